@@ -35,11 +35,15 @@ function publicHolidays(year: number): ReadonlySet<string> {
   return dates;
 }
 
+/** Whether the value is a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is not). */
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && isValid(parseISO(value));
+}
+
 /** A calendar date as local midnight, for date-fns calendar arithmetic; throws on anything but a real 'YYYY-MM-DD'. */
 function calendarDay(isoDate: string): Date {
-  const day = ISO_DATE.test(isoDate) ? parseISO(isoDate) : new Date(Number.NaN);
-  if (!isValid(day)) throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
-  return day;
+  if (!isIsoDate(isoDate)) throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
+  return parseISO(isoDate);
 }
 
 /** The last millisecond of the given Oslo calendar day, e.g. '2026-01-15' → 2026-01-15T22:59:59.999Z (+02:00 in summer). */
