@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['lib/db/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

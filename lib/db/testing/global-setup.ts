@@ -1,0 +1,30 @@
+/**
+ * vitest global setup: one PostgreSQL server for the run and a template database migrated from
+ * empty with the reference data (see database.ts).
+ */
+import type { TestProject } from 'vitest/node';
+import { env } from '../../env';
+import { createPrismaClient } from '../client';
+import { loadReferenceData } from '../reference-data';
+import { applyMigrations } from '../schema-engine';
+import { startPostgresServer } from '../throwaway';
+
+export default async function setup(project: TestProject) {
+  const server = await startPostgresServer(env.DATABASE_URL);
+  const templateDatabase = `kpr_template_${process.pid}_${Date.now()}`;
+  const url = await server.createDatabase(templateDatabase);
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url, 2);
+  try {
+    await loadReferenceData(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+  project.provide('postgresServerUrl', server.url);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    await server.dropDatabase(templateDatabase);
+    await server.stop();
+  };
+}
