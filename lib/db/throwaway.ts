@@ -2,7 +2,7 @@
  * A PostgreSQL server for tools and tests: the one at DATABASE_URL when set, else a throwaway
  * embedded instance in a temporary directory that is removed when stopped.
  */
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,8 @@ import { withDatabase } from './schema-engine';
 export interface PostgresServer {
   /** A URL on the server; its database part is replaced to reach other databases. */
   url: string;
+  /** A throwaway embedded server: everything on it goes when it stops. */
+  embedded: boolean;
   createDatabase(name: string, template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -37,12 +39,16 @@ export async function startPostgresServer(databaseUrl: string | undefined): Prom
     const dataDir = path.join(parent, 'data');
     const embedded = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres', persistent: false });
     url = embedded.url;
-    stop = embedded.stop;
+    stop = async () => {
+      await embedded.stop();
+      await rm(parent, { recursive: true, force: true });
+    };
   }
   const serverUrl = url;
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   return {
     url: serverUrl,
+    embedded: !databaseUrl,
     async createDatabase(name, template) {
       await admin(serverUrl, `CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ''}`);
       return withDatabase(serverUrl, name);

@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test('the home page lists all 357 municipalities with their latest production delivery', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle(/Kommuner/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('KPR 2025');
+  const table = page.getByRole('table', { name: 'Siste KPR_IPL sendt til produksjon, per kommune' });
+  await expect(table.getByRole('rowheader')).toHaveCount(357);
+  await expect(table.getByRole('row', { name: /^0301 Oslo Oslo/ })).toBeVisible();
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skipLink = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
+  await expect(skipLink).toBeFocused();
+  await skipLink.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the home page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  await page.goto('/');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations).toEqual([]);
+});

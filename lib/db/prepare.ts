@@ -1,0 +1,25 @@
+/**
+ * Brings a database up to date before the app serves from it: migrations applied, reference data
+ * loaded, and — for the demo — demo data written into an empty database.
+ */
+import { createPrismaClient } from './client';
+import { loadReferenceData } from './reference-data';
+import { applyMigrations } from './schema-engine';
+
+export interface PrepareOptions {
+  /** Fill an empty database with the deterministic demo data of this seed. */
+  demoSeed?: number;
+  log?: (line: string) => void;
+}
+
+export async function prepareDatabase(url: string, options: PrepareOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  const applied = await applyMigrations(url);
+  if (applied.length > 0) log(`Migrations applied: ${applied.join(', ')}`);
+  const prisma = createPrismaClient(url, 2);
+  try {
+    await loadReferenceData(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The server the browser tests run against (playwright.config.ts): the production build
+ * (`next build` first) on a fresh database of its own — on a throwaway embedded PostgreSQL, or on
+ * the server at DATABASE_URL — migrated, with reference and demo data. Removed when stopped.
+ */
+import { env } from '../lib/env';
+import { prepareDatabase } from '../lib/db/prepare';
+import { startPostgresServer } from '../lib/db/throwaway';
+import { runNext } from './launch';
+
+const server = await startPostgresServer(env.DATABASE_URL);
+const database = `kpr_e2e_${process.pid}_${Date.now()}`;
+const url = await server.createDatabase(database);
+await prepareDatabase(url, { demoSeed: env.DEMO_SEED });
+await runNext('start', env.PORT, url, async () => {
+  if (!server.embedded) await server.dropDatabase(database);
+  await server.stop();
+});
