@@ -11,6 +11,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlQueryable,
 } from '@prisma/driver-adapter-utils';
@@ -117,6 +118,38 @@ function withCharColumns<T extends Queryable>(queryable: T): T {
   return queryable;
 }
 
+/**
+ * The adapter's executeScript splits a migration at every ";", which breaks function bodies
+ * (`$$ … ; … $$`). PostgreSQL runs a whole multi-statement script in one simple-protocol query,
+ * as Prisma's native engine sends it.
+ */
+function withWholeScripts<T extends SqlDriverAdapter>(adapter: T, pool: pg.Pool): T {
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      const e = error as pg.DatabaseError;
+      throw new DriverAdapterError({
+        kind: 'postgres',
+        code: e.code ?? 'N/A',
+        severity: e.severity ?? 'N/A',
+        message: e.message,
+        detail: e.detail,
+        column: e.column,
+        hint: e.hint,
+      });
+    }
+  };
+  return adapter;
+}
+
+/** The adapter the engine gets: PrismaPg with the two fixes above. */
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+async function engineAdapter(pool: pg.Pool): Promise<PgAdapter> {
+  return withWholeScripts(withCharColumns(await new PrismaPg(pool).connect()), pool);
+}
+
 function enginePool(url: string): pg.Pool {
   return new pg.Pool({ connectionString: url, max: 2, Client: CatalogReadingClient });
 }
@@ -127,14 +160,14 @@ function enginePool(url: string): pg.Pool {
  */
 class ShadowAwarePg extends PrismaPg {
   constructor(
-    pool: pg.Pool,
+    private readonly pool: pg.Pool,
     private readonly url: string,
   ) {
     super(pool);
   }
 
   override async connect() {
-    return withCharColumns(await super.connect());
+    return engineAdapter(this.pool);
   }
 
   override async connectToShadowDb() {
@@ -147,14 +180,14 @@ class ShadowAwarePg extends PrismaPg {
       await client.end();
     }
     const pool = enginePool(withDatabase(this.url, name));
-    const adapter = withCharColumns(await new PrismaPg(pool).connect());
+    const adapter = await engineAdapter(pool);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
       await pool.end();
       await adminQuery(this.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     };
-    return adapter as Awaited<ReturnType<PrismaPg['connectToShadowDb']>>;
+    return adapter;
   }
 }
 
