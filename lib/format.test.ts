@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatIsoDate, formatNumber, formatPercent } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatIsoDate,
+  formatList,
+  formatNumber,
+  formatPercent,
+} from './format';
 
 /** nb-NO separators, spelled out so the expectations stay readable. */
 const NBSP = '\u00a0';
@@ -70,6 +78,18 @@ describe('formatPercent', () => {
     [12.5, undefined, `1${NBSP}250${NBSP}%`],
   ])('%d with %s digits → %j', (ratio, digits, expected) => {
     expect(formatPercent(ratio, digits)).toBe(expected);
+  });
+});
+
+describe('formatList', () => {
+  it.each([
+    [['6'], undefined, '6'],
+    [['6', '26'], undefined, '6 og 26'],
+    [['6', '26', '27', '28'], undefined, '6, 26, 27 og 28'],
+    [['12', '13', '16'], 'disjunction' as const, '12, 13 eller 16'],
+    [[], undefined, ''],
+  ])('%j (%s) → %j', (items, type, expected) => {
+    expect(formatList(items, type)).toBe(expected);
   });
 });
 

@@ -32,6 +32,10 @@ const calendarDateFormat = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',
 });
 const numberFormat = new Intl.NumberFormat(LOCALE);
+const listFormats = {
+  conjunction: new Intl.ListFormat(LOCALE, { type: 'conjunction' }),
+  disjunction: new Intl.ListFormat(LOCALE, { type: 'disjunction' }),
+};
 const percentFormats = new Map<number, Intl.NumberFormat>();
 
 /** '15.01.2026 kl. 23:59' (Oslo time). */
@@ -67,6 +71,11 @@ export function formatPercent(ratio: number, digits = 0): string {
     percentFormats.set(digits, format);
   }
   return format.format(ratio);
+}
+
+/** ['6', '26', '27'] → '6, 26 og 27' (conjunction) or '6, 26 eller 27' (disjunction). */
+export function formatList(items: readonly string[], type: keyof typeof listFormats = 'conjunction'): string {
+  return listFormats[type].format(items);
 }
 
 const MINUTE_MS = 60_000;

@@ -1,0 +1,173 @@
+/**
+ * The facts about one municipality's season as they stood at `asOf`, collected once per derivation
+ * and shared by the state, the flags, the figures and the checklist. Only events that had happened
+ * by `asOf` count: a message or Apprec received later, a finding resolved later or an extension
+ * decided later are seen as they were at `asOf`.
+ */
+import { pairDeliveries, type Delivery } from './deliveries';
+import type { DeliveryRules } from './rules';
+import type {
+  ApprecInput,
+  DeliveryStateInput,
+  ExtensionRequestInput,
+  ExtensionStatus,
+  FindingInput,
+  MessageInput,
+  SeasonInput,
+} from './types';
+
+export interface AcceptedDelivery {
+  delivery: Delivery;
+  /** The later of the KPR_IPL's positive Apprec and the KPR_IDE's arrival. */
+  acceptedAt: Date;
+}
+
+export interface Facts {
+  input: DeliveryStateInput;
+  asOf: Date;
+  rules: DeliveryRules;
+  /** Production deliveries, oldest first. */
+  production: Delivery[];
+  /** KPR Validering (test) deliveries, oldest first. */
+  validation: Delivery[];
+  /** The latest production delivery: the one that counts. */
+  latest: Delivery | null;
+  /** Production KPR_IPLs in the order received, superseded resends included. */
+  productionIpls: MessageInput[];
+  /** The latest production message of either type. */
+  latestProductionMessage: MessageInput | null;
+  latestTestIpl: MessageInput | null;
+  /** The latest test KPR_IPL that has an Apprec. */
+  latestAnsweredTestIpl: MessageInput | null;
+  firstAccepted: AcceptedDelivery | null;
+  effectiveDeadline: Date;
+  /** The latest extension granted by `asOf`, if any. */
+  grantedExtension: ExtensionRequestInput | null;
+  /** Requests made but not decided by `asOf`, oldest first. */
+  pendingExtensions: ExtensionRequestInput[];
+  /** The latest request denied by `asOf`. */
+  deniedExtension: ExtensionRequestInput | null;
+  /** The message's Apprec received by `asOf` (the first one if several: an Apprec is final). */
+  apprecOf(message: MessageInput): ApprecInput | null;
+  /** Findings open at `asOf` about these messages or about the season as a whole. */
+  openFindingsFor(delivery: Delivery | null): FindingInput[];
+  /** Whether the message has waited longer than the season's Apprec threshold, in plain elapsed hours. */
+  isApprecOverdue(message: MessageInput): boolean;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** A positive Apprec: OK, or "OK, feil i delmelding". */
+export function isPositive(apprec: ApprecInput | null): boolean {
+  return apprec !== null && apprec.status !== 'REJECTED';
+}
+
+/** The KPR_IPL carries an old (pre-2024) or unknown municipality number: as sent ≠ resolved. */
+export function hasMunicipalityNumberProblem(ipl: MessageInput): boolean {
+  return ipl.municipalityNumberAsSent !== null && ipl.municipalityNumberAsSent !== ipl.municipalityNumber;
+}
+
+/** The KPR_IPL's period is known and is not exactly the season's (a part of the year, or another year). */
+export function hasPeriodProblem(
+  ipl: MessageInput,
+  season: SeasonInput,
+): ipl is MessageInput & { periodFrom: string; periodTo: string } {
+  return (
+    ipl.periodFrom !== null &&
+    ipl.periodTo !== null &&
+    (ipl.periodFrom !== season.periodStart || ipl.periodTo !== season.periodEnd)
+  );
+}
+
+/** A decision counts from `decidedAt`; a decision without a time is taken as made when requested. */
+function extensionStatusAt(request: ExtensionRequestInput, asOf: Date): ExtensionStatus {
+  if (request.status === 'PENDING') return 'PENDING';
+  const decidedAt = request.decidedAt ?? request.requestedAt;
+  return decidedAt <= asOf ? request.status : 'PENDING';
+}
+
+function decisionTime(request: ExtensionRequestInput): number {
+  return (request.decidedAt ?? request.requestedAt).getTime();
+}
+
+/**
+ * An open finding at `asOf`: detected by then and not resolved by then. A finding marked resolved
+ * without a time is taken as resolved.
+ */
+function isOpenAt(finding: FindingInput, asOf: Date): boolean {
+  if (finding.detectedAt > asOf) return false;
+  if (finding.status === 'OPEN') return true;
+  return finding.resolvedAt !== null && finding.resolvedAt > asOf;
+}
+
+export function collectFacts(input: DeliveryStateInput, asOf: Date, rules: DeliveryRules): Facts {
+  const apprecByMsgId = new Map<string, ApprecInput>();
+  for (const apprec of input.apprecs) {
+    if (apprec.receivedAt > asOf) continue;
+    const known = apprecByMsgId.get(apprec.originalMsgId);
+    if (!known || apprec.receivedAt < known.receivedAt) apprecByMsgId.set(apprec.originalMsgId, apprec);
+  }
+  const apprecOf = (message: MessageInput) => apprecByMsgId.get(message.msgId) ?? null;
+
+  const received = input.messages
+    .filter((message) => message.receivedAt <= asOf)
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.msgId.localeCompare(b.msgId));
+  const productionMessages = received.filter((message) => message.environment === 'PRODUCTION');
+  const testIpls = received.filter((message) => message.environment === 'VALIDATION' && message.type === 'KPR_IPL');
+  const production = pairDeliveries(productionMessages, rules.pairingWindowHours);
+  const validation = pairDeliveries(
+    received.filter((message) => message.environment === 'VALIDATION'),
+    rules.pairingWindowHours,
+  );
+
+  let firstAccepted: AcceptedDelivery | null = null;
+  for (const delivery of production) {
+    const iplApprec = delivery.ipl ? apprecOf(delivery.ipl) : null;
+    if (!iplApprec || !isPositive(iplApprec) || !delivery.ide || apprecOf(delivery.ide)?.status === 'REJECTED') continue;
+    const acceptedAt = new Date(Math.max(iplApprec.receivedAt.getTime(), delivery.ide.receivedAt.getTime()));
+    if (!firstAccepted || acceptedAt < firstAccepted.acceptedAt) firstAccepted = { delivery, acceptedAt };
+  }
+
+  const requests = input.extensionRequests.filter((request) => request.requestedAt <= asOf);
+  const decided = (status: ExtensionStatus) =>
+    requests
+      .filter((request) => extensionStatusAt(request, asOf) === status)
+      .sort((a, b) => decisionTime(a) - decisionTime(b))
+      .at(-1) ?? null;
+  const grantedExtension = decided('GRANTED');
+  const grantedDeadline = grantedExtension
+    ? (grantedExtension.grantedDeadline ?? grantedExtension.requestedDeadline)
+    : null;
+  // An extension never shortens the season deadline.
+  const effectiveDeadline =
+    grantedDeadline && grantedDeadline > input.season.deadline ? grantedDeadline : input.season.deadline;
+
+  const overdueMs = input.season.apprecOverdueHours * HOUR_MS;
+  const findings = input.findings.filter((finding) => isOpenAt(finding, asOf));
+
+  return {
+    input,
+    asOf,
+    rules,
+    production,
+    validation,
+    latest: production.at(-1) ?? null,
+    productionIpls: productionMessages.filter((message) => message.type === 'KPR_IPL'),
+    latestProductionMessage: productionMessages.at(-1) ?? null,
+    latestTestIpl: testIpls.at(-1) ?? null,
+    latestAnsweredTestIpl: testIpls.findLast((message) => apprecOf(message) !== null) ?? null,
+    firstAccepted,
+    effectiveDeadline,
+    grantedExtension,
+    pendingExtensions: requests.filter((request) => extensionStatusAt(request, asOf) === 'PENDING'),
+    deniedExtension: decided('DENIED'),
+    apprecOf,
+    openFindingsFor(delivery) {
+      const msgIds = new Set([delivery?.ipl?.msgId, delivery?.ide?.msgId]);
+      return findings.filter((finding) => finding.messageMsgId === null || msgIds.has(finding.messageMsgId));
+    },
+    isApprecOverdue(message) {
+      return asOf.getTime() - message.receivedAt.getTime() > overdueMs && apprecOf(message) === null;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** The delivery-state engine: a municipality's season at `asOf`, derived from its events. */
+export { deriveDeliveryState } from './derive';
+export { pairDeliveries, type Delivery } from './deliveries';
+export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
+export { compareByUrgency, compareFlagsByUrgency, FLAG_URGENCY, flagUrgency } from './urgency';
+export { DELIVERY_STATE_LABELS, FLAG_LABELS } from './labels';
+export type * from './types';

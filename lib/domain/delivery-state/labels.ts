@@ -1,0 +1,22 @@
+/** Norwegian names of the engine's states and flags, for badges, filters and legends. */
+import type { DeliveryState, FlagCode } from './types';
+
+export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+  NOT_STARTED: 'Ikke startet',
+  TESTING: 'Tester',
+  SENT: 'Sendt, venter på Apprec',
+  APPREC_OVERDUE: 'Apprec uteblitt',
+  REJECTED: 'Avvist',
+  INCOMPLETE: 'Ufullstendig',
+  ACCEPTED_WITH_ERRORS: 'Godkjent med feil',
+  DELIVERED: 'Levert',
+};
+
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  MUST_RESUBMIT: 'Må sende på nytt',
+  SHOULD_APPLY_FOR_EXTENSION: 'Bør søke om utsettelse',
+  APPREC_MISSING: 'Apprec mangler',
+  RESENT_BEFORE_APPREC: 'Sendt på nytt før Apprec',
+  OVERDUE: 'Fristen er passert',
+  EXTENSION_PENDING: 'Utsettelse til behandling',
+};
