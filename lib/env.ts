@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+const onOff = z.enum(['on', 'off']);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Any PostgreSQL ≥ 15. Unset: an embedded PostgreSQL is started (see lib/db/embedded.ts). */
@@ -16,7 +18,34 @@ const envSchema = z.object({
   /** Connections per process in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-});
+
+  /** Signs session cookies; at least 32 characters. The launcher makes one for the demo. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** The app's public URL (for sign-in redirects); derived from the request when unset. */
+  AUTH_URL: z.url().optional(),
+  /** The OpenID Connect provider (HelseID, ID-porten or FHI's own); sign-in with it is offered when set. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_DISPLAY_NAME: z.string().default('ID-porten / HelseID'),
+  /** The demo sign-in (pick a seeded demo user, no password). Off unless switched on; the launchers switch it on for a database they created. */
+  DEMO_SIGN_IN: onOff.optional(),
+  /** Set by the launchers when they created the database themselves (embedded or throwaway). */
+  DEMO_DATABASE: z.enum(['yes', 'no']).default('no'),
+  /** A session ends after this many minutes without a request … */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** … and this many hours after sign-in, whatever happens. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(10),
+})
+  .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
+    message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+    path: ['OIDC_ISSUER'],
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.DEMO_SIGN_IN !== 'on' || e.DEMO_DATABASE === 'yes', {
+    message: 'the demo sign-in cannot be switched on in a production build on a database the launcher did not create',
+    path: ['DEMO_SIGN_IN'],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -3,6 +3,7 @@
  * (`next build` first) on a fresh database of its own — on a throwaway embedded PostgreSQL, or on
  * the server at DATABASE_URL — migrated, with reference and demo data. Removed when stopped.
  */
+import { randomBytes } from 'node:crypto';
 import { env } from '../lib/env';
 import { prepareDatabase } from '../lib/db/prepare';
 import { startPostgresServer } from '../lib/db/throwaway';
@@ -12,7 +13,13 @@ const server = await startPostgresServer(env.DATABASE_URL);
 const database = `kpr_e2e_${process.pid}_${Date.now()}`;
 const url = await server.createDatabase(database);
 await prepareDatabase(url, { demoSeed: env.DEMO_SEED });
-await runNext('start', env.PORT, url, async () => {
-  if (!server.embedded) await server.dropDatabase(database);
-  await server.stop();
+await runNext('start', {
+  port: env.PORT,
+  databaseUrl: url,
+  demoDatabase: true,
+  authSecret: randomBytes(32).toString('base64url'),
+  cleanup: async () => {
+    if (!server.embedded) await server.dropDatabase(database);
+    await server.stop();
+  },
 });

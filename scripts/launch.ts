@@ -5,6 +5,9 @@
  * runs with DATABASE_URL pointing at it, and everything is stopped together.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { env } from '../lib/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
@@ -12,20 +15,50 @@ import { prepareDatabase } from '../lib/db/prepare';
 
 export type NextMode = 'dev' | 'start';
 
+/** A secret for the demo's session cookies, made once and kept with the embedded database's data. */
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(path.dirname(path.resolve(env.EMBEDDED_POSTGRES_DIR)), 'auth-secret');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 function elapsed(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
+export interface NextProcessOptions {
+  port: number;
+  databaseUrl: string;
+  /** The launcher created this database itself (embedded or throwaway): the demo may run on it. */
+  demoDatabase: boolean;
+  /** Signs session cookies; when unset, the app's own AUTH_SECRET must be set. */
+  authSecret?: string;
+  cleanup: () => Promise<void>;
+}
+
 /**
- * Runs `next <mode>` against `databaseUrl` until it exits or this process is told to stop; then
+ * Runs `next <mode>` against the database until it exits or this process is told to stop; then
  * runs `cleanup` and exits with Next's exit code.
  */
-export async function runNext(mode: NextMode, port: number, databaseUrl: string, cleanup: () => Promise<void>): Promise<never> {
+export async function runNext(mode: NextMode, options: NextProcessOptions): Promise<never> {
   const require = createRequire(import.meta.url);
   const nextBin = require.resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(port)], {
+  const demo: Record<string, string> = options.demoDatabase
+    ? { DEMO_DATABASE: 'yes', DEMO_SIGN_IN: env.DEMO_SIGN_IN ?? 'on' }
+    : {};
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(options.port)], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...demo,
+      DATABASE_URL: options.databaseUrl,
+      ...(options.authSecret ? { AUTH_SECRET: options.authSecret } : {}),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -37,7 +70,7 @@ export async function runNext(mode: NextMode, port: number, databaseUrl: string,
   process.on('SIGTERM', () => stop('SIGTERM'));
 
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 0)));
-  await cleanup();
+  await options.cleanup();
   process.exit(code);
 }
 
@@ -68,5 +101,11 @@ export async function launch(mode: NextMode): Promise<never> {
     await stopDatabase();
     throw error;
   }
-  return runNext(mode, env.PORT, databaseUrl, stopDatabase);
+  return runNext(mode, {
+    port: env.PORT,
+    databaseUrl,
+    demoDatabase: !env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET ?? (await localAuthSecret()),
+    cleanup: stopDatabase,
+  });
 }

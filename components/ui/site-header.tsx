@@ -1,9 +1,13 @@
-import { Link, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
+import { signOutAction } from '@/app/(auth)/actions';
+import { getViewer } from '@/lib/auth/viewer';
+import { isAdmin, ROLE_LABELS } from '@/lib/auth/viewer-types';
 import styles from './site-header.module.css';
 
-/** The product name, the skip link and the main navigation. */
-export function SiteHeader() {
+/** The product name, the skip link, the main navigation for the viewer's role, and who is signed in. */
+export async function SiteHeader() {
+  const viewer = await getViewer();
   return (
     <header className={styles.header}>
       <SkipLink href="#innhold">Hopp til hovedinnhold</SkipLink>
@@ -11,15 +15,43 @@ export function SiteHeader() {
         <NextLink href="/" className={styles.product}>
           KPR rapporteringsstatus
         </NextLink>
-        <nav aria-label="Hovedmeny">
-          <ul className={styles.menu}>
-            <li>
-              <Link asChild>
-                <NextLink href="/">Kommuner</NextLink>
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        {viewer && (
+          <nav aria-label="Hovedmeny">
+            <ul className={styles.menu}>
+              <li>
+                <Link asChild>
+                  <NextLink href="/">Kommuner</NextLink>
+                </Link>
+              </li>
+              {isAdmin(viewer) && (
+                <>
+                  <li>
+                    <Link asChild>
+                      <NextLink href="/admin/brukere">Brukere</NextLink>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link asChild>
+                      <NextLink href="/admin/logg">Tilgangslogg</NextLink>
+                    </Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        )}
+        {viewer && (
+          <div className={styles.user}>
+            <span>
+              {viewer.name} <span className={styles.role}>({ROLE_LABELS[viewer.role]})</span>
+            </span>
+            <form action={signOutAction}>
+              <Button type="submit" variant="tertiary" data-size="sm">
+                Logg ut
+              </Button>
+            </form>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -4,6 +4,7 @@
  */
 import { createPrismaClient } from './client';
 import { loadReferenceData } from './reference-data';
+import { writeDemoUsers } from '@/lib/demo/users';
 import { applyMigrations } from './schema-engine';
 
 export interface PrepareOptions {
@@ -19,6 +20,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
   const prisma = createPrismaClient(url, 2);
   try {
     await loadReferenceData(prisma);
+    if (options.demoSeed !== undefined) await writeDemoUsers(prisma);
   } finally {
     await prisma.$disconnect();
   }

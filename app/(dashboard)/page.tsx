@@ -12,36 +12,37 @@ import {
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getSeason, listMunicipalityDeliveries, type ApprecStatusValue } from '@/lib/dal/deliveries';
+import NextLink from 'next/link';
+import { requireViewer } from '@/lib/auth/viewer';
+import { isFhi } from '@/lib/auth/viewer-types';
+import { getSeason, listMunicipalityDeliveries } from '@/lib/dal/deliveries';
+import { APPREC_LABELS } from '@/components/ui/apprec-status';
 import { formatDateTime, formatNumber } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Kommuner' };
 
 const searchParamsSchema = z.object({ season: z.string().regex(/^\d{4}$/).optional().catch(undefined) });
 
-const APPREC_LABELS: Record<ApprecStatusValue | 'WAITING', { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
-  OK: { label: 'Godkjent', color: 'success' },
-  REJECTED: { label: 'Avvist', color: 'danger' },
-  OK_WITH_ERRORS: { label: 'OK, feil i delmelding', color: 'warning' },
-  WAITING: { label: 'Venter på apprec', color: 'neutral' },
-};
 
 export default async function MunicipalitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
   const { season: seasonKey } = searchParamsSchema.parse(await searchParams);
   const season = await getSeason(seasonKey);
   if (!season) notFound();
-  const rows = await listMunicipalityDeliveries(season.id);
+  const rows = await listMunicipalityDeliveries(viewer, season.id);
+  const all = isFhi(viewer);
   const sent = rows.filter((row) => row.latestProductionIpl).length;
   const accepted = rows.filter((row) => row.latestProductionIpl?.apprecStatus === 'OK').length;
 
   return (
     <>
       <Heading level={1} data-size="lg">
-        Kommuner – {season.name}
+        {all ? 'Kommuner' : rows.length === 1 ? 'Min kommune' : 'Mine kommuner'} – {season.name}
       </Heading>
       <Paragraph>
-        Frist {formatDateTime(season.deadline)}. {formatNumber(sent)} av {formatNumber(rows.length)} kommuner har sendt
-        KPR_IPL til produksjon; siste sending er godkjent for {formatNumber(accepted)}.
+        Frist {formatDateTime(season.deadline)}. {formatNumber(sent)} av {formatNumber(rows.length)}{' '}
+        {rows.length === 1 ? 'kommune' : 'kommuner'} har sendt KPR_IPL til produksjon; siste sending er godkjent for{' '}
+        {formatNumber(accepted)}.
       </Paragraph>
       <Table zebra stickyHeader data-size="sm">
         <caption>Siste KPR_IPL sendt til produksjon, per kommune</caption>
@@ -61,7 +62,9 @@ export default async function MunicipalitiesPage({ searchParams }: { searchParam
             return (
               <TableRow key={row.number}>
                 <TableCell>{row.number}</TableCell>
-                <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
+                <TableHeaderCell scope="row">
+                  <NextLink href={`/kommuner/${row.number}`}>{row.name}</NextLink>
+                </TableHeaderCell>
                 <TableCell>{row.countyName}</TableCell>
                 <TableCell>{latest ? formatDateTime(latest.receivedAt) : 'Ikke sendt'}</TableCell>
                 <TableCell>

@@ -1,0 +1,9 @@
+import type { ApprecStatusValue } from '@/lib/dal/deliveries';
+
+/** How an Apprec status (or its absence) is shown. */
+export const APPREC_LABELS: Record<ApprecStatusValue | 'WAITING', { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
+  OK: { label: 'Godkjent', color: 'success' },
+  REJECTED: { label: 'Avvist', color: 'danger' },
+  OK_WITH_ERRORS: { label: 'OK, feil i delmelding', color: 'warning' },
+  WAITING: { label: 'Venter på apprec', color: 'neutral' },
+};

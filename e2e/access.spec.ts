@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DEMO, signInAs } from './helpers';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+test('anonymous visitors are sent to the sign-in page, which says it is a demo', async ({ page }) => {
+  await page.goto('/kommuner/0301');
+  await expect(page).toHaveURL(/\/logg-inn/);
+  await expect(page.getByRole('heading', { name: 'Dette er en demo' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+});
+
+test('FHI staff see all 357 municipalities; a contact sees only their own', async ({ page }) => {
+  await signInAs(page, DEMO.staff);
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveCount(357);
+
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/logg-inn/);
+
+  await signInAs(page, DEMO.osloContact);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Min kommune');
+  const rows = page.getByRole('table').getByRole('rowheader');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toHaveText('Oslo');
+  await rows.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oslo (0301)');
+
+  // A foreign municipality is answered exactly like a missing one.
+  const foreign = await page.goto('/kommuner/4601');
+  expect(foreign?.status()).toBe(404);
+  const missing = await page.goto('/kommuner/9999');
+  expect(missing?.status()).toBe(404);
+});
+
+test('a contact serving two municipalities sees both', async ({ page }) => {
+  await signInAs(page, DEMO.twoMunicipalityContact);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Mine kommuner');
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['Halden', 'Moss']);
+});
+
+test('an admin registers a contact with municipalities, sees them listed and deactivates them', async ({ page }) => {
+  await signInAs(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Brukere' }).click();
+  await expect(page.getByRole('heading', { name: /Kommuner med færre enn 2 aktive kontaktpersoner/ })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+
+  await page.getByRole('link', { name: 'Registrer ny bruker' }).click();
+  await page.getByRole('button', { name: 'Registrer bruker' }).click();
+  await expect(page.getByText('Skriv inn navnet.').first()).toBeVisible();
+
+  const email = `ny.kontakt.${Date.now()}@bergen.example.no`;
+  await page.getByLabel('Navn').fill('Nina Kontakt');
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Kommuner (kommunenummer, for kontaktpersoner)').fill('4601, 9999');
+  await page.getByRole('button', { name: 'Registrer bruker' }).click();
+  await expect(page.getByText('Ukjent kommunenummer: 9999.').first()).toBeVisible();
+  await page.getByLabel('Kommuner (kommunenummer, for kontaktpersoner)').fill('4601');
+  await page.getByRole('button', { name: 'Registrer bruker' }).click();
+  await expect(page).toHaveURL(/\/admin\/brukere$/);
+  const row = page.getByRole('row', { name: /Nina Kontakt/ });
+  await expect(row).toContainText('Bergen (4601)');
+  await expect(row).toContainText('Aldri');
+
+  await row.getByRole('link', { name: 'Nina Kontakt' }).click();
+  await page.getByRole('button', { name: 'Deaktiver bruker' }).click();
+  await expect(page.getByRole('button', { name: 'Aktiver bruker igjen' })).toBeVisible();
+});
+
+test('the audit log answers who looked at a municipality', async ({ page, browser }) => {
+  const contact = await browser.newPage();
+  await signInAs(contact, DEMO.bergenContact);
+  await contact.goto('/kommuner/4601');
+  await expect(contact.getByRole('heading', { level: 1 })).toHaveText('Bergen (4601)');
+  await contact.close();
+
+  await signInAs(page, DEMO.admin);
+  await page.goto('/admin/logg?municipality=4601&action=municipality.view&days=30');
+  await expect(page.getByRole('row', { name: /Jonas Lie/ }).first()).toContainText('municipality.view');
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+});
+
+test('staff and contacts cannot reach the administration', async ({ page }) => {
+  await signInAs(page, DEMO.staff);
+  await expect(page.getByRole('link', { name: 'Brukere' })).toHaveCount(0);
+  expect((await page.goto('/admin/brukere'))?.status()).toBe(404);
+  expect((await page.goto('/admin/logg'))?.status()).toBe(404);
+});

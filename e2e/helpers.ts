@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo users (lib/demo/users.ts) by what they are. */
+export const DEMO = {
+  admin: 'Ingrid Haugen',
+  staff: 'Per Olsen',
+  osloContact: 'Lise Berg',
+  bergenContact: 'Jonas Lie',
+  twoMunicipalityContact: 'Marte Solberg',
+} as const;
+
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.goto('/logg-inn');
+  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+  await expect(page.getByRole('banner')).toContainText(name);
+}

@@ -1,0 +1,48 @@
+/**
+ * The audit log: who (person or API key), in which role, did or saw what, for which municipality,
+ * with what outcome. Append-only: the database refuses updates and deletes (see the migration).
+ */
+import type { Prisma } from '@/lib/db/generated/client';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Role } from './auth/viewer-types';
+
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.sign_out'
+  | 'auth.sign_in_denied'
+  | 'municipality.list'
+  | 'municipality.view'
+  | 'access.denied'
+  | 'admin.user.create'
+  | 'admin.user.update'
+  | 'admin.user.deactivate'
+  | 'admin.user.reactivate'
+  | 'admin.audit.search';
+
+export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  actor?: { userId: string; role: Role } | { apiKeyId: string } | null;
+  municipalityNumber?: string | null;
+  requestId?: string | null;
+  /** Plain facts about the event; never identity numbers or message payloads. */
+  details?: Prisma.InputJsonValue;
+}
+
+export async function recordAudit(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor;
+  await prisma.auditEvent.create({
+    data: {
+      action: entry.action,
+      outcome: entry.outcome,
+      actorUserId: actor && 'userId' in actor ? actor.userId : null,
+      actorRole: actor && 'userId' in actor ? actor.role : null,
+      actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
+      municipalityNumber: entry.municipalityNumber ?? null,
+      requestId: entry.requestId ?? null,
+      details: entry.details,
+    },
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs before every page and route: gives the request an id, sets the Content Security Policy
+ * with a fresh nonce, and sends people without a session cookie to the sign-in page. It is a
+ * convenience, never the access check: pages, actions, routes and the data access layer check the
+ * viewer themselves.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { REQUEST_ID_HEADER } from '@/lib/auth/request-id';
+
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const PUBLIC_PATHS = ['/logg-inn', '/ingen-tilgang'];
+
+function contentSecurityPolicy(nonce: string): string {
+  const formTargets = ["'self'", env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : ''].filter(Boolean).join(' ');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${formTargets}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  if (!signedIn && !isPublic && !pathname.startsWith('/api/')) {
+    const target = new URL('/logg-inn', request.url);
+    if (pathname !== '/') target.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return NextResponse.redirect(target);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  // Never trust an id or policy the client sent.
+  requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestHeaders.get(REQUEST_ID_HEADER)!);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};
