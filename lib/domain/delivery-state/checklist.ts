@@ -3,9 +3,9 @@
  * latest production delivery, or at the latest test delivery while nothing has gone to production
  * (so testing in autumn already shows what to fix).
  */
-import { formatDateTime, formatList, formatNumber } from '../../format';
+import { formatDate, formatList, formatNumber } from '../../format';
 import type { IplosContentSummary } from '../content-summary';
-import { isPositive, type Facts } from './facts';
+import { hasPeriodProblem, isPositive, type Facts } from './facts';
 import { countOf, describeApprec, describePeriod, describeSeasonPeriod } from './texts';
 import type { ChecklistItem, ChecklistKey, ChecklistStatus, MessageInput } from './types';
 
@@ -41,7 +41,7 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
   // Test traffic
   const latestTest = facts.validation.at(-1);
   const testSent = latestTest
-    ? item('TEST_SENT', 'Test sendt til KPR Validering', 'DONE', `Sist sendt ${formatDateTime(latestTest.sentAt)}`)
+    ? item('TEST_SENT', 'Test sendt til KPR Validering', 'DONE', `Sist sendt ${formatDate(latestTest.sentAt)}`)
     : productionIplAccepted
       ? item('TEST_SENT', 'Test sendt til KPR Validering', 'NOT_APPLICABLE', 'Ikke nødvendig: fagmeldingen er godtatt i produksjon')
       : item('TEST_SENT', 'Test sendt til KPR Validering', 'NOT_DONE', 'Ingen testinnsending ennå');
@@ -62,7 +62,7 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
   const productionIpl = !latest?.ipl
     ? item('PRODUCTION_IPL_ACCEPTED', iplLabel, 'NOT_DONE', latest ? 'Siste leveranse mangler fagmelding' : 'Ingen fagmelding sendt i produksjon')
     : !iplApprec
-      ? item('PRODUCTION_IPL_ACCEPTED', iplLabel, 'NOT_DONE', `Sendt ${formatDateTime(latest.ipl.receivedAt)}, venter på Apprec`)
+      ? item('PRODUCTION_IPL_ACCEPTED', iplLabel, 'NOT_DONE', `Sendt ${formatDate(latest.ipl.receivedAt)}, venter på Apprec`)
       : item(
           'PRODUCTION_IPL_ACCEPTED',
           iplLabel,
@@ -76,7 +76,7 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
     ? item('IDE_SENT', ideLabel, 'NOT_DONE', latest ? 'Siste leveranse mangler identmelding' : 'Ingen identmelding sendt i produksjon')
     : ideApprec?.status === 'REJECTED'
       ? item('IDE_SENT', ideLabel, 'NOT_DONE', describeApprec(ideApprec))
-      : item('IDE_SENT', ideLabel, 'DONE', `Mottatt ${formatDateTime(latest.ide.receivedAt)}`);
+      : item('IDE_SENT', ideLabel, 'DONE', `Mottatt ${formatDate(latest.ide.receivedAt)}`);
 
   // Content of the latest delivery (production, else test)
   const subject = latest ?? latestTest ?? null;
@@ -109,17 +109,19 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
           ? item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'NOT_DONE', `${asSent} er et gammelt nummer; gyldig er ${ipl.municipalityNumber}${fromTest}`)
           : item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'DONE', asSent + fromTest);
 
-  const periodLabel = `Hele perioden er med (${describeSeasonPeriod(season)})`;
+  const periodLabel = season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med';
   const wholePeriod = !ipl
     ? item('WHOLE_PERIOD', periodLabel, 'NOT_DONE', noIpl)
     : ipl.periodFrom === null || ipl.periodTo === null
       ? item('WHOLE_PERIOD', periodLabel, 'NOT_DONE', `Perioden er ikke lest${fromTest}`)
-      : item(
-          'WHOLE_PERIOD',
-          periodLabel,
-          ipl.periodFrom === season.periodStart && ipl.periodTo === season.periodEnd ? 'DONE' : 'NOT_DONE',
-          `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}${fromTest}`,
-        );
+      : hasPeriodProblem(ipl, season)
+        ? item(
+            'WHOLE_PERIOD',
+            periodLabel,
+            'NOT_DONE',
+            `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}, ikke ${describeSeasonPeriod(season)}${fromTest}`,
+          )
+        : item('WHOLE_PERIOD', periodLabel, 'DONE');
 
   const organisationLabel = 'Organisasjonsnumre gyldige';
   const organisationNumbers = !summary
@@ -133,7 +135,7 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
         )
       : item('ORGANISATION_NUMBERS_VALID', organisationLabel, 'DONE', `${formatNumber(summary.organisationNumbers.checked)} kontrollert${fromTest}`);
 
-  const expiredLabel = `Ingen utgåtte tjenestekoder (${formatList(serviceCodes.expired, 'disjunction')})`;
+  const expiredLabel = `Ingen utgåtte tjenestekoder (${serviceCodes.expired.join(', ')})`;
   const expiredInUse = summary ? serviceCodes.expired.filter((code) => (summary.servicesByCode[code] ?? 0) > 0) : [];
   const noExpiredCodes = !summary
     ? item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'NOT_DONE', ipl ? notRead : noIpl)
@@ -141,7 +143,7 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
       ? item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'NOT_DONE', `I bruk: kode ${formatList(expiredInUse)}${fromTest}`)
       : item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'DONE');
 
-  const welfareLabel = `Velferdsteknologi registrert (${formatList(serviceCodes.welfareTechnology, 'disjunction')})`;
+  const welfareLabel = `Velferdsteknologi registrert (${serviceCodes.welfareTechnology.join(', ')})`;
   const welfareServices = summary ? servicesOf(summary, serviceCodes.welfareTechnology) : 0;
   const welfare = !summary
     ? item('WELFARE_TECHNOLOGY', welfareLabel, 'NOT_DONE', ipl ? notRead : noIpl)

@@ -23,7 +23,8 @@ export interface Delivery {
   sentAt: Date;
 }
 
-function byReceivedAt(a: MessageInput, b: MessageInput): number {
+/** Oldest first; ties broken by msgId so the order never depends on the input's. */
+export function byReceivedAt(a: MessageInput, b: MessageInput): number {
   return a.receivedAt.getTime() - b.receivedAt.getTime() || (a.msgId < b.msgId ? -1 : a.msgId > b.msgId ? 1 : 0);
 }
 

@@ -170,3 +170,96 @@ describe('deriveDeliveryState', () => {
     if (figures) expect(result.figures).toMatchObject(figures);
   });
 });
+
+/** The input as the database would have held it at `asOf`: later events absent, later decisions not yet made. */
+function asKnownAt(events: DeliveryStateInput, asOf: Date): DeliveryStateInput {
+  return {
+    ...events,
+    messages: events.messages.filter((message) => message.receivedAt <= asOf),
+    apprecs: events.apprecs.filter((answer) => answer.receivedAt <= asOf),
+    findings: events.findings
+      .filter((item) => item.detectedAt <= asOf)
+      .map((item) => (item.resolvedAt && item.resolvedAt > asOf ? { ...item, status: 'OPEN' as const, resolvedAt: null } : item)),
+    extensionRequests: events.extensionRequests
+      .filter((request) => request.requestedAt <= asOf)
+      .map((request) =>
+        request.decidedAt && request.decidedAt > asOf
+          ? { ...request, status: 'PENDING' as const, grantedDeadline: null, decidedAt: null }
+          : request,
+      ),
+    resubmissionAgreements: events.resubmissionAgreements.filter((note) => note.createdAt <= asOf),
+  };
+}
+
+/** A whole season of one municipality: a test, a rejection, an agreement, an extension, two resends. */
+const SEASON_STORY = input({
+  messages: [
+    testIpl('t1', '2025-10-20T10:00:00+02:00'),
+    ...delivery('r1', '2026-01-08T10:00:00+01:00').messages,
+    ...delivery('r2', '2026-01-20T10:00:00+01:00').messages,
+    ipl('r3-ipl', '2026-01-21T09:00:00+01:00', { runNumber: 'r3' }),
+    ide('r3-ide', '2026-01-23T09:00:00+01:00', { runNumber: 'r3' }),
+  ],
+  apprecs: [
+    apprec('t1', 'REJECTED', '2025-10-20T11:00:00+02:00', [T02]),
+    apprec('r1-ipl', 'REJECTED', '2026-01-13T10:00:00+01:00', [T02]),
+    apprec('r2-ipl', 'OK', '2026-01-22T08:00:00+01:00'),
+    apprec('r3-ipl', 'OK', '2026-01-21T09:00:00+01:00'),
+  ],
+  findings: [
+    finding('r2-ipl', '2026-01-20T10:05:00+01:00', { status: 'RESOLVED', resolvedAt: at('2026-01-24T10:00:00+01:00') }),
+    finding(null, '2026-01-14T08:00:00+01:00', { severity: 'WARNING', status: 'RESOLVED', resolvedAt: at('2026-01-25T10:00:00+01:00') }),
+  ],
+  extensionRequests: [GRANTED, extension('e2', '2026-01-26T09:00:00+01:00', '2026-03-01', { status: 'DENIED', decidedAt: at('2026-02-02T09:00:00+01:00') })],
+  resubmissionAgreements: [{ createdAt: at('2026-01-14T09:00:00+01:00') }],
+});
+
+describe('asOf', () => {
+  const eventTimes = [
+    ...SEASON_STORY.messages.map((message) => message.receivedAt),
+    ...SEASON_STORY.apprecs.map((answer) => answer.receivedAt),
+    ...SEASON_STORY.findings.flatMap((item) => [item.detectedAt, item.resolvedAt ?? item.detectedAt]),
+    ...SEASON_STORY.extensionRequests.flatMap((request) => [request.requestedAt, request.decidedAt ?? request.requestedAt]),
+    ...SEASON_STORY.resubmissionAgreements.map((note) => note.createdAt),
+    SEASON_STORY.season.deadline,
+    GRANTED.grantedDeadline!,
+  ];
+  const instants = [...new Set(eventTimes.flatMap((time) => [-1, 0, 1].map((ms) => time.getTime() + ms)))]
+    .sort((a, b) => a - b)
+    .map((time) => new Date(time));
+
+  it.each(instants.map((instant) => [instant.toISOString(), instant]))(
+    'at %s sees only what had happened by then',
+    (_label, asOf) => {
+      expect(deriveDeliveryState(SEASON_STORY, asOf)).toEqual(deriveDeliveryState(asKnownAt(SEASON_STORY, asOf), asOf));
+    },
+  );
+
+  it('replays the season story', () => {
+    const replay = (asOf: string) => {
+      const result = deriveDeliveryState(SEASON_STORY, at(asOf));
+      return [result.state, ...result.flags.map((flag) => flag.code)];
+    };
+    expect(replay('2025-10-20T12:00:00+02:00')).toEqual(['TESTING']);
+    expect(replay('2026-01-08T12:00:00+01:00')).toEqual(['SENT', 'EXTENSION_PENDING']);
+    expect(replay('2026-01-13T12:00:00+01:00')).toEqual(['REJECTED', 'MUST_RESUBMIT']);
+    expect(replay('2026-01-20T12:00:00+01:00')).toEqual(['SENT', 'MUST_RESUBMIT']);
+    expect(replay('2026-01-21T10:00:00+01:00')).toEqual(['INCOMPLETE', 'MUST_RESUBMIT', 'RESENT_BEFORE_APPREC']);
+    expect(replay('2026-01-23T10:00:00+01:00')).toEqual(['DELIVERED', 'RESENT_BEFORE_APPREC']);
+    expect(replay('2026-01-27T10:00:00+01:00')).toEqual(['DELIVERED', 'RESENT_BEFORE_APPREC', 'EXTENSION_PENDING']);
+  });
+
+  it('neither changes nor depends on the order of its input', () => {
+    const frozen = structuredClone(SEASON_STORY);
+    for (const list of [frozen.messages, frozen.apprecs, frozen.findings, frozen.extensionRequests]) Object.freeze(list);
+    const reversed = {
+      ...frozen,
+      messages: [...frozen.messages].reverse(),
+      apprecs: [...frozen.apprecs].reverse(),
+      extensionRequests: [...frozen.extensionRequests].reverse(),
+    };
+    const asOf = at('2026-01-23T10:00:00+01:00');
+    expect(deriveDeliveryState(frozen, asOf)).toEqual(deriveDeliveryState(reversed, asOf));
+    expect(frozen).toEqual(SEASON_STORY);
+  });
+});

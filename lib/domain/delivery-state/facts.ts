@@ -4,13 +4,12 @@
  * by `asOf` count: a message or Apprec received later, a finding resolved later or an extension
  * decided later are seen as they were at `asOf`.
  */
-import { pairDeliveries, type Delivery } from './deliveries';
+import { byReceivedAt, pairDeliveries, type Delivery } from './deliveries';
 import type { DeliveryRules } from './rules';
 import type {
   ApprecInput,
   DeliveryStateInput,
   ExtensionRequestInput,
-  ExtensionStatus,
   FindingInput,
   MessageInput,
   SeasonInput,
@@ -80,12 +79,6 @@ export function hasPeriodProblem(
 }
 
 /** A decision counts from `decidedAt`; a decision without a time is taken as made when requested. */
-function extensionStatusAt(request: ExtensionRequestInput, asOf: Date): ExtensionStatus {
-  if (request.status === 'PENDING') return 'PENDING';
-  const decidedAt = request.decidedAt ?? request.requestedAt;
-  return decidedAt <= asOf ? request.status : 'PENDING';
-}
-
 function decisionTime(request: ExtensionRequestInput): number {
   return (request.decidedAt ?? request.requestedAt).getTime();
 }
@@ -94,56 +87,67 @@ function decisionTime(request: ExtensionRequestInput): number {
  * An open finding at `asOf`: detected by then and not resolved by then. A finding marked resolved
  * without a time is taken as resolved.
  */
-function isOpenAt(finding: FindingInput, asOf: Date): boolean {
-  if (finding.detectedAt > asOf) return false;
+function isOpenAt(finding: FindingInput, asOfTime: number): boolean {
+  if (finding.detectedAt.getTime() > asOfTime) return false;
   if (finding.status === 'OPEN') return true;
-  return finding.resolvedAt !== null && finding.resolvedAt > asOf;
+  return finding.resolvedAt !== null && finding.resolvedAt.getTime() > asOfTime;
 }
 
+// Instants are compared as numbers throughout: this runs for every municipality on every page.
 export function collectFacts(input: DeliveryStateInput, asOf: Date, rules: DeliveryRules): Facts {
+  const asOfTime = asOf.getTime();
+
   const apprecByMsgId = new Map<string, ApprecInput>();
   for (const apprec of input.apprecs) {
-    if (apprec.receivedAt > asOf) continue;
+    const time = apprec.receivedAt.getTime();
+    if (time > asOfTime) continue;
     const known = apprecByMsgId.get(apprec.originalMsgId);
-    if (!known || apprec.receivedAt < known.receivedAt) apprecByMsgId.set(apprec.originalMsgId, apprec);
+    if (!known || time < known.receivedAt.getTime()) apprecByMsgId.set(apprec.originalMsgId, apprec);
   }
   const apprecOf = (message: MessageInput) => apprecByMsgId.get(message.msgId) ?? null;
 
-  const received = input.messages
-    .filter((message) => message.receivedAt <= asOf)
-    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.msgId.localeCompare(b.msgId));
-  const productionMessages = received.filter((message) => message.environment === 'PRODUCTION');
-  const testIpls = received.filter((message) => message.environment === 'VALIDATION' && message.type === 'KPR_IPL');
+  const productionMessages: MessageInput[] = [];
+  const validationMessages: MessageInput[] = [];
+  for (const message of input.messages) {
+    if (message.receivedAt.getTime() > asOfTime) continue;
+    (message.environment === 'PRODUCTION' ? productionMessages : validationMessages).push(message);
+  }
+  productionMessages.sort(byReceivedAt);
+  validationMessages.sort(byReceivedAt);
   const production = pairDeliveries(productionMessages, rules.pairingWindowHours);
-  const validation = pairDeliveries(
-    received.filter((message) => message.environment === 'VALIDATION'),
-    rules.pairingWindowHours,
-  );
+  const validation = pairDeliveries(validationMessages, rules.pairingWindowHours);
+  const testIpls = validationMessages.filter((message) => message.type === 'KPR_IPL');
 
   let firstAccepted: AcceptedDelivery | null = null;
   for (const delivery of production) {
     const iplApprec = delivery.ipl ? apprecOf(delivery.ipl) : null;
     if (!iplApprec || !isPositive(iplApprec) || !delivery.ide || apprecOf(delivery.ide)?.status === 'REJECTED') continue;
-    const acceptedAt = new Date(Math.max(iplApprec.receivedAt.getTime(), delivery.ide.receivedAt.getTime()));
-    if (!firstAccepted || acceptedAt < firstAccepted.acceptedAt) firstAccepted = { delivery, acceptedAt };
+    const acceptedAt = Math.max(iplApprec.receivedAt.getTime(), delivery.ide.receivedAt.getTime());
+    if (!firstAccepted || acceptedAt < firstAccepted.acceptedAt.getTime()) {
+      firstAccepted = { delivery, acceptedAt: new Date(acceptedAt) };
+    }
   }
 
-  const requests = input.extensionRequests.filter((request) => request.requestedAt <= asOf);
-  const decided = (status: ExtensionStatus) =>
-    requests
-      .filter((request) => extensionStatusAt(request, asOf) === status)
-      .sort((a, b) => decisionTime(a) - decisionTime(b))
-      .at(-1) ?? null;
-  const grantedExtension = decided('GRANTED');
-  const grantedDeadline = grantedExtension
-    ? (grantedExtension.grantedDeadline ?? grantedExtension.requestedDeadline)
-    : null;
+  let grantedExtension: ExtensionRequestInput | null = null;
+  let deniedExtension: ExtensionRequestInput | null = null;
+  const pendingExtensions: ExtensionRequestInput[] = [];
+  for (const request of input.extensionRequests) {
+    if (request.requestedAt.getTime() > asOfTime) continue;
+    if (request.status === 'PENDING' || decisionTime(request) > asOfTime) pendingExtensions.push(request);
+    else if (request.status === 'GRANTED' && (!grantedExtension || decisionTime(request) >= decisionTime(grantedExtension))) {
+      grantedExtension = request;
+    } else if (request.status === 'DENIED' && (!deniedExtension || decisionTime(request) >= decisionTime(deniedExtension))) {
+      deniedExtension = request;
+    }
+  }
+  pendingExtensions.sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+  const grantedDeadline = grantedExtension ? (grantedExtension.grantedDeadline ?? grantedExtension.requestedDeadline) : null;
   // An extension never shortens the season deadline.
   const effectiveDeadline =
-    grantedDeadline && grantedDeadline > input.season.deadline ? grantedDeadline : input.season.deadline;
+    grantedDeadline && grantedDeadline.getTime() > input.season.deadline.getTime() ? grantedDeadline : input.season.deadline;
 
   const overdueMs = input.season.apprecOverdueHours * HOUR_MS;
-  const findings = input.findings.filter((finding) => isOpenAt(finding, asOf));
+  const findings = input.findings.filter((finding) => isOpenAt(finding, asOfTime));
 
   return {
     input,
@@ -159,15 +163,19 @@ export function collectFacts(input: DeliveryStateInput, asOf: Date, rules: Deliv
     firstAccepted,
     effectiveDeadline,
     grantedExtension,
-    pendingExtensions: requests.filter((request) => extensionStatusAt(request, asOf) === 'PENDING'),
-    deniedExtension: decided('DENIED'),
+    pendingExtensions,
+    deniedExtension,
     apprecOf,
     openFindingsFor(delivery) {
-      const msgIds = new Set([delivery?.ipl?.msgId, delivery?.ide?.msgId]);
-      return findings.filter((finding) => finding.messageMsgId === null || msgIds.has(finding.messageMsgId));
+      if (findings.length === 0) return findings;
+      const iplId = delivery?.ipl?.msgId;
+      const ideId = delivery?.ide?.msgId;
+      return findings.filter(
+        (finding) => finding.messageMsgId === null || finding.messageMsgId === iplId || finding.messageMsgId === ideId,
+      );
     },
     isApprecOverdue(message) {
-      return asOf.getTime() - message.receivedAt.getTime() > overdueMs && apprecOf(message) === null;
+      return asOfTime - message.receivedAt.getTime() > overdueMs && apprecOf(message) === null;
     },
   };
 }

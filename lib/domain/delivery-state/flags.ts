@@ -24,7 +24,7 @@ const ACCEPTED_STATES: ReadonlySet<DeliveryState> = new Set(['DELIVERED', 'ACCEP
 /** States in which nothing usable has been sent, so an extension may be needed. */
 const UNDELIVERED_STATES: ReadonlySet<DeliveryState> = new Set(['NOT_STARTED', 'TESTING', 'REJECTED', 'INCOMPLETE']);
 
-const RESEND_WHOLE_YEAR = 'send hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er';
+const WHOLE_YEAR_AGAIN = 'hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er';
 
 function mustResubmit(facts: Facts): DeliveryFlag | null {
   const { latest, input, asOf } = facts;
@@ -123,16 +123,16 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
 
   let nextStep: string;
   if (agreement) {
-    nextStep = `FHI har godkjent ny innsending (avtalt ${formatDate(agreement.createdAt)}). Kommunen kan nå ${RESEND_WHOLE_YEAR}.`;
+    nextStep = `FHI har godkjent ny innsending (avtalt ${formatDate(agreement.createdAt)}). Kommunen kan nå sende ${WHOLE_YEAR_AGAIN}.`;
   } else if (missing && causes.length === 1) {
     nextStep =
       missing === 'KPR_IDE'
         ? 'Send identmeldingen (KPR_IDE) med samme løpenummer som fagmeldingen, eller send hele leveransen på nytt.'
         : 'Send fagmeldingen (KPR_IPL) med samme løpenummer som identmeldingen, eller send hele leveransen på nytt.';
   } else if (causes.every((cause) => cause === 'REJECTED' || cause === 'INCOMPLETE_DELIVERY')) {
-    nextStep = `Rett feilene Apprec viser, og ${RESEND_WHOLE_YEAR}. Vent på Apprec før dere sender igjen.`;
+    nextStep = `Rett feilene Apprec viser, og send ${WHOLE_YEAR_AGAIN}. Vent på Apprec før dere sender igjen.`;
   } else {
-    nextStep = `Kontakt FHI og avtal ny innsending. Rett feilene, og ${RESEND_WHOLE_YEAR}.`;
+    nextStep = `Kontakt FHI og avtal ny innsending. Rett feilene, og send ${WHOLE_YEAR_AGAIN}.`;
   }
 
   const findingCodes = uniqueCodes(errors);
@@ -244,7 +244,7 @@ function shouldApplyForExtension(facts: Facts, state: DeliveryState, days: Deadl
 }
 
 function extensionPending(facts: Facts): DeliveryFlag | null {
-  const pending = [...facts.pendingExtensions].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+  const pending = facts.pendingExtensions;
   const oldest = pending[0];
   if (!oldest) return null;
   const alertDays = facts.input.season.extensionPendingAlertWorkingDays;

@@ -1,5 +1,5 @@
 /** Small Norwegian phrasings shared by the flags and the checklist. */
-import { formatDateTime, formatIsoDate, formatNumber } from '../../format';
+import { formatDate, formatIsoDate, formatNumber } from '../../format';
 import type { ApprecInput, FindingInput, SeasonInput } from './types';
 
 /** '1 arbeidsdag', '3 arbeidsdager'. */
@@ -13,9 +13,9 @@ export function describeApprecErrors(apprec: ApprecInput): string {
   return apprec.errors.map((error) => (error.displayName ? `${error.code} ${error.displayName}` : error.code)).join(', ');
 }
 
-/** 'Avvist 16.01.2026 kl. 08:00 (T02 …)' / 'OK 16.01.2026 kl. 08:00'. */
+/** 'Avvist 16.01.2026 (T02 …)' / 'OK 16.01.2026': an Apprec in a line. */
 export function describeApprec(apprec: ApprecInput): string {
-  const when = formatDateTime(apprec.receivedAt);
+  const when = formatDate(apprec.receivedAt);
   switch (apprec.status) {
     case 'OK':
       return `OK ${when}`;
