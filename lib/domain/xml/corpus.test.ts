@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '../checks';
+import { contentSummarySchema } from '../content-summary';
 import type { CheckFindingCode } from '../finding-codes';
 import { XmlReadError, type XmlReadErrorCode } from './errors';
 import {
@@ -559,6 +560,10 @@ describe.each([
     }
     if ('error' in outcome) throw new Error(`expected a document, got ${outcome.error.code}: ${outcome.error.message}`);
     expect(outcome.document.kind).toBe(testCase.expect.kind);
+    if (outcome.document.kind !== 'APPREC') {
+      const { summary } = outcome.document.content;
+      expect(contentSummarySchema.parse(summary), 'exactly the shared content-summary shape').toEqual(summary);
+    }
     const findings = findingsFor(outcome.document, testCase.expect.previousEpjSystem ?? null);
     if (testCase.expect.findings !== undefined) expect(findings.map((finding) => finding.code)).toEqual(testCase.expect.findings);
     testCase.expect.check?.(outcome.document, findings);

@@ -82,8 +82,9 @@ export function readMsgHead(root: XmlElement, endpoints: readonly ReceiverEndpoi
   const warnings: ReaderWarning[] = [];
   const msgInfo = requireChild(root, 'MsgInfo', NS, 'MSGHEAD', INFO);
 
-  const type = attributeValue(requireChild(msgInfo, 'Type', NS, 'MSGHEAD', `${INFO}/Type`), 'V')?.trim();
-  if (!KPR_MESSAGE_TYPES.some((known) => known === type)) {
+  const typeValue = attributeValue(requireChild(msgInfo, 'Type', NS, 'MSGHEAD', `${INFO}/Type`), 'V')?.trim();
+  const type = KPR_MESSAGE_TYPES.find((known) => known === typeValue);
+  if (type === undefined) {
     throw new XmlReadError(
       'MSGHEAD_UNSUPPORTED_TYPE',
       `${INFO}/Type/@V names a message type that is not supported; expected ${KPR_MESSAGE_TYPES.join(' or ')}.`,
@@ -99,7 +100,7 @@ export function readMsgHead(root: XmlElement, endpoints: readonly ReceiverEndpoi
   }
 
   const msgHead: MsgHead = {
-    type: type as KprMessageType,
+    type,
     migVersion,
     genDate: requireChildDateTime(msgInfo, 'GenDate', NS, 'MSGHEAD', INFO),
     msgId: requireChildText(msgInfo, 'MsgId', NS, 'MSGHEAD', INFO, MAX_MESSAGE_ID_LENGTH),
