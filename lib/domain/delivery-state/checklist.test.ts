@@ -124,6 +124,7 @@ describe('readiness checklist', () => {
     ['an old municipality number', acceptedWith({ municipalityNumberAsSent: '5401', municipalityNumber: '5501' }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
     ['an unknown municipality number', acceptedWith({ municipalityNumberAsSent: '0000', municipalityNumber: null }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
     ['a municipality number not read', acceptedWith({ municipalityNumberAsSent: null }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
+    ['a municipality number with stray spaces', acceptedWith({ municipalityNumberAsSent: ' 0301 ' }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'DONE' }],
     ['part of the year', acceptedWith({ periodFrom: '2025-03-01' }), AFTER, { WHOLE_PERIOD: 'NOT_DONE' }],
     ['a period not read', acceptedWith({ periodFrom: null }), AFTER, { WHOLE_PERIOD: 'NOT_DONE' }],
     ['invalid organisation numbers', acceptedWith(summaryWith(SERVICES_2025, 2)), AFTER, { ORGANISATION_NUMBERS_VALID: 'NOT_DONE' }],

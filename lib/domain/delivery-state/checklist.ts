@@ -5,16 +5,132 @@
  */
 import { formatDate, formatList, formatNumber } from '../../format';
 import type { IplosContentSummary } from '../content-summary';
-import { hasPeriodProblem, isPositive, type Facts } from './facts';
+import type { Delivery } from './deliveries';
+import { hasPeriodProblem, isPositive, municipalityNumberStatus, type Facts } from './facts';
 import { countOf, describeApprec, describePeriod, describeSeasonPeriod } from './texts';
 import type { ChecklistItem, ChecklistKey, ChecklistStatus, MessageInput } from './types';
 
-function item(key: ChecklistKey, label: string, status: ChecklistStatus, detail?: string): ChecklistItem {
-  return detail === undefined ? { key, label, status } : { key, label, status, detail };
+type Tick = Omit<ChecklistItem, 'key' | 'label'>;
+
+function tick(status: ChecklistStatus, detail?: string): Tick {
+  return detail === undefined ? { status } : { status, detail };
 }
 
-function servicesOf(summary: IplosContentSummary, codes: readonly string[]): number {
-  return codes.reduce((sum, code) => sum + (summary.servicesByCode[code] ?? 0), 0);
+const NOT_NEEDED = 'Ikke nødvendig: fagmeldingen er godtatt i produksjon';
+
+/** What the content checks look at. */
+interface Subject {
+  ipl: MessageInput | null;
+  summary: IplosContentSummary | null;
+  /** ' (testinnsending)' when the subject is a test delivery, else ''. */
+  fromTest: string;
+  /** The detail to show when the KPR_IPL or its content is not there. */
+  missing: string;
+}
+
+function subjectOf(delivery: Delivery | null, fromTest: boolean): Subject {
+  const suffix = fromTest ? ' (testinnsending)' : '';
+  const ipl = delivery?.ipl ?? null;
+  return {
+    ipl,
+    summary: ipl?.contentSummary?.kind === 'KPR_IPL' ? ipl.contentSummary : null,
+    fromTest: suffix,
+    missing: !delivery
+      ? 'Ingen fagmelding sendt ennå'
+      : !ipl
+        ? `Siste leveranse mangler fagmelding${suffix}`
+        : `Innholdet i fagmeldingen er ikke lest${suffix}`,
+  };
+}
+
+function testSent(facts: Facts, productionAccepted: boolean): Tick {
+  const latestTest = facts.validation.at(-1);
+  if (latestTest) return tick('DONE', `Sist sendt ${formatDate(latestTest.sentAt)}`);
+  return productionAccepted ? tick('NOT_APPLICABLE', NOT_NEEDED) : tick('NOT_DONE', 'Ingen testinnsending ennå');
+}
+
+function testAccepted(facts: Facts, productionAccepted: boolean): Tick {
+  const answered = facts.latestAnsweredTestIpl;
+  const apprec = answered ? facts.apprecOf(answered) : null;
+  if (apprec) return tick(isPositive(apprec) ? 'DONE' : 'NOT_DONE', describeApprec(apprec));
+  if (facts.latestTestIpl) return tick('NOT_DONE', 'Venter på Apprec for testen');
+  return productionAccepted ? tick('NOT_APPLICABLE', NOT_NEEDED) : tick('NOT_DONE', 'Ingen fagmelding testet ennå');
+}
+
+function productionIplAccepted(facts: Facts): Tick {
+  const { latest } = facts;
+  if (!latest) return tick('NOT_DONE', 'Ingen fagmelding sendt i produksjon');
+  if (!latest.ipl) return tick('NOT_DONE', 'Siste leveranse mangler fagmelding');
+  const apprec = facts.apprecOf(latest.ipl);
+  if (!apprec) return tick('NOT_DONE', `Sendt ${formatDate(latest.ipl.receivedAt)}, venter på Apprec`);
+  const status = { OK: 'DONE', OK_WITH_ERRORS: 'WARNING', REJECTED: 'NOT_DONE' } as const;
+  return tick(status[apprec.status], describeApprec(apprec));
+}
+
+function ideSent(facts: Facts): Tick {
+  const { latest } = facts;
+  if (!latest) return tick('NOT_DONE', 'Ingen identmelding sendt i produksjon');
+  if (!latest.ide) return tick('NOT_DONE', 'Siste leveranse mangler identmelding');
+  const apprec = facts.apprecOf(latest.ide);
+  if (apprec?.status === 'REJECTED') return tick('NOT_DONE', describeApprec(apprec));
+  return tick('DONE', `Mottatt ${formatDate(latest.ide.receivedAt)}`);
+}
+
+function noOpenErrors(facts: Facts, delivery: Delivery | null, { fromTest }: Subject): Tick {
+  if (!delivery) return tick('NOT_DONE', 'Ingenting sendt ennå');
+  const findings = facts.openFindingsFor(delivery);
+  const errors = findings.filter((finding) => finding.severity === 'ERROR').length;
+  if (errors > 0) return tick('NOT_DONE', countOf(errors, 'åpen feil', 'åpne feil') + fromTest);
+  const warnings = findings.filter((finding) => finding.severity === 'WARNING').length;
+  if (warnings > 0) return tick('WARNING', countOf(warnings, 'åpen advarsel', 'åpne advarsler') + fromTest);
+  return tick('DONE');
+}
+
+function municipalityNumberValid({ ipl, fromTest, missing }: Subject): Tick {
+  if (!ipl) return tick('NOT_DONE', missing);
+  const asSent = ipl.municipalityNumberAsSent?.trim();
+  switch (municipalityNumberStatus(ipl)) {
+    case 'NOT_READ':
+      return tick('NOT_DONE', `Kommunenummeret er ikke lest${fromTest}`);
+    case 'UNKNOWN':
+      return tick('NOT_DONE', `Ukjent kommunenummer ${asSent}${fromTest}`);
+    case 'RENUMBERED':
+      return tick('NOT_DONE', `${asSent} er et gammelt nummer; gyldig er ${ipl.municipalityNumber}${fromTest}`);
+    case 'VALID':
+      return tick('DONE', `${asSent}${fromTest}`);
+  }
+}
+
+function wholePeriod(facts: Facts, { ipl, fromTest, missing }: Subject): Tick {
+  const { season } = facts.input;
+  if (!ipl) return tick('NOT_DONE', missing);
+  if (ipl.periodFrom === null || ipl.periodTo === null) return tick('NOT_DONE', `Perioden er ikke lest${fromTest}`);
+  if (!hasPeriodProblem(ipl, season)) return tick('DONE');
+  return tick(
+    'NOT_DONE',
+    `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}, ikke ${describeSeasonPeriod(season)}${fromTest}`,
+  );
+}
+
+function organisationNumbersValid({ summary, fromTest, missing }: Subject): Tick {
+  if (!summary) return tick('NOT_DONE', missing);
+  const { checked, invalid } = summary.organisationNumbers;
+  if (invalid > 0) return tick('NOT_DONE', `${formatNumber(invalid)} av ${formatNumber(checked)} er ugyldige${fromTest}`);
+  return tick('DONE', `${formatNumber(checked)} kontrollert${fromTest}`);
+}
+
+function noExpiredServiceCodes(expired: readonly string[], { summary, fromTest, missing }: Subject): Tick {
+  if (!summary) return tick('NOT_DONE', missing);
+  const inUse = expired.filter((code) => (summary.servicesByCode[code] ?? 0) > 0);
+  return inUse.length > 0 ? tick('NOT_DONE', `I bruk: kode ${formatList(inUse)}${fromTest}`) : tick('DONE');
+}
+
+function welfareTechnology(codes: readonly string[], { summary, fromTest, missing }: Subject): Tick {
+  if (!summary) return tick('NOT_DONE', missing);
+  const services = codes.reduce((sum, code) => sum + (summary.servicesByCode[code] ?? 0), 0);
+  return services > 0
+    ? tick('DONE', countOf(services, 'tjeneste', 'tjenester') + fromTest)
+    : tick('WARNING', `Ingen tjenester med disse kodene${fromTest}`);
 }
 
 /** Service codes whose count changed implausibly since last season: 'kode 6: 120 → 310'. */
@@ -33,147 +149,40 @@ function implausibleVolumes(
   });
 }
 
+function volumesPlausible(facts: Facts, { summary, fromTest, missing }: Subject): Tick {
+  const previous = facts.input.previousSeason;
+  if (!previous) return tick('NOT_APPLICABLE', 'Ingen godtatt leveranse fra i fjor å sammenligne med');
+  if (!summary) return tick('NOT_DONE', missing);
+  const changes = implausibleVolumes(summary.servicesByCode, previous.servicesByCode, facts.rules.volumePlausibility);
+  return changes.length > 0 ? tick('WARNING', `Store endringer: ${changes.join('; ')}${fromTest}`) : tick('DONE');
+}
+
 export function deriveChecklist(facts: Facts): ChecklistItem[] {
-  const { input, latest } = facts;
-  const { season, serviceCodes } = input;
-  const productionIplAccepted = isPositive(latest?.ipl ? facts.apprecOf(latest.ipl) : null);
+  const { season, serviceCodes } = facts.input;
+  const productionAccepted = isPositive(facts.latest?.ipl ? facts.apprecOf(facts.latest.ipl) : null);
+  const delivery = facts.latest ?? facts.validation.at(-1) ?? null;
+  const subject = subjectOf(delivery, !facts.latest && delivery !== null);
 
-  // Test traffic
-  const latestTest = facts.validation.at(-1);
-  const testSent = latestTest
-    ? item('TEST_SENT', 'Test sendt til KPR Validering', 'DONE', `Sist sendt ${formatDate(latestTest.sentAt)}`)
-    : productionIplAccepted
-      ? item('TEST_SENT', 'Test sendt til KPR Validering', 'NOT_APPLICABLE', 'Ikke nødvendig: fagmeldingen er godtatt i produksjon')
-      : item('TEST_SENT', 'Test sendt til KPR Validering', 'NOT_DONE', 'Ingen testinnsending ennå');
-
-  const answeredTest = facts.latestAnsweredTestIpl;
-  const testApprec = answeredTest ? facts.apprecOf(answeredTest) : null;
-  const testAccepted = testApprec
-    ? item('TEST_ACCEPTED', 'Test godtatt (positiv Apprec)', isPositive(testApprec) ? 'DONE' : 'NOT_DONE', describeApprec(testApprec))
-    : facts.latestTestIpl
-      ? item('TEST_ACCEPTED', 'Test godtatt (positiv Apprec)', 'NOT_DONE', 'Venter på Apprec for testen')
-      : productionIplAccepted
-        ? item('TEST_ACCEPTED', 'Test godtatt (positiv Apprec)', 'NOT_APPLICABLE', 'Ikke nødvendig: fagmeldingen er godtatt i produksjon')
-        : item('TEST_ACCEPTED', 'Test godtatt (positiv Apprec)', 'NOT_DONE', 'Ingen fagmelding testet ennå');
-
-  // Production
-  const iplLabel = 'Fagmelding (KPR_IPL) godtatt i produksjon';
-  const iplApprec = latest?.ipl ? facts.apprecOf(latest.ipl) : null;
-  const productionIpl = !latest?.ipl
-    ? item('PRODUCTION_IPL_ACCEPTED', iplLabel, 'NOT_DONE', latest ? 'Siste leveranse mangler fagmelding' : 'Ingen fagmelding sendt i produksjon')
-    : !iplApprec
-      ? item('PRODUCTION_IPL_ACCEPTED', iplLabel, 'NOT_DONE', `Sendt ${formatDate(latest.ipl.receivedAt)}, venter på Apprec`)
-      : item(
-          'PRODUCTION_IPL_ACCEPTED',
-          iplLabel,
-          iplApprec.status === 'OK' ? 'DONE' : iplApprec.status === 'OK_WITH_ERRORS' ? 'WARNING' : 'NOT_DONE',
-          describeApprec(iplApprec),
-        );
-
-  const ideLabel = 'Identmelding (KPR_IDE) sendt';
-  const ideApprec = latest?.ide ? facts.apprecOf(latest.ide) : null;
-  const ideSent = !latest?.ide
-    ? item('IDE_SENT', ideLabel, 'NOT_DONE', latest ? 'Siste leveranse mangler identmelding' : 'Ingen identmelding sendt i produksjon')
-    : ideApprec?.status === 'REJECTED'
-      ? item('IDE_SENT', ideLabel, 'NOT_DONE', describeApprec(ideApprec))
-      : item('IDE_SENT', ideLabel, 'DONE', `Mottatt ${formatDate(latest.ide.receivedAt)}`);
-
-  // Content of the latest delivery (production, else test)
-  const subject = latest ?? latestTest ?? null;
-  const fromTest = !latest && subject !== null ? ' (testinnsending)' : '';
-  const findings = subject ? facts.openFindingsFor(subject) : [];
-  const errors = findings.filter((finding) => finding.severity === 'ERROR').length;
-  const warnings = findings.filter((finding) => finding.severity === 'WARNING').length;
-  const noOpenErrors = !subject
-    ? item('NO_OPEN_ERRORS', 'Ingen åpne feil', 'NOT_DONE', 'Ingenting sendt ennå')
-    : errors > 0
-      ? item('NO_OPEN_ERRORS', 'Ingen åpne feil', 'NOT_DONE', countOf(errors, 'åpen feil', 'åpne feil') + fromTest)
-      : warnings > 0
-        ? item('NO_OPEN_ERRORS', 'Ingen åpne feil', 'WARNING', countOf(warnings, 'åpen advarsel', 'åpne advarsler') + fromTest)
-        : item('NO_OPEN_ERRORS', 'Ingen åpne feil', 'DONE');
-
-  const ipl: MessageInput | null = subject?.ipl ?? null;
-  const noIpl = subject ? `Siste leveranse mangler fagmelding${fromTest}` : 'Ingen fagmelding sendt ennå';
-  const summary = ipl?.contentSummary?.kind === 'KPR_IPL' ? ipl.contentSummary : null;
-  const notRead = `Innholdet i fagmeldingen er ikke lest${fromTest}`;
-
-  const numberLabel = `Kommunenummer gyldig for ${season.periodEnd.slice(0, 4)}`;
-  const asSent = ipl?.municipalityNumberAsSent ?? null;
-  const municipalityNumber = !ipl
-    ? item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'NOT_DONE', noIpl)
-    : asSent === null
-      ? item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'NOT_DONE', `Kommunenummeret er ikke lest${fromTest}`)
-      : ipl.municipalityNumber === null
-        ? item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'NOT_DONE', `Ukjent kommunenummer ${asSent}${fromTest}`)
-        : asSent !== ipl.municipalityNumber
-          ? item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'NOT_DONE', `${asSent} er et gammelt nummer; gyldig er ${ipl.municipalityNumber}${fromTest}`)
-          : item('MUNICIPALITY_NUMBER_VALID', numberLabel, 'DONE', asSent + fromTest);
-
-  const periodLabel = season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med';
-  const wholePeriod = !ipl
-    ? item('WHOLE_PERIOD', periodLabel, 'NOT_DONE', noIpl)
-    : ipl.periodFrom === null || ipl.periodTo === null
-      ? item('WHOLE_PERIOD', periodLabel, 'NOT_DONE', `Perioden er ikke lest${fromTest}`)
-      : hasPeriodProblem(ipl, season)
-        ? item(
-            'WHOLE_PERIOD',
-            periodLabel,
-            'NOT_DONE',
-            `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}, ikke ${describeSeasonPeriod(season)}${fromTest}`,
-          )
-        : item('WHOLE_PERIOD', periodLabel, 'DONE');
-
-  const organisationLabel = 'Organisasjonsnumre gyldige';
-  const organisationNumbers = !summary
-    ? item('ORGANISATION_NUMBERS_VALID', organisationLabel, 'NOT_DONE', ipl ? notRead : noIpl)
-    : summary.organisationNumbers.invalid > 0
-      ? item(
-          'ORGANISATION_NUMBERS_VALID',
-          organisationLabel,
-          'NOT_DONE',
-          `${formatNumber(summary.organisationNumbers.invalid)} av ${formatNumber(summary.organisationNumbers.checked)} er ugyldige${fromTest}`,
-        )
-      : item('ORGANISATION_NUMBERS_VALID', organisationLabel, 'DONE', `${formatNumber(summary.organisationNumbers.checked)} kontrollert${fromTest}`);
-
-  const expiredLabel = `Ingen utgåtte tjenestekoder (${serviceCodes.expired.join(', ')})`;
-  const expiredInUse = summary ? serviceCodes.expired.filter((code) => (summary.servicesByCode[code] ?? 0) > 0) : [];
-  const noExpiredCodes = !summary
-    ? item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'NOT_DONE', ipl ? notRead : noIpl)
-    : expiredInUse.length > 0
-      ? item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'NOT_DONE', `I bruk: kode ${formatList(expiredInUse)}${fromTest}`)
-      : item('NO_EXPIRED_SERVICE_CODES', expiredLabel, 'DONE');
-
-  const welfareLabel = `Velferdsteknologi registrert (${serviceCodes.welfareTechnology.join(', ')})`;
-  const welfareServices = summary ? servicesOf(summary, serviceCodes.welfareTechnology) : 0;
-  const welfare = !summary
-    ? item('WELFARE_TECHNOLOGY', welfareLabel, 'NOT_DONE', ipl ? notRead : noIpl)
-    : welfareServices > 0
-      ? item('WELFARE_TECHNOLOGY', welfareLabel, 'DONE', countOf(welfareServices, 'tjeneste', 'tjenester') + fromTest)
-      : item('WELFARE_TECHNOLOGY', welfareLabel, 'WARNING', `Ingen tjenester med disse kodene${fromTest}`);
-
-  const volumesLabel = 'Omfang per tjeneste rimelig mot i fjor';
-  const changes = summary && input.previousSeason
-    ? implausibleVolumes(summary.servicesByCode, input.previousSeason.servicesByCode, facts.rules.volumePlausibility)
-    : [];
-  const volumes = !input.previousSeason
-    ? item('VOLUMES_PLAUSIBLE', volumesLabel, 'NOT_APPLICABLE', 'Ingen godtatt leveranse fra i fjor å sammenligne med')
-    : !summary
-      ? item('VOLUMES_PLAUSIBLE', volumesLabel, 'NOT_DONE', ipl ? notRead : noIpl)
-      : changes.length > 0
-        ? item('VOLUMES_PLAUSIBLE', volumesLabel, 'WARNING', `Store endringer: ${changes.join('; ')}${fromTest}`)
-        : item('VOLUMES_PLAUSIBLE', volumesLabel, 'DONE');
-
-  return [
-    testSent,
-    testAccepted,
-    productionIpl,
-    ideSent,
-    noOpenErrors,
-    municipalityNumber,
-    wholePeriod,
-    organisationNumbers,
-    noExpiredCodes,
-    welfare,
-    volumes,
+  const items: [ChecklistKey, string, Tick][] = [
+    ['TEST_SENT', 'Test sendt til KPR Validering', testSent(facts, productionAccepted)],
+    ['TEST_ACCEPTED', 'Test godtatt (positiv Apprec)', testAccepted(facts, productionAccepted)],
+    ['PRODUCTION_IPL_ACCEPTED', 'Fagmelding (KPR_IPL) godtatt i produksjon', productionIplAccepted(facts)],
+    ['IDE_SENT', 'Identmelding (KPR_IDE) sendt', ideSent(facts)],
+    ['NO_OPEN_ERRORS', 'Ingen åpne feil', noOpenErrors(facts, delivery, subject)],
+    ['MUNICIPALITY_NUMBER_VALID', `Kommunenummer gyldig for ${season.periodEnd.slice(0, 4)}`, municipalityNumberValid(subject)],
+    ['WHOLE_PERIOD', season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med', wholePeriod(facts, subject)],
+    ['ORGANISATION_NUMBERS_VALID', 'Organisasjonsnumre gyldige', organisationNumbersValid(subject)],
+    [
+      'NO_EXPIRED_SERVICE_CODES',
+      `Ingen utgåtte tjenestekoder (${serviceCodes.expired.join(', ')})`,
+      noExpiredServiceCodes(serviceCodes.expired, subject),
+    ],
+    [
+      'WELFARE_TECHNOLOGY',
+      `Velferdsteknologi registrert (${serviceCodes.welfareTechnology.join(', ')})`,
+      welfareTechnology(serviceCodes.welfareTechnology, subject),
+    ],
+    ['VOLUMES_PLAUSIBLE', 'Omfang per tjeneste rimelig mot i fjor', volumesPlausible(facts, subject)],
   ];
+  return items.map(([key, label, result]) => ({ key, label, ...result }));
 }

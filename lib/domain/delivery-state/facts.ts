@@ -61,9 +61,23 @@ export function isPositive(apprec: ApprecInput | null): boolean {
   return apprec !== null && apprec.status !== 'REJECTED';
 }
 
-/** The KPR_IPL carries an old (pre-2024) or unknown municipality number: as sent ≠ resolved. */
+/**
+ * The KPR_IPL's municipality number (iiKomnr): valid, an old (pre-2024) number that resolved to
+ * another, unknown (resolved to nothing), or not read at all.
+ */
+export type MunicipalityNumberStatus = 'VALID' | 'RENUMBERED' | 'UNKNOWN' | 'NOT_READ';
+
+export function municipalityNumberStatus(ipl: MessageInput): MunicipalityNumberStatus {
+  const asSent = ipl.municipalityNumberAsSent?.trim();
+  if (!asSent) return 'NOT_READ';
+  if (ipl.municipalityNumber === null) return 'UNKNOWN';
+  return asSent === ipl.municipalityNumber ? 'VALID' : 'RENUMBERED';
+}
+
+/** The KPR_IPL carries an old or unknown municipality number: it must be resent. */
 export function hasMunicipalityNumberProblem(ipl: MessageInput): boolean {
-  return ipl.municipalityNumberAsSent !== null && ipl.municipalityNumberAsSent !== ipl.municipalityNumber;
+  const status = municipalityNumberStatus(ipl);
+  return status === 'RENUMBERED' || status === 'UNKNOWN';
 }
 
 /** The KPR_IPL's period is known and is not exactly the season's (a part of the year, or another year). */

@@ -1,7 +1,13 @@
 /** The flags: what needs attention, why (with evidence) and what to do next. */
 import { formatDate, formatDateTime, formatDuration } from '../../format';
 import { workingDaysBetween } from '../calendar';
-import { hasMunicipalityNumberProblem, hasPeriodProblem, isPositive, type Facts } from './facts';
+import {
+  hasMunicipalityNumberProblem,
+  hasPeriodProblem,
+  isPositive,
+  municipalityNumberStatus,
+  type Facts,
+} from './facts';
 import {
   countOf,
   describeApprecErrors,
@@ -10,7 +16,7 @@ import {
   describeSeasonPeriod,
   uniqueCodes,
 } from './texts';
-import type { DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause } from './types';
+import type { ApprecInput, DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause } from './types';
 
 export interface DeadlineDays {
   calendarDaysLeft: number;
@@ -39,7 +45,7 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
   const apprecIds: string[] = [];
   const apprecErrorCodes: string[] = [];
   const times: EvidenceTime[] = [{ label: 'Sendt', at: latest.sentAt }];
-  const citeApprec = (apprec: NonNullable<typeof iplApprec>, label: string) => {
+  const citeApprec = (apprec: ApprecInput, label: string) => {
     apprecIds.push(apprec.apprecId);
     apprecErrorCodes.push(...apprec.errors.map((error) => error.code));
     times.push({ label, at: apprec.receivedAt });
@@ -88,7 +94,7 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
     causes.push('MUNICIPALITY_NUMBER');
     msgIds.add(ipl.msgId);
     sentences.push(
-      ipl.municipalityNumber === null
+      municipalityNumberStatus(ipl) === 'UNKNOWN'
         ? `Kommunenummeret ${ipl.municipalityNumberAsSent} i fagmeldingen er ukjent.`
         : `Fagmeldingen bruker det gamle kommunenummeret ${ipl.municipalityNumberAsSent}; gyldig nummer er ${ipl.municipalityNumber}.`,
     );

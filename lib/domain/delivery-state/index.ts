@@ -2,6 +2,6 @@
 export { deriveDeliveryState } from './derive';
 export { pairDeliveries, type Delivery } from './deliveries';
 export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
-export { compareByUrgency, compareFlagsByUrgency, FLAG_URGENCY, flagUrgency } from './urgency';
+export { compareByUrgency, FLAG_URGENCY } from './urgency';
 export { DELIVERY_STATE_LABELS, FLAG_LABELS } from './labels';
 export type * from './types';
