@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = 3100;
+const oidcPort = 3190;
 // Debian's Chromium (installed by .ci/run); CHROMIUM_PATH overrides it, and without either
 // Playwright's own browser is used where one is installed.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -14,7 +15,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     locale: 'nb-NO',
     timezoneId: 'Europe/Oslo',
@@ -39,13 +40,31 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node --import tsx scripts/e2e-server.ts',
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: { PORT: String(port) },
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // A local OpenID provider, so sign-in is tested with a real OIDC flow.
+      command: 'node e2e/oidc-provider.mjs',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(oidcPort), APP_ORIGIN: `http://localhost:${port}` },
+    },
+    {
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://localhost:${port}/logg-inn`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port),
+        AUTH_URL: `http://localhost:${port}`,
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: 'kpr-e2e',
+        OIDC_CLIENT_SECRET: 'kpr-e2e-secret-that-is-long-enough-for-hs256',
+        OIDC_SCOPES: 'openid email profile pid',
+        OIDC_DISPLAY_NAME: 'Test-ID',
+      },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'pipe',
+    },
+  ],
 });

@@ -57,6 +57,8 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
       ...demo,
       DATABASE_URL: options.databaseUrl,
       ...(options.authSecret ? { AUTH_SECRET: options.authSecret } : {}),
+      // Sign-in redirects need the public URL; on this machine that is localhost.
+      AUTH_URL: env.AUTH_URL ?? `http://localhost:${options.port}`,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });

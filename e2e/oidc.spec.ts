@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signInAs } from './helpers';
+
+/**
+ * Signs in with the test OpenID provider. The first time, its development login form takes the
+ * name and asks for consent; after that the provider's own session signs the person straight in.
+ */
+async function signInWithOidc(page: Page, login: string, { firstTime }: { firstTime: boolean }): Promise<void> {
+  await page.goto('/logg-inn');
+  await page.getByRole('button', { name: 'Logg inn med Test-ID' }).click();
+  if (firstTime) {
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByRole('heading', { name: 'Authorize' })).toBeVisible();
+    await page.locator('button[type="submit"]').click();
+  }
+  await page.waitForURL((url) => url.port === '3100');
+}
+
+test('a registered person signs in with the identity provider, is linked by e-mail, and signs out', async ({ page, browser }) => {
+  const login = `oidc-${Date.now()}`;
+  const admin = await browser.newPage();
+  await signInAs(admin, DEMO.admin);
+  await admin.goto('/admin/brukere/ny');
+  await admin.getByLabel('Navn').fill('Olav Oidc');
+  await admin.getByLabel('E-post').fill(`${login}@idp.example.no`);
+  await admin.getByLabel('Kommuner (kommunenummer, for kontaktpersoner)').fill('1103');
+  await admin.getByRole('button', { name: 'Registrer bruker' }).click();
+  await expect(admin).toHaveURL(/\/admin\/brukere$/);
+  await admin.close();
+
+  await signInWithOidc(page, login, { firstTime: true });
+  await expect(page.getByRole('banner')).toContainText('Olav Oidc');
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['Stavanger']);
+
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/logg-inn/);
+  expect((await page.goto('/kommuner/1103'))?.url()).toMatch(/\/logg-inn/);
+
+  // The second time the subject is already linked.
+  await signInWithOidc(page, login, { firstTime: false });
+  await expect(page.getByRole('banner')).toContainText('Olav Oidc');
+});
+
+test('a person the product does not know gets "no access" and nothing else', async ({ page }) => {
+  await signInWithOidc(page, `unknown-${Date.now()}`, { firstTime: true });
+  await expect(page).toHaveURL(/\/ingen-tilgang/);
+  await expect(page.getByRole('heading', { name: 'Ingen tilgang' })).toBeVisible();
+  const home = await page.goto('/');
+  expect(home?.url()).toMatch(/\/logg-inn/);
+});
