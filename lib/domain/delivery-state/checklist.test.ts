@@ -131,6 +131,7 @@ describe('readiness checklist', () => {
     ['expired service code 12', acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4 })), AFTER, { NO_EXPIRED_SERVICE_CODES: 'NOT_DONE' }],
     ['an expired code listed with zero services', acceptedWith(summaryWith({ ...SERVICES_2025, '16': 0 })), AFTER, { NO_EXPIRED_SERVICE_CODES: 'DONE' }],
     ['no welfare technology', acceptedWith(summaryWith({ '1': 400, '15': 900, '21': 120 })), AFTER, { WELFARE_TECHNOLOGY: 'WARNING', VOLUMES_PLAUSIBLE: 'WARNING' }],
+    ['welfare technology far below last year', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }), AFTER, { WELFARE_TECHNOLOGY: 'WARNING' }],
     ['content not read', acceptedWith({ contentSummary: null }), AFTER, { ORGANISATION_NUMBERS_VALID: 'NOT_DONE', NO_EXPIRED_SERVICE_CODES: 'NOT_DONE', WELFARE_TECHNOLOGY: 'NOT_DONE', VOLUMES_PLAUSIBLE: 'NOT_DONE' }],
     ['no previous season to compare with', input({ ...ACCEPTED, previousSeason: null }), AFTER, { VOLUMES_PLAUSIBLE: 'NOT_APPLICABLE' }],
     ['a code doubled exactly is still plausible', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 125 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'DONE' }],
@@ -152,6 +153,9 @@ describe('readiness checklist', () => {
     expect(detail(acceptedWith(summaryWith(SERVICES_2025, 2)), AFTER, 'ORGANISATION_NUMBERS_VALID')).toBe('2 av 12 er ugyldige');
     expect(detail(acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4, '16': 1 })), AFTER, 'NO_EXPIRED_SERVICE_CODES')).toBe('I bruk: kode 12 og 16');
     expect(detail(input(ACCEPTED), AFTER, 'WELFARE_TECHNOLOGY')).toBe('280 tjenester');
+    expect(detail(input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }), AFTER, 'WELFARE_TECHNOLOGY')).toBe(
+      'Fagmeldingen har 280 tjenester for velferdsteknologi, mot 630 i fjor. Kontroller at velferdsteknologi er registrert riktig.',
+    );
     expect(detail(input(ACCEPTED), AFTER, 'PRODUCTION_IPL_ACCEPTED')).toBe('OK 10.01.2026');
     expect(
       detail(input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 100, '15': 2000 } } }), AFTER, 'VOLUMES_PLAUSIBLE'),
@@ -173,7 +177,7 @@ describe('readiness checklist', () => {
 
   it('takes the plausibility threshold from the rules', () => {
     const events = input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 200 } } });
-    const strict = { ...DEFAULT_DELIVERY_RULES, volumePlausibility: { maxChangeFactor: 1.2, minimumCount: 20 } };
+    const strict = { ...DEFAULT_DELIVERY_RULES, serviceVolume: { minVolume: 20, minRatio: 0.8, maxRatio: 1.2 } };
     const status = (rules = DEFAULT_DELIVERY_RULES) =>
       deriveDeliveryState(events, at(AFTER), rules).checklist.find((item) => item.key === 'VOLUMES_PLAUSIBLE')?.status;
     expect(status()).toBe('DONE');

@@ -4,6 +4,7 @@
  * (so testing in autumn already shows what to fix).
  */
 import { formatDate, formatList, formatNumber } from '../../format';
+import { checkServiceVolumeChanges, checkWelfareTechnology, type ServiceCodeReference } from '../checks';
 import type { IplosContentSummary } from '../content-summary';
 import type { Delivery } from './deliveries';
 import { hasPeriodProblem, isPositive, municipalityNumberStatus, type Facts } from './facts';
@@ -119,46 +120,57 @@ function organisationNumbersValid({ summary, fromTest, missing }: Subject): Tick
   return tick('DONE', `${formatNumber(checked)} kontrollert${fromTest}`);
 }
 
+/** Codes that may no longer be reported for the data year (12, 13 and 16 for 2025 data). */
+function expiredCodes(serviceCodes: readonly ServiceCodeReference[], dataYear: number): string[] {
+  return serviceCodes
+    .filter((reference) => reference.validToYear !== null && reference.validToYear < dataYear)
+    .map((reference) => String(reference.code));
+}
+
 function noExpiredServiceCodes(expired: readonly string[], { summary, fromTest, missing }: Subject): Tick {
   if (!summary) return tick('NOT_DONE', missing);
   const inUse = expired.filter((code) => (summary.servicesByCode[code] ?? 0) > 0);
   return inUse.length > 0 ? tick('NOT_DONE', `I bruk: kode ${formatList(inUse)}${fromTest}`) : tick('DONE');
 }
 
-function welfareTechnology(codes: readonly string[], { summary, fromTest, missing }: Subject): Tick {
+function welfareTechnology(facts: Facts, welfareCodes: readonly string[], dataYear: number, subject: Subject): Tick {
+  const { summary, fromTest, missing } = subject;
   if (!summary) return tick('NOT_DONE', missing);
-  const services = codes.reduce((sum, code) => sum + (summary.servicesByCode[code] ?? 0), 0);
-  return services > 0
-    ? tick('DONE', countOf(services, 'tjeneste', 'tjenester') + fromTest)
-    : tick('WARNING', `Ingen tjenester med disse kodene${fromTest}`);
+  const { serviceCodes, previousSeason } = facts.input;
+  const [problem] = checkWelfareTechnology(
+    summary.servicesByCode,
+    previousSeason?.servicesByCode ?? null,
+    serviceCodes,
+    dataYear,
+    facts.rules.welfareTechnology,
+  );
+  if (problem?.code === 'WELFARE_TECHNOLOGY_MISSING') return tick('WARNING', `Ingen tjenester med disse kodene${fromTest}`);
+  if (problem) return tick('WARNING', problem.message + fromTest);
+  const services = welfareCodes.reduce((sum, code) => sum + (summary.servicesByCode[code] ?? 0), 0);
+  return tick('DONE', countOf(services, 'tjeneste', 'tjenester') + fromTest);
 }
 
-/** Service codes whose count changed implausibly since last season: 'kode 6: 120 → 310'. */
-function implausibleVolumes(
-  current: Readonly<Record<string, number>>,
-  previous: Readonly<Record<string, number>>,
-  { maxChangeFactor, minimumCount }: Facts['rules']['volumePlausibility'],
-): string[] {
-  const codes = [...new Set([...Object.keys(previous), ...Object.keys(current)])].sort((a, b) => Number(a) - Number(b));
-  return codes.flatMap((code) => {
-    const before = previous[code] ?? 0;
-    const now = current[code] ?? 0;
-    if (Math.max(before, now) < minimumCount) return [];
-    const plausible = before > 0 && now > 0 && now <= before * maxChangeFactor && before <= now * maxChangeFactor;
-    return plausible ? [] : [`kode ${code}: ${formatNumber(before)} → ${formatNumber(now)}`];
-  });
-}
-
-function volumesPlausible(facts: Facts, { summary, fromTest, missing }: Subject): Tick {
-  const previous = facts.input.previousSeason;
-  if (!previous) return tick('NOT_APPLICABLE', 'Ingen godtatt leveranse fra i fjor å sammenligne med');
+function volumesPlausible(facts: Facts, dataYear: number, { summary, fromTest, missing }: Subject): Tick {
+  const { serviceCodes, previousSeason } = facts.input;
+  if (!previousSeason) return tick('NOT_APPLICABLE', 'Ingen godtatt leveranse fra i fjor å sammenligne med');
   if (!summary) return tick('NOT_DONE', missing);
-  const changes = implausibleVolumes(summary.servicesByCode, previous.servicesByCode, facts.rules.volumePlausibility);
+  const changes = checkServiceVolumeChanges(
+    summary.servicesByCode,
+    previousSeason.servicesByCode,
+    serviceCodes,
+    dataYear,
+    facts.rules.serviceVolume,
+  ).map(({ evidence }) => `kode ${evidence?.serviceCode}: ${formatNumber(Number(evidence?.previous))} → ${formatNumber(Number(evidence?.current))}`);
   return changes.length > 0 ? tick('WARNING', `Store endringer: ${changes.join('; ')}${fromTest}`) : tick('DONE');
 }
 
 export function deriveChecklist(facts: Facts): ChecklistItem[] {
   const { season, serviceCodes } = facts.input;
+  const dataYear = Number(season.periodStart.slice(0, 4));
+  const expired = expiredCodes(serviceCodes, dataYear);
+  const welfareCodes = serviceCodes
+    .filter((reference) => reference.welfareTechnology)
+    .map((reference) => String(reference.code));
   const productionAccepted = isPositive(facts.latest?.ipl ? facts.apprecOf(facts.latest.ipl) : null);
   const delivery = facts.latest ?? facts.validation.at(-1) ?? null;
   const subject = subjectOf(delivery, !facts.latest && delivery !== null);
@@ -172,17 +184,13 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
     ['MUNICIPALITY_NUMBER_VALID', `Kommunenummer gyldig for ${season.periodEnd.slice(0, 4)}`, municipalityNumberValid(subject)],
     ['WHOLE_PERIOD', season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med', wholePeriod(facts, subject)],
     ['ORGANISATION_NUMBERS_VALID', 'Organisasjonsnumre gyldige', organisationNumbersValid(subject)],
-    [
-      'NO_EXPIRED_SERVICE_CODES',
-      `Ingen utgåtte tjenestekoder (${serviceCodes.expired.join(', ')})`,
-      noExpiredServiceCodes(serviceCodes.expired, subject),
-    ],
+    ['NO_EXPIRED_SERVICE_CODES', `Ingen utgåtte tjenestekoder (${expired.join(', ')})`, noExpiredServiceCodes(expired, subject)],
     [
       'WELFARE_TECHNOLOGY',
-      `Velferdsteknologi registrert (${serviceCodes.welfareTechnology.join(', ')})`,
-      welfareTechnology(serviceCodes.welfareTechnology, subject),
+      `Velferdsteknologi registrert (${welfareCodes.join(', ')})`,
+      welfareTechnology(facts, welfareCodes, dataYear, subject),
     ],
-    ['VOLUMES_PLAUSIBLE', 'Omfang per tjeneste rimelig mot i fjor', volumesPlausible(facts, subject)],
+    ['VOLUMES_PLAUSIBLE', 'Omfang per tjeneste rimelig mot i fjor', volumesPlausible(facts, dataYear, subject)],
   ];
   return items.map(([key, label, result]) => ({ key, label, ...result }));
 }

@@ -2,24 +2,26 @@
  * Tunable thresholds of the delivery-state engine that are not per season. Per-season thresholds
  * (Apprec overdue hours, extension advice and alert working days) live on the season itself.
  */
+import {
+  SERVICE_VOLUME_CHANGE_THRESHOLDS,
+  type VolumeChangeThresholds,
+  WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS,
+} from '../checks';
+
 export interface DeliveryRules {
   /**
    * A KPR_IPL and a KPR_IDE of which at least one lacks a run number are paired by closeness in
    * time, but only when received at most this many hours apart.
    */
   pairingWindowHours: number;
-  volumePlausibility: {
-    /**
-     * A service code's count is implausible when it grew or shrank by more than this factor since
-     * last season (2: doubled or halved). A code that appeared or vanished counts as changed.
-     */
-    maxChangeFactor: number;
-    /** Codes with fewer services than this in both seasons are not compared: small numbers swing. */
-    minimumCount: number;
-  };
+  /** When a service code's count is implausible against last season (the same thresholds as the pre-send checks). */
+  serviceVolume: VolumeChangeThresholds;
+  /** When the welfare-technology total is implausible against last season. */
+  welfareTechnology: VolumeChangeThresholds;
 }
 
 export const DEFAULT_DELIVERY_RULES: DeliveryRules = {
   pairingWindowHours: 7 * 24,
-  volumePlausibility: { maxChangeFactor: 2, minimumCount: 20 },
+  serviceVolume: SERVICE_VOLUME_CHANGE_THRESHOLDS,
+  welfareTechnology: WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS,
 };

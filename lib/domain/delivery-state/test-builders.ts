@@ -3,6 +3,7 @@
  * sensible defaults, so that each test case states only what matters to it.
  */
 import { endOfOsloDay } from '../calendar';
+import { SERVICE_CODES } from '../xml/fixtures/test-support';
 import type {
   ApprecErrorInput,
   ApprecInput,
@@ -12,7 +13,6 @@ import type {
   FindingInput,
   MessageInput,
   SeasonInput,
-  ServiceCodeLists,
 } from './types';
 
 /** An instant; write the Oslo offset into the string ('2026-01-15T23:59:00+01:00'). */
@@ -28,11 +28,6 @@ export const SEASON_2025: SeasonInput = {
   apprecOverdueHours: 96,
   extensionAdviceWorkingDays: 5,
   extensionPendingAlertWorkingDays: 3,
-};
-
-export const SERVICE_CODES: ServiceCodeLists = {
-  expired: ['12', '13', '16'],
-  welfareTechnology: ['6', '26', '27', '28'],
 };
 
 export const SERVICES_2025: Record<string, number> = { '1': 400, '6': 250, '15': 900, '21': 120, '27': 30 };

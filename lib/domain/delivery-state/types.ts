@@ -3,6 +3,7 @@
  * Prisma types), so the engine runs anywhere, including the browser. Calendar dates are
  * 'YYYY-MM-DD' strings; instants are `Date`s.
  */
+import type { ServiceCodeReference } from '../checks';
 import type { ContentSummary } from '../content-summary';
 import type { Severity } from '../severity';
 
@@ -99,14 +100,6 @@ export interface PreviousSeasonInput {
   servicesByCode: Readonly<Record<string, number>>;
 }
 
-/** Service-code lists for the season's data year, from the reference data (service_code table). */
-export interface ServiceCodeLists {
-  /** Codes that must no longer be reported (12, 13 and 16 for 2025 data). */
-  expired: readonly string[];
-  /** Welfare-technology codes (6, 26, 27 and 28). */
-  welfareTechnology: readonly string[];
-}
-
 /** Everything known about one municipality in one season; events after `asOf` may be included and are ignored. */
 export interface DeliveryStateInput {
   season: SeasonInput;
@@ -116,7 +109,8 @@ export interface DeliveryStateInput {
   extensionRequests: readonly ExtensionRequestInput[];
   resubmissionAgreements: readonly ResubmissionAgreementInput[];
   previousSeason: PreviousSeasonInput | null;
-  serviceCodes: ServiceCodeLists;
+  /** The IPLOS service codes with their validity and welfare-technology flag (the service_code table). */
+  serviceCodes: readonly ServiceCodeReference[];
 }
 
 // ---------------------------------------------------------------------------------------------
