@@ -83,13 +83,12 @@ describe('formatPercent', () => {
 
 describe('formatList', () => {
   it.each([
-    [['6'], undefined, '6'],
-    [['6', '26'], undefined, '6 og 26'],
-    [['6', '26', '27', '28'], undefined, '6, 26, 27 og 28'],
-    [['12', '13', '16'], 'disjunction' as const, '12, 13 eller 16'],
-    [[], undefined, ''],
-  ])('%j (%s) → %j', (items, type, expected) => {
-    expect(formatList(items, type)).toBe(expected);
+    [['6'], '6'],
+    [['6', '26'], '6 og 26'],
+    [['6', '26', '27', '28'], '6, 26, 27 og 28'],
+    [[], ''],
+  ])('%j → %j', (items, expected) => {
+    expect(formatList(items)).toBe(expected);
   });
 });
 

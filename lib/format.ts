@@ -32,10 +32,7 @@ const calendarDateFormat = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',
 });
 const numberFormat = new Intl.NumberFormat(LOCALE);
-const listFormats = {
-  conjunction: new Intl.ListFormat(LOCALE, { type: 'conjunction' }),
-  disjunction: new Intl.ListFormat(LOCALE, { type: 'disjunction' }),
-};
+const listFormat = new Intl.ListFormat(LOCALE, { type: 'conjunction' });
 const percentFormats = new Map<number, Intl.NumberFormat>();
 
 /** '15.01.2026 kl. 23:59' (Oslo time). */
@@ -73,9 +70,9 @@ export function formatPercent(ratio: number, digits = 0): string {
   return format.format(ratio);
 }
 
-/** ['6', '26', '27'] → '6, 26 og 27' (conjunction) or '6, 26 eller 27' (disjunction). */
-export function formatList(items: readonly string[], type: keyof typeof listFormats = 'conjunction'): string {
-  return listFormats[type].format(items);
+/** ['6', '26', '27'] → '6, 26 og 27'. */
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
 }
 
 const MINUTE_MS = 60_000;
