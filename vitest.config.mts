@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Tests of code that uses the app's own database client get a database of their own per file. */
+const APP_DATABASE_TESTS = ['lib/dal/**/*.test.ts', 'lib/auth/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,10 +13,27 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}'],
     environment: 'node',
     globalSetup: ['lib/db/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}'],
+          exclude: APP_DATABASE_TESTS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app-database',
+          include: APP_DATABASE_TESTS,
+          setupFiles: ['lib/db/testing/app-database.ts'],
+        },
+      },
+    ],
   },
 });

@@ -25,15 +25,21 @@ export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 export const NO_FILTERS: runtime.SchemaFilter = { externalTables: [], externalEnums: [] };
 
-let wasmReady: Promise<void> | undefined;
-let lastPanic: string | undefined;
+/**
+ * The engine's JavaScript glue is one module per process, however often this file is loaded (test
+ * runners load it once per project), so its instance and the queue below are kept process-wide.
+ */
+const shared = globalThis as typeof globalThis & {
+  kprSchemaEngine?: { wasmReady?: Promise<void>; queue: Promise<unknown>; lastPanic?: string };
+};
+const engineState = (shared.kprSchemaEngine ??= { queue: Promise.resolve() });
 
 /** Node refuses a `.wasm` import without an experimental flag, so instantiate it by hand, once. */
 function loadWasm(): Promise<void> {
-  wasmReady ??= (async () => {
+  engineState.wasmReady ??= (async () => {
     // The engine reports a Rust panic's message through this global before it throws.
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
-      set_message: (message: string) => (lastPanic = message),
+      set_message: (message: string) => (engineState.lastPanic = message),
     };
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
@@ -41,7 +47,7 @@ function loadWasm(): Promise<void> {
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();
-  return wasmReady;
+  return engineState.wasmReady;
 }
 
 function databaseName(url: string): string {
@@ -219,8 +225,14 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
   };
 }
 
-/** Runs `work` with a schema engine connected to `url`; always frees it. */
-export async function withSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+/** Runs `work` with a schema engine connected to `url`; always frees it. The WebAssembly engine is not re-entrant, so engines take turns. */
+export function withSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const turn = engineState.queue.then(() => runSchemaEngine(url, work));
+  engineState.queue = turn.catch(() => {});
+  return turn;
+}
+
+async function runSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const schema = await readSchema();
   const pool = enginePool(url);
@@ -232,10 +244,10 @@ export async function withSchemaEngine<T>(url: string, work: (engine: SchemaEngi
   try {
     return await work(engine);
   } catch (error) {
-    if (lastPanic) throw new Error(`Prisma schema engine panicked: ${lastPanic}`, { cause: error });
+    if (engineState.lastPanic) throw new Error(`Prisma schema engine panicked: ${engineState.lastPanic}`, { cause: error });
     throw error;
   } finally {
-    lastPanic = undefined;
+    engineState.lastPanic = undefined;
     engine.free();
     await pool.end();
   }

@@ -1,0 +1,30 @@
+/** People for tests: a real user row, a real session, and the viewer loaded from it. */
+import { randomUUID } from 'node:crypto';
+import { createSession, loadViewer } from '@/lib/auth/sessions';
+import type { Role, Viewer } from '@/lib/auth/viewer-types';
+import type { PrismaClient } from '../client';
+
+export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };
+
+export async function createTestViewer(prisma: PrismaClient, role: Role, municipalityNumbers: string[] = []): Promise<Viewer> {
+  const user = await prisma.user.create({
+    data: {
+      name: `${role} ${municipalityNumbers.join('+')}`.trim(),
+      email: `${randomUUID()}@test.example.no`,
+      role,
+      memberships: { create: municipalityNumbers.map((municipalityNumber) => ({ municipalityNumber })) },
+    },
+  });
+  const now = new Date();
+  const token = await createSession(prisma, user.id, now, TEST_SESSION_LIMITS);
+  const viewer = await loadViewer(prisma, token, now, TEST_SESSION_LIMITS, randomUUID());
+  if (!viewer) throw new Error('session did not load');
+  return viewer;
+}
+
+/** Audit rows written while `work` ran. */
+export async function auditRowsDuring(prisma: PrismaClient, work: () => Promise<unknown>) {
+  const before = await prisma.auditEvent.aggregate({ _max: { id: true } });
+  await work();
+  return prisma.auditEvent.findMany({ where: { id: { gt: before._max.id ?? 0n } }, orderBy: { id: 'asc' } });
+}
