@@ -9,6 +9,17 @@ import { env } from '@/lib/env';
 import { REQUEST_ID_HEADER } from '@/lib/auth/request-id';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+/** Next.js-internal request headers a client has no business sending (some bypassed middleware in the past). */
+const INTERNAL_HEADERS = [
+  'x-middleware-subrequest',
+  'x-middleware-prefetch',
+  'x-middleware-invoke',
+  'x-invoke-path',
+  'x-invoke-query',
+  'x-invoke-output',
+  'x-matched-path',
+  'x-nextjs-data',
+];
 const PUBLIC_PATHS = ['/logg-inn', '/ingen-tilgang'];
 
 function contentSecurityPolicy(nonce: string): string {
@@ -40,6 +51,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
+  for (const header of INTERNAL_HEADERS) requestHeaders.delete(header);
   // Never trust an id or policy the client sent.
   requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
   requestHeaders.set('Content-Security-Policy', csp);
