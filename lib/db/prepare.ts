@@ -5,6 +5,7 @@
 import { createPrismaClient } from './client';
 import { loadReferenceData } from './reference-data';
 import { writeDemoUsers } from '@/lib/demo/users';
+import { seedDemoIfEmpty } from '@/lib/demo/write';
 import { applyMigrations } from './schema-engine';
 
 export interface PrepareOptions {
@@ -20,7 +21,14 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
   const prisma = createPrismaClient(url, 2);
   try {
     await loadReferenceData(prisma);
-    if (options.demoSeed !== undefined) await writeDemoUsers(prisma);
+    if (options.demoSeed !== undefined) {
+      await writeDemoUsers(prisma);
+      const started = performance.now();
+      const written = await seedDemoIfEmpty(prisma, { seed: options.demoSeed });
+      if (written) {
+        log(`Demo data written (seed ${options.demoSeed}): ${written.messages} messages, ${written.apprecs} Apprecs, ${written.findings} findings (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    }
   } finally {
     await prisma.$disconnect();
   }
