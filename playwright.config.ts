@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 3100;
-const oidcPort = 3190;
+// Overridable so that two test runs can share a machine (with NEXT_DIST_DIR for separate builds).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3190);
 // Debian's Chromium (installed by .ci/run); CHROMIUM_PATH overrides it, and without either
 // Playwright's own browser is used where one is installed.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

@@ -78,7 +78,8 @@ interface Ids {
   someUserId: string;
 }
 
-const routesInBuild: string[] = Object.values(JSON.parse(readFileSync('.next/app-path-routes-manifest.json', 'utf8')) as Record<string, string>).filter(
+const BUILD_DIR = process.env.NEXT_DIST_DIR || '.next';
+const routesInBuild: string[] = Object.values(JSON.parse(readFileSync(`${BUILD_DIR}/app-path-routes-manifest.json`, 'utf8')) as Record<string, string>).filter(
   (route) => !route.startsWith('/_'),
 );
 const actionsInBuild: { id: string; key: string }[] = Object.entries(

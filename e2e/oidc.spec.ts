@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signInAs } from './helpers';
 
+const OIDC_PORT = process.env.E2E_OIDC_PORT ?? '3190';
+
 /**
  * Signs in with the test OpenID provider. The first time, its development login form takes the
  * name and asks for consent; after that the provider's own session signs the person straight in.
@@ -15,7 +17,7 @@ async function signInWithOidc(page: Page, login: string, { firstTime }: { firstT
     await expect(page.getByRole('heading', { name: 'Authorize' })).toBeVisible();
     await page.locator('button[type="submit"]').click();
   }
-  await page.waitForURL((url) => url.port === '3100');
+  await page.waitForURL((url) => url.port !== OIDC_PORT);
 }
 
 test('a registered person signs in with the identity provider, is linked by e-mail, and signs out', async ({ page, browser }) => {
