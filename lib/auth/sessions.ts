@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/client';
-import type { Role, Viewer } from './viewer-types';
+import type { PersonViewer, Role } from './viewer-types';
 
 export interface SessionLimits {
   idleMinutes: number;
@@ -47,7 +47,7 @@ export async function loadViewer(
   now: Date,
   limits: SessionLimits,
   requestId: string,
-): Promise<Viewer | null> {
+): Promise<PersonViewer | null> {
   const session = await prisma.session.findUnique({
     where: { sessionToken },
     select: {
@@ -77,6 +77,7 @@ export async function loadViewer(
   const { user } = session;
   return {
     userId: user.id,
+    apiKeyId: null,
     name: user.name,
     role: user.role,
     municipalityNumbers: user.role === 'MUNICIPAL_CONTACT' ? user.memberships.map((m) => m.municipalityNumber) : [],

@@ -2,14 +2,28 @@
 export type Role = 'FHI_ADMIN' | 'FHI_STAFF' | 'MUNICIPAL_CONTACT';
 
 export interface Viewer {
-  userId: string;
+  /** The person; null for a machine client (an API key). */
+  userId: string | null;
+  /** The API key of a machine client; null for a person. */
+  apiKeyId: string | null;
   name: string;
   role: Role;
   /** The municipalities a contact serves; empty for FHI, who see all. */
   municipalityNumbers: readonly string[];
-  sessionId: string;
+  /** The person's session; null for an API key. */
+  sessionId: string | null;
   /** Correlates the request's log lines and audit events. */
   requestId: string;
+}
+
+/** A signed-in person. */
+export type PersonViewer = Viewer & { userId: string; sessionId: string; apiKeyId: null };
+
+/** Who the audit log records for this viewer: the person with their role, or the API key. */
+export function auditActor(viewer: Viewer): { userId: string; role: Role } | { apiKeyId: string } {
+  if (viewer.userId) return { userId: viewer.userId, role: viewer.role };
+  if (viewer.apiKeyId) return { apiKeyId: viewer.apiKeyId };
+  throw new Error('a viewer is a person or an API key');
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import { isAdmin, type Role, type Viewer } from '@/lib/auth/viewer-types';
+import { auditActor, isAdmin, type Role, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 
@@ -51,7 +51,7 @@ export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: D
   await recordAudit(db(), {
     action: 'admin.audit.search',
     outcome: 'SUCCESS',
-    actor: { userId: viewer.userId, role: viewer.role },
+    actor: auditActor(viewer),
     requestId: viewer.requestId,
     details: { ...search },
   });

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
-import { canSeeMunicipality, municipalityScope, type Viewer } from '@/lib/auth/viewer-types';
+import { auditActor, canSeeMunicipality, municipalityScope, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 
 export type ApprecStatusValue = 'OK' | 'REJECTED' | 'OK_WITH_ERRORS';
@@ -105,7 +105,7 @@ export async function getMunicipalityDetail(viewer: Viewer, number: string, seas
     await recordAudit(db(), {
       action: 'access.denied',
       outcome: 'DENIED',
-      actor: { userId: viewer.userId, role: viewer.role },
+      actor: auditActor(viewer),
       municipalityNumber: /^\d{4}$/.test(number) ? number : null,
       requestId: viewer.requestId,
       details: { resource: 'municipality' },
@@ -130,7 +130,7 @@ export async function getMunicipalityDetail(viewer: Viewer, number: string, seas
   await recordAudit(db(), {
     action: 'municipality.view',
     outcome: 'SUCCESS',
-    actor: { userId: viewer.userId, role: viewer.role },
+    actor: auditActor(viewer),
     municipalityNumber: number,
     requestId: viewer.requestId,
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '@/lib/auth/viewer-types';
+import type { PersonViewer as Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
 import { createUser, getUser, listUnderstaffedMunicipalities, listUsers, setUserActive, updateUser } from './users';

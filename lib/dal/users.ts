@@ -5,7 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import { isAdmin, type Role, type Viewer } from '@/lib/auth/viewer-types';
+import { auditActor, isAdmin, type Role, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 
@@ -48,10 +48,6 @@ class NotPermitted extends Error {}
 
 function assertAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new NotPermitted('FHI admin only');
-}
-
-function actor(viewer: Viewer) {
-  return { userId: viewer.userId, role: viewer.role };
 }
 
 const userRowSelect = {
@@ -128,7 +124,7 @@ async function write(viewer: Viewer, input: UserInput, id: string | null): Promi
     await recordAudit(db(), {
       action: id ? 'admin.user.update' : 'admin.user.create',
       outcome: 'SUCCESS',
-      actor: actor(viewer),
+      actor: auditActor(viewer),
       requestId: viewer.requestId,
       details: { userId: user.id, role: input.role, municipalities: numbers },
     });
@@ -164,7 +160,7 @@ export async function setUserActive(viewer: Viewer, id: string, active: boolean)
     await recordAudit(db(), {
       action: active ? 'admin.user.reactivate' : 'admin.user.deactivate',
       outcome: 'SUCCESS',
-      actor: actor(viewer),
+      actor: auditActor(viewer),
       requestId: viewer.requestId,
       details: { userId: id },
     });

@@ -1,12 +1,12 @@
 /** People for tests: a real user row, a real session, and the viewer loaded from it. */
 import { randomUUID } from 'node:crypto';
 import { createSession, loadViewer } from '@/lib/auth/sessions';
-import type { Role, Viewer } from '@/lib/auth/viewer-types';
+import type { PersonViewer, Role } from '@/lib/auth/viewer-types';
 import type { PrismaClient } from '../client';
 
 export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };
 
-export async function createTestViewer(prisma: PrismaClient, role: Role, municipalityNumbers: string[] = []): Promise<Viewer> {
+export async function createTestViewer(prisma: PrismaClient, role: Role, municipalityNumbers: string[] = []): Promise<PersonViewer> {
   const user = await prisma.user.create({
     data: {
       name: `${role} ${municipalityNumbers.join('+')}`.trim(),

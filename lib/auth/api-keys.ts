@@ -1,0 +1,54 @@
+/**
+ * API keys for machine clients (FHI's receiving pipeline, reporting tools). The secret is shown
+ * once; only its SHA-256 is stored, so a leaked database does not leak usable keys.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Viewer } from './viewer-types';
+
+export type ApiKeyScope = 'INGEST' | 'READ';
+
+/** Keys look like `kpr_<43 url-safe characters>`; the prefix makes a leaked key easy to recognise. */
+export const API_KEY_PREFIX = 'kpr_';
+
+export function hashApiKey(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function generateApiKeySecret(): string {
+  return `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+export type ApiKeyCheck =
+  | { ok: true; viewer: Viewer }
+  | { ok: false; status: 401 | 403; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+
+/**
+ * The viewer for a `Bearer` API key with `scope`: an FHI-wide machine client (keys are issued by
+ * FHI admins for FHI's own systems). Revoked or unknown keys are 401; a key without the scope, 403.
+ */
+export async function checkApiKey(prisma: PrismaClient, secret: string, scope: ApiKeyScope, requestId: string, now: Date): Promise<ApiKeyCheck> {
+  const key = await prisma.apiKey.findUnique({
+    where: { hash: hashApiKey(secret) },
+    select: { id: true, name: true, scopes: true, revokedAt: true },
+  });
+  if (!key || key.revokedAt) {
+    return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The API key is unknown or revoked.' };
+  }
+  if (!key.scopes.includes(scope)) {
+    return { ok: false, status: 403, code: 'FORBIDDEN', message: `The API key does not have the ${scope} scope.` };
+  }
+  await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  return {
+    ok: true,
+    viewer: {
+      userId: null,
+      apiKeyId: key.id,
+      name: key.name,
+      role: 'FHI_STAFF',
+      municipalityNumbers: [],
+      sessionId: null,
+      requestId,
+    },
+  };
+}
