@@ -8,9 +8,11 @@
  */
 import { formatDuration as formatDurationParts, type Duration } from 'date-fns';
 import { nb } from 'date-fns/locale/nb';
-import { isIsoDate, OSLO_TIME_ZONE } from './domain/calendar';
+import { z } from 'zod';
+import { OSLO_TIME_ZONE } from './domain/oslo-time-zone';
 
 const LOCALE = 'nb-NO';
+const isoDateSchema = z.iso.date();
 
 const dateFormat = new Intl.DateTimeFormat(LOCALE, {
   timeZone: OSLO_TIME_ZONE,
@@ -47,7 +49,7 @@ export function formatDate(instant: Date): string {
 
 /** A calendar date 'YYYY-MM-DD' as '15.01.2026'. */
 export function formatIsoDate(isoDate: string): string {
-  if (!isIsoDate(isoDate)) throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
+  if (!isoDateSchema.safeParse(isoDate).success) throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 

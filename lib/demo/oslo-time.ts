@@ -3,7 +3,8 @@
  * cheap to step through a year with; the Oslo and working-day rules come from lib/domain/calendar.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { endOfOsloDay, isNorwegianWorkingDay, OSLO_TIME_ZONE, osloDate } from '@/lib/domain/calendar';
+import { endOfOsloDay, isNorwegianWorkingDay, osloDate } from '@/lib/domain/calendar';
+import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
 
 const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;

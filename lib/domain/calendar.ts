@@ -11,8 +11,8 @@
 import Holidays from 'date-holidays';
 import { addDays, differenceInBusinessDays, differenceInCalendarDays, isWeekend } from 'date-fns';
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { OSLO_TIME_ZONE } from './oslo-time-zone';
 
-export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

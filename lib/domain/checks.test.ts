@@ -64,10 +64,10 @@ describe('checkMunicipalityNumber', () => {
 describe('checkPeriodCovered', () => {
   it.each([
     ['2025-01-01', '2025-12-31', null],
-    ['2025-01-01', '2025-06-30', 'Perioden i fagmeldingen (1.1.2025–30.6.2025) dekker ikke hele rapporteringsåret 1.1.2025–31.12.2025. Hele året skal sendes samlet.'],
-    ['2025-01-02', '2025-12-31', 'Perioden i fagmeldingen (2.1.2025–31.12.2025) dekker ikke hele rapporteringsåret 1.1.2025–31.12.2025. Hele året skal sendes samlet.'],
-    ['2024-01-01', '2025-12-31', 'Perioden i fagmeldingen (1.1.2024–31.12.2025) går utover rapporteringsåret. Perioden skal være 1.1.2025–31.12.2025.'],
-    ['2024-07-01', '2025-06-30', 'Perioden i fagmeldingen (1.7.2024–30.6.2025) dekker ikke hele rapporteringsåret 1.1.2025–31.12.2025. Hele året skal sendes samlet.'],
+    ['2025-01-01', '2025-06-30', 'Perioden i fagmeldingen (01.01.2025–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
+    ['2025-01-02', '2025-12-31', 'Perioden i fagmeldingen (02.01.2025–31.12.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
+    ['2024-01-01', '2025-12-31', 'Perioden i fagmeldingen (01.01.2024–31.12.2025) går utover rapporteringsåret. Perioden skal være 01.01.2025–31.12.2025.'],
+    ['2024-07-01', '2025-06-30', 'Perioden i fagmeldingen (01.07.2024–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
   ])('%s – %s', (periodFrom, periodTo, message) => {
     const findings = checkPeriodCovered({ periodFrom, periodTo }, SEASON_2025);
     expect(findings.map((finding) => finding.message)).toEqual(message === null ? [] : [message]);

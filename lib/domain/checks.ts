@@ -4,7 +4,8 @@
  * returns findings with a plain Norwegian message; nothing here sees a person or an identity number.
  * Thresholds are exported defaults and can be passed per call (architecture: thresholds are config).
  */
-import { format, getYear, parseISO } from 'date-fns';
+import { getYear, parseISO } from 'date-fns';
+import { formatIsoDate, formatList } from '../format';
 import type { IdentityContentSummary, IplosContentSummary } from './content-summary';
 import { CHECK_FINDINGS, type CheckFindingCode } from './finding-codes';
 import type { Severity } from './severity';
@@ -112,8 +113,8 @@ export function checkMunicipalityNumber(asSent: string, reference: MunicipalityR
 export function checkPeriodCovered(period: Pick<IplosHeader, 'periodFrom' | 'periodTo'>, season: SeasonPeriod): CheckFinding[] {
   if (period.periodFrom === season.periodStart && period.periodTo === season.periodEnd) return [];
   const covers = period.periodFrom <= season.periodStart && period.periodTo >= season.periodEnd;
-  const sent = `${norwegianDate(period.periodFrom)}–${norwegianDate(period.periodTo)}`;
-  const expected = `${norwegianDate(season.periodStart)}–${norwegianDate(season.periodEnd)}`;
+  const sent = `${formatIsoDate(period.periodFrom)}–${formatIsoDate(period.periodTo)}`;
+  const expected = `${formatIsoDate(season.periodStart)}–${formatIsoDate(season.periodEnd)}`;
   return [
     finding(
       'PERIOD_INCOMPLETE',
@@ -209,9 +210,7 @@ export function checkWelfareTechnology(
     welfareCodes.reduce((sum, reference) => sum + (counts[String(reference.code)] ?? 0), 0);
   const current = total(servicesByCode);
   if (current === 0) {
-    const list = new Intl.ListFormat('nb', { type: 'conjunction' }).format(
-      welfareCodes.map((reference) => `${reference.code} ${reference.name}`),
-    );
+    const list = formatList(welfareCodes.map((reference) => `${reference.code} ${reference.name}`));
     return [
       finding(
         'WELFARE_TECHNOLOGY_MISSING',
@@ -335,15 +334,14 @@ function isSuspiciousChange(previous: number, current: number, thresholds: Volum
   return ratio < thresholds.minRatio || ratio > thresholds.maxRatio;
 }
 
+const serviceCodeOrder = new Intl.Collator('nb', { numeric: true });
+
 /** Service-code keys in numeric order ("6" before "12"). */
 function sortedEntries(counts: Readonly<Record<string, number>>): Array<[string, number]> {
-  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b, 'nb', { numeric: true }));
+  return Object.entries(counts).sort(([a], [b]) => serviceCodeOrder.compare(a, b));
 }
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return count === 1 ? singular : pluralForm;
 }
 
-function norwegianDate(isoDate: string): string {
-  return format(parseISO(isoDate), 'd.M.yyyy');
-}
