@@ -86,3 +86,20 @@ test('staff and contacts cannot reach the administration', async ({ page }) => {
   expect((await page.goto('/admin/brukere'))?.status()).toBe(404);
   expect((await page.goto('/admin/logg'))?.status()).toBe(404);
 });
+
+test('responses carry the security headers, and signed-in pages are never cached', async ({ page }) => {
+  const signInPage = await page.goto('/logg-inn');
+  const headers = signInPage!.headers();
+  expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('same-origin');
+  expect(headers['x-frame-options']).toBe('DENY');
+
+  await signInAs(page, DEMO.staff);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  const home = await page.goto('/');
+  expect(home!.headers()['cache-control']).toMatch(/no-store/);
+});

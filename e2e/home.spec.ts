@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { DEMO, signInAs } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, DEMO.staff);
+});
 
 test('the home page lists all 357 municipalities with their latest production delivery', async ({ page }) => {
-  await page.goto('/');
   await expect(page).toHaveTitle(/Kommuner/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('KPR 2025');
   const table = page.getByRole('table', { name: 'Siste KPR_IPL sendt til produksjon, per kommune' });
@@ -20,7 +24,6 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 });
 
 test('the home page has no WCAG 2.1 A/AA violations', async ({ page }) => {
-  await page.goto('/');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations).toEqual([]);
 });

@@ -43,6 +43,14 @@ test('a registered person signs in with the identity provider, is linked by e-ma
   // The second time the subject is already linked.
   await signInWithOidc(page, login, { firstTime: false });
   await expect(page.getByRole('banner')).toContainText('Olav Oidc');
+
+  // Each sign-in and sign-out left exactly one audit row.
+  const auditor = await browser.newPage();
+  await signInAs(auditor, DEMO.admin);
+  await auditor.goto(`/admin/logg?user=${login}&action=auth.sign_in`);
+  await expect(auditor.getByRole('row', { name: /Olav Oidc/ })).toHaveCount(2);
+  await auditor.goto(`/admin/logg?user=${login}&action=auth.sign_out`);
+  await expect(auditor.getByRole('row', { name: /Olav Oidc/ })).toHaveCount(1);
 });
 
 test('a person the product does not know gets "no access" and nothing else', async ({ page }) => {
