@@ -17,21 +17,29 @@ export type AuditAction =
   | 'admin.user.update'
   | 'admin.user.deactivate'
   | 'admin.user.reactivate'
-  | 'admin.audit.search';
+  | 'admin.audit.search'
+  | 'admin.api_key.create'
+  | 'admin.api_key.revoke'
+  | 'ingest.message'
+  | 'ingest.findings'
+  | 'self_check.save';
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
+
+export type AuditActor = { userId: string; role: Role } | { apiKeyId: string };
 
 export interface AuditEntry {
   action: AuditAction;
   outcome: AuditOutcome;
-  actor?: { userId: string; role: Role } | { apiKeyId: string } | null;
+  actor?: AuditActor | null;
   municipalityNumber?: string | null;
   requestId?: string | null;
   /** Plain facts about the event; never identity numbers or message payloads. */
   details?: Prisma.InputJsonValue;
 }
 
-export async function recordAudit(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
+/** Takes the client or a transaction, so an event can commit together with what it records. */
+export async function recordAudit(prisma: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry): Promise<void> {
   const actor = entry.actor;
   await prisma.auditEvent.create({
     data: {
