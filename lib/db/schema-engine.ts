@@ -17,6 +17,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import * as runtime from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
+import { adminQuery, quoteIdentifier, withDatabase } from './server-admin';
 
 export type SchemaEngine = runtime.SchemaEngine;
 export type MigrationList = runtime.MigrationList;
@@ -48,26 +49,6 @@ function loadWasm(): Promise<void> {
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();
   return engineState.wasmReady;
-}
-
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-function withDatabase(url: string, database: string): string {
-  const next = new URL(url);
-  next.pathname = `/${encodeURIComponent(database)}`;
-  return next.toString();
-}
-
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 const PG_CHAR_OID = 18;
@@ -178,20 +159,14 @@ class ShadowAwarePg extends PrismaPg {
 
   override async connectToShadowDb() {
     const name = `kpr_shadow_${randomUUID().replaceAll('-', '')}`;
-    const client = new pg.Client({ connectionString: this.url });
-    await client.connect();
-    try {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-    } finally {
-      await client.end();
-    }
+    await adminQuery(this.url, `CREATE DATABASE ${quoteIdentifier(name)}`);
     const pool = enginePool(withDatabase(this.url, name));
     const adapter = await engineAdapter(pool);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
       await pool.end();
-      await adminQuery(this.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(this.url, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     };
     return adapter;
   }
@@ -280,4 +255,3 @@ export async function pendingSchemaChange(url: string): Promise<string> {
   });
 }
 
-export { databaseName, withDatabase };

@@ -5,9 +5,8 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded';
-import { withDatabase } from './schema-engine';
+import { adminQuery, quoteIdentifier, withDatabase } from './server-admin';
 
 export interface PostgresServer {
   /** A URL on the server; its database part is replaced to reach other databases. */
@@ -17,16 +16,6 @@ export interface PostgresServer {
   createDatabase(name: string, template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function startPostgresServer(databaseUrl: string | undefined): Promise<PostgresServer> {
@@ -45,16 +34,15 @@ export async function startPostgresServer(databaseUrl: string | undefined): Prom
     };
   }
   const serverUrl = url;
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   return {
     url: serverUrl,
     embedded: !databaseUrl,
     async createDatabase(name, template) {
-      await admin(serverUrl, `CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ''}`);
+      await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''}`);
       return withDatabase(serverUrl, name);
     },
     async dropDatabase(name) {
-      await admin(serverUrl, `DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     },
     stop,
   };

@@ -4,10 +4,9 @@
  * database from empty: migrations applied, reference data loaded. Each test file gets its own copy.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../client';
-import { withDatabase } from '../schema-engine';
+import { adminQuery, quoteIdentifier, withDatabase } from '../server-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,20 +24,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(inject('postgresServerUrl'), 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh database copied from the template: migrated from empty, reference data loaded. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `kpr_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await admin(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
+  await adminQuery(inject('postgresServerUrl'), `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(inject('templateDatabase'))}`);
   const url = withDatabase(inject('postgresServerUrl'), name);
   const prisma = createPrismaClient(url, 4);
   return {
@@ -47,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     prisma,
     async drop() {
       await prisma.$disconnect();
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(inject('postgresServerUrl'), `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     },
   };
 }
