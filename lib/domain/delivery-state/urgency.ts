@@ -23,12 +23,15 @@ export function compareFlagsByUrgency(a: DeliveryFlag, b: DeliveryFlag): number 
   return flagUrgency(b) - flagUrgency(a);
 }
 
+/** What urgency looks at: a result, or any row that carries its flags and figures. */
+export type UrgencyInput = Pick<DeliveryStateResult, 'flags' | 'figures'>;
+
 /**
  * For sorting results most urgent first: by the most urgent flag, then by the number of flags,
  * then by the closest (or most overdue) effective deadline. Results without flags come last.
  */
-export function compareByUrgency(a: DeliveryStateResult, b: DeliveryStateResult): number {
-  const top = (result: DeliveryStateResult) => Math.max(0, ...result.flags.map(flagUrgency));
+export function compareByUrgency(a: UrgencyInput, b: UrgencyInput): number {
+  const top = (result: UrgencyInput) => Math.max(0, ...result.flags.map(flagUrgency));
   return (
     top(b) - top(a) ||
     b.flags.length - a.flags.length ||

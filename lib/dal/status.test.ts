@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PersonViewer as Viewer } from '@/lib/auth/viewer-types';
+import { db } from '@/lib/db';
+import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { endOfOsloDay } from '@/lib/domain/calendar';
+import { byUrgency, getMunicipalityStatus, getStatusOverview } from './status';
+
+const IPLOS = { kind: 'KPR_IPL', persons: 900, servicesByCode: { '1': 400, '6': 40 }, organisationNumbers: { checked: 3, invalid: 0 } };
+
+async function send(seasonKey: string, msgId: string, type: 'KPR_IPL' | 'KPR_IDE', number: string, receivedAt: string, apprec?: { status: 'OK' | 'REJECTED'; at: string }) {
+  const season = await db().season.findUniqueOrThrow({ where: { key: seasonKey } });
+  const year = season.periodStart.getUTCFullYear();
+  await db().message.create({
+    data: {
+      msgId,
+      type,
+      seasonId: season.id,
+      genDate: new Date(receivedAt),
+      receivedAt: new Date(receivedAt),
+      transport: 'AMQP',
+      receiverHerId: 122612,
+      environment: 'PRODUCTION',
+      municipalityNumberAsSent: number,
+      municipalityNumber: number,
+      runNumber: '1',
+      periodFrom: new Date(`${year}-01-01`),
+      periodTo: new Date(`${year}-12-31`),
+      contentSummary: type === 'KPR_IPL' ? IPLOS : { kind: 'KPR_IDE', persons: 900, testPersons: 0 },
+      payloadSha256: 'a'.repeat(64),
+    },
+  });
+  if (apprec) {
+    await db().apprec.create({
+      data: {
+        apprecId: `apprec-${msgId}`,
+        originalMsgId: msgId,
+        status: apprec.status,
+        version: 'V1_1',
+        genDate: new Date(apprec.at),
+        receivedAt: new Date(apprec.at),
+        transport: 'AMQP',
+        payloadSha256: 'b'.repeat(64),
+        errors: apprec.status === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] } : undefined,
+      },
+    });
+  }
+}
+
+describe('delivery status within the viewer scope', () => {
+  let staff: Viewer;
+  let oslo: Viewer;
+  const afterAll = { asOf: endOfOsloDay('2026-01-20') };
+
+  beforeAll(async () => {
+    staff = await createTestViewer(db(), 'FHI_STAFF');
+    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    // Oslo: delivered on 10 January 2026; last season on 12 January 2025.
+    await send('2025', 'oslo-ipl', 'KPR_IPL', '0301', '2026-01-10T09:00:00+01:00', { status: 'OK', at: '2026-01-10T10:00:00+01:00' });
+    await send('2025', 'oslo-ide', 'KPR_IDE', '0301', '2026-01-10T09:01:00+01:00');
+    await send('2024', 'oslo-ipl-2024', 'KPR_IPL', '0301', '2025-01-12T09:00:00+01:00', { status: 'OK', at: '2025-01-12T10:00:00+01:00' });
+    await send('2024', 'oslo-ide-2024', 'KPR_IDE', '0301', '2025-01-12T09:01:00+01:00');
+    // Bergen: rejected on 12 January 2026.
+    await send('2025', 'bergen-ipl', 'KPR_IPL', '4601', '2026-01-12T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-12T09:30:00+01:00' });
+    await send('2025', 'bergen-ide', 'KPR_IDE', '4601', '2026-01-12T09:01:00+01:00');
+  });
+
+  it('derives every municipality for FHI in one overview, with key figures', async () => {
+    const overview = await getStatusOverview(staff, afterAll);
+    expect(overview?.season.key).toBe('2025');
+    expect(overview?.rows).toHaveLength(357);
+    const byNumber = new Map(overview!.rows.map((row) => [row.number, row]));
+    expect(byNumber.get('0301')).toMatchObject({ name: 'Oslo', state: 'DELIVERED', figures: { deliveredOnTime: true } });
+    expect(byNumber.get('4601')?.state).toBe('REJECTED');
+    expect(byNumber.get('4601')?.flags.map((flag) => flag.code)).toContain('MUST_RESUBMIT');
+    expect(overview?.keyFigures).toMatchObject({ total: 357, delivered: 1, deliveredOnTime: 1, mustResubmit: 1, awaitingApprec: 0, notStarted: 355 });
+    expect(byUrgency(overview!.rows)[0]?.number).toBe('4601');
+  });
+
+  it('compares with last season at the same distance to the deadline', async () => {
+    const onTheEleventh = await getStatusOverview(staff, { asOf: endOfOsloDay('2026-01-11') });
+    expect(onTheEleventh?.previous).toMatchObject({ season: { key: '2024' }, accepted: 0, total: 357 });
+    expect(onTheEleventh?.accepted).toBe(1);
+    const later = await getStatusOverview(staff, afterAll);
+    expect(later?.previous?.accepted).toBe(1);
+    const last = later!.cumulative.at(-1)!;
+    expect(last).toMatchObject({ date: '2026-01-20', share: 1 / 357, previousShare: 1 / 357 });
+    expect(later!.cumulative.find((point) => point.date === '2026-01-10')).toMatchObject({ share: 1 / 357, previousShare: 0 });
+  });
+
+  it('counts only what was known at asOf', async () => {
+    const before = await getStatusOverview(staff, { asOf: endOfOsloDay('2026-01-09') });
+    expect(before?.rows.find((row) => row.number === '0301')?.state).toBe('NOT_STARTED');
+    const sentNotAnswered = await getStatusOverview(staff, { asOf: new Date('2026-01-12T09:15:00+01:00') });
+    expect(sentNotAnswered?.rows.find((row) => row.number === '4601')?.state).toBe('SENT');
+    expect(sentNotAnswered?.keyFigures.awaitingApprec).toBe(1);
+    const detail = await getMunicipalityStatus(staff, '4601', { asOf: new Date('2026-01-12T09:15:00+01:00') });
+    expect(detail?.timeline.map((entry) => entry.kind)).toEqual(['MESSAGE', 'MESSAGE']);
+  });
+
+  it('gives a contact only their own municipality', async () => {
+    const overview = await getStatusOverview(oslo, afterAll);
+    expect(overview?.rows.map((row) => row.number)).toEqual(['0301']);
+    expect(overview?.keyFigures.total).toBe(1);
+  });
+
+  it('shows a municipality with its timeline, checklist and last season, audited once', async () => {
+    let detail: Awaited<ReturnType<typeof getMunicipalityStatus>> = null;
+    const rows = await auditRowsDuring(db(), async () => {
+      detail = await getMunicipalityStatus(staff, '4601', afterAll);
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'municipality.view', outcome: 'SUCCESS', municipalityNumber: '4601' });
+    const bergen = detail!;
+    expect(bergen).toMatchObject({ number: '4601', state: 'REJECTED', season: { key: '2025' } });
+    expect(bergen.checklist.length).toBeGreaterThan(5);
+    expect(bergen.timeline[0]).toMatchObject({ kind: 'APPREC', status: 'REJECTED', errors: [{ code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] });
+    expect(bergen.previous).toMatchObject({ season: { key: '2024' }, state: 'NOT_STARTED' });
+    const own = await getMunicipalityStatus(oslo, '0301', afterAll);
+    expect(own?.previous).toMatchObject({ state: 'DELIVERED', stateAtSameDate: 'DELIVERED' });
+  });
+
+  it('answers a foreign municipality exactly like a missing one, and audits the denial', async () => {
+    let foreign: unknown;
+    const rows = await auditRowsDuring(db(), async () => {
+      foreign = await getMunicipalityStatus(oslo, '4601', afterAll);
+    });
+    expect(foreign).toBeNull();
+    expect(rows).toMatchObject([{ action: 'access.denied', outcome: 'DENIED', municipalityNumber: '4601' }]);
+    expect(await getMunicipalityStatus(oslo, '9999', afterAll)).toBeNull();
+    expect(await getMunicipalityStatus(staff, '9999', afterAll)).toBeNull();
+    expect(await getMunicipalityStatus(staff, '0301', { ...afterAll, seasonKey: '1999' })).toBeNull();
+    expect(await getStatusOverview(staff, { ...afterAll, seasonKey: '1999' })).toBeNull();
+  });
+});

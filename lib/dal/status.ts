@@ -1,0 +1,547 @@
+/**
+ * Delivery status per municipality and season as it stood at `asOf`, derived by the engine from
+ * the events in the database, always within the viewer's scope. A season's events for every
+ * municipality in scope are loaded in a handful of queries (never one per municipality); only
+ * events known at `asOf` are loaded. Anything outside the scope is answered as if it did not exist.
+ */
+import 'server-only';
+import { recordAudit } from '@/lib/audit';
+import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/auth/viewer-types';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/client';
+import { endOfOsloDay, osloDate } from '@/lib/domain/calendar';
+import { contentSummarySchema } from '@/lib/domain/content-summary';
+import type { ServiceCodeReference } from '@/lib/domain/checks';
+import {
+  compareByUrgency,
+  deriveDeliveryState,
+  type ApprecErrorInput,
+  type ApprecInput,
+  type ApprecStatus,
+  type ChecklistItem,
+  type DeliveryFigures,
+  type DeliveryFlag,
+  type DeliveryState,
+  type DeliveryStateResult,
+  type ExtensionRequestInput,
+  type ExtensionStatus,
+  type FindingInput,
+  type FlagCode,
+  type MessageInput,
+  type ResubmissionAgreementInput,
+  type SeasonInput,
+} from '@/lib/domain/delivery-state';
+import type { Severity } from '@/lib/domain/severity';
+
+export interface StatusSeasonSummary {
+  key: string;
+  name: string;
+  kind: 'ANNUAL' | 'DAILY';
+  deadline: Date;
+}
+
+/** One municipality's derived status: what the overview table, the worklist and the API show. */
+export interface MunicipalityStatusRow {
+  number: string;
+  name: string;
+  countyNumber: string;
+  countyName: string;
+  state: DeliveryState;
+  flags: DeliveryFlag[];
+  figures: DeliveryFigures;
+}
+
+export interface StatusKeyFigures {
+  /** Municipalities in scope. */
+  total: number;
+  delivered: number;
+  /** First accepted delivery sent by the effective deadline. */
+  deliveredOnTime: number;
+  mustResubmit: number;
+  shouldApplyForExtension: number;
+  /** Sent, awaiting the KPR_IPL's Apprec (overdue or not). */
+  awaitingApprec: number;
+  notStarted: number;
+}
+
+/** Share of municipalities with an accepted delivery by the end of each Oslo day, this and last season. */
+export interface CumulativeDeliveryPoint {
+  date: string;
+  share: number;
+  /** The previous season on the same day relative to its deadline; null without a previous season. */
+  previousShare: number | null;
+}
+
+export interface PreviousSeasonComparisonSummary {
+  season: StatusSeasonSummary;
+  /** The instant in the previous season that corresponds to `asOf` (same distance to the deadline). */
+  asOf: Date;
+  /** Municipalities with an accepted delivery by then. */
+  accepted: number;
+  delivered: number;
+  total: number;
+}
+
+export interface StatusOverviewSummary {
+  season: StatusSeasonSummary;
+  asOf: Date;
+  keyFigures: StatusKeyFigures;
+  /** Municipalities with an accepted delivery at `asOf` (whatever their state now). */
+  accepted: number;
+  previous: PreviousSeasonComparisonSummary | null;
+  cumulative: CumulativeDeliveryPoint[];
+  /** Sorted by municipality number. */
+  rows: MunicipalityStatusRow[];
+}
+
+export type TimelineEntry =
+  | { kind: 'MESSAGE'; at: Date; msgId: string; type: MessageInput['type']; environment: MessageInput['environment']; runNumber: string | null; epjSystem: string | null }
+  | { kind: 'APPREC'; at: Date; apprecId: string; originalMsgId: string; status: ApprecStatus; errors: ApprecErrorInput[] }
+  | { kind: 'FINDING'; at: Date; msgId: string | null; code: string; severity: Severity; message: string; count: number; resolvedAt: Date | null }
+  | { kind: 'EXTENSION_REQUESTED'; at: Date; requestedDeadline: Date }
+  | { kind: 'EXTENSION_DECIDED'; at: Date; status: ExtensionStatus; grantedDeadline: Date | null }
+  | { kind: 'RESUBMISSION_AGREED'; at: Date };
+
+/** The previous season as it ended, and as it stood at the same distance to its deadline. */
+export interface PreviousSeasonStatusSummary {
+  season: StatusSeasonSummary;
+  state: DeliveryState;
+  stateAtSameDate: DeliveryState;
+  sameDate: Date;
+  flags: FlagCode[];
+  figures: DeliveryFigures;
+}
+
+export interface MunicipalityStatusDetail extends MunicipalityStatusRow {
+  officialName: string;
+  season: StatusSeasonSummary;
+  asOf: Date;
+  checklist: ChecklistItem[];
+  /** Every event known at `asOf`, newest first. */
+  timeline: TimelineEntry[];
+  previous: PreviousSeasonStatusSummary | null;
+}
+
+export interface StatusQuery {
+  /** The season key; the latest annual season when absent. */
+  seasonKey?: string;
+  asOf: Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+type SeasonRow = Prisma.SeasonGetPayload<object>;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function seasonInput(season: SeasonRow): SeasonInput {
+  return {
+    key: season.key,
+    kind: season.kind,
+    periodStart: isoDate(season.periodStart),
+    periodEnd: isoDate(season.periodEnd),
+    opensAt: season.opensAt,
+    deadline: season.deadline,
+    apprecOverdueHours: season.apprecOverdueHours,
+    extensionAdviceWorkingDays: season.extensionAdviceWorkingDays,
+    extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
+  };
+}
+
+function seasonSummary(season: SeasonRow): StatusSeasonSummary {
+  return { key: season.key, name: season.name, kind: season.kind, deadline: season.deadline };
+}
+
+async function findSeason(key: string | undefined): Promise<SeasonRow | null> {
+  return db().season.findFirst({ where: key ? { key } : { kind: 'ANNUAL' }, orderBy: { periodEnd: 'desc' } });
+}
+
+async function findPreviousSeason(season: SeasonRow): Promise<SeasonRow | null> {
+  return db().season.findFirst({
+    where: { kind: season.kind, periodEnd: { lt: season.periodStart } },
+    orderBy: { periodEnd: 'desc' },
+  });
+}
+
+/** Everything the engine needs about one municipality in one season, but the season and the reference data. */
+interface MunicipalityEvents {
+  messages: MessageInput[];
+  apprecs: ApprecInput[];
+  findings: FindingInput[];
+  extensionRequests: ExtensionRequestInput[];
+  resubmissionAgreements: ResubmissionAgreementInput[];
+}
+
+interface ApprecRow {
+  apprec_id: string;
+  original_msg_id: string;
+  status: ApprecStatus;
+  received_at: Date;
+  municipality_number: string;
+  errors: ApprecErrorInput[];
+}
+
+/**
+ * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined), in
+ * five queries, grouped by municipality number.
+ */
+async function loadSeasonEvents(seasonId: string, numbers: string[] | undefined, asOf: Date): Promise<Map<string, MunicipalityEvents>> {
+  const scope = numbers ? { in: numbers } : undefined;
+  const sqlScope = numbers ? Prisma.sql`AND m.municipality_number = ANY(${numbers})` : Prisma.empty;
+  const [messages, apprecs, findings, extensions, agreements] = await Promise.all([
+    db().message.findMany({
+      where: { seasonId, municipalityNumber: scope ?? { not: null }, receivedAt: { lte: asOf } },
+      orderBy: { receivedAt: 'asc' },
+      select: {
+        msgId: true,
+        type: true,
+        environment: true,
+        genDate: true,
+        receivedAt: true,
+        municipalityNumberAsSent: true,
+        municipalityNumber: true,
+        runNumber: true,
+        periodFrom: true,
+        periodTo: true,
+        epjSystem: true,
+        epjVersion: true,
+        contentSummary: true,
+      },
+    }),
+    // Apprecs have no municipality of their own: they belong to the message they answer.
+    db().$queryRaw<ApprecRow[]>`
+      SELECT a.apprec_id, a.original_msg_id, a.status::text AS status, a.received_at, m.municipality_number,
+        COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code,
+                   'displayName', e.display_name, 'freeText', e.free_text) ORDER BY e.position)
+                  FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
+      FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+      WHERE m.season_id = ${seasonId}::uuid AND m.municipality_number IS NOT NULL
+        AND m.received_at <= ${asOf} AND a.received_at <= ${asOf} ${sqlScope}
+      ORDER BY a.received_at`,
+    db().finding.findMany({
+      where: { seasonId, municipalityNumber: scope, detectedAt: { lte: asOf } },
+      orderBy: { detectedAt: 'asc' },
+      select: {
+        id: true,
+        municipalityNumber: true,
+        sourceMessage: { select: { msgId: true } },
+        code: true,
+        severity: true,
+        message: true,
+        count: true,
+        status: true,
+        detectedAt: true,
+        resolvedAt: true,
+      },
+    }),
+    db().extensionRequest.findMany({
+      where: { seasonId, municipalityNumber: scope, requestedAt: { lte: asOf } },
+      orderBy: { requestedAt: 'asc' },
+      select: { id: true, municipalityNumber: true, requestedAt: true, requestedDeadline: true, status: true, grantedDeadline: true, decidedAt: true },
+    }),
+    db().note.findMany({
+      where: { seasonId, municipalityNumber: scope, kind: 'RESUBMISSION_AGREED', createdAt: { lte: asOf } },
+      select: { municipalityNumber: true, createdAt: true },
+    }),
+  ]);
+
+  const byMunicipality = new Map<string, MunicipalityEvents>();
+  const eventsOf = (number: string) => {
+    let events = byMunicipality.get(number);
+    if (!events) {
+      events = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
+      byMunicipality.set(number, events);
+    }
+    return events;
+  };
+  for (const { municipalityNumber, periodFrom, periodTo, contentSummary, ...message } of messages) {
+    const summary = contentSummarySchema.safeParse(contentSummary);
+    eventsOf(municipalityNumber!).messages.push({
+      ...message,
+      municipalityNumber,
+      periodFrom: periodFrom && isoDate(periodFrom),
+      periodTo: periodTo && isoDate(periodTo),
+      contentSummary: summary.success ? summary.data : null,
+    });
+  }
+  for (const row of apprecs) {
+    eventsOf(row.municipality_number).apprecs.push({
+      apprecId: row.apprec_id,
+      originalMsgId: row.original_msg_id,
+      status: row.status,
+      receivedAt: row.received_at,
+      errors: row.errors,
+    });
+  }
+  for (const { municipalityNumber, sourceMessage, ...finding } of findings) {
+    eventsOf(municipalityNumber).findings.push({ ...finding, messageMsgId: sourceMessage?.msgId ?? null });
+  }
+  for (const { municipalityNumber, ...extension } of extensions) eventsOf(municipalityNumber).extensionRequests.push(extension);
+  for (const { municipalityNumber, createdAt } of agreements) eventsOf(municipalityNumber).resubmissionAgreements.push({ createdAt });
+  return byMunicipality;
+}
+
+const NO_EVENTS: MunicipalityEvents = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
+
+/** The services per code of the municipality's last accepted production KPR_IPL (Apprec OK, with or without errors). */
+function acceptedServicesByCode(events: MunicipalityEvents): Readonly<Record<string, number>> | null {
+  const accepted = new Set(events.apprecs.filter((apprec) => apprec.status !== 'REJECTED').map((apprec) => apprec.originalMsgId));
+  for (let index = events.messages.length - 1; index >= 0; index--) {
+    const message = events.messages[index]!;
+    if (message.type === 'KPR_IPL' && message.environment === 'PRODUCTION' && accepted.has(message.msgId) && message.contentSummary?.kind === 'KPR_IPL') {
+      return message.contentSummary.servicesByCode;
+    }
+  }
+  return null;
+}
+
+async function loadServiceCodes(): Promise<ServiceCodeReference[]> {
+  return db().serviceCode.findMany({ select: { code: true, name: true, validFromYear: true, validToYear: true, welfareTechnology: true } });
+}
+
+interface Derived {
+  current: Map<string, { events: MunicipalityEvents; result: DeliveryStateResult }>;
+  /** The previous season derived at the corresponding instant, if there is one. */
+  previous: {
+    season: SeasonRow;
+    asOf: Date;
+    results: Map<string, DeliveryStateResult>;
+    /** Its events known at the real `asOf`. */
+    events: Map<string, MunicipalityEvents>;
+    serviceCodes: ServiceCodeReference[];
+  } | null;
+}
+
+/**
+ * Derives `season` at `asOf` for `numbers`, and the previous season of the same kind at the same
+ * distance to its deadline (which also gives last season's services per code for plausibility).
+ */
+async function deriveSeason(season: SeasonRow, numbers: readonly string[], asOf: Date): Promise<Derived> {
+  const scope = [...numbers];
+  const previousSeason = await findPreviousSeason(season);
+  const previousAsOf = previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
+  const [serviceCodes, events, previousEvents] = await Promise.all([
+    loadServiceCodes(),
+    loadSeasonEvents(season.id, scope, asOf),
+    // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
+    previousSeason ? loadSeasonEvents(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
+  ]);
+  const input = seasonInput(season);
+  const previousInput = previousSeason && seasonInput(previousSeason);
+  const current: Derived['current'] = new Map();
+  const previousResults = new Map<string, DeliveryStateResult>();
+  for (const number of numbers) {
+    const own = events.get(number) ?? NO_EVENTS;
+    const last = previousEvents.get(number) ?? NO_EVENTS;
+    const servicesByCode = acceptedServicesByCode(last);
+    const result = deriveDeliveryState(
+      { season: input, ...own, previousSeason: servicesByCode && { servicesByCode }, serviceCodes },
+      asOf,
+    );
+    current.set(number, { events: own, result });
+    if (previousInput && previousAsOf) {
+      previousResults.set(number, deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf));
+    }
+  }
+  return {
+    current,
+    previous:
+      previousSeason && previousAsOf
+        ? { season: previousSeason, asOf: previousAsOf, results: previousResults, events: previousEvents, serviceCodes }
+        : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+const hasFlag = (row: { flags: readonly DeliveryFlag[] }, code: FlagCode) => row.flags.some((flag) => flag.code === code);
+
+function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures {
+  const count = (test: (row: MunicipalityStatusRow) => boolean) => rows.filter(test).length;
+  return {
+    total: rows.length,
+    delivered: count((row) => row.state === 'DELIVERED'),
+    deliveredOnTime: count((row) => row.figures.deliveredOnTime === true),
+    mustResubmit: count((row) => hasFlag(row, 'MUST_RESUBMIT')),
+    shouldApplyForExtension: count((row) => hasFlag(row, 'SHOULD_APPLY_FOR_EXTENSION')),
+    awaitingApprec: count((row) => row.state === 'SENT' || row.state === 'APPREC_OVERDUE'),
+    notStarted: count((row) => row.state === 'NOT_STARTED'),
+  };
+}
+
+/** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`. */
+function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly MunicipalityStatusRow[], previous: Derived['previous']): CumulativeDeliveryPoint[] {
+  const total = rows.length;
+  if (total === 0) return [];
+  const acceptedTimes = rows.flatMap((row) => (row.figures.firstAcceptedAt ? [row.figures.firstAcceptedAt.getTime()] : [])).sort((a, b) => a - b);
+  const previousTimes = previous
+    ? [...previous.results.values()].flatMap((result) => (result.figures.firstAcceptedAt ? [result.figures.firstAcceptedAt.getTime()] : [])).sort((a, b) => a - b)
+    : [];
+  const offset = previous ? season.deadline.getTime() - previous.season.deadline.getTime() : 0;
+  const first = Math.min(season.opensAt.getTime(), acceptedTimes[0] ?? Infinity);
+  const lastDay = osloDate(asOf);
+  const points: CumulativeDeliveryPoint[] = [];
+  let current = 0;
+  let last = 0;
+  for (let day = osloDate(new Date(first)); day <= lastDay; day = osloDate(new Date(endOfOsloDay(day).getTime() + 1))) {
+    const end = Math.min(endOfOsloDay(day).getTime(), asOf.getTime());
+    while (current < acceptedTimes.length && acceptedTimes[current]! <= end) current++;
+    while (last < previousTimes.length && previousTimes[last]! <= end - offset) last++;
+    points.push({ date: day, share: current / total, previousShare: previous ? last / total : null });
+  }
+  return points;
+}
+
+/** Every municipality in the viewer's scope at `asOf`, with key figures and last season's comparison; null when the season does not exist. */
+export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Promise<StatusOverviewSummary | null> {
+  const season = await findSeason(query.seasonKey);
+  if (!season) return null;
+  const municipalities = await db().municipality.findMany({
+    where: isFhi(viewer) ? undefined : { number: { in: [...viewer.municipalityNumbers] } },
+    orderBy: { number: 'asc' },
+    select: { number: true, shortName: true, countyNumber: true, county: { select: { name: true } } },
+  });
+  const derived = await deriveSeason(season, municipalities.map((municipality) => municipality.number), query.asOf);
+  const rows = municipalities.map((municipality): MunicipalityStatusRow => {
+    const { result } = derived.current.get(municipality.number)!;
+    return {
+      number: municipality.number,
+      name: municipality.shortName,
+      countyNumber: municipality.countyNumber,
+      countyName: municipality.county.name,
+      state: result.state,
+      flags: result.flags,
+      figures: result.figures,
+    };
+  });
+  const previous = derived.previous;
+  return {
+    season: seasonSummary(season),
+    asOf: query.asOf,
+    keyFigures: keyFiguresOf(rows),
+    accepted: rows.filter((row) => row.figures.firstAcceptedAt).length,
+    previous: previous && {
+      season: seasonSummary(previous.season),
+      asOf: previous.asOf,
+      accepted: [...previous.results.values()].filter((result) => result.figures.firstAcceptedAt).length,
+      delivered: [...previous.results.values()].filter((result) => result.state === 'DELIVERED').length,
+      total: rows.length,
+    },
+    cumulative: cumulativeSeries(season, query.asOf, rows, previous),
+    rows,
+  };
+}
+
+/** The flagged rows, most urgent first (the worklist). */
+export function byUrgency(rows: readonly MunicipalityStatusRow[]): MunicipalityStatusRow[] {
+  return rows.filter((row) => row.flags.length > 0).sort((a, b) => compareByUrgency(a, b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One municipality
+
+function timelineOf(events: MunicipalityEvents): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...events.messages.map((message): TimelineEntry => ({
+      kind: 'MESSAGE',
+      at: message.receivedAt,
+      msgId: message.msgId,
+      type: message.type,
+      environment: message.environment,
+      runNumber: message.runNumber,
+      epjSystem: message.epjSystem,
+    })),
+    ...events.apprecs.map((apprec): TimelineEntry => ({
+      kind: 'APPREC',
+      at: apprec.receivedAt,
+      apprecId: apprec.apprecId,
+      originalMsgId: apprec.originalMsgId,
+      status: apprec.status,
+      errors: [...apprec.errors],
+    })),
+    ...events.findings.map((finding): TimelineEntry => ({
+      kind: 'FINDING',
+      at: finding.detectedAt,
+      msgId: finding.messageMsgId,
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      count: finding.count,
+      resolvedAt: finding.resolvedAt,
+    })),
+    ...events.extensionRequests.flatMap((extension): TimelineEntry[] => [
+      { kind: 'EXTENSION_REQUESTED', at: extension.requestedAt, requestedDeadline: extension.requestedDeadline },
+      ...(extension.decidedAt && extension.status !== 'PENDING'
+        ? [{ kind: 'EXTENSION_DECIDED' as const, at: extension.decidedAt, status: extension.status, grantedDeadline: extension.grantedDeadline }]
+        : []),
+    ]),
+    ...events.resubmissionAgreements.map((agreement): TimelineEntry => ({ kind: 'RESUBMISSION_AGREED', at: agreement.createdAt })),
+  ];
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+/** One municipality's status at `asOf`; null when it or the season does not exist, or it is outside the viewer's scope. */
+export async function getMunicipalityStatus(viewer: Viewer, number: string, query: StatusQuery): Promise<MunicipalityStatusDetail | null> {
+  if (!canSeeMunicipality(viewer, number)) {
+    await recordAudit(db(), {
+      action: 'access.denied',
+      outcome: 'DENIED',
+      actor: auditActor(viewer),
+      municipalityNumber: /^\d{4}$/.test(number) ? number : null,
+      requestId: viewer.requestId,
+      details: { resource: 'municipality.status' },
+    });
+    return null;
+  }
+  const [municipality, season] = await Promise.all([
+    db().municipality.findUnique({
+      where: { number },
+      select: { number: true, shortName: true, name: true, countyNumber: true, county: { select: { name: true } } },
+    }),
+    findSeason(query.seasonKey),
+  ]);
+  if (!municipality || !season) return null;
+  await recordAudit(db(), {
+    action: 'municipality.view',
+    outcome: 'SUCCESS',
+    actor: auditActor(viewer),
+    municipalityNumber: number,
+    requestId: viewer.requestId,
+  });
+  const derived = await deriveSeason(season, [number], query.asOf);
+  const { events, result } = derived.current.get(number)!;
+  const previous = derived.previous;
+  const previousEnd =
+    previous &&
+    deriveDeliveryState(
+      { season: seasonInput(previous.season), ...(previous.events.get(number) ?? NO_EVENTS), previousSeason: null, serviceCodes: previous.serviceCodes },
+      query.asOf,
+    );
+  return {
+    number: municipality.number,
+    name: municipality.shortName,
+    officialName: municipality.name,
+    countyNumber: municipality.countyNumber,
+    countyName: municipality.county.name,
+    season: seasonSummary(season),
+    asOf: query.asOf,
+    state: result.state,
+    flags: result.flags,
+    figures: result.figures,
+    checklist: result.checklist,
+    timeline: timelineOf(events),
+    previous:
+      previous && previousEnd
+        ? {
+            season: seasonSummary(previous.season),
+            state: previousEnd.state,
+            flags: previousEnd.flags.map((flag) => flag.code),
+            figures: previousEnd.figures,
+            stateAtSameDate: previous.results.get(number)!.state,
+            sameDate: previous.asOf,
+          }
+        : null,
+  };
+}
