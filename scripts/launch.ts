@@ -50,7 +50,10 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
   const demo: Record<string, string> = options.demoDatabase
     ? { DEMO_DATABASE: 'yes', DEMO_SIGN_IN: env.DEMO_SIGN_IN ?? 'on' }
     : {};
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(options.port)], {
+  // Keep idle connections longer than clients and load balancers do (Node's 5 s default makes them
+  // reuse sockets the server has just closed: ECONNRESET).
+  const keepAlive = mode === 'start' ? ['--keepAliveTimeout', '65000'] : [];
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(options.port), ...keepAlive], {
     stdio: 'inherit',
     env: {
       ...process.env,
