@@ -100,7 +100,11 @@ export async function launch(mode: NextMode): Promise<never> {
   try {
     // Demo data only in development or on the embedded database, never into a production database.
     const demo = mode === 'dev' || !env.DATABASE_URL;
-    await prepareDatabase(databaseUrl, { demoSeed: demo ? env.DEMO_SEED : undefined, log: console.log });
+    await prepareDatabase(databaseUrl, {
+      demoSeed: demo ? env.DEMO_SEED : undefined,
+      demoApiKey: env.DEMO_API_KEY ? { secret: env.DEMO_API_KEY, demoDatabase: !env.DATABASE_URL } : undefined,
+      log: console.log,
+    });
     console.log(`Database ready (${elapsed(started)})`);
   } catch (error) {
     await stopDatabase();

@@ -4,6 +4,7 @@
  */
 import { createPrismaClient } from './client';
 import { loadReferenceData } from './reference-data';
+import { provisionDemoApiKey } from '@/lib/auth/demo-api-key';
 import { writeDemoUsers } from '@/lib/demo/users';
 import { seedDemoIfEmpty } from '@/lib/demo/write';
 import { applyMigrations } from './schema-engine';
@@ -12,6 +13,8 @@ export interface PrepareOptions {
   /** Fill an empty database with the deterministic demo data of this seed. */
   demoSeed?: number;
   log?: (line: string) => void;
+  /** DEMO_API_KEY, and whether the launcher created this database (the key is refused otherwise). */
+  demoApiKey?: { secret: string; demoDatabase: boolean };
 }
 
 export async function prepareDatabase(url: string, options: PrepareOptions = {}): Promise<void> {
@@ -21,6 +24,10 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
   const prisma = createPrismaClient(url, 2);
   try {
     await loadReferenceData(prisma);
+    if (options.demoApiKey) {
+      const { secret, demoDatabase } = options.demoApiKey;
+      if (await provisionDemoApiKey(prisma, secret, demoDatabase)) log('Demo API key provisioned from DEMO_API_KEY');
+    }
     if (options.demoSeed !== undefined) {
       await writeDemoUsers(prisma);
       const started = performance.now();

@@ -1,0 +1,39 @@
+'use client';
+
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useActionState } from 'react';
+import { type ApiKeyFormState, createApiKeyAction } from '../actions';
+
+export function ApiKeyForm() {
+  const [state, action, pending] = useActionState<ApiKeyFormState, FormData>(createApiKeyAction, {});
+  const errors = state.errors ?? {};
+  return (
+    <>
+      {state.created && (
+        <Alert data-color="success" role="status">
+          <Heading level={2} data-size="xs">
+            Nøkkelen «{state.created.name}» er laget
+          </Heading>
+          <Paragraph>Kopier den nå. Den vises bare denne ene gangen; vi lagrer bare et fingeravtrykk av den.</Paragraph>
+          <Textfield label="API-nøkkel" readOnly value={state.created.secret} onFocus={(event) => event.currentTarget.select()} />
+        </Alert>
+      )}
+      {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
+      <form action={action} noValidate>
+        <Heading level={2} data-size="sm">
+          Ny API-nøkkel
+        </Heading>
+        <Textfield id="name" name="name" label="Navn" description="Hvilket system som skal bruke nøkkelen." error={errors.name} autoComplete="off" required />
+        <Fieldset>
+          <Fieldset.Legend>Tilgang</Fieldset.Legend>
+          <Checkbox name="scopes" value="INGEST" label="INGEST – sende meldinger, Apprec og funn" />
+          <Checkbox name="scopes" value="READ" label="READ – lese status" />
+          {errors.scopes && <ValidationMessage>{errors.scopes}</ValidationMessage>}
+        </Fieldset>
+        <Button type="submit" disabled={pending}>
+          Lag nøkkel
+        </Button>
+      </form>
+    </>
+  );
+}
