@@ -1,0 +1,87 @@
+'use client';
+
+import { Heading, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import type { UploadResult } from '../upload-result';
+import { FileDrop } from './file-drop';
+
+interface FileRow {
+  key: string;
+  name: string;
+  result: UploadResult | null;
+}
+
+const OUTCOME: Record<UploadResult['outcome'], { label: string; color: 'success' | 'info' | 'danger' | 'warning' }> = {
+  created: { label: 'Lagret', color: 'success' },
+  duplicate: { label: 'Allerede mottatt', color: 'info' },
+  rejected: { label: 'Avvist', color: 'danger' },
+  failed: { label: 'Feilet', color: 'warning' },
+};
+
+async function upload(file: File): Promise<UploadResult> {
+  const isCsv = file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv';
+  try {
+    const response = await fetch('/opplasting/fil', { method: 'POST', body: file, headers: { 'Content-Type': isCsv ? 'text/csv' : 'application/xml' } });
+    if (response.headers.get('content-type')?.includes('application/json') && response.status !== 404) return (await response.json()) as UploadResult;
+    return { outcome: 'failed', message: `Opplastingen feilet (HTTP ${response.status}).` };
+  } catch {
+    return { outcome: 'failed', message: 'Fikk ikke kontakt med tjenesten. Prøv igjen.' };
+  }
+}
+
+/** Sends dropped or chosen files one at a time through the same ingestion as the API, and lists each file's result. */
+export function UploadPanel() {
+  const [rows, setRows] = useState<FileRow[]>([]);
+  const onFiles = async (files: File[]) => {
+    const added = files.map((file, index) => ({ key: `${Date.now()}-${index}-${file.name}`, name: file.name, result: null }));
+    setRows((current) => [...added, ...current]);
+    for (const [index, file] of files.entries()) {
+      const result = await upload(file);
+      setRows((current) => current.map((row) => (row.key === added[index]!.key ? { ...row, result } : row)));
+    }
+  };
+  return (
+    <>
+      <FileDrop
+        label="Velg eller slipp filer"
+        description="XML-filer (KPR_IPL, KPR_IDE eller Apprec) og CSV-filer med funn fra FHIs validering. Flere filer om gangen går fint."
+        accept=".xml,.csv,application/xml,text/xml,text/csv"
+        onFiles={(files) => void onFiles(files)}
+      />
+      {rows.length > 0 && (
+        <section aria-live="polite">
+          <Heading level={2} data-size="sm">
+            Resultat
+          </Heading>
+          <Table data-size="sm">
+            <caption>Resultat per fil</caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">Fil</TableHeaderCell>
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                <TableHeaderCell scope="col">Melding</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.key}>
+                  <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
+                  <TableCell>
+                    {row.result ? (
+                      <Tag data-color={OUTCOME[row.result.outcome].color} data-size="sm">
+                        {OUTCOME[row.result.outcome].label}
+                      </Tag>
+                    ) : (
+                      'Sender …'
+                    )}
+                  </TableCell>
+                  <TableCell>{row.result?.message ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+    </>
+  );
+}

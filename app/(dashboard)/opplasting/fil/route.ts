@@ -1,0 +1,56 @@
+/**
+ * POST /opplasting/fil — one uploaded file from the staff upload page: XML through the same
+ * ingestion as POST /api/v1/messages, CSV through the same findings import as POST /api/v1/findings
+ * (idempotent on the file's content). FHI staff only (signed in, same origin); others get 404.
+ */
+import { NextResponse } from 'next/server';
+import { getViewer } from '@/lib/auth/viewer';
+import { auditActor, isFhi } from '@/lib/auth/viewer-types';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { IngestError } from '@/lib/ingest/errors';
+import { importFindings } from '@/lib/ingest/import-findings';
+import { ingestDocument, sha256Hex } from '@/lib/ingest/ingest-document';
+import { readBodyWithLimit } from '@/lib/ingest/read-body';
+import { logUnexpectedError } from '@/lib/log';
+import type { UploadResult } from '../upload-result';
+
+function answer(result: UploadResult, status = 200): NextResponse<UploadResult> {
+  return NextResponse.json(result, { status });
+}
+
+export async function POST(request: Request): Promise<NextResponse> {
+  const viewer = await getViewer();
+  // A session cookie alone is not enough: the request must come from this site's own page.
+  if (!viewer || !isFhi(viewer) || request.headers.get('sec-fetch-site') !== 'same-origin') {
+    return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Fant ikke siden.' } }, { status: 404 });
+  }
+  const body = await readBodyWithLimit(request, env.INGEST_MAX_BYTES);
+  if (!body.ok) return answer({ outcome: 'rejected', message: `Filen er større enn grensen på ${env.INGEST_MAX_BYTES} byte.`, code: 'XML_TOO_LARGE' });
+  const isCsv = request.headers.get('content-type')?.toLowerCase().startsWith('text/csv') ?? false;
+  const options = { actor: auditActor(viewer), requestId: viewer.requestId };
+  try {
+    if (isCsv) {
+      const result = await importFindings(db(), body.bytes, { ...options, format: 'csv', key: `upload:${sha256Hex(body.bytes)}` });
+      if (!result.ok) return answer({ outcome: 'rejected', code: result.code, message: `Ingen funn ble importert. ${result.message}` });
+      const { findings, municipalities } = result.summary;
+      return answer({
+        outcome: result.duplicate ? 'duplicate' : 'created',
+        message: `${result.duplicate ? 'Allerede importert' : 'Importert'}: ${findings} funn for ${municipalities.length} kommuner.`,
+      });
+    }
+    const result = await ingestDocument(db(), body.bytes, { ...options, receivedAt: new Date(), transport: 'UPLOAD', maxBytes: env.INGEST_MAX_BYTES });
+    const { summary } = result;
+    const what =
+      summary.kind === 'APPREC'
+        ? `Apprec ${summary.apprecId} (${summary.status}) for melding ${summary.originalMsgId}`
+        : `${summary.kind} ${summary.msgId} fra kommune ${summary.municipalityNumber ?? 'ukjent'}, ${summary.findings.length} funn`;
+    return answer({ outcome: result.duplicate ? 'duplicate' : 'created', message: `${result.duplicate ? 'Allerede mottatt' : 'Lagret'}: ${what}.` });
+  } catch (error) {
+    if (error instanceof IngestError) {
+      return answer({ outcome: 'rejected', code: error.code, message: `Filen ble avvist og ingenting er lagret. ${error.message}` });
+    }
+    logUnexpectedError(viewer.requestId, 'POST /opplasting/fil', error);
+    return answer({ outcome: 'failed', message: `Noe gikk galt hos oss. Prøv igjen senere (forespørsel ${viewer.requestId}).` }, 500);
+  }
+}
