@@ -3,7 +3,7 @@
 import { Heading, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
-import { FileDrop } from './file-drop';
+import { FileDrop } from '@/components/ui/file-drop';
 
 interface FileRow {
   key: string;
