@@ -45,6 +45,30 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   /** … and this many hours after sign-in, whatever happens. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(10),
+
+  /** Outgoing mail, e.g. smtp://user:pass@smtp.example.no:587 or smtps://…:465. Unset: the launcher starts a local server that keeps mail in .data/mail/; without either, no reminders are sent. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of every mail. */
+  MAIL_FROM: z.string().min(3).default('KPR-status <ikke-svar@kpr-status.example.no>'),
+  /** The background jobs (reminders, reports) in this server process: on unless switched off. */
+  JOBS: onOff.default('on'),
+  /** When the reminder run starts: cron, Europe/Oslo. */
+  REMINDER_SCHEDULE: z.string().min(9).default('*/15 * * * *'),
+  /** Days before the effective deadline at which contacts are reminded, comma-separated. */
+  REMINDER_POINTS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated whole numbers, e.g. 10,5,2,1')
+    .default('10,5,2,1')
+    .transform((points) => points.split(',').map(Number)),
+  /** Whether REMINDER_POINTS count Norwegian working days or calendar days. */
+  REMINDER_DAYS: z.enum(['working', 'calendar']).default('working'),
+  /** No reminders sent in these hours (Europe/Oslo), e.g. 20:00-07:00; "off" for none. */
+  REMINDER_QUIET_HOURS: z
+    .union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM-HH:MM')])
+    .default('20:00-07:00')
+    .transform((hours) => (hours === 'off' ? null : { start: hours.slice(0, 5), end: hours.slice(6) })),
+  /** Attempts to send a reminder mail before it is recorded as failed. */
+  REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
