@@ -2,7 +2,7 @@ import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { getViewer } from '@/lib/auth/viewer';
-import { isAdmin, ROLE_LABELS } from '@/lib/auth/viewer-types';
+import { isAdmin, isFhi, ROLE_LABELS } from '@/lib/auth/viewer-types';
 import styles from './site-header.module.css';
 
 /** The product name, the skip link, the main navigation for the viewer's role, and who is signed in. */
@@ -20,9 +20,30 @@ export async function SiteHeader() {
             <ul className={styles.menu}>
               <li>
                 <Link asChild>
-                  <NextLink href="/">Kommuner</NextLink>
+                  <NextLink href="/">Oversikt</NextLink>
                 </Link>
               </li>
+              {isFhi(viewer) && (
+                <li>
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</NextLink>
+                  </Link>
+                </li>
+              )}
+              {isFhi(viewer) && (
+                <li>
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/opplasting' }}>Opplasting</NextLink>
+                  </Link>
+                </li>
+              )}
+              {viewer.role === 'MUNICIPAL_CONTACT' && (
+                <li>
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/egenkontroll' }}>Egenkontroll</NextLink>
+                  </Link>
+                </li>
+              )}
               {isAdmin(viewer) && (
                 <>
                   <li>
@@ -33,6 +54,11 @@ export async function SiteHeader() {
                   <li>
                     <Link asChild>
                       <NextLink href="/admin/logg">Tilgangslogg</NextLink>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link asChild>
+                      <NextLink href={{ pathname: '/admin/api-nokler' }}>API-nøkler</NextLink>
                     </Link>
                   </li>
                 </>

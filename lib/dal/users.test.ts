@@ -73,9 +73,8 @@ describe('user administration', () => {
   });
 
   it('answers who looked at a municipality, and the log cannot be changed', async () => {
-    const { getMunicipalityDetail, getSeason } = await import('./deliveries');
-    const season = await getSeason('2025');
-    await getMunicipalityDetail(contact, '0301', season!.id);
+    const { getMunicipalityStatus } = await import('./status');
+    await getMunicipalityStatus(contact, '0301', { asOf: new Date() });
     const events = await searchAuditLog(admin, { municipality: '0301', action: 'municipality.view', days: 30 }, new Date());
     expect(events?.map((e) => e.actorEmail)).toContain((await db().user.findUnique({ where: { id: contact.userId } }))?.email);
 

@@ -1,0 +1,244 @@
+import type { ReactNode } from 'react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { AsOfForm } from '@/components/filters/as-of-form';
+import { FlagList } from '@/components/status/flag-list';
+import { STATE_COLORS } from '@/components/status/state-colors';
+import { APPREC_LABELS } from '@/components/ui/apprec-status';
+import type { MunicipalityStatusDetail, TimelineEntry } from '@/lib/dal/status';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
+import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
+import type { StatusQueryParams } from '@/lib/status-query';
+import { PageSection } from '@/components/status/page-section';
+import styles from './municipality-status.module.css';
+
+const CHECKLIST_LABELS: Record<ChecklistStatus, { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
+  DONE: { label: 'Oppfylt', color: 'success' },
+  NOT_DONE: { label: 'Ikke oppfylt', color: 'danger' },
+  WARNING: { label: 'Sjekk', color: 'warning' },
+  NOT_APPLICABLE: { label: 'Ikke aktuelt', color: 'neutral' },
+};
+
+const ENVIRONMENT_LABELS = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
+const SEVERITY_LABELS = { ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Info' } as const;
+const EXTENSION_LABELS = { PENDING: 'til behandling', GRANTED: 'innvilget', DENIED: 'avslått', WITHDRAWN: 'trukket' } as const;
+
+function describe(entry: TimelineEntry): { event: string; details: ReactNode } {
+  switch (entry.kind) {
+    case 'MESSAGE':
+      return {
+        event: `${entry.type} sendt til ${ENVIRONMENT_LABELS[entry.environment]}`,
+        details: `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
+      };
+    case 'APPREC':
+      return {
+        event: `Apprec: ${APPREC_LABELS[entry.status].label}`,
+        details: (
+          <>
+            Svar på {entry.originalMsgId}
+            {entry.errors.length > 0 && (
+              <ul className={styles.errors}>
+                {entry.errors.map((error, index) => (
+                  <li key={index}>
+                    <strong>{error.code}</strong>
+                    {error.displayName ? ` ${error.displayName}` : ''}
+                    {error.freeText ? ` – ${error.freeText}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ),
+      };
+    case 'FINDING':
+      return {
+        event: `Funn (${SEVERITY_LABELS[entry.severity].toLowerCase()}): ${entry.code}`,
+        details: `${entry.message}${entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : ''}${entry.resolvedAt ? `. Løst ${formatDateTime(entry.resolvedAt)}` : ''}`,
+      };
+    case 'EXTENSION_REQUESTED':
+      return { event: 'Søkt om utsettelse', details: `Ønsket frist ${formatDate(entry.requestedDeadline)}` };
+    case 'EXTENSION_DECIDED':
+      return {
+        event: `Utsettelse ${EXTENSION_LABELS[entry.status]}`,
+        details: entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '–',
+      };
+    case 'RESUBMISSION_AGREED':
+      return { event: 'Avtalt ny innsending med FHI', details: 'Hele året sendes på nytt.' };
+  }
+}
+
+function onTimeText(figures: DeliveryFigures): string {
+  if (figures.deliveredOnTime === null) return 'Ingen godkjent levering ennå';
+  return figures.deliveredOnTime ? 'Ja' : 'Nei';
+}
+
+/** A municipality's season: state, flags and next step, checklist, this season vs last, timeline. */
+export function MunicipalityStatus({ municipality, query }: { municipality: MunicipalityStatusDetail; query: StatusQueryParams }) {
+  const { figures, previous, season } = municipality;
+
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {municipality.name} ({municipality.number})
+      </Heading>
+      <Paragraph>
+        {municipality.officialName}, {municipality.countyName}. {season.name}.
+      </Paragraph>
+      <AsOfForm path={`/kommuner/${municipality.number}`} asOf={query.asOf} shownAt={municipality.asOf} keep={{ season: query.season }} />
+
+      <PageSection id="status" title="Status">
+        <Paragraph>
+          <Tag data-color={STATE_COLORS[municipality.state]}>{DELIVERY_STATE_LABELS[municipality.state]}</Tag>
+        </Paragraph>
+        <dl className={styles.facts}>
+          <dt>Frist</dt>
+          <dd>
+            {formatDateTime(figures.effectiveDeadline)}
+            {figures.extensionGranted ? ' (innvilget utsettelse)' : ''}
+          </dd>
+          <dt>Igjen</dt>
+          <dd>
+            {figures.calendarDaysLeft >= 0
+              ? `${formatNumber(figures.calendarDaysLeft)} dager, ${formatNumber(figures.workingDaysLeft)} arbeidsdager`
+              : `Fristen gikk ut for ${formatNumber(-figures.calendarDaysLeft)} dager siden`}
+          </dd>
+          <dt>Leveranser til produksjon</dt>
+          <dd>{formatNumber(figures.productionDeliveries)}</dd>
+          <dt>Levert i tide</dt>
+          <dd>{onTimeText(figures)}</dd>
+          {figures.firstAcceptedAt && (
+            <>
+              <dt>Første godkjente levering</dt>
+              <dd>
+                {formatDateTime(figures.firstAcceptedAt)}
+                {figures.timeToFirstAcceptedDeliveryMs !== null ? ` (${formatDuration(figures.timeToFirstAcceptedDeliveryMs)} etter åpning)` : ''}
+              </dd>
+            </>
+          )}
+        </dl>
+        <Heading level={3} data-size="xs">
+          Flagg og neste steg
+        </Heading>
+        <FlagList flags={municipality.flags} headingLevel={4} />
+      </PageSection>
+
+      <PageSection id="sjekkliste" title="Sjekkliste før og etter innsending">
+        <Table data-size="sm">
+          <caption>Krysses av ut fra mottatte meldinger, Apprec og funn</caption>
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell scope="col">Punkt</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+              <TableHeaderCell scope="col">Merknad</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {municipality.checklist.map((item) => (
+              <TableRow key={item.key}>
+                <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+                <TableCell>
+                  <Tag data-color={CHECKLIST_LABELS[item.status].color} data-size="sm">
+                    {CHECKLIST_LABELS[item.status].label}
+                  </Tag>
+                </TableCell>
+                <TableCell>{item.detail ?? '–'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </PageSection>
+
+      {previous && (
+        <PageSection id="i-fjor" title="I år og i fjor">
+          <Table data-size="sm">
+            <caption>
+              {season.name} sammenlignet med {previous.season.name}
+            </caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">Hva</TableHeaderCell>
+                <TableHeaderCell scope="col">{season.name}</TableHeaderCell>
+                <TableHeaderCell scope="col">{previous.season.name}</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              <TableRow>
+                <TableHeaderCell scope="row">Status på samme dag før fristen</TableHeaderCell>
+                <TableCell>{DELIVERY_STATE_LABELS[municipality.state]}</TableCell>
+                <TableCell>
+                  {DELIVERY_STATE_LABELS[previous.stateAtSameDate]} ({formatDate(previous.sameDate)})
+                </TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">Status ved sesongslutt</TableHeaderCell>
+                <TableCell>–</TableCell>
+                <TableCell>{DELIVERY_STATE_LABELS[previous.state]}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">Første godkjente levering</TableHeaderCell>
+                <TableCell>{figures.firstAcceptedAt ? formatDateTime(figures.firstAcceptedAt) : '–'}</TableCell>
+                <TableCell>{previous.figures.firstAcceptedAt ? formatDateTime(previous.figures.firstAcceptedAt) : '–'}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">Levert i tide</TableHeaderCell>
+                <TableCell>{onTimeText(figures)}</TableCell>
+                <TableCell>{onTimeText(previous.figures)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">Leveranser til produksjon</TableHeaderCell>
+                <TableCell>{formatNumber(figures.productionDeliveries)}</TableCell>
+                <TableCell>{formatNumber(previous.figures.productionDeliveries)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">Flagg</TableHeaderCell>
+                <TableCell>{municipality.flags.length ? formatList(municipality.flags.map((flag) => FLAG_LABELS[flag.code])) : '–'}</TableCell>
+                <TableCell>{previous.flags.length ? formatList(previous.flags.map((code) => FLAG_LABELS[code])) : '–'}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </PageSection>
+      )}
+
+      <PageSection id="tidslinje" title="Tidslinje">
+        <div className={styles.scroll}>
+          <Table zebra data-size="sm">
+            <caption>Alle meldinger, Apprec, funn og utsettelser, nyeste først</caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">Tid</TableHeaderCell>
+                <TableHeaderCell scope="col">Hendelse</TableHeaderCell>
+                <TableHeaderCell scope="col">Detaljer</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {municipality.timeline.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={3}>Ingenting mottatt ennå.</TableCell>
+                </TableRow>
+              )}
+              {municipality.timeline.map((entry, index) => {
+                const { event, details } = describe(entry);
+                return (
+                  <TableRow key={index}>
+                    <TableCell className={styles.nowrap}>{formatDateTime(entry.at)}</TableCell>
+                    <TableCell>{event}</TableCell>
+                    <TableCell className={styles.details}>{details}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      </PageSection>
+    </>
+  );
+}
