@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { createApiKeyThroughUi } from './api-keys';
 import { DEMO, signInAs } from './helpers';
 
 type Persona = 'anonymous' | 'osloContact' | 'bergenContact' | 'twoMunicipalityContact' | 'staff' | 'admin';
@@ -29,7 +30,7 @@ const FOREIGN_MUNICIPALITY: Record<Persona, string> = {
 };
 const isFhi = (p: Persona) => p === 'staff' || p === 'admin';
 
-type Outcome = 200 | 404 | 'sign-in' | 'home';
+type Outcome = 200 | 404 | 405 | 'sign-in' | 'home';
 type ObjectKind = 'own' | 'foreign' | 'nonexistent' | 'malformed' | 'none';
 
 /** What a page answers for a persona and an object. */
@@ -42,6 +43,14 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
     url: (p, o) => `/kommuner/${{ own: OWN_MUNICIPALITY[p], foreign: FOREIGN_MUNICIPALITY[p], nonexistent: '9999', malformed: '..%2Fadmin', none: '' }[o]}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
+  '/opplasting': { objects: ['none'], url: () => '/opplasting', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
+  // The upload's per-file endpoint takes POST only (FHI staff, same origin; tried in ingest.spec.ts).
+  '/opplasting/fil': { objects: ['none'], url: () => '/opplasting/fil', expect: (p) => (p === 'anonymous' ? 'sign-in' : 405) },
+  '/egenkontroll': { objects: ['none'], url: () => '/egenkontroll', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 404 : 200) },
+  '/admin/api-nokler': { objects: ['none'], url: () => '/admin/api-nokler', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
+  // POST only, with an INGEST key: see 'the ingest API needs an INGEST key' below.
+  '/api/v1/messages': { objects: ['none'], url: () => '/api/v1/messages', expect: () => 405 },
+  '/api/v1/findings': { objects: ['none'], url: () => '/api/v1/findings', expect: () => 405 },
   '/admin/brukere': { objects: ['none'], url: () => '/admin/brukere', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
   '/admin/brukere/ny': { objects: ['none'], url: () => '/admin/brukere/ny', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
   '/admin/logg': { objects: ['none'], url: () => '/admin/logg', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
@@ -55,12 +64,15 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
 };
 
 /** Server Actions by file#export: who may change something with them. */
-const ACTION_POLICIES: Record<string, 'public' | 'admin'> = {
+const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact'> = {
   'app/(auth)/actions.ts#demoSignInAction': 'public',
   'app/(auth)/actions.ts#oidcSignInAction': 'public',
   'app/(auth)/actions.ts#signOutAction': 'public',
   'app/(dashboard)/admin/brukere/actions.ts#saveUserAction': 'admin',
   'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction': 'admin',
+  'app/(dashboard)/admin/api-nokler/actions.ts#createApiKeyAction': 'admin',
+  'app/(dashboard)/admin/api-nokler/actions.ts#revokeApiKeyAction': 'admin',
+  'app/(dashboard)/egenkontroll/actions.ts#saveSelfCheckAction': 'contact',
 };
 
 /** Headers that bypassed Next.js middleware (CVE-2025-29927 and relatives) or try to confuse routing. */
@@ -83,7 +95,7 @@ const routesInBuild: string[] = Object.values(JSON.parse(readFileSync(`${BUILD_D
   (route) => !route.startsWith('/_'),
 );
 const actionsInBuild: { id: string; key: string }[] = Object.entries(
-  (JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string; filename: string }> }).node,
+  (JSON.parse(readFileSync(`${BUILD_DIR}/server/server-reference-manifest.json`, 'utf8')) as { node: Record<string, { exportedName: string; filename: string }> }).node,
 ).map(([id, action]) => ({ id, key: `${action.filename}#${action.exportedName}` }));
 
 async function contextFor(browser: Browser, persona: Persona, baseURL: string): Promise<APIRequestContext> {
@@ -195,4 +207,26 @@ test('Server Actions change nothing for those they are not for', async ({ browse
   probes += 2;
   console.log(`authorization matrix: ${probes} Server Action probes`);
   await Promise.all(Object.values(contexts).map((c) => c.dispose()));
+});
+
+test('the ingest API needs an INGEST key: anonymous and every session 401, a READ key 403', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const contexts = await Promise.all(PERSONAS.map((p) => contextFor(browser, p, baseURL!)));
+  const readKey = await createApiKeyThroughUi(browser, `Matrix READ ${randomUUID().slice(0, 8)}`, ['READ']);
+  const ingestKey = await createApiKeyThroughUi(browser, `Matrix INGEST ${randomUUID().slice(0, 8)}`, ['INGEST']);
+  const failures: string[] = [];
+  for (const route of ['/api/v1/messages', '/api/v1/findings']) {
+    for (const [index, context] of contexts.entries()) {
+      for (const [trick, headers] of Object.entries(HEADER_TRICKS)) {
+        const status = (await context.post(route, { headers: { ...headers, 'Content-Type': 'application/xml' }, data: '<x/>' })).status();
+        if (status !== 401) failures.push(`${PERSONAS[index]} POST ${route} [${trick}] → ${status}, expected 401`);
+      }
+    }
+    const withKey = (key: string) => contexts[0]!.post(route, { headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/plain' }, data: 'x' });
+    expect((await withKey(readKey)).status(), route).toBe(403);
+    // The control: the INGEST key gets past authorization (and is refused for the content type).
+    expect((await withKey(ingestKey)).status(), route).toBe(415);
+  }
+  expect(failures).toEqual([]);
+  await Promise.all(contexts.map((c) => c.dispose()));
 });

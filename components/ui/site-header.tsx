@@ -20,16 +20,9 @@ export async function SiteHeader() {
             <ul className={styles.menu}>
               <li>
                 <Link asChild>
-                  <NextLink href="/">Oversikt</NextLink>
+                  <NextLink href="/">Kommuner</NextLink>
                 </Link>
               </li>
-              {isFhi(viewer) && (
-                <li>
-                  <Link asChild>
-                    <NextLink href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</NextLink>
-                  </Link>
-                </li>
-              )}
               {isFhi(viewer) && (
                 <li>
                   <Link asChild>

@@ -1,0 +1,30 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import { DEMO } from './helpers';
+
+/**
+ * Signs in as a demo user and opens `path`. The sign-in lands on the overview first, which can take
+ * a while on a cold server, so this waits for the redirect rather than for the overview itself.
+ */
+export async function signInAndOpen(page: Page, name: string, path: string): Promise<void> {
+  await page.goto('/logg-inn');
+  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+  await page.waitForURL((url) => url.pathname !== '/logg-inn', { timeout: 30_000, waitUntil: 'commit' });
+  await page.goto(path);
+  await expect(page.getByRole('banner')).toContainText(name);
+}
+
+/** Creates an API key through the admin page (as the demo FHI admin) and returns its secret, shown once. */
+export async function createApiKeyThroughUi(browser: Browser, name: string, scopes: ('INGEST' | 'READ')[]): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await signInAndOpen(page, DEMO.admin, '/admin/api-nokler');
+    await page.getByLabel('Navn').fill(name);
+    for (const scope of scopes) await page.getByRole('checkbox', { name: new RegExp(`^${scope}`) }).check();
+    await page.getByRole('button', { name: 'Lag nøkkel' }).click();
+    const secret = page.getByRole('textbox', { name: 'API-nøkkel' });
+    await expect(secret).toHaveValue(/^kpr_/);
+    return await secret.inputValue();
+  } finally {
+    await page.context().close();
+  }
+}
