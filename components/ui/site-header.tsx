@@ -20,9 +20,16 @@ export async function SiteHeader() {
             <ul className={styles.menu}>
               <li>
                 <Link asChild>
-                  <NextLink href="/">Kommuner</NextLink>
+                  <NextLink href="/">Oversikt</NextLink>
                 </Link>
               </li>
+              {isFhi(viewer) && (
+                <li>
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</NextLink>
+                  </Link>
+                </li>
+              )}
               {isFhi(viewer) && (
                 <li>
                   <Link asChild>
