@@ -1,0 +1,129 @@
+/**
+ * Builds the weekly report: the snapshot of every municipality in the viewer's scope at the end of
+ * the week (derived by lib/dal/status), the previous week's snapshot (stored, else derived) and
+ * what changed in between. Deterministic: the same events give the same report.
+ */
+import 'server-only';
+import { isFhi, type Viewer } from '@/lib/auth/viewer-types';
+import type { PrismaClient } from '@/lib/db/client';
+import { getStatusOverview, type MunicipalityStatusRow } from '@/lib/dal/status';
+import {
+  compareWeeklySnapshots,
+  previousWeekStart,
+  reportWeek,
+  WEEKLY_SNAPSHOT_VERSION,
+  type SnapshotExtension,
+  type SnapshotMunicipality,
+  type WeeklyReportContent,
+  type WeeklySnapshot,
+} from '@/lib/domain/weekly-report';
+
+export interface WeeklyReportQuery {
+  seasonKey: string;
+  /** Monday of the week, 'YYYY-MM-DD'. */
+  weekStart: string;
+  viewer: Viewer;
+}
+
+export interface WeeklyReport extends WeeklyReportContent {
+  /** ALL for FHI staff; a municipal contact's report holds only their municipalities and is never stored. */
+  scope: 'ALL' | 'OWN_MUNICIPALITIES';
+}
+
+/**
+ * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
+ * later is not known yet). lib/dal/status has no list of them across municipalities.
+ */
+async function listExtensionsAt(prisma: PrismaClient, seasonKey: string, numbers: readonly string[], asOf: Date): Promise<Map<string, SnapshotExtension[]>> {
+  const requests = await prisma.extensionRequest.findMany({
+    where: { season: { key: seasonKey }, municipalityNumber: { in: [...numbers] }, requestedAt: { lte: asOf } },
+    orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+    select: { municipalityNumber: true, requestedAt: true, requestedDeadline: true, status: true, decidedAt: true, grantedDeadline: true },
+  });
+  const byMunicipality = new Map<string, SnapshotExtension[]>();
+  for (const request of requests) {
+    const decided = request.status !== 'PENDING' && request.decidedAt !== null && request.decidedAt <= asOf;
+    const list = byMunicipality.get(request.municipalityNumber) ?? [];
+    list.push({
+      requestedAt: request.requestedAt.toISOString(),
+      requestedDeadline: request.requestedDeadline.toISOString(),
+      status: decided ? request.status : 'PENDING',
+      decidedAt: decided ? request.decidedAt!.toISOString() : null,
+      grantedDeadline: decided && request.grantedDeadline ? request.grantedDeadline.toISOString() : null,
+    });
+    byMunicipality.set(request.municipalityNumber, list);
+  }
+  return byMunicipality;
+}
+
+function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]): SnapshotMunicipality {
+  const { figures } = row;
+  return {
+    number: row.number,
+    name: row.name,
+    countyNumber: row.countyNumber,
+    countyName: row.countyName,
+    state: row.state,
+    flags: row.flags.map((flag) => flag.code),
+    effectiveDeadline: figures.effectiveDeadline.toISOString(),
+    extensionGranted: figures.extensionGranted,
+    deliveredOnTime: figures.deliveredOnTime,
+    firstAcceptedAt: figures.firstAcceptedAt?.toISOString() ?? null,
+    lastSentAt: figures.latestProductionMessage?.receivedAt.toISOString() ?? null,
+    extensions,
+  };
+}
+
+/** Where the viewer's municipalities stood at the end of the week; null when the season does not exist. */
+async function snapshotOf(prisma: PrismaClient, viewer: Viewer, seasonKey: string, weekStart: string): Promise<WeeklySnapshot | null> {
+  const asOf = reportWeek(weekStart).end;
+  const overview = await getStatusOverview(viewer, { seasonKey, asOf });
+  if (!overview) return null;
+  const numbers = overview.rows.map((row) => row.number);
+  const [extensions, lastSeason] = await Promise.all([
+    listExtensionsAt(prisma, seasonKey, numbers, asOf),
+    overview.previous && getStatusOverview(viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+  ]);
+  return {
+    version: WEEKLY_SNAPSHOT_VERSION,
+    season: { key: overview.season.key, name: overview.season.name, deadline: overview.season.deadline.toISOString() },
+    weekStart,
+    asOf: asOf.toISOString(),
+    keyFigures: overview.keyFigures,
+    lastSeason: lastSeason && {
+      season: { key: lastSeason.season.key, name: lastSeason.season.name },
+      asOf: lastSeason.asOf.toISOString(),
+      keyFigures: lastSeason.keyFigures,
+    },
+    municipalities: overview.rows.map((row) => snapshotRow(row, extensions.get(row.number) ?? [])),
+  };
+}
+
+/** The stored snapshot of a week (always of every municipality), cut down to `numbers`. */
+async function storedSnapshot(prisma: PrismaClient, seasonKey: string, weekStart: string, numbers: ReadonlySet<string>): Promise<WeeklySnapshot | null> {
+  const stored = await prisma.weeklyReport.findFirst({
+    where: { season: { key: seasonKey }, weekStart: new Date(`${weekStart}T00:00:00Z`) },
+    select: { snapshot: true },
+  });
+  const snapshot = stored?.snapshot as WeeklySnapshot | undefined;
+  if (snapshot?.version !== WEEKLY_SNAPSHOT_VERSION) return null;
+  return { ...snapshot, municipalities: snapshot.municipalities.filter((row) => numbers.has(row.number)) };
+}
+
+/**
+ * The weekly report of `seasonKey` for the week starting `weekStart`, within the viewer's scope;
+ * null when the season does not exist. The previous week's stored snapshot is the baseline when
+ * there is one, else the previous week is derived.
+ *
+ * The status derivation reads through the app's client (`db()`); `prisma` must be that client.
+ */
+export async function buildWeeklyReport(prisma: PrismaClient, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
+  const { seasonKey, weekStart, viewer } = query;
+  const current = await snapshotOf(prisma, viewer, seasonKey, weekStart);
+  if (!current) return null;
+  const previousStart = previousWeekStart(weekStart);
+  const numbers = new Set(current.municipalities.map((row) => row.number));
+  const stored = await storedSnapshot(prisma, seasonKey, previousStart, numbers);
+  const previous = stored ?? (await snapshotOf(prisma, viewer, seasonKey, previousStart));
+  return { ...compareWeeklySnapshots(current, previous), scope: isFhi(viewer) ? 'ALL' : 'OWN_MUNICIPALITIES' };
+}

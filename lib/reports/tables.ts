@@ -1,0 +1,163 @@
+/**
+ * The weekly report's tables, once for every file format: columns with Norwegian headings, the
+ * kind of each value (so XLSX gets real dates and numbers, and CSV and PDF the text of lib/format),
+ * and the one guard against formula injection.
+ */
+import { getISOWeek, parseISO } from 'date-fns';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/domain/delivery-state';
+import {
+  CHANGE_KIND_LABELS,
+  changeRows,
+  type ChangeRow,
+  type KeyFigure,
+  type SnapshotMunicipality,
+  type WeeklyReportContent,
+} from '@/lib/domain/weekly-report';
+import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
+
+export type CellValue = string | number | Date | null;
+/** `date` shows the Oslo day of an instant, `datetime` its day and time. */
+export type CellKind = 'text' | 'integer' | 'percent' | 'date' | 'datetime';
+
+export interface Column<Row> {
+  header: string;
+  kind: CellKind;
+  /** Width in characters (XLSX) and relative weight (PDF). */
+  width: number;
+  value(row: Row): CellValue;
+}
+
+export interface Table<Row> {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text a spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return)
+ * gets a leading apostrophe, so it stays text in Excel and LibreOffice. Every text cell of every
+ * XLSX and CSV goes through here.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell as people read it, through lib/format; empty for no value. */
+export function cellText(value: CellValue, kind: CellKind): string {
+  if (value === null) return '';
+  if (value instanceof Date) return kind === 'datetime' ? formatDateTime(value) : formatDate(value);
+  if (typeof value === 'number') return kind === 'percent' ? formatPercent(value, 1) : formatNumber(value);
+  return value;
+}
+
+const instant = (iso: string | null) => (iso === null ? null : new Date(iso));
+const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' : 'Nei');
+
+/** 'Ukerapport KPR 2025, uke 3 (12.01.2026–18.01.2026)'. */
+export function reportTitle(report: WeeklyReportContent): string {
+  const { week, snapshot } = report;
+  return `Ukerapport ${snapshot.season.name}, uke ${getISOWeek(parseISO(week.weekStart))} (${formatIsoDate(week.weekStart)}–${formatIsoDate(week.weekEnd)})`;
+}
+
+/** 'kpr-ukerapport-2025-2026-01-12' (the extension is added per format). */
+export function reportFileBaseName(report: WeeklyReportContent): string {
+  return `kpr-ukerapport-${report.snapshot.season.key}-${report.week.weekStart}`;
+}
+
+const changeLabel = (change: ChangeRow) => CHANGE_KIND_LABELS[change.kind] + (change.detail ? `: ${change.detail}` : '');
+
+/** Every municipality with its state, flags, dates and this week's changes. */
+export function municipalityTable(report: WeeklyReportContent): Table<SnapshotMunicipality> {
+  const changes = new Map<string, string[]>();
+  for (const change of changeRows(report.changes)) {
+    if (change.kind === 'NOT_STARTED') continue;
+    changes.set(change.municipality.number, [...(changes.get(change.municipality.number) ?? []), changeLabel(change)]);
+  }
+  return {
+    columns: [
+      { header: 'Kommunenummer', kind: 'text', width: 16, value: (row) => row.number },
+      { header: 'Kommune', kind: 'text', width: 22, value: (row) => row.name },
+      { header: 'Fylke', kind: 'text', width: 20, value: (row) => row.countyName },
+      { header: 'Status', kind: 'text', width: 24, value: (row) => DELIVERY_STATE_LABELS[row.state] },
+      { header: 'Flagg', kind: 'text', width: 36, value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', ') },
+      { header: 'Frist', kind: 'date', width: 12, value: (row) => instant(row.effectiveDeadline) },
+      { header: 'Utsettelse innvilget', kind: 'text', width: 12, value: (row) => yesNo(row.extensionGranted) },
+      { header: 'Levert innen fristen', kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) },
+      { header: 'Først godkjent', kind: 'datetime', width: 18, value: (row) => instant(row.firstAcceptedAt) },
+      { header: 'Sist sendt', kind: 'datetime', width: 18, value: (row) => instant(row.lastSentAt) },
+      { header: 'Endringer denne uken', kind: 'text', width: 40, value: (row) => changes.get(row.number)?.join('; ') ?? '' },
+    ],
+    rows: report.snapshot.municipalities,
+  };
+}
+
+/** What changed, one row per change. */
+export function changeTable(report: WeeklyReportContent): Table<ChangeRow> {
+  return {
+    columns: [
+      { header: 'Endring', kind: 'text', width: 22, value: (row) => CHANGE_KIND_LABELS[row.kind] },
+      { header: 'Kommunenummer', kind: 'text', width: 16, value: (row) => row.municipality.number },
+      { header: 'Kommune', kind: 'text', width: 22, value: (row) => row.municipality.name },
+      { header: 'Fylke', kind: 'text', width: 20, value: (row) => row.municipality.countyName },
+      { header: 'Detalj', kind: 'text', width: 26, value: (row) => row.detail },
+      { header: 'Tidspunkt', kind: 'datetime', width: 18, value: (row) => instant(row.at) },
+      { header: 'Frist', kind: 'date', width: 12, value: (row) => instant(row.deadline) },
+    ],
+    rows: changeRows(report.changes),
+  };
+}
+
+/** The key figures against the same week last season. */
+export function keyFigureTable(report: WeeklyReportContent): Table<KeyFigure> {
+  return {
+    columns: [
+      { header: 'Nøkkeltall', kind: 'text', width: 26, value: (row) => row.label },
+      { header: 'Antall', kind: 'integer', width: 10, value: (row) => row.count },
+      { header: 'Andel', kind: 'percent', width: 10, value: (row) => row.share },
+      { header: 'Antall samme uke i fjor', kind: 'integer', width: 14, value: (row) => row.lastSeasonCount },
+      { header: 'Andel samme uke i fjor', kind: 'percent', width: 14, value: (row) => row.lastSeasonShare },
+    ],
+    rows: report.keyFigures,
+  };
+}
+
+export interface CountyRow {
+  countyNumber: string;
+  countyName: string;
+  delivered: number;
+  total: number;
+}
+
+/** Delivered municipalities per county (the chart's data), by county number. */
+export function countyTable(report: WeeklyReportContent): Table<CountyRow> {
+  const counties = new Map<string, CountyRow>();
+  for (const row of report.snapshot.municipalities) {
+    const county = counties.get(row.countyNumber) ?? { countyNumber: row.countyNumber, countyName: row.countyName, delivered: 0, total: 0 };
+    county.total++;
+    if (row.state === 'DELIVERED') county.delivered++;
+    counties.set(row.countyNumber, county);
+  }
+  return {
+    columns: [
+      { header: 'Fylke', kind: 'text', width: 24, value: (row) => row.countyName },
+      { header: 'Levert', kind: 'integer', width: 10, value: (row) => row.delivered },
+      { header: 'Kommuner', kind: 'integer', width: 10, value: (row) => row.total },
+      { header: 'Andel levert', kind: 'percent', width: 12, value: (row) => row.delivered / row.total },
+    ],
+    rows: [...counties.values()].sort((a, b) => a.countyNumber.localeCompare(b.countyNumber)),
+  };
+}
+
+/** The facts the report is about, as label and value (the XLSX summary and the PDF's opening). */
+export function reportFacts(report: WeeklyReportContent): [string, CellValue, CellKind][] {
+  const { snapshot } = report;
+  return [
+    ['Sesong', snapshot.season.name, 'text'],
+    ['Uke fra', report.week.start, 'date'],
+    ['Status per', new Date(snapshot.asOf), 'datetime'],
+    ['Endringer siden', new Date(report.since), 'datetime'],
+    ['Kommuner i rapporten', snapshot.municipalities.length, 'integer'],
+    ['Sammenlignet med', snapshot.lastSeason ? `${snapshot.lastSeason.season.name} per ${formatDateTime(new Date(snapshot.lastSeason.asOf))}` : 'Ingen forrige sesong', 'text'],
+  ];
+}

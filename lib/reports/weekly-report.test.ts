@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { extractText } from 'unpdf';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PersonViewer } from '@/lib/auth/viewer-types';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/db/generated/client';
+import { createTestViewer } from '@/lib/db/testing/viewers';
+import type { WeeklySnapshot } from '@/lib/domain/weekly-report';
+import { buildWeeklyReport, type WeeklyReport } from './build';
+import { renderWeeklyReportFiles, saveWeeklyReport, type ReportFileContent } from './files';
+
+const WEEK = '2026-01-12';
+const IPLOS = { kind: 'KPR_IPL', persons: 900, servicesByCode: { '1': 400, '6': 40 }, organisationNumbers: { checked: 3, invalid: 0 } };
+
+async function send(seasonKey: string, msgId: string, number: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
+  const season = await db().season.findUniqueOrThrow({ where: { key: seasonKey } });
+  const year = season.periodStart.getUTCFullYear();
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) {
+    await db().message.create({
+      data: {
+        msgId: `${msgId}-${type}`,
+        type,
+        seasonId: season.id,
+        genDate: new Date(receivedAt),
+        receivedAt: new Date(receivedAt),
+        transport: 'AMQP',
+        receiverHerId: 122612,
+        environment: 'PRODUCTION',
+        municipalityNumberAsSent: number,
+        municipalityNumber: number,
+        runNumber: '1',
+        periodFrom: new Date(`${year}-01-01`),
+        periodTo: new Date(`${year}-12-31`),
+        contentSummary: type === 'KPR_IPL' ? IPLOS : { kind: 'KPR_IDE', persons: 900, testPersons: 0 },
+        payloadSha256: 'a'.repeat(64),
+      },
+    });
+  }
+  const at = new Date(new Date(receivedAt).getTime() + 30 * 60_000);
+  await db().apprec.create({
+    data: {
+      apprecId: `apprec-${msgId}`,
+      originalMsgId: `${msgId}-KPR_IPL`,
+      status: apprec,
+      version: 'V1_1',
+      genDate: at,
+      receivedAt: at,
+      transport: 'AMQP',
+      payloadSha256: 'b'.repeat(64),
+      errors: apprec === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke' }] } : undefined,
+    },
+  });
+}
+
+async function requestExtension(number: string, requestedAt: string, decision?: { status: 'GRANTED' | 'DENIED'; at: string }) {
+  const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });
+  await db().extensionRequest.create({
+    data: {
+      seasonId: season.id,
+      municipalityNumber: number,
+      requestedDeadline: new Date('2026-02-15T23:59:59.999+01:00'),
+      justification: 'Bytte av EPJ',
+      requestedAt: new Date(requestedAt),
+      status: decision?.status ?? 'PENDING',
+      grantedDeadline: decision?.status === 'GRANTED' ? new Date('2026-02-01T23:59:59.999+01:00') : null,
+      decidedAt: decision && new Date(decision.at),
+    },
+  });
+}
+
+const FORMULAS: Record<string, string> = { '3201': '=1+2', '3203': '+SUM(A1)', '3205': '-3', '3207': '@cmd', '3209': '\tTab' };
+
+/** exceljs' types predate Node's generic Buffer. */
+async function readWorkbook(file: ReportFileContent): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.content as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+const byFormat = (files: ReportFileContent[], format: ReportFileContent['format']) => files.find((file) => file.format === format)!;
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+describe('the weekly report', () => {
+  let staff: PersonViewer;
+  let oslo: PersonViewer;
+  let report: WeeklyReport;
+  let files: ReportFileContent[];
+
+  beforeAll(async () => {
+    staff = await createTestViewer(db(), 'FHI_STAFF');
+    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    // Names a spreadsheet would run as formulas (reference data is the only free text in the report).
+    for (const [number, name] of Object.entries(FORMULAS)) await db().municipality.update({ where: { number }, data: { shortName: name } });
+    await send('2025', 'oslo', '0301', '2026-01-13T09:00:00+01:00', 'OK'); // delivered this week
+    await send('2025', 'eigersund', '1101', '2026-01-07T09:00:00+01:00', 'OK'); // delivered last week
+    await send('2025', 'bergen', '4601', '2026-01-14T09:00:00+01:00', 'REJECTED'); // rejected this week
+    await send('2024', 'oslo-2024', '0301', '2025-01-12T09:00:00+01:00', 'OK'); // last season, same week
+    await requestExtension('5001', '2026-01-08T10:00:00+01:00', { status: 'GRANTED', at: '2026-01-13T10:00:00+01:00' });
+    await requestExtension('1103', '2026-01-14T10:00:00+01:00');
+    await requestExtension('1106', '2026-01-15T10:00:00+01:00', { status: 'DENIED', at: '2026-01-20T10:00:00+01:00' }); // decided after the week
+    report = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!;
+    files = await renderWeeklyReportFiles(report);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('finds what changed during the week, against last season', () => {
+    const { changes } = report;
+    expect(report.scope).toBe('ALL');
+    expect(report.snapshot.municipalities).toHaveLength(357);
+    expect(report.since).toBe('2026-01-11T22:59:59.999Z');
+    expect(changes.newlyDelivered.map((row) => row.number)).toEqual(['0301']);
+    expect(changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);
+    expect(changes.flagsRaised.MUST_RESUBMIT.map((row) => row.number)).toEqual(['4601']);
+    expect(changes.extensionsRequested.map((change) => change.municipality.number)).toEqual(['1103', '1106']);
+    expect(changes.extensionsDecided.map((change) => [change.municipality.number, change.extension.status])).toEqual([['5001', 'GRANTED']]);
+    expect(changes.stillNotStarted).toHaveLength(357 - 3);
+    expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 2, share: 2 / 357, lastSeasonCount: 1 });
+    const bergen = report.snapshot.municipalities.find((row) => row.number === '4601');
+    expect(bergen).toMatchObject({ state: 'REJECTED', lastSentAt: '2026-01-14T08:00:00.000Z' });
+    expect(report.snapshot.municipalities.find((row) => row.number === '1106')?.extensions[0]).toMatchObject({ status: 'PENDING', decidedAt: null });
+  });
+
+  it('writes a workbook with real dates and numbers, frozen headers and filters', async () => {
+    const xlsx = byFormat(files, 'XLSX');
+    expect(xlsx.fileName).toBe('kpr-ukerapport-2025-2026-01-12.xlsx');
+    const workbook = await readWorkbook(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer']);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+    const summary = workbook.getWorksheet('Sammendrag')!;
+    expect(summary.getRow(1).values).toEqual([undefined, 'Nøkkeltall', 'Antall', 'Andel', 'Antall samme uke i fjor', 'Andel samme uke i fjor']);
+    expect(summary.getRow(2).values).toEqual([undefined, 'Levert', 2, 2 / 357, 1, 1 / 357]);
+
+    const municipalities = workbook.getWorksheet('Kommuner')!;
+    expect(municipalities.rowCount).toBe(358);
+    const header = (municipalities.getRow(1).values as string[]).slice(1);
+    const osloRow = municipalities.getRow(2);
+    expect(osloRow.getCell(header.indexOf('Kommunenummer') + 1).value).toBe('0301');
+    expect(osloRow.getCell(header.indexOf('Status') + 1).value).toBe('Levert');
+    // The Oslo wall clock as a real date: the deadline day ends at 23:59:59.999.
+    const deadline = osloRow.getCell(header.indexOf('Frist') + 1);
+    expect(deadline.value).toBeInstanceOf(Date);
+    expect((deadline.value as Date).toISOString()).toBe('2026-01-15T23:59:59.999Z');
+    expect(osloRow.getCell(header.indexOf('Endringer denne uken') + 1).value).toBe('Nylig levert; Flagg fjernet: Bør søke om utsettelse');
+
+    const changes = workbook.getWorksheet('Endringer')!;
+    const kinds = changes.getColumn(1).values.slice(2);
+    expect(kinds.filter((kind) => kind === 'Nylig avvist')).toHaveLength(1);
+    const decided = changes.getRows(2, changes.rowCount - 1)!.find((row) => row.getCell(1).value === 'Utsettelse avgjort')!;
+    expect(decided.getCell(2).value).toBe('5001');
+    expect((decided.getCell(6).value as Date).toISOString()).toBe('2026-01-13T10:00:00.000Z');
+  });
+
+  it('writes a CSV for Excel: BOM, one header row, a row per municipality', () => {
+    const csv = byFormat(files, 'CSV');
+    expect(csv.content.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const records: string[][] = parse(csv.content, { bom: true, delimiter: ';' });
+    expect(records).toHaveLength(358);
+    expect(records[0]?.slice(0, 6)).toEqual(['Kommunenummer', 'Kommune', 'Fylke', 'Status', 'Flagg', 'Frist']);
+    const bergen = records.find((record) => record[0] === '4601')!;
+    expect(bergen.slice(0, 6)).toEqual(['4601', 'Bergen', 'Vestland', 'Avvist', 'Fristen er passert, Må sende på nytt, Bør søke om utsettelse', '15.01.2026']);
+    expect(bergen[9]).toBe('14.01.2026 kl. 09:00');
+    expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Fristen er passert; Nytt flagg: Må sende på nytt');
+  });
+
+  it('neutralises every cell that would start a formula, in XLSX and CSV', async () => {
+    const workbook = await readWorkbook(byFormat(files, 'XLSX'));
+    const xlsxNames = new Map<string, unknown>();
+    workbook.getWorksheet('Kommuner')!.eachRow((row) => xlsxNames.set(String(row.getCell(1).value), row.getCell(2).value));
+    const records: string[][] = parse(byFormat(files, 'CSV').content, { bom: true, delimiter: ';', relax_quotes: true });
+    const csvNames = new Map(records.map((record) => [record[0], record[1]]));
+    for (const [number, name] of Object.entries(FORMULAS)) {
+      expect(xlsxNames.get(number)).toBe(`'${name}`);
+      expect(csvNames.get(number)).toBe(`'${name}`);
+    }
+  });
+
+  it('writes a tagged PDF with the key figures, the chart and its data, and the tables', async () => {
+    const pdf = byFormat(files, 'PDF').content;
+    const raw = pdf.toString('latin1');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/Marked true');
+    expect(raw).toContain('/Lang (nb-NO)');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toMatch(/\/S \/Figure[\s\S]*?\/Alt/);
+    expect(raw).toContain('/S /TH');
+    const text = (await extractText(new Uint8Array(pdf), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain(`Ukerapport ${report.snapshot.season.name}, uke 3 (12.01.2026–18.01.2026)`);
+    expect(text).toContain('Nøkkeltall');
+    expect(text).toContain('Levert per fylke');
+    expect(text).toContain('Tallene bak diagrammet');
+    expect(text).toMatch(/Nylig avvist\s+4601\s+Bergen/);
+    expect(text).toContain('Utsettelse avgjort');
+    expect(text).toContain('Ålesund');
+  });
+
+  it('gives the same bytes when the same week is built again, whenever that is', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-06-01T12:34:56Z'));
+    const again = await renderWeeklyReportFiles((await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!);
+    for (const file of files) {
+      const other = byFormat(again, file.format);
+      expect(other.sha256).toBe(file.sha256);
+      expect(sha256(other.content)).toBe(sha256(file.content));
+    }
+  });
+
+  it("holds only a municipal contact's own municipalities", async () => {
+    const own = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: oslo }))!;
+    expect(own.scope).toBe('OWN_MUNICIPALITIES');
+    expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
+    expect(own.snapshot.keyFigures.total).toBe(1);
+    expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 1, share: 1, lastSeasonCount: 1, lastSeasonShare: 1 });
+    expect(own.changes.newlyRejected).toEqual([]);
+    expect(own.changes.extensionsRequested).toEqual([]);
+    const ownFiles = await renderWeeklyReportFiles(own);
+    const records: string[][] = parse(byFormat(ownFiles, 'CSV').content, { bom: true, delimiter: ';' });
+    expect(records.map((record) => record[0])).toEqual(['Kommunenummer', '0301']);
+    const workbook = await readWorkbook(byFormat(ownFiles, 'XLSX'));
+    expect(workbook.getWorksheet('Kommuner')!.rowCount).toBe(2);
+    expect(new Set(workbook.getWorksheet('Endringer')!.getColumn(2).values.slice(2))).toEqual(new Set(['0301']));
+    const { text } = await extractText(new Uint8Array(byFormat(ownFiles, 'PDF').content), { mergePages: true });
+    expect(text).toContain('Oslo');
+    expect(text).not.toContain('Bergen');
+    expect(text).not.toContain('4601');
+    await expect(saveWeeklyReport(db(), own)).rejects.toThrow(/every municipality/);
+  });
+
+  it('stores a report once per season and week, and builds the next week on the stored one', async () => {
+    const first = await saveWeeklyReport(db(), report);
+    const second = await saveWeeklyReport(db(), report);
+    expect(second.id).toBe(first.id);
+    const stored = await db().weeklyReport.findMany({ include: { files: { orderBy: { format: 'asc' } } } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.asOf.toISOString()).toBe('2026-01-18T22:59:59.999Z');
+    expect(stored[0]!.files.map((file) => [file.format, file.sha256])).toEqual(
+      (['XLSX', 'CSV', 'PDF'] as const).map((format) => [format, byFormat(files, format).sha256]),
+    );
+    expect(sha256(Buffer.from(stored[0]!.files.find((file) => file.format === 'PDF')!.content))).toBe(byFormat(files, 'PDF').sha256);
+
+    // The stored snapshot is the baseline of the week after, even where it differs from a derivation.
+    const snapshot = stored[0]!.snapshot as unknown as WeeklySnapshot;
+    const edited = { ...snapshot, municipalities: snapshot.municipalities.map((row) => (row.number === '4601' ? { ...row, state: 'DELIVERED' } : row)) };
+    await db().weeklyReport.update({ where: { id: first.id }, data: { snapshot: edited as unknown as Prisma.InputJsonValue } });
+    const next = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: '2026-01-19', viewer: staff }))!;
+    expect(next.since).toBe('2026-01-18T22:59:59.999Z');
+    expect(next.changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);
+    expect(next.changes.newlyDelivered).toEqual([]);
+  });
+
+  it('answers null for a season that does not exist', async () => {
+    expect(await buildWeeklyReport(db(), { seasonKey: '1999', weekStart: WEEK, viewer: staff })).toBeNull();
+  });
+});

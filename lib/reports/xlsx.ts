@@ -1,0 +1,85 @@
+/**
+ * The weekly report as an Excel workbook: a summary, every municipality, and the changes. Dates
+ * are real date cells on the Oslo wall clock, numbers real numbers; every sheet has a frozen header
+ * row and a filter. Reproducible: no clock or random value ends up in the file.
+ */
+import ExcelJS from 'exceljs';
+import { tzOffset } from '@date-fns/tz';
+import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
+import type { WeeklyReportContent } from '@/lib/domain/weekly-report';
+import {
+  changeTable,
+  keyFigureTable,
+  municipalityTable,
+  neutraliseFormula,
+  reportFacts,
+  reportTitle,
+  type CellKind,
+  type CellValue,
+  type Table,
+} from './tables';
+
+const NUMBER_FORMATS: Record<CellKind, string> = {
+  text: '@',
+  integer: '0',
+  percent: '0.0%',
+  date: 'dd.mm.yyyy',
+  datetime: 'dd.mm.yyyy hh:mm',
+};
+
+/** Excel dates have no time zone: write the Oslo wall clock (exceljs reads a Date's UTC fields). */
+function excelValue(value: CellValue): ExcelJS.CellValue {
+  if (value instanceof Date) return new Date(value.getTime() + tzOffset(OSLO_TIME_ZONE, value) * 60_000);
+  return typeof value === 'string' ? neutraliseFormula(value) : value;
+}
+
+function addTableSheet<Row>(workbook: ExcelJS.Workbook, name: string, table: Table<Row>): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: { numFmt: NUMBER_FORMATS[column.kind] } }));
+  for (const row of table.rows) sheet.addRow(table.columns.map((column) => excelValue(column.value(row))));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  return sheet;
+}
+
+/**
+ * exceljs stamps every zip entry with the current time; set them all to `at` (DOS date and time,
+ * UTC, in the central directory and in each local header) so the same report gives the same bytes.
+ */
+function stampZipEntries(zip: Buffer, at: Date): Buffer {
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1);
+  const date = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const end = zip.length - 22;
+  if (zip.readUInt32LE(end) !== 0x06054b50) throw new Error('the workbook is not a zip file without a comment');
+  let offset = zip.readUInt32LE(end + 16);
+  for (let entry = zip.readUInt16LE(end + 10); entry > 0; entry--) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error('unexpected zip central directory');
+    const local = zip.readUInt32LE(offset + 42);
+    zip.writeUInt16LE(time, offset + 12);
+    zip.writeUInt16LE(date, offset + 14);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return zip;
+}
+
+export async function writeWeeklyReportXlsx(report: WeeklyReportContent): Promise<Buffer> {
+  const asOf = new Date(report.snapshot.asOf);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'KPR-status, FHI';
+  workbook.lastModifiedBy = 'KPR-status, FHI';
+  workbook.title = reportTitle(report);
+  workbook.created = asOf;
+  workbook.modified = asOf;
+
+  const summary = addTableSheet(workbook, 'Sammendrag', keyFigureTable(report));
+  summary.addRow([]);
+  for (const [label, value, kind] of reportFacts(report)) {
+    const row = summary.addRow([neutraliseFormula(label), excelValue(value)]);
+    row.getCell(2).numFmt = NUMBER_FORMATS[kind];
+  }
+  addTableSheet(workbook, 'Kommuner', municipalityTable(report));
+  addTableSheet(workbook, 'Endringer', changeTable(report));
+  return stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), asOf);
+}
