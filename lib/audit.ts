@@ -22,7 +22,9 @@ export type AuditAction =
   | 'admin.api_key.revoke'
   | 'ingest.message'
   | 'ingest.findings'
-  | 'self_check.save';
+  | 'self_check.save'
+  | 'reminder.list'
+  | 'reminder.failed.list';
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
 

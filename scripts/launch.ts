@@ -12,12 +12,16 @@ import { createRequire } from 'node:module';
 import { env } from '../lib/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
+import { startCaptureServer } from '../lib/mail/capture-server';
 
 export type NextMode = 'dev' | 'start';
 
+/** The folder the launcher keeps its local state in (.data/ by default), next to the embedded database's data. */
+const localDataDir = () => path.dirname(path.resolve(env.EMBEDDED_POSTGRES_DIR));
+
 /** A secret for the demo's session cookies, made once and kept with the embedded database's data. */
 async function localAuthSecret(): Promise<string> {
-  const file = path.join(path.dirname(path.resolve(env.EMBEDDED_POSTGRES_DIR)), 'auth-secret');
+  const file = path.join(localDataDir(), 'auth-secret');
   const existing = await readFile(file, 'utf8').catch(() => '');
   if (existing.trim().length >= 32) return existing.trim();
   const secret = randomBytes(32).toString('base64url');
@@ -42,9 +46,13 @@ export interface NextProcessOptions {
 
 /**
  * Runs `next <mode>` against the database until it exits or this process is told to stop; then
- * runs `cleanup` and exits with Next's exit code.
+ * runs `cleanup` and exits with Next's exit code. Without SMTP_URL, mail goes to a local capture
+ * server that keeps each mail as an .eml file in .data/mail/ and logs a line for it.
  */
 export async function runNext(mode: NextMode, options: NextProcessOptions): Promise<never> {
+  const mailDir = path.join(localDataDir(), 'mail');
+  const mailCapture = env.SMTP_URL ? null : await startCaptureServer({ dir: mailDir, log: console.log });
+  if (mailCapture) console.log(`Mail: SMTP_URL is not set, so mail is kept in ${mailDir}`);
   const require = createRequire(import.meta.url);
   const nextBin = require.resolve('next/dist/bin/next');
   const demo: Record<string, string> = options.demoDatabase
@@ -59,6 +67,7 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
       ...process.env,
       ...demo,
       DATABASE_URL: options.databaseUrl,
+      ...(mailCapture ? { SMTP_URL: mailCapture.url } : {}),
       ...(options.authSecret ? { AUTH_SECRET: options.authSecret } : {}),
       // Sign-in redirects need the public URL; on this machine that is localhost.
       AUTH_URL: env.AUTH_URL ?? `http://localhost:${options.port}`,
@@ -75,6 +84,7 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
   process.on('SIGTERM', () => stop('SIGTERM'));
 
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 0)));
+  await mailCapture?.stop();
   await options.cleanup();
   process.exit(code);
 }

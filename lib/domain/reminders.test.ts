@@ -39,7 +39,7 @@ function contact(userId: string, numbers: string[], overrides: Partial<ReminderC
 function decide(now: Date, municipalities: ReminderMunicipality[], contacts: ReminderContact[], logged: string[] = [], config = CONFIG) {
   const reminderInput: ReminderInput = {
     now,
-    season: { key: '2025', name: 'Årsrapportering 2025' },
+    season: { key: '2025', name: 'KPR 2025 (årsrapportering)' },
     municipalities,
     contacts,
     loggedDedupeKeys: new Set(logged),
@@ -151,8 +151,8 @@ describe('decideReminders: one message per person, bundled', () => {
       oslo: [`0301:DEADLINE_POINT:5wd@${DEADLINE}`, '0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'],
     });
     const [both] = decision.messages;
-    expect(both!.subject).toBe('KPR Årsrapportering 2025: påminnelse for 2 kommuner');
-    expect(decision.messages[1]!.subject).toBe('KPR Årsrapportering 2025: påminnelse for Oslo');
+    expect(both!.subject).toBe('Påminnelse for 2 kommuner – KPR 2025 (årsrapportering)');
+    expect(decision.messages[1]!.subject).toBe('Påminnelse for Oslo – KPR 2025 (årsrapportering)');
     expect(both!.text).toContain('Fristen 15.01.2026 kl. 23:59 er om 3 arbeidsdager');
     expect(both!.text).toContain('Se status: https://kpr.example.no/kommuner/0301');
     expect(both!.text).toContain('Se status: https://kpr.example.no/kommuner/4601');

@@ -224,9 +224,9 @@ export function composeReminder(
   for (const item of items) byMunicipality.set(item.municipalityNumber, [...(byMunicipality.get(item.municipalityNumber) ?? []), item]);
   const names = [...byMunicipality.values()].map((group) => group[0]!.municipalityName);
   const subject =
-    names.length === 1 ? `KPR ${season.name}: påminnelse for ${names[0]}` : `KPR ${season.name}: påminnelse for ${names.length} kommuner`;
+    names.length === 1 ? `Påminnelse for ${names[0]} – ${season.name}` : `Påminnelse for ${names.length} kommuner – ${season.name}`;
 
-  const intro = `Hei ${recipient.name},\n\nDette er en påminnelse om rapporteringen til KPR (${season.name}).`;
+  const intro = `Hei ${recipient.name},\n\nDette er en påminnelse om ${season.name}.`;
   const sections = [...byMunicipality.entries()].map(([number, group]) => {
     const lines = group.map((item) => `- ${TRIGGER_HEADINGS[item.trigger]}: ${item.text}`);
     return `${group[0]!.municipalityName} (${number})\n${lines.join('\n')}\nSe status: ${municipalityUrl(baseUrl, number)}`;
@@ -243,7 +243,7 @@ export function composeReminder(
     '<!doctype html>',
     `<html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>`,
     `<p>Hei ${escapeHtml(recipient.name)},</p>`,
-    `<p>Dette er en påminnelse om rapporteringen til KPR (${escapeHtml(season.name)}).</p>`,
+    `<p>Dette er en påminnelse om ${escapeHtml(season.name)}.</p>`,
     ...htmlSections,
     '<p>Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.</p>',
     '<p>Vennlig hilsen<br>Folkehelseinstituttet (FHI)</p>',

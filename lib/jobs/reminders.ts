@@ -188,4 +188,6 @@ export async function registerReminderJobs(worker: JobWorker, mailer: Mailer, se
     },
     { policy: 'stately' },
   );
+  // On a schedule, also run at once: a restart catches up without waiting for the next slot.
+  if (settings.schedule) await worker.send(REMINDER_RUN_QUEUE, {});
 }

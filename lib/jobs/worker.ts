@@ -77,7 +77,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
           ...(options.pollingIntervalSeconds !== undefined && { pollingIntervalSeconds: options.pollingIntervalSeconds }),
         },
         async ([job]) => {
-          if (job) await handler(job);
+          if (!job) return;
+          try {
+            await handler(job);
+          } catch (error) {
+            // pg-boss keeps the error with the job and retries it as configured; say so in the log too.
+            log(`Jobs: ${name} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${error instanceof Error ? error.message : String(error)}`);
+            throw error;
+          }
         },
       );
       if (cron) await boss.schedule(name, cron, {}, { tz: OSLO_TIME_ZONE });
