@@ -133,9 +133,12 @@ export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise
   table(doc, root, counties);
 
   heading(doc, root, 'H2', `Endringer siden ${formatDateTime(new Date(report.since))}`);
+  // Municipalities still not started are counted here and listed under all municipalities.
   const changes = changeTable(report);
-  if (changes.rows.length === 0) paragraph(doc, root, 'Ingen endringer.');
-  else table(doc, root, changes);
+  const changed = changes.rows.filter((row) => row.kind !== 'NOT_STARTED');
+  if (changed.length === 0) paragraph(doc, root, 'Ingen endringer.');
+  else table(doc, root, { columns: changes.columns, rows: changed });
+  paragraph(doc, root, `Fortsatt ikke startet: ${formatNumber(report.changes.stillNotStarted.length)} kommuner (se «Alle kommuner»).`);
 
   heading(doc, root, 'H2', 'Alle kommuner');
   const municipalities = municipalityTable(report);

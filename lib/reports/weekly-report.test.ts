@@ -199,6 +199,7 @@ describe('the weekly report', () => {
     expect(text).toContain('Tallene bak diagrammet');
     expect(text).toMatch(/Nylig avvist\s+4601\s+Bergen/);
     expect(text).toContain('Utsettelse avgjort');
+    expect(text).toContain('Fortsatt ikke startet: 354 kommuner');
     expect(text).toContain('Ålesund');
   });
 
