@@ -24,6 +24,9 @@ export function generateApiKeySecret(): string {
   return `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
+/** How precisely the last use of a key is recorded. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export type ApiKeyCheck =
   | { ok: true; viewer: Viewer }
   | { ok: false; status: 401 | 403; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
@@ -43,7 +46,13 @@ export async function checkApiKey(prisma: PrismaClient, secret: string, scope: A
   if (!key.scopes.includes(scope)) {
     return { ok: false, status: 403, code: 'FORBIDDEN', message: `The API key does not have the ${scope} scope.` };
   }
-  await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  // Recorded to the minute: rewriting the one row on every request would make all concurrent
+  // requests of a key queue on its row lock.
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  await prisma.apiKey.updateMany({
+    where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+    data: { lastUsedAt: now },
+  });
   return {
     ok: true,
     viewer: {

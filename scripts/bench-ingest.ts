@@ -1,0 +1,285 @@
+/**
+ * The ingestion benchmark (`npm run build` first, then `npm run bench:ingest`): a throwaway
+ * embedded PostgreSQL, `next start` against it with an INGEST key, 10 000 generated documents
+ * (KPR_IPL messages and AppRecs, a fifth of them resent as exact duplicates) posted to
+ * POST /api/v1/messages from 50 concurrent clients with retries, and PostgreSQL stopped and started
+ * once in the middle. Then it reconciles (every acknowledged document stored exactly once, none
+ * stored that was not acknowledged, no message without its findings, no AppRec without its errors)
+ * and prints throughput and p95 latency next to the raw insert rate of the same rows through `pg`.
+ *
+ * Options (environment): BENCH_DOCUMENTS (10000), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../lib/auth/api-keys';
+import { freePort, startEmbeddedPostgres } from '../lib/db/embedded';
+import { prepareDatabase } from '../lib/db/prepare';
+import { withDatabase } from '../lib/db/server-admin';
+
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const DUPLICATE_SHARE = 0.2;
+const MAX_ATTEMPTS = 60;
+
+interface Document {
+  key: string;
+  kind: 'message' | 'apprec';
+  body: string;
+}
+
+interface Acknowledged {
+  status: number;
+  /** Findings (message) or errors (AppRec) the answer reported. */
+  children: number;
+}
+
+const fixture = (name: string) => readFileSync(path.resolve('lib/domain/xml/fixtures/good', name), 'utf8');
+const municipalities = readFileSync(path.resolve('prisma/data/kommuner-2025.csv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',')[0]!)
+  .filter((n) => /^\d{4}$/.test(n));
+
+function generateDocuments(): Document[] {
+  const ipl = fixture('msghead-kpr-ipl.xml');
+  const apprec = fixture('apprec-1.0-avvist-prefixed.xml');
+  const unique = Math.round(DOCUMENTS * (1 - DUPLICATE_SHARE));
+  const documents: Document[] = [];
+  for (let i = 0; i < unique; i++) {
+    const msgId = `bench-${randomUUID()}`;
+    if (i % 2 === 0) {
+      documents.push({
+        key: msgId,
+        kind: 'message',
+        body: ipl
+          .replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${msgId}</MsgId>`)
+          .replace('<iiKomnr>4601</iiKomnr>', `<iiKomnr>${municipalities[i % municipalities.length]}</iiKomnr>`)
+          .replace('<iiSysID>Gerica</iiSysID>', `<iiSysID>${i % 3 === 0 ? 'Profil' : 'Gerica'}</iiSysID>`),
+      });
+    } else {
+      const id = `bench-apprec-${randomUUID()}`;
+      documents.push({
+        key: id,
+        kind: 'apprec',
+        body: apprec.replace(/<a:Id>7c6d0a51[^<]*<\/a:Id>/, `<a:Id>${id}</a:Id>`).replace(/<a:Id>6f1c2d4e[^<]*<\/a:Id>/, `<a:Id>${documents[i - 1]!.key}</a:Id>`),
+      });
+    }
+  }
+  const duplicates = Array.from({ length: DOCUMENTS - unique }, (_, i) => documents[(i * 7919) % unique]!);
+  // Duplicates interleaved: some arrive while the original is still in flight.
+  const all = [...documents, ...duplicates];
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server at ${url} did not start`);
+}
+
+const parent = await mkdtemp(path.join(tmpdir(), 'kpr-bench-'));
+await chmod(parent, 0o755);
+const dataDir = path.join(parent, 'data');
+const port = await freePort();
+const start = () => startEmbeddedPostgres({ dataDir, port, database: 'kpr_bench', persistent: true });
+let postgres = await start();
+const cleanups: (() => Promise<void>)[] = [async () => rm(parent, { recursive: true, force: true }), () => postgres.stop()];
+
+try {
+  await prepareDatabase(postgres.url);
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE kpr_raw TEMPLATE kpr_bench');
+  await admin.end();
+  const rawUrl = withDatabase(postgres.url, 'kpr_raw');
+
+  const secret = generateApiKeySecret();
+  const setup = new pg.Client({ connectionString: postgres.url });
+  await setup.connect();
+  await setup.query(`INSERT INTO api_key (id, name, prefix, hash, scopes) VALUES ($1, 'bench', $2, $3, '{INGEST}')`, [randomUUID(), apiKeyPrefix(secret), hashApiKey(secret)]);
+  await setup.end();
+
+  const appPort = await freePort();
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(appPort), '--keepAliveTimeout', '65000'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: postgres.url,
+      DATABASE_POOL_SIZE: '20',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_URL: `http://localhost:${appPort}`,
+      INGEST_RATE_PER_SECOND: '1000000',
+      INGEST_RATE_BURST: '1000000',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  let serverErrors = 0;
+  server.stderr.on('data', () => serverErrors++);
+  cleanups.push(async () => {
+    server.kill('SIGTERM');
+  });
+  const base = `http://localhost:${appPort}`;
+  await waitForServer(`${base}/api/health`);
+
+  const documents = generateDocuments();
+  const acknowledged = new Map<string, Acknowledged>();
+  const latencies: number[] = [];
+  let attempts = 0;
+  let retried = 0;
+  let failed = 0;
+  let next = 0;
+  let done = 0;
+  let restart: Promise<void> | null = null;
+  const restartAt = Math.floor(documents.length / 2);
+
+  async function post(document: Document): Promise<void> {
+    const started = performance.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      attempts++;
+      try {
+        const response = await fetch(`${base}/api/v1/messages`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/xml', 'X-Transport': 'AMQP' },
+          body: document.body,
+        });
+        const answer = (await response.json()) as { summary?: { findings?: unknown[]; errors?: unknown[] } };
+        if (response.status === 200 || response.status === 201) {
+          latencies.push(performance.now() - started);
+          const children = (document.kind === 'message' ? answer.summary?.findings : answer.summary?.errors)?.length ?? -1;
+          const previous = acknowledged.get(document.key);
+          if (previous && previous.children !== children) throw new Error(`different answers for ${document.key}`);
+          acknowledged.set(document.key, { status: response.status, children });
+          return;
+        }
+        if (response.status < 500 && response.status !== 429) throw new Error(`${document.key}: HTTP ${response.status} ${JSON.stringify(answer)}`);
+      } catch (error) {
+        if (error instanceof Error && /HTTP|different answers/.test(error.message)) throw error;
+      }
+      retried++;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * attempt)));
+    }
+    failed++;
+  }
+
+  async function client(): Promise<void> {
+    for (let index = next++; index < documents.length; index = next++) {
+      await post(documents[index]!);
+      done++;
+      if (done === restartAt && !restart) {
+        restart = (async () => {
+          const stopped = performance.now();
+          await postgres.stop();
+          postgres = await start();
+          console.log(`PostgreSQL stopped and started again after ${done} documents (${((performance.now() - stopped) / 1000).toFixed(1)} s down)`);
+        })();
+      }
+    }
+  }
+
+  console.log(`Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`);
+  const postingStarted = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, () => client()));
+  await restart;
+  const postingSeconds = (performance.now() - postingStarted) / 1000;
+
+  // Reconcile against the database.
+  const check = new pg.Client({ connectionString: postgres.url });
+  await check.connect();
+  const rows = async (sql: string) => (await check.query(sql)).rows as Record<string, string | number>[];
+  const messages = await rows(`SELECT m.msg_id AS key, count(f.id)::int AS children, (m.content_summary IS NOT NULL) AS complete FROM message m LEFT JOIN finding f ON f.message_id = m.id GROUP BY m.id`);
+  const apprecs = await rows(`SELECT a.apprec_id AS key, count(e.id)::int AS children, true AS complete FROM apprec a LEFT JOIN apprec_error e ON e.apprec_id = a.id GROUP BY a.id`);
+  const stored = new Map([...messages, ...apprecs].map((row) => [String(row.key), row]));
+  const problems: string[] = [];
+  for (const [key, ack] of acknowledged) {
+    const row = stored.get(key);
+    if (!row) problems.push(`acknowledged but not stored: ${key}`);
+    else if (Number(row.children) !== ack.children || !row.complete) problems.push(`partial: ${key} has ${row.children} children, answered ${ack.children}`);
+  }
+  for (const key of stored.keys()) if (!acknowledged.has(key)) problems.push(`stored but never acknowledged: ${key}`);
+  const [{ count: duplicateIds }] = (await rows(
+    `SELECT count(*)::int AS count FROM (SELECT msg_id FROM message GROUP BY msg_id HAVING count(*) > 1 UNION ALL SELECT apprec_id FROM apprec GROUP BY apprec_id HAVING count(*) > 1) d`,
+  )) as [{ count: number }];
+  const [{ count: auditRows }] = (await rows(`SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`)) as [{ count: number }];
+
+  // The same rows inserted straight through pg: one transaction per document, 20 connections.
+  const tables = {
+    message: await rows('SELECT * FROM message'),
+    finding: await rows('SELECT * FROM finding'),
+    apprec: await rows('SELECT * FROM apprec'),
+    apprec_error: await rows('SELECT * FROM apprec_error'),
+  };
+  await check.end();
+  const groupBy = (list: Record<string, string | number>[], column: string) => {
+    const groups = new Map<string, Record<string, string | number>[]>();
+    for (const row of list) groups.set(String(row[column]), [...(groups.get(String(row[column])) ?? []), row]);
+    return groups;
+  };
+  const findingsBy = groupBy(tables.finding, 'message_id');
+  const errorsBy = groupBy(tables.apprec_error, 'apprec_id');
+  const units = [
+    ...tables.message.map((row) => [['message', [row]], ['finding', findingsBy.get(String(row.id)) ?? []]] as const),
+    ...tables.apprec.map((row) => [['apprec', [row]], ['apprec_error', errorsBy.get(String(row.id)) ?? []]] as const),
+  ];
+  const pool = new pg.Pool({ connectionString: rawUrl, max: 20 });
+  let unit = 0;
+  const rawStarted = performance.now();
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      const connection = await pool.connect();
+      try {
+        for (let index = unit++; index < units.length; index = unit++) {
+          await connection.query('BEGIN');
+          for (const [table, tableRows] of units[index]!) {
+            if (tableRows.length === 0) continue;
+            await connection.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING`, [JSON.stringify(tableRows)]);
+          }
+          await connection.query('COMMIT');
+        }
+      } finally {
+        connection.release();
+      }
+    }),
+  );
+  const rawSeconds = (performance.now() - rawStarted) / 1000;
+  await pool.end();
+
+  latencies.sort((a, b) => a - b);
+  const distinct = new Set(documents.map((d) => d.key)).size;
+  console.log('');
+  console.log(`documents posted          ${documents.length} (${distinct} distinct, ${documents.length - distinct} duplicate resends)`);
+  console.log(`acknowledged              ${acknowledged.size} distinct; failed after ${MAX_ATTEMPTS} attempts: ${failed}`);
+  console.log(`HTTP attempts             ${attempts} (${retried} retried, around the PostgreSQL restart)`);
+  console.log(`stored                    ${stored.size} (${messages.length} messages, ${apprecs.length} AppRecs); duplicate ids ${duplicateIds}`);
+  console.log(`audit rows (ingest)       ${auditRows}`);
+  console.log(`reconciliation            ${problems.length === 0 ? 'OK: every acknowledged document stored exactly once, nothing partial, nothing extra' : `${problems.length} problems`}`);
+  for (const problem of problems.slice(0, 10)) console.log(`  ${problem}`);
+  console.log(`throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`);
+  console.log(`latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`);
+  console.log(`raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`);
+  console.log(`server stderr lines       ${serverErrors}`);
+  process.exitCode = problems.length === 0 && failed === 0 && duplicateIds === 0 ? 0 : 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+}
