@@ -38,7 +38,7 @@ export type ApiKeyCheck =
 export async function checkApiKey(prisma: PrismaClient, secret: string, scope: ApiKeyScope, requestId: string, now: Date): Promise<ApiKeyCheck> {
   const key = await prisma.apiKey.findUnique({
     where: { hash: hashApiKey(secret) },
-    select: { id: true, name: true, scopes: true, revokedAt: true },
+    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
   if (!key || key.revokedAt) {
     return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The API key is unknown or revoked.' };
@@ -49,10 +49,12 @@ export async function checkApiKey(prisma: PrismaClient, secret: string, scope: A
   // Recorded to the minute: rewriting the one row on every request would make all concurrent
   // requests of a key queue on its row lock.
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  await prisma.apiKey.updateMany({
-    where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
-    data: { lastUsedAt: now },
-  });
+  if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
+    await prisma.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return {
     ok: true,
     viewer: {
