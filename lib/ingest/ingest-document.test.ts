@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, fixtureText } from '@/lib/domain/xml/fixtures/test-support';
 import { IngestError } from './errors';
@@ -156,7 +156,12 @@ describe('ingestDocument', () => {
       ...names.map((name): [string, Uint8Array] => [name, utf8(fixture(`bad/${name}`))]),
       ['unknown municipality', utf8(fixture('findings/ipl-unknown-municipality.xml'))],
       ['over the size limit', utf8(fixture('good/msghead-kpr-ide.xml'))],
+      ['deep nesting', utf8(`${'<a>'.repeat(500)}${'</a>'.repeat(500)}`)],
+      ['UTF-16 with a BOM', Uint8Array.from([0xff, 0xfe, ...[...'<a/>'].flatMap((c) => [c.charCodeAt(0), 0])])],
+      ['quadratic blow-up', utf8(`<!DOCTYPE a [<!ENTITY x "${'x'.repeat(10_000)}">]><a>${'&x;'.repeat(1000)}</a>`)],
+      ['KPR_IDE cut off inside an identity number', utf8(fixture('good/msghead-kpr-ide.xml').slice(0, fixture('good/msghead-kpr-ide.xml').indexOf(COMPUTED_NATIONAL_IDS[1]) + 6))],
     ];
+    const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log'), vi.spyOn(console, 'info')];
     const before = await rowCounts();
     const auditBefore = await db().auditEvent.count();
     for (const [name, bytes] of inputs) {
@@ -170,5 +175,8 @@ describe('ingestDocument', () => {
     expect(failures.length).toBeGreaterThanOrEqual(inputs.length);
     const written = await everythingWritten();
     for (const number of IDENTITY_NUMBERS) expect(written).not.toContain(number);
+    const output = JSON.stringify(logged.flatMap((spy) => spy.mock.calls));
+    for (const number of IDENTITY_NUMBERS) expect(output).not.toContain(number);
+    for (const spy of logged) spy.mockRestore();
   });
 });
