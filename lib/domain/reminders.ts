@@ -214,7 +214,7 @@ function municipalityUrl(baseUrl: string, number: string): string {
 }
 
 /** The bundled mail to one person: a section per municipality, an item per issue. */
-export function composeReminder(
+function composeReminder(
   recipient: { name: string },
   season: { name: string },
   items: readonly ReminderItem[],

@@ -8,7 +8,7 @@
 import PgBoss from 'pg-boss';
 import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
 
-export const JOBS_SCHEMA = 'pgboss';
+const JOBS_SCHEMA = 'pgboss';
 
 /** A job as its handler gets it, with its attempt so far (`retryCount`, 0 on the first try). */
 export type Job<T> = PgBoss.JobWithMetadata<T>;
