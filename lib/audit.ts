@@ -40,6 +40,22 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
+/** The audit_event row of an entry, by column name, for writes that insert it in raw SQL together with what it records. */
+export function auditEventColumns(entry: AuditEntry, at: Date) {
+  const actor = entry.actor;
+  return {
+    at: at.toISOString(),
+    action: entry.action,
+    outcome: entry.outcome,
+    actor_user_id: actor && 'userId' in actor ? actor.userId : null,
+    actor_role: actor && 'userId' in actor ? actor.role : null,
+    actor_api_key_id: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
+    municipality_number: entry.municipalityNumber ?? null,
+    request_id: entry.requestId ?? null,
+    details: entry.details ?? null,
+  };
+}
+
 /** Takes the client or a transaction, so an event can commit together with what it records. */
 export async function recordAudit(prisma: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry): Promise<void> {
   const actor = entry.actor;

@@ -1,8 +1,9 @@
 /**
  * Ingestion of one KPR document (a MsgHead carrying KPR_IPL or KPR_IDE, or an AppRec), shared by
  * POST /api/v1/messages and the staff upload. The size is checked before parsing; the reader
- * returns metadata and aggregates only; everything is written in one transaction, so a rejected
- * input writes nothing and an accepted one is stored completely or not at all.
+ * returns metadata and aggregates only; the document, its findings or errors and its audit event are
+ * written in one SQL statement (write.ts), so a rejected input writes nothing and an accepted one is
+ * stored completely or not at all.
  *
  * Idempotency: MsgId (message) and Id (AppRec) are unique in the database. The insert skips on
  * conflict, so of any number of concurrent requests with one id exactly one writes; the others
@@ -11,19 +12,18 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { recordAudit, type AuditActor } from '@/lib/audit';
+import { auditEventColumns, recordAudit, type AuditActor } from '@/lib/audit';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/domain/checks';
 import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/domain/content-summary';
 import type { Severity } from '@/lib/domain/severity';
 import { XmlReadError } from '@/lib/domain/xml/errors';
-import type { MsgHead } from '@/lib/domain/xml/msghead';
 import { DEFAULT_XML_LIMITS } from '@/lib/domain/xml/parse';
 import { type KprDocument, readKprDocument } from '@/lib/domain/xml/read-document';
 import type { ApprecDocument } from '@/lib/domain/xml/apprec';
 import type { PrismaClient } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
 import { IngestError, ingestErrorFromReader } from './errors';
 import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
+import { uuidV7, writeDocument } from './write';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
 
@@ -75,8 +75,6 @@ export interface IngestResult {
   duplicate: boolean;
   summary: IngestSummary;
 }
-
-type Tx = Prisma.TransactionClient;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -139,96 +137,97 @@ async function storeMessage(
   const season = resolveSeason(reference.seasons, header?.periodFrom ?? null, options.receivedAt);
   if (season === null) throw new IngestError(422, 'SEASON_UNKNOWN', 'No reporting season is configured.');
 
-  return prisma.$transaction(async (tx) => {
-    const inserted = await tx.message.createManyAndReturn({
-      data: [
-        {
-          msgId: msgHead.msgId,
-          type: msgHead.type,
-          seasonId: season.id,
-          genDate: msgHead.genDate,
-          receivedAt: options.receivedAt,
-          transport: options.transport,
-          ...senderColumns(msgHead),
-          receiverHerId: msgHead.receiver.serviceHerId,
-          environment: msgHead.receiver.environment,
-          processingStatus: msgHead.processingStatus,
-          municipalityNumberAsSent: asSent,
-          municipalityNumber,
-          epjSystem: header?.epjSystem ?? null,
-          epjVersion: header?.epjVersion ?? null,
-          periodFrom: header ? new Date(header.periodFrom) : null,
-          periodTo: header ? new Date(header.periodTo) : null,
-          runNumber: header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null),
-          contentSummary: document.content.summary,
-          payloadSha256: sha256,
-        },
-      ],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const id = inserted[0]?.id;
-    if (id === undefined) return storedMessage(tx, msgHead.msgId, sha256, options);
-
-    const findings =
-      municipalityNumber === null
-        ? []
-        : document.kind === 'KPR_IPL'
-          ? await checkDelivery(tx, document.content, municipalityNumber, season, reference, options.receivedAt)
-          : checkTestPersons(document.content.summary);
-    if (municipalityNumber !== null && findings.length > 0) {
-      await tx.finding.createMany({
-        data: findings.map((finding) => ({
-          seasonId: season.id,
-          municipalityNumber,
-          messageId: id,
-          source: 'INGEST_CHECK' as const,
-          code: finding.code,
-          severity: finding.severity,
-          message: finding.message,
-          count: finding.count,
-          detectedAt: options.receivedAt,
-        })),
-      });
-    }
-    await recordAudit(tx, {
-      action: 'ingest.message',
-      outcome: 'SUCCESS',
-      actor: options.actor,
-      requestId: options.requestId,
-      municipalityNumber,
-      details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate: false, sha256 },
-    });
-    return {
-      duplicate: false,
-      summary: {
-        kind: msgHead.type,
+  const receivedAt = options.receivedAt.toISOString();
+  const findings = (
+    municipalityNumber === null
+      ? []
+      : document.kind === 'KPR_IPL'
+        ? await checkDelivery(prisma, document.content, municipalityNumber, season, reference, options.receivedAt)
+        : checkTestPersons(document.content.summary)
+  ).sort(byCodeAndMessage);
+  const id = uuidV7();
+  const stored = await writeDocument(prisma, {
+    parent: {
+      table: 'message',
+      uniqueColumn: 'msg_id',
+      row: {
         id,
-        msgId: msgHead.msgId,
+        msg_id: msgHead.msgId,
+        type: msgHead.type,
+        season_id: season.id,
+        gen_date: msgHead.genDate.toISOString(),
+        received_at: receivedAt,
+        transport: options.transport,
+        sender_her_id: msgHead.sender.herId,
+        sender_org_number: msgHead.sender.organisationNumber,
+        sender_name: msgHead.sender.name,
+        receiver_her_id: msgHead.receiver.serviceHerId,
         environment: msgHead.receiver.environment,
-        season: season.key,
-        municipalityNumber,
-        municipalityNumberAsSent: asSent,
-        genDate: msgHead.genDate.toISOString(),
-        receivedAt: options.receivedAt.toISOString(),
-        contentSummary: document.content.summary,
-        findings: findings.map(findingSummary),
+        processing_status: msgHead.processingStatus,
+        municipality_number_as_sent: asSent,
+        municipality_number: municipalityNumber,
+        epj_system: header?.epjSystem ?? null,
+        epj_version: header?.epjVersion ?? null,
+        period_from: header?.periodFrom ?? null,
+        period_to: header?.periodTo ?? null,
+        run_number: header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null),
+        content_summary: document.content.summary,
+        payload_sha256: sha256,
       },
-    };
+    },
+    children: {
+      table: 'finding',
+      rows: findings.map((finding) => ({
+        id: uuidV7(),
+        season_id: season.id,
+        municipality_number: municipalityNumber,
+        message_id: id,
+        source: 'INGEST_CHECK',
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        count: finding.count,
+        detected_at: receivedAt,
+      })),
+    },
+    audit: auditEventColumns(
+      {
+        action: 'ingest.message',
+        outcome: 'SUCCESS',
+        actor: options.actor,
+        requestId: options.requestId,
+        municipalityNumber,
+        details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate: false, sha256 },
+      },
+      new Date(),
+    ),
   });
+  if (!stored) return storedMessage(prisma, msgHead.msgId, sha256, options);
+  return {
+    duplicate: false,
+    summary: {
+      kind: msgHead.type,
+      id,
+      msgId: msgHead.msgId,
+      environment: msgHead.receiver.environment,
+      season: season.key,
+      municipalityNumber,
+      municipalityNumberAsSent: asSent,
+      genDate: msgHead.genDate.toISOString(),
+      receivedAt,
+      contentSummary: document.content.summary,
+      findings: findings.map(findingSummary),
+    },
+  };
 }
 
-function senderColumns(msgHead: MsgHead) {
-  return {
-    senderHerId: msgHead.sender.herId,
-    senderOrgNumber: msgHead.sender.organisationNumber,
-    senderName: msgHead.sender.name,
-  };
+function byCodeAndMessage(a: { code: string; message: string }, b: { code: string; message: string }): number {
+  return a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
 }
 
 /** The §5 checks against the municipality's previous production delivery (EPJ) and last season's (volumes). */
 async function checkDelivery(
-  tx: Tx,
+  prisma: PrismaClient,
   content: Extract<KprDocument, { kind: 'KPR_IPL' }>['content'],
   municipalityNumber: string,
   season: IngestSeason,
@@ -239,13 +238,13 @@ async function checkDelivery(
   const previousSeason = seasonIndex > 0 ? reference.seasons[seasonIndex - 1] : undefined;
   const production = { municipalityNumber, type: 'KPR_IPL', environment: 'PRODUCTION' } as const;
   const [previous, lastYear] = await Promise.all([
-    tx.message.findFirst({
+    prisma.message.findFirst({
       where: { ...production, receivedAt: { lt: receivedAt }, epjSystem: { not: null } },
       orderBy: { receivedAt: 'desc' },
       select: { epjSystem: true },
     }),
     previousSeason
-      ? tx.message.findFirst({
+      ? prisma.message.findFirst({
           where: { ...production, seasonId: previousSeason.id, contentSummary: { not: { equals: null } } },
           orderBy: { receivedAt: 'desc' },
           select: { contentSummary: true },
@@ -265,8 +264,8 @@ async function checkDelivery(
   });
 }
 
-async function storedMessage(tx: Tx, msgId: string, sha256: string, options: IngestOptions): Promise<IngestResult> {
-  const row = await tx.message.findUniqueOrThrow({
+async function storedMessage(prisma: PrismaClient, msgId: string, sha256: string, options: IngestOptions): Promise<IngestResult> {
+  const row = await prisma.message.findUniqueOrThrow({
     where: { msgId },
     select: {
       id: true,
@@ -279,13 +278,13 @@ async function storedMessage(tx: Tx, msgId: string, sha256: string, options: Ing
       receivedAt: true,
       contentSummary: true,
       payloadSha256: true,
-      findings: { where: { source: 'INGEST_CHECK' }, orderBy: { id: 'asc' }, select: { code: true, severity: true, count: true, message: true } },
+      findings: { where: { source: 'INGEST_CHECK' }, select: { code: true, severity: true, count: true, message: true } },
     },
   });
   if (row.payloadSha256 !== sha256) {
     throw new IngestError(409, 'MESSAGE_ID_CONFLICT', 'A different document with this MsgId has already been received. A corrected message must have a new MsgId.');
   }
-  await recordAudit(tx, {
+  await recordAudit(prisma, {
     action: 'ingest.message',
     outcome: 'SUCCESS',
     actor: options.actor,
@@ -307,70 +306,59 @@ async function storedMessage(tx: Tx, msgId: string, sha256: string, options: Ing
       genDate: row.genDate.toISOString(),
       receivedAt: row.receivedAt.toISOString(),
       contentSummary: contentSummary.success ? contentSummary.data : null,
-      findings: row.findings,
+      findings: row.findings.sort(byCodeAndMessage),
     },
   };
 }
 
 async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256: string, options: IngestOptions): Promise<IngestResult> {
-  return prisma.$transaction(async (tx) => {
-    const inserted = await tx.apprec.createManyAndReturn({
-      data: [
-        {
-          apprecId: apprec.id,
-          originalMsgId: apprec.originalMsgId.id,
-          originalMsgType: apprec.originalMsgId.msgType,
-          originalIssueDate: apprec.originalMsgId.issueDate,
-          status: apprec.status,
-          version: apprec.version,
-          genDate: apprec.genDate,
-          receivedAt: options.receivedAt,
-          transport: options.transport,
-          senderHerId: apprec.sender.herId,
-          receiverHerId: apprec.receiver.herId,
-          payloadSha256: sha256,
-        },
-      ],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const id = inserted[0]?.id;
-    let duplicate = false;
-    let summary: ApprecIngestSummary;
-    if (id === undefined) {
-      const row = await tx.apprec.findUniqueOrThrow({
-        where: { apprecId: apprec.id },
-        include: { errors: { orderBy: { position: 'asc' } } },
-      });
-      if (row.payloadSha256 !== sha256) {
-        throw new IngestError(409, 'APPREC_ID_CONFLICT', 'A different AppRec with this Id has already been received.');
-      }
-      duplicate = true;
-      summary = {
-        kind: 'APPREC',
-        id: row.id,
-        apprecId: row.apprecId,
-        originalMsgId: row.originalMsgId,
-        status: row.status,
-        version: row.version,
-        genDate: row.genDate.toISOString(),
-        receivedAt: row.receivedAt.toISOString(),
-        errors: row.errors.map((e) => ({ code: e.code, codeSystem: e.codeSystem, displayName: e.displayName })),
-      };
-    } else {
-      if (apprec.errors.length > 0) {
-        await tx.apprecError.createMany({
-          data: apprec.errors.map((error, position) => ({
-            apprecId: id,
-            position,
-            codeSystem: error.codeSystem,
-            code: error.code,
-            displayName: error.displayName,
-            freeText: error.freeText,
-          })),
-        });
-      }
-      summary = {
+  const id = uuidV7();
+  const receivedAt = options.receivedAt.toISOString();
+  const audit = (duplicate: boolean) => ({
+    action: 'ingest.message' as const,
+    outcome: 'SUCCESS' as const,
+    actor: options.actor,
+    requestId: options.requestId,
+    details: { kind: 'APPREC', apprecId: apprec.id, originalMsgId: apprec.originalMsgId.id, transport: options.transport, duplicate, sha256 },
+  });
+  const stored = await writeDocument(prisma, {
+    parent: {
+      table: 'apprec',
+      uniqueColumn: 'apprec_id',
+      row: {
+        id,
+        apprec_id: apprec.id,
+        original_msg_id: apprec.originalMsgId.id,
+        original_msg_type: apprec.originalMsgId.msgType,
+        original_issue_date: apprec.originalMsgId.issueDate?.toISOString() ?? null,
+        status: apprec.status,
+        version: apprec.version,
+        gen_date: apprec.genDate.toISOString(),
+        received_at: receivedAt,
+        transport: options.transport,
+        sender_her_id: apprec.sender.herId,
+        receiver_her_id: apprec.receiver.herId,
+        payload_sha256: sha256,
+      },
+    },
+    children: {
+      table: 'apprec_error',
+      rows: apprec.errors.map((error, position) => ({
+        id: uuidV7(),
+        apprec_id: id,
+        position,
+        code_system: error.codeSystem,
+        code: error.code,
+        display_name: error.displayName,
+        free_text: error.freeText,
+      })),
+    },
+    audit: auditEventColumns(audit(false), new Date()),
+  });
+  if (stored) {
+    return {
+      duplicate: false,
+      summary: {
         kind: 'APPREC',
         id,
         apprecId: apprec.id,
@@ -378,19 +366,30 @@ async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256:
         status: apprec.status,
         version: apprec.version,
         genDate: apprec.genDate.toISOString(),
-        receivedAt: options.receivedAt.toISOString(),
+        receivedAt,
         errors: apprec.errors.map((e) => ({ code: e.code, codeSystem: e.codeSystem, displayName: e.displayName })),
-      };
-    }
-    await recordAudit(tx, {
-      action: 'ingest.message',
-      outcome: 'SUCCESS',
-      actor: options.actor,
-      requestId: options.requestId,
-      details: { kind: 'APPREC', apprecId: apprec.id, originalMsgId: apprec.originalMsgId.id, transport: options.transport, duplicate, sha256 },
-    });
-    return { duplicate, summary };
-  });
+      },
+    };
+  }
+  const row = await prisma.apprec.findUniqueOrThrow({ where: { apprecId: apprec.id }, include: { errors: { orderBy: { position: 'asc' } } } });
+  if (row.payloadSha256 !== sha256) {
+    throw new IngestError(409, 'APPREC_ID_CONFLICT', 'A different AppRec with this Id has already been received.');
+  }
+  await recordAudit(prisma, audit(true));
+  return {
+    duplicate: true,
+    summary: {
+      kind: 'APPREC',
+      id: row.id,
+      apprecId: row.apprecId,
+      originalMsgId: row.originalMsgId,
+      status: row.status,
+      version: row.version,
+      genDate: row.genDate.toISOString(),
+      receivedAt: row.receivedAt.toISOString(),
+      errors: row.errors.map((e) => ({ code: e.code, codeSystem: e.codeSystem, displayName: e.displayName })),
+    },
+  };
 }
 
 function findingSummary(finding: CheckFinding): IngestFindingSummary {

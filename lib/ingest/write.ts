@@ -1,0 +1,44 @@
+/**
+ * The write of one ingested document as ONE SQL statement: the parent row (message or AppRec)
+ * inserted unless its id is already taken, and — only when it was — its children (findings or
+ * AppRec errors) and the audit event. One statement is atomic on its own, so no interactive
+ * transaction (and its extra round trips) is needed; the unique index makes concurrent duplicates
+ * wait for the first writer and then insert nothing.
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { PrismaClient } from '@/lib/db/client';
+
+export type Row = Record<string, string | number | boolean | object | null>;
+
+interface DocumentWrite {
+  parent: { table: 'message' | 'apprec'; uniqueColumn: 'msg_id' | 'apprec_id'; row: Row };
+  children: { table: 'finding' | 'apprec_error'; rows: Row[] };
+  audit: Row;
+}
+
+/** A time-ordered UUID (version 7), like the ids Prisma makes for the same tables. */
+export function uuidV7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Inserts the document; true when this call stored it, false when the parent's unique id was already taken. */
+export async function writeDocument(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, write: DocumentWrite): Promise<boolean> {
+  const insert = (table: string, columns: string[], parameter: string, condition = '') => {
+    const list = columns.map((column) => `"${column}"`).join(', ');
+    return `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", ${parameter}::json) ${condition}`;
+  };
+  const { parent, children, audit } = write;
+  const stored = 'WHERE EXISTS (SELECT 1 FROM parent)';
+  const sql = `WITH parent AS (${insert(parent.table, Object.keys(parent.row), '$1')} ON CONFLICT ("${parent.uniqueColumn}") DO NOTHING RETURNING id),
+    children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
+    audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
+    SELECT id::text FROM parent`;
+  const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(sql, JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit]));
+  return rows.length > 0;
+}
