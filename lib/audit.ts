@@ -40,35 +40,38 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-/** The audit_event row of an entry, by column name, for writes that insert it in raw SQL together with what it records. */
-export function auditEventColumns(entry: AuditEntry, at: Date) {
+/** The event's fields as the AuditEvent model names them. */
+function auditEventData(entry: AuditEntry) {
   const actor = entry.actor;
   return {
-    at: at.toISOString(),
     action: entry.action,
     outcome: entry.outcome,
-    actor_user_id: actor && 'userId' in actor ? actor.userId : null,
-    actor_role: actor && 'userId' in actor ? actor.role : null,
-    actor_api_key_id: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
-    municipality_number: entry.municipalityNumber ?? null,
-    request_id: entry.requestId ?? null,
+    actorUserId: actor && 'userId' in actor ? actor.userId : null,
+    actorRole: actor && 'userId' in actor ? actor.role : null,
+    actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
+    municipalityNumber: entry.municipalityNumber ?? null,
+    requestId: entry.requestId ?? null,
     details: entry.details ?? null,
+  };
+}
+
+/** The audit_event row of an entry, by column name, for writes that insert it in raw SQL together with what it records. */
+export function auditEventColumns(entry: AuditEntry, at: Date) {
+  const data = auditEventData(entry);
+  return {
+    at: at.toISOString(),
+    action: data.action,
+    outcome: data.outcome,
+    actor_user_id: data.actorUserId,
+    actor_role: data.actorRole,
+    actor_api_key_id: data.actorApiKeyId,
+    municipality_number: data.municipalityNumber,
+    request_id: data.requestId,
+    details: data.details,
   };
 }
 
 /** Takes the client or a transaction, so an event can commit together with what it records. */
 export async function recordAudit(prisma: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry): Promise<void> {
-  const actor = entry.actor;
-  await prisma.auditEvent.create({
-    data: {
-      action: entry.action,
-      outcome: entry.outcome,
-      actorUserId: actor && 'userId' in actor ? actor.userId : null,
-      actorRole: actor && 'userId' in actor ? actor.role : null,
-      actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
-      municipalityNumber: entry.municipalityNumber ?? null,
-      requestId: entry.requestId ?? null,
-      details: entry.details,
-    },
-  });
+  await prisma.auditEvent.create({ data: { ...auditEventData(entry), details: entry.details } });
 }
