@@ -29,8 +29,10 @@ const FOREIGN_MUNICIPALITY: Record<Persona, string> = {
   admin: '3101',
 };
 const isFhi = (p: Persona) => p === 'staff' || p === 'admin';
+const municipalityFor = (p: Persona, o: ObjectKind) =>
+  ({ own: OWN_MUNICIPALITY[p], foreign: FOREIGN_MUNICIPALITY[p], nonexistent: '9999', malformed: '..%2Fadmin', none: '' })[o];
 
-type Outcome = 200 | 404 | 405 | 'sign-in' | 'home';
+type Outcome = 200 | 401 | 404 | 405 | 'sign-in' | 'home';
 type ObjectKind = 'own' | 'foreign' | 'nonexistent' | 'malformed' | 'none';
 
 /** What a page answers for a persona and an object. */
@@ -40,8 +42,16 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
   '/ingen-tilgang': { objects: ['none'], url: () => '/ingen-tilgang', expect: () => 200 },
   '/kommuner/[number]': {
     objects: ['own', 'foreign', 'nonexistent', 'malformed'],
-    url: (p, o) => `/kommuner/${{ own: OWN_MUNICIPALITY[p], foreign: FOREIGN_MUNICIPALITY[p], nonexistent: '9999', malformed: '..%2Fadmin', none: '' }[o]}`,
+    url: (p, o) => `/kommuner/${municipalityFor(p, o)}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
+  },
+  '/arbeidsliste': { objects: ['none'], url: () => '/arbeidsliste', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
+  '/api/health': { objects: ['none'], url: () => '/api/health', expect: () => 200 },
+  '/api/v1/status': { objects: ['none'], url: () => '/api/v1/status?season=2025', expect: (p) => (p === 'anonymous' ? 401 : 200) },
+  '/api/v1/municipalities/[number]/status': {
+    objects: ['own', 'foreign', 'nonexistent', 'malformed'],
+    url: (p, o) => `/api/v1/municipalities/${municipalityFor(p, o)}/status`,
+    expect: (p, o) => (p === 'anonymous' ? 401 : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
   '/opplasting': { objects: ['none'], url: () => '/opplasting', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
   // The upload's per-file endpoint takes POST only (FHI staff, same origin; tried in ingest.spec.ts).
@@ -146,6 +156,10 @@ test('no page leaks: every persona, object and header trick gets exactly its out
             const body = await response.text();
             // The foreign municipality's page must not be in the answer at all.
             if (body.includes(`(${FOREIGN_MUNICIPALITY[persona]})`)) failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
+          }
+          if (expected === 404 && route === '/api/v1/municipalities/[number]/status' && object === 'foreign') {
+            const body = await response.text();
+            if (body.includes(FOREIGN_MUNICIPALITY[persona])) failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
           }
         }
       }

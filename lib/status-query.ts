@@ -1,6 +1,7 @@
 /**
  * The query every status view and the status API share: which season, and at which instant.
- * `asOf` is a calendar day and means the end of that day in Europe/Oslo; absent, it means now.
+ * `asOf` is a calendar day and means the end of that day in Europe/Oslo; absent, it means now
+ * (to the minute).
  */
 import { z } from 'zod';
 import { endOfOsloDay, isIsoDate } from '@/lib/domain/calendar';
@@ -20,8 +21,11 @@ export const statusPageQuerySchema = z.object({
 
 export type StatusQueryParams = z.infer<typeof statusQuerySchema>;
 
+const MINUTE_MS = 60_000;
+
+/** "Now" is the start of the current minute: what the screens show (and the status cache keys on). */
 export function toStatusQuery(params: StatusQueryParams, now: Date): StatusQuery {
-  return { seasonKey: params.season, asOf: params.asOf ? endOfOsloDay(params.asOf) : now };
+  return { seasonKey: params.season, asOf: params.asOf ? endOfOsloDay(params.asOf) : new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS) };
 }
 
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;

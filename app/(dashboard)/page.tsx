@@ -1,22 +1,25 @@
-import { Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
+import { notFound } from 'next/navigation';
 import { statusTableParamsSchema } from '@/components/tables/status-table-params';
 import { requireViewer } from '@/lib/auth/viewer';
-import { statusPageQuerySchema } from '@/lib/status-query';
+import { isFhi } from '@/lib/auth/viewer-types';
+import { getStatusOverview } from '@/lib/dal/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };
 
-/** Home: FHI see every municipality; a municipal contact sees their own municipality or municipalities. */
+/**
+ * Home: FHI see every municipality; a municipal contact sees their own municipality or
+ * municipalities. The data are loaded before anything streams (no Suspense): without JavaScript a
+ * streamed Suspense boundary never replaces its fallback, and an unknown season must answer 404.
+ */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const params = await searchParams;
   const query = statusPageQuerySchema.parse(params);
   const table = statusTableParamsSchema.parse(params);
-  return (
-    <Suspense fallback={<Paragraph>Henter status …</Paragraph>}>
-      <StatusOverview viewer={viewer} query={query} table={table} />
-    </Suspense>
-  );
+  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
+  if (!overview) notFound();
+  return <StatusOverview overview={overview} fhi={isFhi(viewer)} query={query} table={table} />;
 }

@@ -159,7 +159,7 @@ export function StatusTable({ rows, params, keep, caption }: StatusTableProps) {
       columnFilters: [
         ...(params.fylke ? [{ id: 'county', value: params.fylke }] : []),
         ...(params.status ? [{ id: 'state', value: params.status }] : []),
-        ...(params.flagg ? [{ id: 'flags', value: params.flagg }] : []),
+        ...(params.flagg ? [{ id: 'flags', value: [params.flagg] }] : []),
       ],
       columnVisibility: Object.fromEntries(OPTIONAL_STATUS_COLUMNS.map((id) => [id, !visible || visible.has(id)])),
       pagination: { pageIndex: (params.side ?? 1) - 1, pageSize: STATUS_PAGE_SIZE },

@@ -97,6 +97,13 @@ describe('delivery status within the viewer scope', () => {
     expect(detail?.timeline.map((entry) => entry.kind)).toEqual(['MESSAGE', 'MESSAGE']);
   });
 
+  it('recomputes a cached overview as soon as an event is added', async () => {
+    const asOf = { asOf: endOfOsloDay('2026-01-25') };
+    expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe('NOT_STARTED');
+    await send('2025', 'trondheim-ipl', 'KPR_IPL', '5001', '2026-01-22T09:00:00+01:00');
+    expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe('SENT');
+  });
+
   it('gives a contact only their own municipality', async () => {
     const overview = await getStatusOverview(oslo, afterAll);
     expect(overview?.rows.map((row) => row.number)).toEqual(['0301']);

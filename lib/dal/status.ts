@@ -371,7 +371,10 @@ function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures 
   };
 }
 
-/** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`. */
+const DAY_MS = 86_400_000;
+const CUMULATIVE_DAYS_AFTER_DEADLINE = 30;
+
+/** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`, at most a month past the deadline. */
 function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly MunicipalityStatusRow[], previous: Derived['previous']): CumulativeDeliveryPoint[] {
   const total = rows.length;
   if (total === 0) return [];
@@ -381,7 +384,8 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
     : [];
   const offset = previous ? season.deadline.getTime() - previous.season.deadline.getTime() : 0;
   const first = Math.min(season.opensAt.getTime(), acceptedTimes[0] ?? Infinity);
-  const lastDay = osloDate(asOf);
+  // The chart is about the run-up to the deadline: it ends a month after it (or at `asOf`, if earlier).
+  const lastDay = osloDate(new Date(Math.min(asOf.getTime(), season.deadline.getTime() + CUMULATIVE_DAYS_AFTER_DEADLINE * DAY_MS)));
   const points: CumulativeDeliveryPoint[] = [];
   let current = 0;
   let last = 0;
@@ -394,16 +398,49 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
   return points;
 }
 
+/**
+ * The overview of all 357 (what FHI see) by season, instant and data version. Derived state is
+ * never stored: this cache only saves recomputing the same answer, can be dropped at any time,
+ * and is rebuilt on demand. A new row in any event table changes the data version; a changed row
+ * (a finding resolved, an extension decided) shows once the entry expires.
+ */
+const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary> }>();
+const OVERVIEW_CACHE_TTL_MS = 60_000;
+const OVERVIEW_CACHE_LIMIT = 32;
+
+/** Changes whenever an event is added: the ids are UUIDv7, so the largest id is the newest row. */
+async function dataVersion(): Promise<string> {
+  const [row] = await db().$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
+                          (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
+                          (SELECT id FROM note ORDER BY id DESC LIMIT 1)) AS version`;
+  return row?.version ?? '';
+}
+
 /** Every municipality in the viewer's scope at `asOf`, with key figures and last season's comparison; null when the season does not exist. */
 export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Promise<StatusOverviewSummary | null> {
   const season = await findSeason(query.seasonKey);
   if (!season) return null;
+  if (!isFhi(viewer)) return buildOverview(season, [...viewer.municipalityNumbers], query.asOf);
+  const key = `${season.id}|${query.asOf.getTime()}|${await dataVersion()}`;
+  const now = Date.now();
+  const cached = overviewCache.get(key);
+  if (cached && cached.expires > now) return cached.overview;
+  for (const [entryKey, entry] of overviewCache) if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
+  const overview = buildOverview(season, undefined, query.asOf);
+  overviewCache.set(key, { expires: now + OVERVIEW_CACHE_TTL_MS, overview });
+  overview.catch(() => overviewCache.delete(key));
+  return overview;
+}
+
+/** The overview of the municipalities in `numbers` (all when undefined). */
+async function buildOverview(season: SeasonRow, numbers: string[] | undefined, asOf: Date): Promise<StatusOverviewSummary> {
   const municipalities = await db().municipality.findMany({
-    where: isFhi(viewer) ? undefined : { number: { in: [...viewer.municipalityNumbers] } },
+    where: numbers ? { number: { in: numbers } } : undefined,
     orderBy: { number: 'asc' },
     select: { number: true, shortName: true, countyNumber: true, county: { select: { name: true } } },
   });
-  const derived = await deriveSeason(season, municipalities.map((municipality) => municipality.number), query.asOf);
+  const derived = await deriveSeason(season, municipalities.map((municipality) => municipality.number), asOf);
   const rows = municipalities.map((municipality): MunicipalityStatusRow => {
     const { result } = derived.current.get(municipality.number)!;
     return {
@@ -419,7 +456,7 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
   const previous = derived.previous;
   return {
     season: seasonSummary(season),
-    asOf: query.asOf,
+    asOf: asOf,
     keyFigures: keyFiguresOf(rows),
     accepted: rows.filter((row) => row.figures.firstAcceptedAt).length,
     previous: previous && {
@@ -429,7 +466,7 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
       delivered: [...previous.results.values()].filter((result) => result.state === 'DELIVERED').length,
       total: rows.length,
     },
-    cumulative: cumulativeSeries(season, query.asOf, rows, previous),
+    cumulative: cumulativeSeries(season, asOf, rows, previous),
     rows,
   };
 }

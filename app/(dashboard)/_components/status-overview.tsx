@@ -20,7 +20,6 @@ import {
   TableRow,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { notFound } from 'next/navigation';
 import { DeliveryProgressChart } from '@/components/charts/delivery-progress-chart';
 import { StatesByCountyChart, type CountyStateCounts } from '@/components/charts/states-by-county-chart';
 import { AsOfForm } from '@/components/filters/as-of-form';
@@ -31,12 +30,11 @@ import {
   statusTableQuery,
   type StatusTableParams,
 } from '@/components/tables/status-table-params';
-import { isFhi, type Viewer } from '@/lib/auth/viewer-types';
-import { getStatusOverview, type StatusKeyFigures, type StatusOverviewSummary } from '@/lib/dal/status';
+import type { StatusKeyFigures, StatusOverviewSummary } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
 import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
-import { toStatusQuery, type StatusQueryParams } from '@/lib/status-query';
+import type { StatusQueryParams } from '@/lib/status-query';
 import { PageSection } from '@/components/status/page-section';
 import styles from './status-overview.module.css';
 
@@ -81,16 +79,15 @@ function tableRows(overview: StatusOverviewSummary): StatusTableRow[] {
 }
 
 interface StatusOverviewProps {
-  viewer: Viewer;
+  overview: StatusOverviewSummary;
+  /** FHI see the charts; a contact sees their own municipalities. */
+  fhi: boolean;
   query: StatusQueryParams;
   table: StatusTableParams;
 }
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
-export async function StatusOverview({ viewer, query, table }: StatusOverviewProps) {
-  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
-  if (!overview) notFound();
-  const fhi = isFhi(viewer);
+export function StatusOverview({ overview, fhi, query, table }: StatusOverviewProps) {
   const { keyFigures, previous, season } = overview;
   const total = keyFigures.total;
   const counties = [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -2,13 +2,12 @@ import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { requireViewer } from '@/lib/auth/viewer';
-import { isFhi, type Viewer } from '@/lib/auth/viewer-types';
-import { byUrgency, getStatusOverview } from '@/lib/dal/status';
+import { isFhi } from '@/lib/auth/viewer-types';
+import { byUrgency, getStatusOverview, type StatusOverviewSummary } from '@/lib/dal/status';
 import { DELIVERY_STATE_LABELS } from '@/lib/domain/delivery-state';
 import { formatNumber } from '@/lib/format';
 import { statusPageQuerySchema, toStatusQuery, type StatusQueryParams } from '@/lib/status-query';
@@ -16,9 +15,7 @@ import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Arbeidsliste' };
 
-async function Worklist({ viewer, query }: { viewer: Viewer; query: StatusQueryParams }) {
-  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
-  if (!overview) notFound();
+function Worklist({ overview, query }: { overview: StatusOverviewSummary; query: StatusQueryParams }) {
   const flagged = byUrgency(overview.rows);
   return (
     <>
@@ -56,9 +53,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
   const query = statusPageQuerySchema.parse(await searchParams);
-  return (
-    <Suspense fallback={<Paragraph>Henter arbeidslisten …</Paragraph>}>
-      <Worklist viewer={viewer} query={query} />
-    </Suspense>
-  );
+  // Loaded before anything streams, like the home page (works without JavaScript; 404 for an unknown season).
+  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
+  if (!overview) notFound();
+  return <Worklist overview={overview} query={query} />;
 }
