@@ -1,0 +1,236 @@
+/**
+ * How fast the status views are at full scale, measured side by side in one run:
+ *
+ *   npm run build            (first: this script builds nothing; NEXT_DIST_DIR picks the build)
+ *   npm run bench:status
+ *
+ * Generates the full demo (five annual seasons and a year of daily deliveries for all 357
+ * municipalities: ~147 000 messages, ~146 000 Apprecs, ~293 000 findings) into a database of its
+ * own (a throwaway embedded PostgreSQL, or a new database on DATABASE_URL, dropped afterwards),
+ * starts `next start` on BENCH_PORT (default 3250), signs in as the demo FHI user, and measures
+ * with autocannon at 1 and 10 concurrent clients: the overview page, the status API, a trivial
+ * route of the same server (/api/health), and the raw SQL that fetches the same rows (through
+ * `pg`, no server). Prints p50/p95 and the ratios, and the in-process time to load and derive all 357.
+ *
+ * Runs under the react-server condition (see package.json) so the server-only data access layer
+ * can be imported here.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { provisionDemoApiKey } from '@/lib/auth/demo-api-key';
+import { createPrismaClient } from '@/lib/db/client';
+import { loadReferenceData } from '@/lib/db/reference-data';
+import { applyMigrations } from '@/lib/db/schema-engine';
+import { startPostgresServer } from '@/lib/db/throwaway';
+import { generateDemoData } from '@/lib/demo/generate';
+import { DEMO_USERS, writeDemoUsers } from '@/lib/demo/users';
+import { loadDemoReference, writeDemoData } from '@/lib/demo/write';
+import { env } from '@/lib/env';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3250);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+const API_KEY = `kpr_bench_${randomBytes(24).toString('hex')}`;
+const BASE = `http://localhost:${PORT}`;
+
+if (!existsSync(`${DIST_DIR}/BUILD_ID`)) {
+  console.error(`No production build in ${DIST_DIR}: run \`npm run build\` (with the same NEXT_DIST_DIR) first.`);
+  process.exit(1);
+}
+
+interface Latencies {
+  p50: number;
+  p95: number;
+  requests: number;
+  errors: number;
+}
+
+function percentiles(samples: number[], errors: number): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), requests: sorted.length, errors };
+}
+
+async function http(path: string, connections: number, headers: Record<string, string>): Promise<Latencies> {
+  const samples: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url: `${BASE}${path}`, connections, duration: DURATION_SECONDS, headers });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode === 200) samples.push(responseTime);
+    else errors++;
+  });
+  await instance;
+  return percentiles(samples, errors);
+}
+
+/** `connections` workers running `work` back to back for the benchmark's duration. */
+async function loop(connections: number, work: () => Promise<unknown>): Promise<Latencies> {
+  const samples: number[] = [];
+  const end = performance.now() + DURATION_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        await work();
+        samples.push(performance.now() - started);
+      }
+    }),
+  );
+  return percentiles(samples, 0);
+}
+
+/** The rows the overview reads, as plain SQL: seasons, municipalities and both seasons' events up to now. */
+function rawStatusQueries(pool: pg.Pool) {
+  const events = (seasonKey: string, asOf: Date) =>
+    Promise.all([
+      pool.query(
+        `SELECT m.msg_id, m.type, m.environment, m.gen_date, m.received_at, m.municipality_number_as_sent, m.municipality_number,
+                m.run_number, m.period_from, m.period_to, m.epj_system, m.epj_version, m.content_summary
+           FROM message m JOIN season s ON s.id = m.season_id
+          WHERE s.key = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 ORDER BY m.received_at`,
+        [seasonKey, asOf],
+      ),
+      pool.query(
+        `SELECT a.apprec_id, a.original_msg_id, a.status, a.received_at, m.municipality_number,
+                COALESCE((SELECT json_agg(json_build_object('code', e.code, 'displayName', e.display_name) ORDER BY e.position)
+                            FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
+           FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id JOIN season s ON s.id = m.season_id
+          WHERE s.key = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2 ORDER BY a.received_at`,
+        [seasonKey, asOf],
+      ),
+      pool.query(
+        `SELECT f.*, m.msg_id FROM finding f JOIN season s ON s.id = f.season_id LEFT JOIN message m ON m.id = f.message_id
+          WHERE s.key = $1 AND f.detected_at <= $2 ORDER BY f.detected_at`,
+        [seasonKey, asOf],
+      ),
+      pool.query(`SELECT e.* FROM extension_request e JOIN season s ON s.id = e.season_id WHERE s.key = $1 AND e.requested_at <= $2`, [seasonKey, asOf]),
+      pool.query(`SELECT n.municipality_number, n.created_at FROM note n JOIN season s ON s.id = n.season_id WHERE s.key = $1 AND n.kind = 'RESUBMISSION_AGREED' AND n.created_at <= $2`, [seasonKey, asOf]),
+    ]);
+  return async () => {
+    const now = new Date();
+    await Promise.all([
+      pool.query('SELECT m.number, m.short_name, m.county_number, c.name FROM municipality m JOIN county c ON c.number = m.county_number ORDER BY m.number'),
+      pool.query('SELECT * FROM service_code'),
+      pool.query(`SELECT * FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`),
+      events('2025', now),
+      events('2024', now),
+    ]);
+  };
+}
+
+async function signInCookie(): Promise<string> {
+  const staff = DEMO_USERS.find((user) => user.role === 'FHI_STAFF')!;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${staff.name}` }).click();
+    await page.getByRole('banner').getByText(staff.name).waitFor({ timeout: 60_000 });
+    return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not start');
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+const started = performance.now();
+const server = await startPostgresServer(env.DATABASE_URL);
+const name = `kpr_status_bench_${process.pid}`;
+const url = await server.createDatabase(name);
+let next: ReturnType<typeof spawn> | null = null;
+try {
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url, 4);
+  await loadReferenceData(prisma);
+  await writeDemoUsers(prisma);
+  await provisionDemoApiKey(prisma, API_KEY, true);
+  const dataset = generateDemoData(await loadDemoReference(prisma), { seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true });
+  const counts = await writeDemoData(prisma, dataset);
+  await prisma.$executeRawUnsafe('ANALYZE');
+  await prisma.$disconnect();
+  console.log(`Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+
+  // The data access layer in this process, on the same database: load and derive all 357.
+  // lib/db keeps one client per process on globalThis; hand it this database's.
+  (globalThis as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url, 4);
+  const { getStatusOverview } = await import('@/lib/dal/status');
+  const viewer = { userId: null, apiKeyId: 'bench', name: 'bench', role: 'FHI_STAFF' as const, municipalityNumbers: [], sessionId: null, requestId: 'bench' };
+  const inProcess: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    const runStarted = performance.now();
+    await getStatusOverview(viewer, { asOf: new Date() });
+    inProcess.push(performance.now() - runStarted);
+  }
+
+  const require = createRequire(import.meta.url);
+  next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(PORT), '--keepAliveTimeout', '65000'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DEMO_DATABASE: 'yes',
+      DEMO_SIGN_IN: 'on',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_URL: BASE,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  await waitForServer();
+  const cookie = await signInCookie();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const raw = rawStatusQueries(pool);
+
+  const session = { cookie };
+  const key = { authorization: `Bearer ${API_KEY}` };
+  // Warm-up: the first requests compile and connect.
+  for (const path of ['/', '/api/v1/status', '/api/health']) await fetch(`${BASE}${path}`, { headers: path === '/' ? session : key });
+
+  const rows: { name: string; connections: number; result: Latencies }[] = [];
+  for (const connections of [1, 10]) {
+    rows.push({ name: 'overview page  ', connections, result: await http('/', connections, session) });
+    rows.push({ name: 'status API     ', connections, result: await http('/api/v1/status', connections, key) });
+    rows.push({ name: 'trivial route  ', connections, result: await http('/api/health', connections, key) });
+    rows.push({ name: 'raw SQL (pg)   ', connections, result: await loop(connections, raw) });
+  }
+  await pool.end();
+
+  const inProcessLatency = percentiles(inProcess, 0);
+  console.log(`\nIn process, load + derive all 357 (and last season's 357): p50 ${fmt(inProcessLatency.p50)}, p95 ${fmt(inProcessLatency.p95)}`);
+  console.log(`\n${'what'.padEnd(15)} clients        p50        p95   requests  errors`);
+  for (const { name, connections, result } of rows) {
+    console.log(`${name}${String(connections).padStart(7)} ${fmt(result.p50)} ${fmt(result.p95)} ${String(result.requests).padStart(10)} ${String(result.errors).padStart(7)}`);
+  }
+  for (const connections of [1, 10]) {
+    const get = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && row.connections === connections)!.result;
+    const baseline = get('raw SQL').p95 + get('trivial').p95;
+    console.log(
+      `\n${connections} client(s): overview p95 / (raw SQL + trivial) = ${(get('overview').p95 / baseline).toFixed(2)}; status API p95 / (raw SQL + trivial) = ${(get('status API').p95 / baseline).toFixed(2)}`,
+    );
+  }
+  console.log('Targets: overview p95 <= 150 ms at 10 clients and <= 3 x (raw SQL + trivial route).');
+} finally {
+  next?.kill('SIGTERM');
+  if (next) await new Promise((resolve) => next!.once('exit', resolve));
+  await server.dropDatabase(name);
+  await server.stop();
+}
