@@ -84,41 +84,47 @@ async function loop(connections: number, work: () => Promise<unknown>): Promise<
   return percentiles(samples, 0);
 }
 
-/** The rows the overview reads, as plain SQL: seasons, municipalities and both seasons' events up to now. */
+/** The rows the overview reads, as plain SQL with the same filters: seasons, municipalities and both seasons' events up to now. */
 function rawStatusQueries(pool: pg.Pool) {
-  const events = (seasonKey: string, asOf: Date) =>
+  const events = (seasonId: string, asOf: Date) =>
     Promise.all([
       pool.query(
-        `SELECT m.msg_id, m.type, m.environment, m.gen_date, m.received_at, m.municipality_number_as_sent, m.municipality_number,
-                m.run_number, m.period_from, m.period_to, m.epj_system, m.epj_version, m.content_summary
-           FROM message m JOIN season s ON s.id = m.season_id
-          WHERE s.key = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 ORDER BY m.received_at`,
-        [seasonKey, asOf],
+        `SELECT msg_id, type, environment, gen_date, received_at, municipality_number_as_sent, municipality_number,
+                run_number, period_from, period_to, epj_system, epj_version, content_summary
+           FROM message WHERE season_id = $1 AND municipality_number IS NOT NULL AND received_at <= $2 ORDER BY received_at`,
+        [seasonId, asOf],
       ),
       pool.query(
         `SELECT a.apprec_id, a.original_msg_id, a.status, a.received_at, m.municipality_number,
-                COALESCE((SELECT json_agg(json_build_object('code', e.code, 'displayName', e.display_name) ORDER BY e.position)
+                COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code, 'displayName', e.display_name,
+                                                            'freeText', e.free_text) ORDER BY e.position)
                             FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
-           FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id JOIN season s ON s.id = m.season_id
-          WHERE s.key = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2 ORDER BY a.received_at`,
-        [seasonKey, asOf],
+           FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+          WHERE m.season_id = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2 ORDER BY a.received_at`,
+        [seasonId, asOf],
       ),
       pool.query(
-        `SELECT f.*, m.msg_id FROM finding f JOIN season s ON s.id = f.season_id LEFT JOIN message m ON m.id = f.message_id
-          WHERE s.key = $1 AND f.detected_at <= $2 ORDER BY f.detected_at`,
-        [seasonKey, asOf],
+        `SELECT f.id, f.municipality_number, m.msg_id, f.code, f.severity, f.message, f.count, f.status, f.detected_at, f.resolved_at
+           FROM finding f LEFT JOIN message m ON m.id = f.message_id
+          WHERE f.season_id = $1 AND f.detected_at <= $2 ORDER BY f.detected_at`,
+        [seasonId, asOf],
       ),
-      pool.query(`SELECT e.* FROM extension_request e JOIN season s ON s.id = e.season_id WHERE s.key = $1 AND e.requested_at <= $2`, [seasonKey, asOf]),
-      pool.query(`SELECT n.municipality_number, n.created_at FROM note n JOIN season s ON s.id = n.season_id WHERE s.key = $1 AND n.kind = 'RESUBMISSION_AGREED' AND n.created_at <= $2`, [seasonKey, asOf]),
+      pool.query(
+        `SELECT id, municipality_number, requested_at, requested_deadline, status, granted_deadline, decided_at
+           FROM extension_request WHERE season_id = $1 AND requested_at <= $2 ORDER BY requested_at`,
+        [seasonId, asOf],
+      ),
+      pool.query(`SELECT municipality_number, created_at FROM note WHERE season_id = $1 AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2`, [seasonId, asOf]),
     ]);
   return async () => {
     const now = new Date();
+    const seasons = await pool.query<{ id: string }>(`SELECT id FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`);
+    const [current, previous] = seasons.rows.map((row) => row.id);
     await Promise.all([
       pool.query('SELECT m.number, m.short_name, m.county_number, c.name FROM municipality m JOIN county c ON c.number = m.county_number ORDER BY m.number'),
-      pool.query('SELECT * FROM service_code'),
-      pool.query(`SELECT * FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`),
-      events('2025', now),
-      events('2024', now),
+      pool.query('SELECT code, name, valid_from_year, valid_to_year, welfare_technology FROM service_code'),
+      events(current!, now),
+      events(previous!, now),
     ]);
   };
 }
