@@ -1,49 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
+import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/domain/calendar';
 import { byUrgency, getMunicipalityStatus, getStatusOverview } from './status';
 
-const IPLOS = { kind: 'KPR_IPL', persons: 900, servicesByCode: { '1': 400, '6': 40 }, organisationNumbers: { checked: 3, invalid: 0 } };
-
-async function send(seasonKey: string, msgId: string, type: 'KPR_IPL' | 'KPR_IDE', number: string, receivedAt: string, apprec?: { status: 'OK' | 'REJECTED'; at: string }) {
-  const season = await db().season.findUniqueOrThrow({ where: { key: seasonKey } });
-  const year = season.periodStart.getUTCFullYear();
-  await db().message.create({
-    data: {
-      msgId,
-      type,
-      seasonId: season.id,
-      genDate: new Date(receivedAt),
-      receivedAt: new Date(receivedAt),
-      transport: 'AMQP',
-      receiverHerId: 122612,
-      environment: 'PRODUCTION',
-      municipalityNumberAsSent: number,
-      municipalityNumber: number,
-      runNumber: '1',
-      periodFrom: new Date(`${year}-01-01`),
-      periodTo: new Date(`${year}-12-31`),
-      contentSummary: type === 'KPR_IPL' ? IPLOS : { kind: 'KPR_IDE', persons: 900, testPersons: 0 },
-      payloadSha256: 'a'.repeat(64),
-    },
-  });
-  if (apprec) {
-    await db().apprec.create({
-      data: {
-        apprecId: `apprec-${msgId}`,
-        originalMsgId: msgId,
-        status: apprec.status,
-        version: 'V1_1',
-        genDate: new Date(apprec.at),
-        receivedAt: new Date(apprec.at),
-        transport: 'AMQP',
-        payloadSha256: 'b'.repeat(64),
-        errors: apprec.status === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] } : undefined,
-      },
-    });
-  }
+async function send(seasonKey: string, msgId: string, type: 'KPR_IPL' | 'KPR_IDE', municipality: string, receivedAt: string, apprec?: { status: 'OK' | 'REJECTED'; at: string }) {
+  await recordTestMessage(db(), { seasonKey, msgId, type, municipality, receivedAt });
+  if (apprec) await recordTestApprec(db(), msgId, apprec.status, apprec.at);
 }
 
 describe('delivery status within the viewer scope', () => {

@@ -11,6 +11,7 @@ import { startCaptureServer, type CaptureServer } from '@/lib/mail/capture-serve
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { registerReminderJobs, runReminders } from './reminders';
 import { startJobWorker, type JobWorker } from './worker';
+import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 
 const CONFIG: ReminderConfig = {
   pointsBeforeDeadline: [10, 5, 2, 1],
@@ -23,41 +24,9 @@ const CONFIG: ReminderConfig = {
 const MONDAY = new Date('2026-01-12T10:00:00+01:00');
 const SEND_ATTEMPTS = 3;
 
-async function send(msgId: string, type: 'KPR_IPL' | 'KPR_IDE', number: string, receivedAt: string, apprec?: 'OK' | 'REJECTED') {
-  const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });
-  await db().message.create({
-    data: {
-      msgId,
-      type,
-      seasonId: season.id,
-      genDate: new Date(receivedAt),
-      receivedAt: new Date(receivedAt),
-      transport: 'AMQP',
-      receiverHerId: 122612,
-      environment: 'PRODUCTION',
-      municipalityNumberAsSent: number,
-      municipalityNumber: number,
-      runNumber: '1',
-      periodFrom: new Date('2025-01-01'),
-      periodTo: new Date('2025-12-31'),
-      payloadSha256: 'a'.repeat(64),
-    },
-  });
-  if (apprec) {
-    await db().apprec.create({
-      data: {
-        apprecId: `apprec-${msgId}`,
-        originalMsgId: msgId,
-        status: apprec,
-        version: 'V1_1',
-        genDate: new Date(receivedAt),
-        receivedAt: new Date(new Date(receivedAt).getTime() + 3_600_000),
-        transport: 'AMQP',
-        payloadSha256: 'b'.repeat(64),
-        errors: apprec === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke' }] } : undefined,
-      },
-    });
-  }
+async function send(msgId: string, type: 'KPR_IPL' | 'KPR_IDE', municipality: string, receivedAt: string, apprec?: 'OK' | 'REJECTED') {
+  await recordTestMessage(db(), { msgId, type, municipality, receivedAt });
+  if (apprec) await recordTestApprec(db(), msgId, apprec, new Date(new Date(receivedAt).getTime() + 3_600_000));
 }
 
 async function contact(name: string, numbers: string[], active = true) {

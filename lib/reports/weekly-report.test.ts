@@ -10,48 +10,13 @@ import { createTestViewer } from '@/lib/db/testing/viewers';
 import type { WeeklySnapshot } from '@/lib/domain/weekly-report';
 import { buildWeeklyReport, type WeeklyReport } from './build';
 import { renderWeeklyReportFiles, saveWeeklyReport, type ReportFileContent } from './files';
+import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 
 const WEEK = '2026-01-12';
-const IPLOS = { kind: 'KPR_IPL', persons: 900, servicesByCode: { '1': 400, '6': 40 }, organisationNumbers: { checked: 3, invalid: 0 } };
-
-async function send(seasonKey: string, msgId: string, number: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
-  const season = await db().season.findUniqueOrThrow({ where: { key: seasonKey } });
-  const year = season.periodStart.getUTCFullYear();
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) {
-    await db().message.create({
-      data: {
-        msgId: `${msgId}-${type}`,
-        type,
-        seasonId: season.id,
-        genDate: new Date(receivedAt),
-        receivedAt: new Date(receivedAt),
-        transport: 'AMQP',
-        receiverHerId: 122612,
-        environment: 'PRODUCTION',
-        municipalityNumberAsSent: number,
-        municipalityNumber: number,
-        runNumber: '1',
-        periodFrom: new Date(`${year}-01-01`),
-        periodTo: new Date(`${year}-12-31`),
-        contentSummary: type === 'KPR_IPL' ? IPLOS : { kind: 'KPR_IDE', persons: 900, testPersons: 0 },
-        payloadSha256: 'a'.repeat(64),
-      },
-    });
-  }
-  const at = new Date(new Date(receivedAt).getTime() + 30 * 60_000);
-  await db().apprec.create({
-    data: {
-      apprecId: `apprec-${msgId}`,
-      originalMsgId: `${msgId}-KPR_IPL`,
-      status: apprec,
-      version: 'V1_1',
-      genDate: at,
-      receivedAt: at,
-      transport: 'AMQP',
-      payloadSha256: 'b'.repeat(64),
-      errors: apprec === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke' }] } : undefined,
-    },
-  });
+/** A whole delivery (KPR_IPL and KPR_IDE) and the KPR_IPL's Apprec half an hour later. */
+async function send(seasonKey: string, msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey, msgId: `${msgId}-${type}`, type, municipality, receivedAt });
+  await recordTestApprec(db(), `${msgId}-KPR_IPL`, apprec, new Date(new Date(receivedAt).getTime() + 30 * 60_000));
 }
 
 async function requestExtension(number: string, requestedAt: string, decision?: { status: 'GRANTED' | 'DENIED'; at: string }) {
