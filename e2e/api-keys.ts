@@ -1,16 +1,10 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { DEMO } from './helpers';
+import { DEMO, signInAs } from './helpers';
 
-/**
- * Signs in as a demo user and opens `path`. The sign-in lands on the overview first, which can take
- * a while on a cold server, so this waits for the redirect rather than for the overview itself.
- */
+/** Signs in as a demo user and opens `path`. */
 export async function signInAndOpen(page: Page, name: string, path: string): Promise<void> {
-  await page.goto('/logg-inn');
-  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname !== '/logg-inn', { timeout: 30_000, waitUntil: 'commit' });
+  await signInAs(page, name);
   await page.goto(path);
-  await expect(page.getByRole('banner')).toContainText(name);
 }
 
 /** Creates an API key through the admin page (as the demo FHI admin) and returns its secret, shown once. */

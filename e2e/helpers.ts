@@ -12,5 +12,6 @@ export const DEMO = {
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('/logg-inn');
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  await expect(page.getByRole('banner')).toContainText(name);
+  // The sign-in lands on the overview, which can take a while on a cold server.
+  await expect(page.getByRole('banner')).toContainText(name, { timeout: 30_000 });
 }

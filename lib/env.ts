@@ -33,7 +33,7 @@ const envSchema = z.object({
   DEMO_SIGN_IN: onOff.optional(),
   /** Set by the launchers when they created the database themselves (embedded or throwaway). */
   DEMO_DATABASE: z.enum(['yes', 'no']).default('no'),
-  /** With DEMO_DATABASE=yes: the value of an API key (INGEST and READ) provisioned at start, so the API can be tried at once. */
+  /** An API key (INGEST and READ) with this value is provisioned at start on a database the launcher created (refused on any other), so the API can be tried at once. */
   DEMO_API_KEY: z.string().min(20).optional(),
   /** Largest document POST /api/v1/messages and the upload accept, in bytes (checked before parsing). */
   INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
@@ -77,10 +77,6 @@ const envSchema = z.object({
   .refine((e) => e.NODE_ENV !== 'production' || e.DEMO_SIGN_IN !== 'on' || e.DEMO_DATABASE === 'yes', {
     message: 'the demo sign-in cannot be switched on in a production build on a database the launcher did not create',
     path: ['DEMO_SIGN_IN'],
-  })
-  .refine((e) => !e.DEMO_API_KEY || e.DEMO_DATABASE === 'yes', {
-    message: 'a demo API key is only provisioned on a database the launcher created (the demo)',
-    path: ['DEMO_API_KEY'],
   });
 
 export type Env = z.infer<typeof envSchema>;
