@@ -112,8 +112,9 @@ export interface ReferenceDataCounts {
   seasons: number;
 }
 
-export async function loadReferenceData(prisma: PrismaClient): Promise<ReferenceDataCounts> {
-  const [counties, municipalities, renumberings, serviceCodes, codeLists, endpoints, seasons] = await Promise.all([
+/** The reference files in prisma/data, validated and mapped to the shapes the database (and the checks) use. */
+export async function readReferenceFiles() {
+  const [counties, municipalities, renumberings, serviceCodeRows, codeLists, endpoints, seasons] = await Promise.all([
     readCsv('fylker-2025.csv', countyRow),
     readCsv('kommuner-2025.csv', municipalityRow),
     readCsv('kommune-renumbering-2024.csv', renumberingRow),
@@ -122,8 +123,33 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
     readJson('endpoints.json', endpointsFile),
     readJson('seasons.json', seasonsFile),
   ]);
+  const serviceCodes = serviceCodeRows.map((row) => {
+    const validity = serviceCodeValidity(row.status_for_2025_annual_data, row.current_name);
+    return {
+      code: row.code,
+      name: validity.name,
+      olderName: row.older_name_if_different,
+      group: row.group,
+      validFromYear: validity.validFromYear,
+      validToYear: validity.validToYear,
+      welfareTechnology: row.welfare_technology === 'yes',
+      statusNote: row.status_for_2025_annual_data,
+    };
+  });
+  return {
+    counties,
+    municipalities,
+    renumberings,
+    serviceCodes,
+    codeListEntries: codeListEntries(codeLists),
+    endpoints: endpoints.endpoints,
+    seasons: seasons.seasons,
+  };
+}
+
+export async function loadReferenceData(prisma: PrismaClient): Promise<ReferenceDataCounts> {
+  const { counties, municipalities, renumberings, serviceCodes, codeListEntries: codes, endpoints, seasons } = await readReferenceFiles();
   const validFrom = new Date(`${STRUCTURE_VALID_FROM}T00:00:00Z`);
-  const codes = codeListEntries(codeLists);
 
   // One statement per table: the rows go in as one JSON parameter (fast on every start).
   await prisma.$transaction([
@@ -150,19 +176,16 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
       INSERT INTO service_code (code, name, older_name, "group", valid_from_year, valid_to_year, welfare_technology, status_note)
       SELECT r.code, r.name, NULLIF(r.older_name, ''), r.grp, r.valid_from_year, r.valid_to_year, r.welfare_technology, r.status_note
       FROM json_to_recordset(${JSON.stringify(
-        serviceCodes.map((s) => {
-          const validity = serviceCodeValidity(s.status_for_2025_annual_data, s.current_name);
-          return {
-            code: s.code,
-            name: validity.name,
-            older_name: s.older_name_if_different,
-            grp: s.group,
-            valid_from_year: validity.validFromYear,
-            valid_to_year: validity.validToYear,
-            welfare_technology: s.welfare_technology === 'yes',
-            status_note: s.status_for_2025_annual_data,
-          };
-        }),
+        serviceCodes.map((s) => ({
+          code: s.code,
+          name: s.name,
+          older_name: s.olderName,
+          grp: s.group,
+          valid_from_year: s.validFromYear,
+          valid_to_year: s.validToYear,
+          welfare_technology: s.welfareTechnology,
+          status_note: s.statusNote,
+        })),
       )}::json)
         AS r(code int, name text, older_name text, grp text, valid_from_year int, valid_to_year int, welfare_technology boolean, status_note text)
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, older_name = EXCLUDED.older_name, "group" = EXCLUDED."group",
@@ -177,11 +200,11 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
     prisma.$executeRaw`
       INSERT INTO endpoint (her_id, name, level, parent_her_id, environment)
       SELECT r.her_id, r.name, r.level, r.parent_her_id, r.environment::"Environment"
-      FROM json_to_recordset(${JSON.stringify(endpoints.endpoints.map((e) => ({ her_id: e.herId, name: e.name, level: e.level, parent_her_id: e.parentHerId, environment: e.environment })))}::json)
+      FROM json_to_recordset(${JSON.stringify(endpoints.map((e) => ({ her_id: e.herId, name: e.name, level: e.level, parent_her_id: e.parentHerId, environment: e.environment })))}::json)
         AS r(her_id int, name text, level int, parent_her_id int, environment text)
       ON CONFLICT (her_id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
         parent_her_id = EXCLUDED.parent_her_id, environment = EXCLUDED.environment`,
-    ...seasons.seasons.map((season) => {
+    ...seasons.map((season) => {
       const data = {
         name: season.name,
         kind: season.kind,
@@ -203,7 +226,7 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
     renumberings: renumberings.length,
     serviceCodes: serviceCodes.length,
     codeListEntries: codes.length,
-    endpoints: endpoints.endpoints.length,
-    seasons: seasons.seasons.length,
+    endpoints: endpoints.length,
+    seasons: seasons.length,
   };
 }

@@ -15,7 +15,7 @@ import {
   runDeliveryChecks,
 } from './checks';
 import { CHECK_FINDINGS } from './finding-codes';
-import { MUNICIPALITIES, SEASON_2025, SERVICE_CODES } from './xml/fixtures/test-support';
+import { MUNICIPALITIES, SEASON_2025, SERVICE_CODES } from '@/lib/db/testing/domain-fixtures';
 
 describe('resolveMunicipalityNumber', () => {
   it.each([
@@ -112,8 +112,8 @@ describe('checkOrganisationNumbers', () => {
 describe('checkServiceCodes', () => {
   it.each([
     [{ '15': 40, '29': 3 }, 2025, []],
-    [{ '12': 2 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 12 (Omsorgsbolig (EXPIRED)) er utgått og gjelder ikke for data fra 2019. 2 tjenester har denne koden.']]],
-    [{ '16': 1 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 16 (Re-/habilitering utenfor institusjon (EXPIRED)) er utgått og gjelder ikke for data fra 2019. 1 tjeneste har denne koden.']]],
+    [{ '12': 2 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 12 (Omsorgsbolig) er utgått og gjelder ikke for data fra 2019. 2 tjenester har denne koden.']]],
+    [{ '16': 1 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 16 (Re-/habilitering utenfor institusjon) er utgått og gjelder ikke for data fra 2019. 1 tjeneste har denne koden.']]],
     [{ '12': 5 }, 2018, []],
     [{ '29': 5 }, 2018, [['SERVICE_CODE_UNKNOWN', 'Tjenestekode 29 (Bolig som kommunen disponerer for helse- og omsorgsformål) gjelder først for data fra 2019. 5 tjenester har denne koden.']]],
     [{ '99': 4 }, 2025, [['SERVICE_CODE_UNKNOWN', 'Tjenestekode 99 finnes ikke i IPLOS-kodeverket (9151). 4 tjenester har denne koden.']]],

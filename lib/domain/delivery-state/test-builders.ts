@@ -3,7 +3,7 @@
  * sensible defaults, so that each test case states only what matters to it.
  */
 import { endOfOsloDay } from '../calendar';
-import { SERVICE_CODES } from '../xml/fixtures/test-support';
+import { SERVICE_CODES } from '@/lib/db/testing/domain-fixtures';
 import type {
   ApprecErrorInput,
   ApprecInput,

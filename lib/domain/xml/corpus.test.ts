@@ -17,7 +17,7 @@ import {
   SERVICE_CODES,
   SYNTHETIC_NATIONAL_IDS,
   fixtureText,
-} from './fixtures/test-support';
+} from '@/lib/db/testing/domain-fixtures';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './parse';
 import { type KprDocument, readKprDocument } from './read-document';
 

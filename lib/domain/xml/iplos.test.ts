@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XmlReadError } from './errors';
-import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, computedNationalId } from './fixtures/test-support';
+import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, computedNationalId } from '@/lib/db/testing/domain-fixtures';
 import { MAX_DISTINCT_SERVICE_CODES, SERVICE_CODE_UNREADABLE, readIdentityContent, readIplosContent } from './iplos';
 import { parseXml } from './parse';
 
