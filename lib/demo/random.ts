@@ -7,6 +7,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 
 /** cyrb128: four well-mixed 32-bit words from a string (public-domain string hash). */
 function hash128(text: string): [number, number, number, number] {
@@ -37,7 +38,6 @@ export function stableFraction(text: string): number {
   return (hash128(text)[0] >>> 0) / 0x1_0000_0000;
 }
 
-const HEX = '0123456789abcdef';
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export class Random {
@@ -124,18 +124,23 @@ export class Random {
     return text;
   }
 
+  /** 16 bytes from the stream, for the uuid library's `random` option. */
+  private uuidBytes(): Uint8Array {
+    const bytes = new Uint8Array(16);
+    for (let i = 0; i < 16; i += 4) {
+      const bits = this.generator.next();
+      bytes.set([bits & 0xff, (bits >>> 8) & 0xff, (bits >>> 16) & 0xff, bits >>> 24], i);
+    }
+    return bytes;
+  }
+
   /** A random (version 4) UUID, as senders generate for MsgIds. */
   uuidV4(): string {
-    return withVersion(this.hex(32), '4', this.int(0, 3));
+    return uuidv4({ random: this.uuidBytes() });
   }
 
   /** A time-ordered (version 7) UUID for the instant, as the database would give a row created then. */
   uuidV7(at: Date): string {
-    return withVersion(at.getTime().toString(16).padStart(12, '0') + this.hex(20), '7', this.int(0, 3));
+    return uuidv7({ msecs: at.getTime(), random: this.uuidBytes() });
   }
-}
-
-/** 32 hex digits as a UUID of the version, with the RFC 9562 variant (10xx). */
-function withVersion(hex: string, version: string, variantBits: number): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}${hex.slice(13, 16)}-${HEX[8 + variantBits]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

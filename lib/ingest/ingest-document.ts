@@ -23,7 +23,8 @@ import type { ApprecDocument } from '@/lib/domain/xml/apprec';
 import type { PrismaClient } from '@/lib/db/client';
 import { IngestError, ingestErrorFromReader } from './errors';
 import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
-import { uuidV7, writeDocument } from './write';
+import { v7 as uuidV7 } from 'uuid';
+import { writeDocument } from './write';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
 

@@ -6,7 +6,6 @@
  * wait for the first writer and then insert nothing.
  */
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/client';
 
 export type Row = Record<string, string | number | boolean | object | null>;
@@ -15,16 +14,6 @@ interface DocumentWrite {
   parent: { table: 'message' | 'apprec'; uniqueColumn: 'msg_id' | 'apprec_id'; row: Row };
   children: { table: 'finding' | 'apprec_error'; rows: Row[] };
   audit: Row;
-}
-
-/** A time-ordered UUID (version 7), like the ids Prisma makes for the same tables. */
-export function uuidV7(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Inserts the document; true when this call stored it, false when the parent's unique id was already taken. */
