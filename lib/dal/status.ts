@@ -32,6 +32,7 @@ import {
   type SeasonInput,
 } from '@/lib/domain/delivery-state';
 import type { Severity } from '@/lib/domain/severity';
+import type { KeyFigureCounts } from '@/lib/domain/weekly-report';
 
 export interface StatusSeasonSummary {
   key: string;
@@ -51,18 +52,8 @@ export interface MunicipalityStatusRow {
   figures: DeliveryFigures;
 }
 
-export interface StatusKeyFigures {
-  /** Municipalities in scope. */
-  total: number;
-  delivered: number;
-  /** First accepted delivery sent by the effective deadline. */
-  deliveredOnTime: number;
-  mustResubmit: number;
-  shouldApplyForExtension: number;
-  /** Sent, awaiting the KPR_IPL's Apprec (overdue or not). */
-  awaitingApprec: number;
-  notStarted: number;
-}
+/** The overview's key figures: the same counts the weekly report compares week by week. */
+export type StatusKeyFigures = KeyFigureCounts;
 
 /** Share of municipalities with an accepted delivery by the end of each Oslo day, this and last season. */
 export interface CumulativeDeliveryPoint {

@@ -45,11 +45,14 @@ export interface SnapshotMunicipality {
 
 /** Municipalities per key figure (the status overview's key figures). */
 export interface KeyFigureCounts {
+  /** Municipalities in scope. */
   total: number;
   delivered: number;
+  /** First accepted delivery sent by the effective deadline. */
   deliveredOnTime: number;
   mustResubmit: number;
   shouldApplyForExtension: number;
+  /** Sent, awaiting the KPR_IPL's Apprec (overdue or not). */
   awaitingApprec: number;
   notStarted: number;
 }
