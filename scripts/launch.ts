@@ -89,7 +89,17 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
   process.exit(code);
 }
 
+/** Launches, and on an expected failure (database will not start, bad environment) says why without a stack trace. */
 export async function launch(mode: NextMode): Promise<never> {
+  try {
+    return await launchApp(mode);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+async function launchApp(mode: NextMode): Promise<never> {
   const started = performance.now();
   let stopDatabase = async () => {};
   let databaseUrl = env.DATABASE_URL;

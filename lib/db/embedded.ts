@@ -78,7 +78,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}` +
-        (error instanceof Error ? `: ${error.message}` : ' (is another instance using the port or the directory?)'),
+        (error instanceof Error ? `: ${error.message}` : '') +
+        '. Is another instance using that port or directory? Stop it, or choose another with EMBEDDED_POSTGRES_PORT / EMBEDDED_POSTGRES_DIR.',
     );
   }
 
