@@ -69,6 +69,10 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
     url: (_p, o, ids) => `/admin/brukere/${{ own: ids.someUserId, foreign: ids.someUserId, nonexistent: randomUUID(), malformed: 'x', none: '' }[o]}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : p === 'admin' && o === 'own' ? 200 : 404),
   },
+  // Follow-up (extension requests, notes, reminders):
+
+  // Reports and exports:
+
   // Auth.js's own endpoints: public by nature; the session endpoint reveals nothing but the session id's expiry.
   '/api/auth/[...nextauth]': { objects: ['none'], url: () => '/api/auth/session', expect: () => 200 },
 };
@@ -83,6 +87,10 @@ const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact'> = {
   'app/(dashboard)/admin/api-nokler/actions.ts#createApiKeyAction': 'admin',
   'app/(dashboard)/admin/api-nokler/actions.ts#revokeApiKeyAction': 'admin',
   'app/(dashboard)/egenkontroll/actions.ts#saveSelfCheckAction': 'contact',
+  // Follow-up (extension requests, notes, reminders):
+
+  // Reports and exports:
+
 };
 
 /** Headers that bypassed Next.js middleware (CVE-2025-29927 and relatives) or try to confuse routing. */
