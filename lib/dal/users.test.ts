@@ -24,7 +24,7 @@ describe('user administration', () => {
       expect(await updateUser(viewer, admin.userId, { name: 'X', email: 'x@example.no', role: 'FHI_ADMIN', municipalityNumbers: [] })).toBeNull();
       expect(await setUserActive(viewer, admin.userId, false)).toBe(false);
       expect(await searchAuditLog(viewer, { days: 30 }, new Date())).toBeNull();
-      await expect(createUser(viewer, { name: 'Ny', email: 'ny@example.no', role: 'FHI_ADMIN', municipalityNumbers: [] })).rejects.toThrow();
+      expect(await createUser(viewer, { name: 'Ny', email: 'ny@example.no', role: 'FHI_ADMIN', municipalityNumbers: [] })).toBeNull();
     }
     expect(await db().user.count({ where: { email: { in: ['x@example.no', 'ny@example.no'] } } })).toBe(0);
   });
