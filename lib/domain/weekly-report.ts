@@ -229,13 +229,61 @@ export function compareWeeklySnapshots(current: WeeklySnapshot, previous: Weekly
       if (extension.status !== 'PENDING' && within(extension.decidedAt, after, until)) changes.extensionsDecided.push({ municipality: row, extension });
     }
   }
-  const hasChanges =
-    changes.newlyDelivered.length > 0 ||
-    changes.newlyRejected.length > 0 ||
-    REPORT_FLAG_ORDER.some((code) => changes.flagsRaised[code].length > 0 || changes.flagsCleared[code].length > 0) ||
-    changes.extensionsRequested.length > 0 ||
-    changes.extensionsDecided.length > 0;
-  return { snapshot: current, week, since, changes, keyFigures: keyFiguresOf(current), hasChanges };
+  return weeklyReportContent(current, since, changes);
+}
+
+/** The report of a snapshot and its changes since `since` (as stored, or as just compared). */
+export function weeklyReportContent(snapshot: WeeklySnapshot, since: string, changes: WeeklyChanges): WeeklyReportContent {
+  return { snapshot, week: reportWeek(snapshot.weekStart), since, changes, keyFigures: keyFiguresOf(snapshot), hasChanges: changeCount(changes) > 0 };
+}
+
+/** How many changes the report lists (still not started does not count). */
+export function changeCount(changes: WeeklyChanges): number {
+  return (
+    changes.newlyDelivered.length +
+    changes.newlyRejected.length +
+    REPORT_FLAG_ORDER.reduce((sum, code) => sum + changes.flagsRaised[code].length + changes.flagsCleared[code].length, 0) +
+    changes.extensionsRequested.length +
+    changes.extensionsDecided.length
+  );
+}
+
+/** The key figures of snapshot rows, counted as the status overview counts them. */
+export function countKeyFigures(rows: readonly SnapshotMunicipality[]): KeyFigureCounts {
+  const count = (test: (row: SnapshotMunicipality) => boolean) => rows.filter(test).length;
+  return {
+    total: rows.length,
+    delivered: count((row) => row.state === 'DELIVERED'),
+    deliveredOnTime: count((row) => row.deliveredOnTime === true),
+    mustResubmit: count((row) => row.flags.includes('MUST_RESUBMIT')),
+    shouldApplyForExtension: count((row) => row.flags.includes('SHOULD_APPLY_FOR_EXTENSION')),
+    awaitingApprec: count((row) => row.state === 'SENT' || row.state === 'APPREC_OVERDUE'),
+    notStarted: count((row) => row.state === 'NOT_STARTED'),
+  };
+}
+
+/**
+ * The report cut down to the municipalities in `numbers` (a municipal contact's share of a stored
+ * report): their rows, their changes and key figures counted over them only. Last season's
+ * figures are left out: the stored snapshot holds them for every municipality together only.
+ */
+export function scopeWeeklyReport(report: WeeklyReportContent, numbers: ReadonlySet<string>): WeeklyReportContent {
+  const keep = (row: SnapshotMunicipality) => numbers.has(row.number);
+  const keepChange = (change: ExtensionChange) => keep(change.municipality);
+  const municipalities = report.snapshot.municipalities.filter(keep);
+  const { changes } = report;
+  const perFlag = (lists: Record<FlagCode, SnapshotMunicipality[]>) =>
+    Object.fromEntries(Object.entries(lists).map(([code, rows]) => [code, rows.filter(keep)])) as Record<FlagCode, SnapshotMunicipality[]>;
+  const snapshot: WeeklySnapshot = { ...report.snapshot, keyFigures: countKeyFigures(municipalities), lastSeason: null, municipalities };
+  return weeklyReportContent(snapshot, report.since, {
+    newlyDelivered: changes.newlyDelivered.filter(keep),
+    newlyRejected: changes.newlyRejected.filter(keep),
+    flagsRaised: perFlag(changes.flagsRaised),
+    flagsCleared: perFlag(changes.flagsCleared),
+    extensionsRequested: changes.extensionsRequested.filter(keepChange),
+    extensionsDecided: changes.extensionsDecided.filter(keepChange),
+    stillNotStarted: changes.stillNotStarted.filter(keep),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma, ReportFormat } from '@/lib/db/generated/client';
+import { changeCount } from '@/lib/domain/weekly-report';
 import type { WeeklyReport } from './build';
 import { writeWeeklyReportCsv } from './csv';
 import { writeWeeklyReportPdf } from './pdf';
@@ -41,32 +42,47 @@ export async function renderWeeklyReportFiles(report: WeeklyReport): Promise<Rep
   );
 }
 
+/** What storing a report did: a new week, the same bytes again, or different files than before (late data). */
+export type SaveOutcome = 'CREATED' | 'UNCHANGED' | 'REPLACED';
+
 /**
- * Stores the report's snapshot and files, replacing what was stored for the same season and week.
- * Only a report of every municipality is stored: a municipal contact's report is built on demand.
+ * Stores the report's snapshot, changes and files for its season and week. Building a week again
+ * gives the same bytes and changes nothing (UNCHANGED); if the files differ (data that arrived
+ * later for that week), they are replaced and `replacedAt` says when (REPLACED), never silently.
+ * Only a report of every municipality is stored: a municipal contact's is cut from it on demand.
  */
-export async function saveWeeklyReport(prisma: PrismaClient, report: WeeklyReport): Promise<{ id: string; files: ReportFileContent[] }> {
+export async function saveWeeklyReport(
+  prisma: PrismaClient,
+  report: WeeklyReport,
+  now: Date = new Date(),
+): Promise<{ id: string; files: ReportFileContent[]; outcome: SaveOutcome }> {
   if (report.scope !== 'ALL') throw new Error('only a report of every municipality is stored');
   const files = await renderWeeklyReportFiles(report);
   const { snapshot } = report;
-  const id = await prisma.$transaction(async (tx) => {
+  const weekStart = new Date(`${snapshot.weekStart}T00:00:00Z`);
+  return prisma.$transaction(async (tx) => {
     const season = await tx.season.findUniqueOrThrow({ where: { key: snapshot.season.key }, select: { id: true } });
-    const data = { asOf: new Date(snapshot.asOf), snapshot: snapshot as unknown as Prisma.InputJsonValue };
-    const stored = await tx.weeklyReport.upsert({
-      where: { seasonId_weekStart: { seasonId: season.id, weekStart: new Date(`${snapshot.weekStart}T00:00:00Z`) } },
-      create: { seasonId: season.id, weekStart: new Date(`${snapshot.weekStart}T00:00:00Z`), ...data },
-      update: data,
-      select: { id: true },
+    const existing = await tx.weeklyReport.findUnique({
+      where: { seasonId_weekStart: { seasonId: season.id, weekStart } },
+      select: { id: true, files: { select: { format: true, sha256: true } } },
     });
+    const stored = new Map(existing?.files.map((file) => [file.format, file.sha256]));
+    const same = existing !== null && files.every((file) => stored.get(file.format) === file.sha256);
+    if (existing && same) return { id: existing.id, files, outcome: 'UNCHANGED' as const };
+    const data = {
+      asOf: new Date(snapshot.asOf),
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      since: new Date(report.since),
+      changes: report.changes as unknown as Prisma.InputJsonValue,
+      changeCount: changeCount(report.changes),
+    };
+    const { id } = existing
+      ? await tx.weeklyReport.update({ where: { id: existing.id }, data: { ...data, replacedAt: now }, select: { id: true } })
+      : await tx.weeklyReport.create({ data: { seasonId: season.id, weekStart, ...data }, select: { id: true } });
     for (const { format, fileName, contentType, content, sha256 } of files) {
       const file = { fileName, contentType, content: new Uint8Array(content), sha256 };
-      await tx.reportFile.upsert({
-        where: { reportId_format: { reportId: stored.id, format } },
-        create: { reportId: stored.id, format, ...file },
-        update: file,
-      });
+      await tx.reportFile.upsert({ where: { reportId_format: { reportId: id, format } }, create: { reportId: id, format, ...file }, update: file });
     }
-    return stored.id;
+    return { id, files, outcome: existing ? ('REPLACED' as const) : ('CREATED' as const) };
   });
-  return { id, files };
 }
