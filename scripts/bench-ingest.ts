@@ -7,7 +7,8 @@
  * stored that was not acknowledged, no message without its findings, no AppRec without its errors)
  * and prints throughput and p95 latency next to the raw insert rate of the same rows through `pg`.
  *
- * Options (environment): BENCH_DOCUMENTS (10000), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next).
+ * Options (environment): BENCH_DOCUMENTS (10000), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next),
+ * BENCH_CPU_PROFILE (a directory: the server writes a V8 CPU profile there when it stops).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,6 +27,7 @@ const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const DUPLICATE_SHARE = 0.2;
 const MAX_ATTEMPTS = 60;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 
 interface Document {
   key: string;
@@ -81,6 +83,12 @@ function generateDocuments(): Document[] {
   return all;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -121,7 +129,8 @@ try {
 
   const appPort = await freePort();
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(appPort), '--keepAliveTimeout', '65000'], {
+  const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [];
+  const server = spawn(process.execPath, [...profile, nextBin, 'start', '--port', String(appPort), '--keepAliveTimeout', '65000'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
@@ -137,8 +146,10 @@ try {
   });
   let serverErrors = 0;
   server.stderr.on('data', () => serverErrors++);
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   cleanups.push(async () => {
     server.kill('SIGTERM');
+    await exited;
   });
   const base = `http://localhost:${appPort}`;
   await waitForServer(`${base}/api/health`);
@@ -200,9 +211,14 @@ try {
 
   console.log(`Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`);
   const postingStarted = performance.now();
+  const serverCpuStarted = processCpuMs(server.pid!);
+  const clientCpuStarted = process.cpuUsage();
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
   await restart;
   const postingSeconds = (performance.now() - postingStarted) / 1000;
+  const serverCpuMs = processCpuMs(server.pid!) - serverCpuStarted;
+  const clientCpu = process.cpuUsage(clientCpuStarted);
+  const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
 
   // Reconcile against the database.
   const check = new pg.Client({ connectionString: postgres.url });
@@ -277,6 +293,9 @@ try {
   for (const problem of problems.slice(0, 10)) console.log(`  ${problem}`);
   console.log(`throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`);
   console.log(`latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`);
+  console.log(
+    `CPU per document          server ${(serverCpuMs / attempts).toFixed(2)} ms per request (${((serverCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core), bench client ${(clientCpuMs / attempts).toFixed(2)} ms (${((clientCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`,
+  );
   console.log(`raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`);
   console.log(`server stderr lines       ${serverErrors}`);
   process.exitCode = problems.length === 0 && failed === 0 && duplicateIds === 0 ? 0 : 1;

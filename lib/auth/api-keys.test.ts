@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { checkApiKey, generateApiKeySecret, hashApiKey } from './api-keys';
+import { API_KEY_CACHE_MS, checkApiKey, forgetCachedApiKeys, generateApiKeySecret, hashApiKey } from './api-keys';
 
 describe('API keys', () => {
   it('are stored as a hash, checked for scope and revocation, and record their last use', async () => {
@@ -17,6 +17,39 @@ describe('API keys', () => {
     expect(await checkApiKey(db(), secret, 'READ', 'r', now)).toMatchObject({ ok: false, status: 403, code: 'FORBIDDEN' });
     expect(await checkApiKey(db(), `${secret}x`, 'INGEST', 'r', now)).toMatchObject({ ok: false, status: 401 });
     await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
+    forgetCachedApiKeys();
     expect(await checkApiKey(db(), secret, 'INGEST', 'r', now)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('reuse what they read for at most API_KEY_CACHE_MS: a revocation by another process is honoured within that bound', async () => {
+    const secret = generateApiKeySecret();
+    const key = await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const readAt = new Date('2026-01-12T10:00:00Z');
+    const at = (ms: number) => new Date(readAt.getTime() + ms);
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', readAt)).toMatchObject({ ok: true });
+
+    // Revoked behind this process's back (another server process, or straight in the database).
+    await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: readAt } });
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(API_KEY_CACHE_MS - 1))).toMatchObject({ ok: true });
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(API_KEY_CACHE_MS))).toMatchObject({ ok: false, status: 401 });
+    // A clock set back does not extend the trust either.
+    await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: null } });
+    forgetCachedApiKeys();
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', readAt)).toMatchObject({ ok: true });
+    await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: readAt } });
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(-1))).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('record the last use at most once a minute, also while the key is cached', async () => {
+    const secret = generateApiKeySecret();
+    const key = await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const first = new Date('2026-01-12T10:00:00Z');
+    const lastUsed = async () => (await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt;
+    await checkApiKey(db(), secret, 'INGEST', 'r', first);
+    await checkApiKey(db(), secret, 'INGEST', 'r', new Date(first.getTime() + 1_000));
+    expect(await lastUsed()).toEqual(first);
+    const minuteLater = new Date(first.getTime() + 61_000);
+    await checkApiKey(db(), secret, 'INGEST', 'r', minuteLater);
+    expect(await lastUsed()).toEqual(minuteLater);
   });
 });

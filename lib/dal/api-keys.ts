@@ -6,7 +6,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '@/lib/auth/api-keys';
+import { apiKeyPrefix, forgetCachedApiKeys, generateApiKeySecret, hashApiKey } from '@/lib/auth/api-keys';
 import { auditActor, isAdmin, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 
@@ -75,10 +75,13 @@ export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<
   return { id: key.id, secret };
 }
 
-/** Revokes a key; false when the viewer may not, or there is no such active key. */
+/**
+ * Revokes a key; false when the viewer may not, or there is no such active key. The key stops
+ * working at once in this server process and within API_KEY_CACHE_MS in any other.
+ */
 export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promise<boolean> {
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
-  return db().$transaction(async (tx) => {
+  const revoked = await db().$transaction(async (tx) => {
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) return false;
     await recordAudit(tx, {
@@ -90,4 +93,6 @@ export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promi
     });
     return true;
   });
+  if (revoked) forgetCachedApiKeys();
+  return revoked;
 }
