@@ -24,7 +24,14 @@ export type AuditAction =
   | 'ingest.findings'
   | 'self_check.save'
   | 'reminder.list'
-  | 'reminder.failed.list';
+  | 'reminder.failed.list'
+  | 'report.list'
+  | 'report.create'
+  | 'report.download'
+  | 'report.subscribe'
+  | 'report.unsubscribe'
+  | 'export.municipality'
+  | 'export.overview';
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
 

@@ -25,21 +25,23 @@ const FORMATS: Record<ReportFormat, { extension: string; contentType: string; wr
   PDF: { extension: 'pdf', contentType: 'application/pdf', write: writeWeeklyReportPdf },
 };
 
-/** The report as XLSX, CSV and PDF; the same report always gives the same bytes. */
-export async function renderWeeklyReportFiles(report: WeeklyReport): Promise<ReportFileContent[]> {
-  return Promise.all(
-    (Object.keys(FORMATS) as ReportFormat[]).map(async (format) => {
-      const { extension, contentType, write } = FORMATS[format];
-      const content = await write(report);
-      return {
-        format,
-        fileName: `${reportFileBaseName(report)}.${extension}`,
-        contentType,
-        content,
-        sha256: createHash('sha256').update(content).digest('hex'),
-      };
-    }),
-  );
+/** The report in one format; the same report always gives the same bytes. */
+export async function renderWeeklyReportFile(report: WeeklyReport, format: ReportFormat): Promise<ReportFileContent> {
+  const { extension, contentType, write } = FORMATS[format];
+  const content = await write(report);
+  const suffix = report.scope === 'ALL' ? '' : `-${report.snapshot.municipalities.map((row) => row.number).join('-')}`;
+  return {
+    format,
+    fileName: `${reportFileBaseName(report)}${suffix}.${extension}`,
+    contentType,
+    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
+}
+
+/** The report as XLSX, CSV and PDF. */
+export function renderWeeklyReportFiles(report: WeeklyReport): Promise<ReportFileContent[]> {
+  return Promise.all((Object.keys(FORMATS) as ReportFormat[]).map((format) => renderWeeklyReportFile(report, format)));
 }
 
 /** What storing a report did: a new week, the same bytes again, or different files than before (late data). */

@@ -27,6 +27,9 @@ export interface Column<Row> {
   value(row: Row): CellValue;
 }
 
+/** A label, its value and how to show it: what a file is about (season, as-of, filters). */
+export type Fact = readonly [label: string, value: CellValue, kind: CellKind];
+
 export interface Table<Row> {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
@@ -150,7 +153,7 @@ export function countyTable(report: WeeklyReportContent): Table<CountyRow> {
 }
 
 /** The facts the report is about, as label and value (the XLSX summary and the PDF's opening). */
-export function reportFacts(report: WeeklyReportContent): [string, CellValue, CellKind][] {
+export function reportFacts(report: WeeklyReportContent): Fact[] {
   const { snapshot } = report;
   return [
     ['Sesong', snapshot.season.name, 'text'],

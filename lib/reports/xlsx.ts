@@ -16,6 +16,7 @@ import {
   reportTitle,
   type CellKind,
   type CellValue,
+  type Fact,
   type Table,
 } from './tables';
 
@@ -33,13 +34,39 @@ function excelValue(value: CellValue): ExcelJS.CellValue {
   return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
 
-function addTableSheet<Row>(workbook: ExcelJS.Workbook, name: string, table: Table<Row>): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: { numFmt: NUMBER_FORMATS[column.kind] } }));
-  for (const row of table.rows) sheet.addRow(table.columns.map((column) => excelValue(column.value(row))));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  return sheet;
+/** One sheet of a workbook, added by `writeWorkbook`. */
+export type WorkbookSheet = (workbook: ExcelJS.Workbook) => void;
+
+/** A sheet of `table` (frozen header row, filter), followed by `facts` as label and value after an empty row. */
+export function tableSheet<Row>(name: string, table: Table<Row>, facts: readonly Fact[] = []): WorkbookSheet {
+  return (workbook) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((column) => ({ header: neutraliseFormula(column.header), width: column.width, style: { numFmt: NUMBER_FORMATS[column.kind] } }));
+    for (const row of table.rows) sheet.addRow(table.columns.map((column) => excelValue(column.value(row))));
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    if (facts.length) sheet.addRow([]);
+    for (const [label, value, kind] of facts) {
+      const row = sheet.addRow([neutraliseFormula(label), excelValue(value)]);
+      row.getCell(2).numFmt = NUMBER_FORMATS[kind];
+    }
+  };
+}
+
+const FACT_TABLE_COLUMNS = [
+  { header: 'Opplysning', kind: 'text', width: 28, value: (fact: Fact) => fact[0] },
+  { header: 'Verdi', kind: 'text', width: 60, value: (fact: Fact) => fact[1] },
+] as const;
+
+/** A sheet of facts only (label and value, each value with its own number format). */
+export function factSheet(name: string, facts: readonly Fact[]): WorkbookSheet {
+  return (workbook) => {
+    tableSheet(name, { columns: FACT_TABLE_COLUMNS, rows: facts })(workbook);
+    const sheet = workbook.getWorksheet(name)!;
+    facts.forEach(([, , kind], index) => {
+      sheet.getRow(index + 2).getCell(2).numFmt = NUMBER_FORMATS[kind];
+    });
+  };
 }
 
 /**
@@ -64,22 +91,22 @@ function stampZipEntries(zip: Buffer, at: Date): Buffer {
   return zip;
 }
 
-export async function writeWeeklyReportXlsx(report: WeeklyReportContent): Promise<Buffer> {
-  const asOf = new Date(report.snapshot.asOf);
+/** A workbook of `sheets`, stamped with `at` (creation time and zip entries): the same content gives the same bytes. */
+export async function writeWorkbook(title: string, at: Date, sheets: readonly WorkbookSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'KPR-status, FHI';
   workbook.lastModifiedBy = 'KPR-status, FHI';
-  workbook.title = reportTitle(report);
-  workbook.created = asOf;
-  workbook.modified = asOf;
+  workbook.title = title;
+  workbook.created = at;
+  workbook.modified = at;
+  for (const sheet of sheets) sheet(workbook);
+  return stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), at);
+}
 
-  const summary = addTableSheet(workbook, 'Sammendrag', keyFigureTable(report));
-  summary.addRow([]);
-  for (const [label, value, kind] of reportFacts(report)) {
-    const row = summary.addRow([neutraliseFormula(label), excelValue(value)]);
-    row.getCell(2).numFmt = NUMBER_FORMATS[kind];
-  }
-  addTableSheet(workbook, 'Kommuner', municipalityTable(report));
-  addTableSheet(workbook, 'Endringer', changeTable(report));
-  return stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), asOf);
+export function writeWeeklyReportXlsx(report: WeeklyReportContent): Promise<Buffer> {
+  return writeWorkbook(reportTitle(report), new Date(report.snapshot.asOf), [
+    tableSheet('Sammendrag', keyFigureTable(report), reportFacts(report)),
+    tableSheet('Kommuner', municipalityTable(report)),
+    tableSheet('Endringer', changeTable(report)),
+  ]);
 }

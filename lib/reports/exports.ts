@@ -1,0 +1,242 @@
+/**
+ * Exports of what a person sees: a municipality's page and the overview table (with its filters),
+ * as CSV or XLSX. Each file says what it holds: the season, the instant the status is as of and,
+ * for the overview, the search, filters and sort applied. The same tables go into both formats
+ * (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of lib/format).
+ */
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/components/tables/status-table-params';
+import type { MunicipalityStatusDetail, TimelineEntry } from '@/lib/dal/status';
+import { osloDate } from '@/lib/domain/calendar';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus } from '@/lib/domain/delivery-state';
+import { EXTENSION_STATUS_LABELS } from '@/lib/domain/weekly-report';
+import { formatDate, formatNumber } from '@/lib/format';
+import type { StatusTableRow, StatusTableSort } from '@/lib/status-table';
+import { csvStream } from './csv';
+import type { Column, Fact, Table } from './tables';
+import { factSheet, tableSheet, writeWorkbook } from './xlsx';
+
+/** `format=csv|xlsx`; CSV when absent. */
+export const exportFormatSchema = z.enum(['csv', 'xlsx']).default('csv');
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  /** XLSX is written whole (a few hundred rows at most); CSV streams. */
+  body: Buffer | Readable;
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' : 'Nei');
+
+/** `Content-Disposition` for a download, with an ASCII fallback name and the UTF-8 one. */
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** What a download answers for anything the viewer may not see, or that does not exist (the same). */
+export function notFoundResponse(): Response {
+  return new Response('Fant ikke siden.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
+}
+
+/** A file as the HTTP answer of a download: never cached, never sniffed; a CSV streams. */
+export function downloadResponse(file: { fileName: string; contentType: string; body: Buffer | Readable }): Response {
+  const body = file.body instanceof Readable ? (Readable.toWeb(file.body) as ReadableStream<Uint8Array>) : new Uint8Array(file.body);
+  return new Response(body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': attachment(file.fileName),
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A municipality's page
+
+/** One line of a municipality's export: which part of the page, what, and its value, time and details. */
+export interface MunicipalityExportRow {
+  part: string;
+  item: string;
+  value: string | null;
+  count: number | null;
+  at: Date | null;
+  detail: string;
+  nextStep: string;
+}
+
+const CHECKLIST_STATUS_TEXT: Record<ChecklistStatus, string> = {
+  DONE: 'Oppfylt',
+  NOT_DONE: 'Ikke oppfylt',
+  WARNING: 'Sjekk',
+  NOT_APPLICABLE: 'Ikke aktuelt',
+};
+const ENVIRONMENT_TEXT = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
+const APPREC_TEXT = { OK: 'Godkjent', REJECTED: 'Avvist', OK_WITH_ERRORS: 'OK, feil i delmelding' } as const;
+const SEVERITY_TEXT = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' } as const;
+
+/** A timeline entry as one line of text: what happened, and its details. */
+function timelineText(entry: TimelineEntry): { item: string; detail: string } {
+  switch (entry.kind) {
+    case 'MESSAGE':
+      return {
+        item: `${entry.type} sendt til ${ENVIRONMENT_TEXT[entry.environment]}`,
+        detail: `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
+      };
+    case 'APPREC':
+      return {
+        item: `Apprec: ${APPREC_TEXT[entry.status]}`,
+        detail: [
+          `Svar på ${entry.originalMsgId}`,
+          ...entry.errors.map((error) => [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' ')),
+        ].join('; '),
+      };
+    case 'FINDING':
+      return {
+        item: `Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`,
+        detail: `${entry.message}${entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : ''}${entry.resolvedAt ? ' (løst)' : ''}`,
+      };
+    case 'EXTENSION_REQUESTED':
+      return { item: 'Søkt om utsettelse', detail: `Ønsket frist ${formatDate(entry.requestedDeadline)}` };
+    case 'EXTENSION_DECIDED':
+      return {
+        item: `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
+        detail: entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '',
+      };
+    case 'RESUBMISSION_AGREED':
+      return { item: 'Avtalt ny innsending med FHI', detail: 'Hele året sendes på nytt.' };
+  }
+}
+
+function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityExportRow[] {
+  const row = (part: string, item: string, fields: Partial<Omit<MunicipalityExportRow, 'part' | 'item'>>): MunicipalityExportRow => ({
+    part,
+    item,
+    value: null,
+    count: null,
+    at: null,
+    detail: '',
+    nextStep: '',
+    ...fields,
+  });
+  const { figures } = municipality;
+  return [
+    row('Status', 'Status', { value: DELIVERY_STATE_LABELS[municipality.state] }),
+    ...municipality.flags.map((flag) => row('Flagg', FLAG_LABELS[flag.code], { detail: flag.reason, nextStep: flag.nextStep })),
+    row('Tall', 'Frist', { at: figures.effectiveDeadline, value: figures.extensionGranted ? 'Utsatt frist' : 'Sesongens frist' }),
+    row('Tall', 'Arbeidsdager igjen', { count: figures.workingDaysLeft }),
+    row('Tall', 'Kalenderdager igjen', { count: figures.calendarDaysLeft }),
+    row('Tall', 'Produksjonsleveranser', { count: figures.productionDeliveries }),
+    row('Tall', 'Siste sending til produksjon', { at: figures.latestProductionMessage?.receivedAt ?? null }),
+    row('Tall', 'Først godkjent', { at: figures.firstAcceptedAt }),
+    row('Tall', 'Levert innen fristen', { value: yesNo(figures.deliveredOnTime) }),
+    ...municipality.checklist.map((item) => row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_TEXT[item.status], detail: item.detail ?? '' })),
+    ...municipality.timeline.map((entry) => row('Tidslinje', timelineText(entry).item, { at: entry.at, detail: timelineText(entry).detail })),
+  ];
+}
+
+const MUNICIPALITY_COLUMNS: readonly Column<MunicipalityExportRow>[] = [
+  { header: 'Del', kind: 'text', width: 12, value: (row) => row.part },
+  { header: 'Punkt', kind: 'text', width: 36, value: (row) => row.item },
+  { header: 'Verdi', kind: 'text', width: 22, value: (row) => row.value },
+  { header: 'Antall', kind: 'integer', width: 10, value: (row) => row.count },
+  { header: 'Tidspunkt', kind: 'datetime', width: 18, value: (row) => row.at },
+  { header: 'Begrunnelse og detaljer', kind: 'text', width: 60, value: (row) => row.detail },
+  { header: 'Neste steg', kind: 'text', width: 50, value: (row) => row.nextStep },
+];
+
+function municipalityFacts(municipality: MunicipalityStatusDetail): Fact[] {
+  return [
+    ['Kommune', `${municipality.officialName} (${municipality.number})`, 'text'],
+    ['Fylke', municipality.countyName, 'text'],
+    ['Sesong', municipality.season.name, 'text'],
+    ['Status per', municipality.asOf, 'datetime'],
+  ];
+}
+
+/** A municipality's page (state, flags with reason and next step, figures, checklist, timeline) as CSV or XLSX. */
+export async function exportMunicipality(municipality: MunicipalityStatusDetail, format: ExportFormat): Promise<ExportFile> {
+  const table: Table<MunicipalityExportRow> = { columns: MUNICIPALITY_COLUMNS, rows: municipalityRows(municipality) };
+  const facts = municipalityFacts(municipality);
+  const fileName = `kpr-status-${municipality.number}-${municipality.season.key}-${osloDate(municipality.asOf)}.${format}`;
+  const body =
+    format === 'csv'
+      ? csvStream(table.columns, table.rows, facts)
+      : await writeWorkbook(`KPR-status for ${municipality.officialName}, ${municipality.season.name}`, municipality.asOf, [
+          factSheet('Om uttrekket', facts),
+          tableSheet('Kommune', table),
+        ]);
+  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overview table
+
+/** Each overview column as an export column: real dates and numbers where the screen shows text. */
+const OVERVIEW_COLUMNS: Record<StatusColumnId, Column<StatusTableRow>[]> = {
+  number: [{ header: STATUS_COLUMN_LABELS.number, kind: 'text', width: 8, value: (row) => row.number }],
+  name: [{ header: STATUS_COLUMN_LABELS.name, kind: 'text', width: 22, value: (row) => row.name }],
+  county: [{ header: STATUS_COLUMN_LABELS.county, kind: 'text', width: 20, value: (row) => row.countyName }],
+  state: [{ header: STATUS_COLUMN_LABELS.state, kind: 'text', width: 24, value: (row) => DELIVERY_STATE_LABELS[row.state] }],
+  flags: [{ header: STATUS_COLUMN_LABELS.flags, kind: 'text', width: 40, value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', ') }],
+  latestSent: [{ header: STATUS_COLUMN_LABELS.latestSent, kind: 'datetime', width: 18, value: (row) => row.latestSentAt }],
+  deadline: [
+    { header: STATUS_COLUMN_LABELS.deadline, kind: 'date', width: 12, value: (row) => row.effectiveDeadline },
+    { header: 'Utsatt frist', kind: 'text', width: 10, value: (row) => yesNo(row.extensionGranted) },
+  ],
+  workingDaysLeft: [{ header: STATUS_COLUMN_LABELS.workingDaysLeft, kind: 'integer', width: 12, value: (row) => row.workingDaysLeft }],
+  onTime: [{ header: STATUS_COLUMN_LABELS.onTime, kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) }],
+};
+
+export interface OverviewExport {
+  season: { key: string; name: string };
+  asOf: Date;
+  params: StatusTableParams;
+  /** The visible columns, in the table's order. */
+  columns: readonly StatusColumnId[];
+  sort: StatusTableSort;
+  /** Every row that matches, in the table's order (all pages). */
+  rows: readonly StatusTableRow[];
+  /** Rows before filtering. */
+  total: number;
+  /** County names by number, to name the county filter. */
+  countyNames: ReadonlyMap<string, string>;
+}
+
+/** The search, filters and sort applied, as the file prints them ('Ingen' when there are none). */
+function overviewFacts(overview: OverviewExport): Fact[] {
+  const { params, sort } = overview;
+  return [
+    ['Sesong', overview.season.name, 'text'],
+    ['Status per', overview.asOf, 'datetime'],
+    ['Søk', params.q ?? 'Ingen', 'text'],
+    ['Fylke', params.fylke ? (overview.countyNames.get(params.fylke) ?? params.fylke) : 'Alle', 'text'],
+    ['Status', params.status ? DELIVERY_STATE_LABELS[params.status] : 'Alle', 'text'],
+    ['Flagg', params.flagg ? FLAG_LABELS[params.flagg] : 'Alle', 'text'],
+    ['Sortert etter', `${STATUS_COLUMN_LABELS[sort.id]}, ${sort.desc ? 'synkende' : 'stigende'}`, 'text'],
+    ['Kommuner i uttrekket', overview.rows.length, 'integer'],
+    ['Kommuner uten filter', overview.total, 'integer'],
+  ];
+}
+
+/** The overview table, all rows that match its filters, as CSV or XLSX. */
+export async function exportOverview(overview: OverviewExport, format: ExportFormat): Promise<ExportFile> {
+  const columns = overview.columns.flatMap((id) => OVERVIEW_COLUMNS[id]);
+  const facts = overviewFacts(overview);
+  const fileName = `kpr-oversikt-${overview.season.key}-${osloDate(overview.asOf)}.${format}`;
+  const body =
+    format === 'csv'
+      ? csvStream(columns, overview.rows, facts)
+      : await writeWorkbook(`KPR-status, oversikt ${overview.season.name}`, overview.asOf, [
+          factSheet('Om uttrekket', facts),
+          tableSheet('Kommuner', { columns, rows: overview.rows }),
+        ]);
+  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body };
+}
