@@ -1,0 +1,47 @@
+/**
+ * GET /eksport?format=csv|xlsx&<the overview's query> — the overview table as a file: every row
+ * that matches its search and filters (all pages), in its order, with its visible columns, and the
+ * season, the as-of instant and the filters printed in it. The rows are filtered and sorted by the
+ * same function as the screen (lib/status-table.ts), within the viewer's scope. Audited.
+ */
+import { statusTableParamsSchema } from '@/components/tables/status-table-params';
+import { getViewer } from '@/lib/auth/viewer';
+import { auditExport } from '@/lib/dal/reports';
+import { getStatusOverview } from '@/lib/dal/status';
+import { downloadResponse, exportFormatSchema, exportOverview, notFoundResponse } from '@/lib/reports/exports';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { statusTableModel, toStatusTableRow, visibleStatusColumns } from '@/lib/status-table';
+
+export async function GET(request: Request): Promise<Response> {
+  const viewer = await getViewer();
+  if (!viewer) return notFoundResponse();
+  const searchParams = new URL(request.url).searchParams;
+  const search = Object.fromEntries(searchParams);
+  const format = exportFormatSchema.safeParse(search.format);
+  if (!format.success) return notFoundResponse();
+  const params = statusTableParamsSchema.parse({ ...search, kol: searchParams.getAll('kol').length ? searchParams.getAll('kol') : undefined });
+  const overview = await getStatusOverview(viewer, toStatusQuery(statusPageQuerySchema.parse(search), new Date()));
+  if (!overview) return notFoundResponse();
+  const model = statusTableModel(overview.rows.map(toStatusTableRow), params);
+  const file = await exportOverview(
+    {
+      season: overview.season,
+      asOf: overview.asOf,
+      params,
+      columns: visibleStatusColumns(params),
+      sort: model.sort,
+      rows: model.rows,
+      total: model.total,
+      countyNames: new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])),
+    },
+    format.data,
+  );
+  await auditExport(viewer, 'export.overview', {
+    format: format.data,
+    seasonKey: overview.season.key,
+    asOf: overview.asOf.toISOString(),
+    filters: { q: params.q ?? null, fylke: params.fylke ?? null, status: params.status ?? null, flagg: params.flagg ?? null },
+    rows: model.rows.length,
+  });
+  return downloadResponse(file);
+}
