@@ -69,6 +69,10 @@ const envSchema = z.object({
     .transform((hours) => (hours === 'off' ? null : { start: hours.slice(0, 5), end: hours.slice(6) })),
   /** Attempts to send a reminder mail before it is recorded as failed. */
   REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** When the weekly report of the week just ended is made and mailed to subscribers: cron, Europe/Oslo (default Monday 07:00). */
+  WEEKLY_REPORT_SCHEDULE: z.string().min(9).default('0 7 * * 1'),
+  /** Attempts to mail the weekly report to a subscriber before it is recorded as failed. */
+  WEEKLY_REPORT_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',

@@ -6,10 +6,11 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { createMailer } from '@/lib/mail/mailer';
-import { registerReminderJobs } from './reminders';
+import { registerReminderJobs, REMINDER_RUN_QUEUE } from './reminders';
+import { registerWeeklyReportJobs } from './weekly-report';
 import { startJobWorker, type JobWorker } from './worker';
 
-const globalForJobs = globalThis as unknown as { jobWorker?: Promise<JobWorker> };
+const globalForJobs = globalThis as unknown as { jobWorker?: Promise<JobWorker>; reminderJobs?: boolean };
 
 async function start(): Promise<JobWorker> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
@@ -26,10 +27,18 @@ async function start(): Promise<JobWorker> {
         baseUrl: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
       },
     });
+    globalForJobs.reminderJobs = true;
     console.log(`Jobs: reminders scheduled (${env.REMINDER_SCHEDULE}, Europe/Oslo)`);
   } else {
     console.log('Jobs: SMTP_URL is not set, so no reminders are sent');
   }
+  await registerWeeklyReportJobs(worker, {
+    schedule: env.WEEKLY_REPORT_SCHEDULE,
+    mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.MAIL_FROM) : null,
+    sendAttempts: env.WEEKLY_REPORT_SEND_ATTEMPTS,
+    baseUrl: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
+  });
+  console.log(`Jobs: weekly report scheduled (${env.WEEKLY_REPORT_SCHEDULE}, Europe/Oslo)${env.SMTP_URL ? '' : ', mailed to nobody without SMTP_URL'}`);
   return worker;
 }
 
@@ -38,4 +47,19 @@ export function startBackgroundJobs(): Promise<JobWorker> | null {
   if (env.JOBS === 'off') return null;
   globalForJobs.jobWorker ??= start();
   return globalForJobs.jobWorker;
+}
+
+/**
+ * Asks for a reminder run now, e.g. right after FHI decided an extension, so that the contacts
+ * hear of it at once (in the quiet hours: when they end). Without reminders in this process
+ * (JOBS=off, no SMTP_URL) it does nothing: the next scheduled run of a process that has them picks
+ * the news up. Never throws: the decision stands whether or not the run could be queued.
+ */
+export async function queueReminderRun(): Promise<void> {
+  try {
+    const worker = await startBackgroundJobs();
+    if (worker && globalForJobs.reminderJobs) await worker.send(REMINDER_RUN_QUEUE, {});
+  } catch (error) {
+    console.error('Jobs: could not queue a reminder run:', error);
+  }
 }
