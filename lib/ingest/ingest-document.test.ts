@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { auditRowsDuring } from '@/lib/db/testing/viewers';
 import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, fixtureText } from '@/lib/db/testing/domain-fixtures';
 import { IngestError } from './errors';
 import { type IngestOptions, ingestDocument } from './ingest-document';
@@ -84,17 +85,27 @@ describe('ingestDocument', () => {
     expect(message).toMatchObject({ municipalityNumber: '4601', epjSystem: 'Gerica', runNumber: '7', transport: 'API', receiverHerId: 122612 });
     expect(message.findings.map((f) => [f.code, f.source])).toEqual([['EPJ_SYSTEM_CHANGED', 'INGEST_CHECK']]);
 
-    const again = await ingestDocument(db(), bytes, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
+    let again: Awaited<ReturnType<typeof ingestDocument>> | undefined;
+    const audited = await auditRowsDuring(db(), async () => {
+      again = await ingestDocument(db(), bytes, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
+    });
     expect(again).toEqual({ duplicate: true, summary: first.summary });
     expect(await db().message.count({ where: { msgId: first.summary.msgId } })).toBe(1);
+    expect(audited).toMatchObject([
+      { action: 'ingest.message', outcome: 'SUCCESS', municipalityNumber: '4601', details: { msgId: first.summary.msgId, duplicate: true } },
+    ]);
   });
 
   it('refuses the same MsgId with other content (409) and writes nothing', async () => {
     const before = await rowCounts();
     const changed = fixture('good/msghead-kpr-ipl.xml').replace('<iiSysVersjon>4.2.1</iiSysVersjon>', '<iiSysVersjon>4.2.2</iiSysVersjon>');
-    const error = await rejection(utf8(changed));
-    expect([error.status, error.code]).toEqual([409, 'MESSAGE_ID_CONFLICT']);
+    let error: IngestError | undefined;
+    const audited = await auditRowsDuring(db(), async () => {
+      error = await rejection(utf8(changed));
+    });
+    expect([error?.status, error?.code]).toEqual([409, 'MESSAGE_ID_CONFLICT']);
     expect(await rowCounts()).toEqual(before);
+    expect(audited).toMatchObject([{ action: 'ingest.message', outcome: 'FAILURE', details: { code: 'MESSAGE_ID_CONFLICT' } }]);
   });
 
   it('stores a KPR_IDE as counts only and a test-person finding, never an identity number', async () => {
@@ -119,6 +130,19 @@ describe('ingestDocument', () => {
     }
     const rejected = await db().apprec.findFirstOrThrow({ where: { status: 'REJECTED' }, include: { errors: true } });
     expect(rejected.errors.length).toBeGreaterThan(0);
+
+    // A resend answers with the stored AppRec (errors in order) and is audited as a duplicate; other content with its Id is a conflict.
+    const resent = utf8(fixture('good/apprec-1.0-avvist-prefixed.xml'));
+    const first = await ingestDocument(db(), resent, options());
+    let again: Awaited<ReturnType<typeof ingestDocument>> | undefined;
+    const audited = await auditRowsDuring(db(), async () => {
+      again = await ingestDocument(db(), resent, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
+    });
+    expect(first.duplicate).toBe(true);
+    expect(again).toEqual(first);
+    expect(audited).toMatchObject([{ outcome: 'SUCCESS', details: { kind: 'APPREC', duplicate: true } }]);
+    const conflict = await rejection(utf8(`${fixture('good/apprec-1.0-avvist-prefixed.xml')}<!-- changed -->`));
+    expect([conflict.status, conflict.code]).toEqual([409, 'APPREC_ID_CONFLICT']);
   });
 
   it('is idempotent under concurrent duplicates: one insert, the rest duplicates', async () => {

@@ -12,7 +12,7 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { auditEventColumns, recordAudit, type AuditActor } from '@/lib/audit';
+import { auditEventColumns, recordAudit, type AuditActor, type AuditEntry } from '@/lib/audit';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/domain/checks';
 import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/domain/content-summary';
 import type { Severity } from '@/lib/domain/severity';
@@ -24,7 +24,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { IngestError, ingestErrorFromReader } from './errors';
 import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
 import { v7 as uuidV7 } from 'uuid';
-import { writeDocument } from './write';
+import { readResent, writeDocument } from './write';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
 
@@ -147,6 +147,14 @@ async function storeMessage(
         : checkTestPersons(document.content.summary)
   ).sort(byCodeAndMessage);
   const id = uuidV7();
+  const audit = (duplicate: boolean): AuditEntry => ({
+    action: 'ingest.message',
+    outcome: 'SUCCESS',
+    actor: options.actor,
+    requestId: options.requestId,
+    municipalityNumber,
+    details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate, sha256 },
+  });
   const stored = await writeDocument(prisma, {
     parent: {
       table: 'message',
@@ -191,19 +199,10 @@ async function storeMessage(
         detected_at: receivedAt,
       })),
     },
-    audit: auditEventColumns(
-      {
-        action: 'ingest.message',
-        outcome: 'SUCCESS',
-        actor: options.actor,
-        requestId: options.requestId,
-        municipalityNumber,
-        details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate: false, sha256 },
-      },
-      new Date(),
-    ),
+    audit: auditEventColumns(audit(false), new Date()),
   });
-  if (!stored) return storedMessage(prisma, msgHead.msgId, sha256, options);
+  // An exact duplicate resolves to the same municipality, so its audit event is known beforehand.
+  if (!stored) return storedMessage(prisma, msgHead.msgId, sha256, audit(true));
   return {
     duplicate: false,
     summary: {
@@ -237,22 +236,19 @@ async function checkDelivery(
 ): Promise<CheckFinding[]> {
   const seasonIndex = reference.seasons.findIndex((s) => s.id === season.id);
   const previousSeason = seasonIndex > 0 ? reference.seasons[seasonIndex - 1] : undefined;
-  const production = { municipalityNumber, type: 'KPR_IPL', environment: 'PRODUCTION' } as const;
-  const [previous, lastYear] = await Promise.all([
-    prisma.message.findFirst({
-      where: { ...production, receivedAt: { lt: receivedAt }, epjSystem: { not: null } },
-      orderBy: { receivedAt: 'desc' },
-      select: { epjSystem: true },
-    }),
-    previousSeason
-      ? prisma.message.findFirst({
-          where: { ...production, seasonId: previousSeason.id, contentSummary: { not: { equals: null } } },
-          orderBy: { receivedAt: 'desc' },
-          select: { contentSummary: true },
-        })
-      : null,
-  ]);
-  const lastYearSummary = iplosContentSummarySchema.safeParse(lastYear?.contentSummary);
+  // Both look-ups in one round trip: the latest earlier production delivery that named its EPJ
+  // system, and the latest production delivery of the previous season.
+  const [previous] = await prisma.$queryRaw<[{ epjSystem: string | null; lastYearSummary: unknown }]>`
+    SELECT
+      (SELECT epj_system FROM message
+        WHERE municipality_number = ${municipalityNumber} AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
+          AND received_at < ${receivedAt} AND epj_system IS NOT NULL
+        ORDER BY received_at DESC LIMIT 1) AS "epjSystem",
+      (SELECT content_summary FROM message
+        WHERE municipality_number = ${municipalityNumber} AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
+          AND season_id = ${previousSeason?.id ?? null}::uuid AND content_summary IS NOT NULL
+        ORDER BY received_at DESC LIMIT 1) AS "lastYearSummary"`;
+  const lastYearSummary = iplosContentSummarySchema.safeParse(previous.lastYearSummary);
   return runDeliveryChecks({
     header: content.header,
     summary: content.summary,
@@ -260,39 +256,45 @@ async function checkDelivery(
     season,
     municipalities: reference.municipalities,
     serviceCodes: reference.serviceCodes,
-    previousEpjSystem: previous?.epjSystem ?? null,
+    previousEpjSystem: previous.epjSystem,
     lastYearServicesByCode: lastYearSummary.success ? lastYearSummary.data.servicesByCode : null,
   });
 }
 
-async function storedMessage(prisma: PrismaClient, msgId: string, sha256: string, options: IngestOptions): Promise<IngestResult> {
-  const row = await prisma.message.findUniqueOrThrow({
-    where: { msgId },
-    select: {
-      id: true,
-      type: true,
-      environment: true,
-      season: { select: { key: true } },
-      municipalityNumber: true,
-      municipalityNumberAsSent: true,
-      genDate: true,
-      receivedAt: true,
-      contentSummary: true,
-      payloadSha256: true,
-      findings: { where: { source: 'INGEST_CHECK' }, select: { code: true, severity: true, count: true, message: true } },
-    },
-  });
+/** The stored message with this MsgId, as an exact duplicate (audited) or a 409 conflict. */
+async function storedMessage(
+  prisma: PrismaClient,
+  msgId: string,
+  sha256: string,
+  audit: AuditEntry,
+): Promise<IngestResult> {
+  const row = await readResent<{
+    id: string;
+    type: 'KPR_IPL' | 'KPR_IDE';
+    environment: 'PRODUCTION' | 'VALIDATION';
+    season: string;
+    municipalityNumber: string | null;
+    municipalityNumberAsSent: string | null;
+    genDate: Date;
+    receivedAt: Date;
+    contentSummary: unknown;
+    payloadSha256: string;
+    findings: IngestFindingSummary[];
+  }>(
+    prisma,
+    `SELECT m.id, m.type, m.environment, s.key AS season, m.municipality_number AS "municipalityNumber",
+        m.municipality_number_as_sent AS "municipalityNumberAsSent", m.gen_date AS "genDate", m.received_at AS "receivedAt",
+        m.content_summary AS "contentSummary", m.payload_sha256 AS "payloadSha256",
+        (SELECT coalesce(json_agg(json_build_object('code', f.code, 'severity', f.severity, 'count', f.count, 'message', f.message)), '[]')
+          FROM finding f WHERE f.message_id = m.id AND f.source = 'INGEST_CHECK') AS findings
+      FROM message m JOIN season s ON s.id = m.season_id WHERE m.msg_id = $1`,
+    msgId,
+    sha256,
+    auditEventColumns(audit, new Date()),
+  );
   if (row.payloadSha256 !== sha256) {
     throw new IngestError(409, 'MESSAGE_ID_CONFLICT', 'A different document with this MsgId has already been received. A corrected message must have a new MsgId.');
   }
-  await recordAudit(prisma, {
-    action: 'ingest.message',
-    outcome: 'SUCCESS',
-    actor: options.actor,
-    requestId: options.requestId,
-    municipalityNumber: row.municipalityNumber,
-    details: { kind: row.type, msgId, transport: options.transport, duplicate: true, sha256 },
-  });
   const contentSummary = contentSummarySchema.safeParse(row.contentSummary);
   return {
     duplicate: true,
@@ -301,7 +303,7 @@ async function storedMessage(prisma: PrismaClient, msgId: string, sha256: string
       id: row.id,
       msgId,
       environment: row.environment,
-      season: row.season.key,
+      season: row.season,
       municipalityNumber: row.municipalityNumber,
       municipalityNumberAsSent: row.municipalityNumberAsSent,
       genDate: row.genDate.toISOString(),
@@ -315,9 +317,9 @@ async function storedMessage(prisma: PrismaClient, msgId: string, sha256: string
 async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256: string, options: IngestOptions): Promise<IngestResult> {
   const id = uuidV7();
   const receivedAt = options.receivedAt.toISOString();
-  const audit = (duplicate: boolean) => ({
-    action: 'ingest.message' as const,
-    outcome: 'SUCCESS' as const,
+  const audit = (duplicate: boolean): AuditEntry => ({
+    action: 'ingest.message',
+    outcome: 'SUCCESS',
     actor: options.actor,
     requestId: options.requestId,
     details: { kind: 'APPREC', apprecId: apprec.id, originalMsgId: apprec.originalMsgId.id, transport: options.transport, duplicate, sha256 },
@@ -372,11 +374,30 @@ async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256:
       },
     };
   }
-  const row = await prisma.apprec.findUniqueOrThrow({ where: { apprecId: apprec.id }, include: { errors: { orderBy: { position: 'asc' } } } });
+  const row = await readResent<{
+    id: string;
+    apprecId: string;
+    originalMsgId: string;
+    status: ApprecIngestSummary['status'];
+    version: ApprecIngestSummary['version'];
+    genDate: Date;
+    receivedAt: Date;
+    payloadSha256: string;
+    errors: ApprecIngestSummary['errors'];
+  }>(
+    prisma,
+    `SELECT a.id, a.apprec_id AS "apprecId", a.original_msg_id AS "originalMsgId", a.status, a.version, a.gen_date AS "genDate",
+        a.received_at AS "receivedAt", a.payload_sha256 AS "payloadSha256",
+        (SELECT coalesce(json_agg(json_build_object('code', e.code, 'codeSystem', e.code_system, 'displayName', e.display_name) ORDER BY e.position), '[]')
+          FROM apprec_error e WHERE e.apprec_id = a.id) AS errors
+      FROM apprec a WHERE a.apprec_id = $1`,
+    apprec.id,
+    sha256,
+    auditEventColumns(audit(true), new Date()),
+  );
   if (row.payloadSha256 !== sha256) {
     throw new IngestError(409, 'APPREC_ID_CONFLICT', 'A different AppRec with this Id has already been received.');
   }
-  await recordAudit(prisma, audit(true));
   return {
     duplicate: true,
     summary: {
@@ -388,7 +409,7 @@ async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256:
       version: row.version,
       genDate: row.genDate.toISOString(),
       receivedAt: row.receivedAt.toISOString(),
-      errors: row.errors.map((e) => ({ code: e.code, codeSystem: e.codeSystem, displayName: e.displayName })),
+      errors: row.errors,
     },
   };
 }
