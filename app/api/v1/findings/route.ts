@@ -3,12 +3,12 @@
  * (header municipality,season,msgId,code,severity,message,count). All or nothing per request;
  * idempotent on the `Idempotency-Key` header.
  */
-import { NextResponse } from 'next/server';
+import type { NextResponse } from 'next/server';
 import { type ApiErrorBody, apiError } from '@/lib/auth/api-auth';
 import { auditActor } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { authenticateIngestRequest, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
+import { authenticateIngestRequest, ingestAnswer, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
 import { idempotencyKeySchema, importFindings } from '@/lib/ingest/import-findings';
 import { readBodyWithLimit } from '@/lib/ingest/read-body';
 
@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<NextResponse> {
     const format = request.headers.get('content-type')?.toLowerCase().includes('csv') ? 'csv' : 'json';
     const result = await importFindings(db(), body.bytes, { format, key: key.data, actor: auditActor(viewer), requestId: viewer.requestId });
     if (!result.ok) return apiError(result.status, result.code, result.message);
-    return NextResponse.json({ duplicate: result.duplicate, summary: result.summary }, { status: result.duplicate ? 200 : 201 });
+    return ingestAnswer({ duplicate: result.duplicate, summary: result.summary }, result.duplicate ? 200 : 201);
   } catch (error) {
     return unexpectedError(viewer.requestId, 'POST /api/v1/findings', error);
   }

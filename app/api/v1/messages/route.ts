@@ -3,13 +3,13 @@
  * 201 with a summary; 200 with `"duplicate": true` for the same document again; 409 for the same id
  * with other content; 400/413/415/422 with `{ error: { code, message } }`; 401/403/429 for the key.
  */
-import { NextResponse } from 'next/server';
+import type { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { type ApiErrorBody, apiError } from '@/lib/auth/api-auth';
 import { auditActor } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { authenticateIngestRequest, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
+import { authenticateIngestRequest, ingestAnswer, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
 import { IngestError } from '@/lib/ingest/errors';
 import { ingestDocument } from '@/lib/ingest/ingest-document';
 import { readBodyWithLimit } from '@/lib/ingest/read-body';
@@ -45,7 +45,7 @@ export async function POST(request: Request): Promise<NextResponse> {
       requestId: viewer.requestId,
       maxBytes: env.INGEST_MAX_BYTES,
     });
-    return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });
+    return ingestAnswer(result, result.duplicate ? 200 : 201);
   } catch (error) {
     if (error instanceof IngestError) return apiError(error.status, error.code, error.message);
     return unexpectedError(viewer.requestId, 'POST /api/v1/messages', error);
