@@ -23,9 +23,16 @@ export type StatusQueryParams = z.infer<typeof statusQuerySchema>;
 
 const MINUTE_MS = 60_000;
 
-/** "Now" is the start of the current minute: what the screens show (and the status cache keys on). */
+/**
+ * "Now" is the end of the current minute: what the screens show (and the status cache keys on).
+ * The end, not the start, so that what was done a moment ago (a request sent, a decision made)
+ * counts at once.
+ */
 export function toStatusQuery(params: StatusQueryParams, now: Date): StatusQuery {
-  return { seasonKey: params.season, asOf: params.asOf ? endOfOsloDay(params.asOf) : new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS) };
+  return {
+    seasonKey: params.season,
+    asOf: params.asOf ? endOfOsloDay(params.asOf) : new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS - 1),
+  };
 }
 
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;

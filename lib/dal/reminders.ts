@@ -8,6 +8,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
+import { denied } from './access-denied';
 import type { ReminderStatus, ReminderTrigger } from '@/lib/db/generated/enums';
 
 export interface ReminderItemSummary {
@@ -58,21 +59,9 @@ const REMINDER_FIELDS = {
   user: { select: { name: true } },
 } as const;
 
-async function denied(viewer: Viewer, resource: string, municipalityNumber: string | null): Promise<null> {
-  await recordAudit(db(), {
-    action: 'access.denied',
-    outcome: 'DENIED',
-    actor: auditActor(viewer),
-    municipalityNumber,
-    requestId: viewer.requestId,
-    details: { resource },
-  });
-  return null;
-}
-
 /** The municipality's reminders, newest first; null when it does not exist or is outside the viewer's scope. */
 export async function listMunicipalityReminders(viewer: Viewer, number: string, query: ReminderQuery = {}): Promise<MunicipalityReminderRow[] | null> {
-  if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.reminders', /^\d{4}$/.test(number) ? number : null);
+  if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.reminders', number);
   const municipality = await db().municipality.findUnique({ where: { number }, select: { number: true } });
   if (!municipality) return null;
   const fhi = isFhi(viewer);
@@ -103,7 +92,7 @@ export async function listMunicipalityReminders(viewer: Viewer, number: string, 
 
 /** Reminders whose every attempt failed, newest first (FHI only; null for anyone else). */
 export async function listFailedReminders(viewer: Viewer, query: ReminderQuery = {}): Promise<FailedReminderRow[] | null> {
-  if (!isFhi(viewer)) return denied(viewer, 'reminders.failed', null);
+  if (!isFhi(viewer)) return denied(viewer, 'reminders.failed');
   const reminders = await db().reminder.findMany({
     where: { status: 'FAILED', ...(query.seasonKey && { season: { key: query.seasonKey } }) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -126,7 +126,8 @@ type SeasonRow = Prisma.SeasonGetPayload<object>;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-function seasonInput(season: SeasonRow): SeasonInput {
+/** A season row as the engine takes it. */
+export function seasonInput(season: SeasonRow): SeasonInput {
   return {
     key: season.key,
     kind: season.kind,
@@ -144,7 +145,8 @@ function seasonSummary(season: SeasonRow): StatusSeasonSummary {
   return { key: season.key, name: season.name, kind: season.kind, deadline: season.deadline };
 }
 
-async function findSeason(key: string | undefined): Promise<SeasonRow | null> {
+/** The season with this key; without one, the latest annual season. */
+export async function findSeason(key: string | undefined): Promise<SeasonRow | null> {
   return db().season.findFirst({ where: key ? { key } : { kind: 'ANNUAL' }, orderBy: { periodEnd: 'desc' } });
 }
 
@@ -392,19 +394,24 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
 /**
  * The overview of all 357 (what FHI see) by season, instant and data version. Derived state is
  * never stored: this cache only saves recomputing the same answer, can be dropped at any time,
- * and is rebuilt on demand. A new row in any event table changes the data version; a changed row
- * (a finding resolved, an extension decided) shows once the entry expires.
+ * and is rebuilt on demand. A new row in any event table, and an extension request decided or
+ * withdrawn, changes the data version; another changed row (a finding resolved) shows once the
+ * entry expires.
  */
 const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary> }>();
 const OVERVIEW_CACHE_TTL_MS = 60_000;
 const OVERVIEW_CACHE_LIMIT = 32;
 
-/** Changes whenever an event is added: the ids are UUIDv7, so the largest id is the newest row. */
+/**
+ * Changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row) and
+ * whenever an extension request leaves PENDING (that happens once per request, so the count grows).
+ */
 async function dataVersion(): Promise<string> {
   const [row] = await db().$queryRaw<{ version: string }[]>`
     SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
                           (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
-                          (SELECT id FROM note ORDER BY id DESC LIMIT 1)) AS version`;
+                          (SELECT id FROM note ORDER BY id DESC LIMIT 1),
+                          (SELECT count(*) FROM extension_request WHERE status <> 'PENDING')) AS version`;
   return row?.version ?? '';
 }
 

@@ -9,9 +9,11 @@ import type { ReminderConfig } from '@/lib/domain/reminders';
 import { env } from '@/lib/env';
 import { startCaptureServer, type CaptureServer } from '@/lib/mail/capture-server';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
-import { registerReminderJobs, runReminders } from './reminders';
-import { startJobWorker, type JobWorker } from './worker';
+import { REMINDER_RUN_QUEUE, REMINDER_SEND_QUEUE, registerReminderJobs, runReminders, sendReminder, type ReminderSendJob } from './reminders';
+import { startJobWorker, type Job, type JobWorker } from './worker';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { createTestViewer } from '@/lib/db/testing/viewers';
+import { decideExtensionRequest, requestExtension } from '@/lib/dal/extensions';
 
 const CONFIG: ReminderConfig = {
   pointsBeforeDeadline: [10, 5, 2, 1],
@@ -80,7 +82,9 @@ describe('reminder jobs through the capture SMTP server', () => {
     smtp = await startCaptureServer();
     mailer = createMailer(smtp.url, 'KPR-status <ikke-svar@kpr.example.no>');
     worker = await startJobWorker({ databaseUrl: env.DATABASE_URL!, pollingIntervalSeconds: 0.5, log: () => {} });
-    await registerReminderJobs(worker, mailer, { config: CONFIG, schedule: null, sendAttempts: SEND_ATTEMPTS, retryDelaySeconds: 1, log: () => {} });
+    // The send jobs run at midday, whatever the time of the test run (the quiet hours would put them off).
+    const clock = () => new Date('2026-01-13T12:00:00+01:00');
+    await registerReminderJobs(worker, mailer, { config: CONFIG, schedule: null, sendAttempts: SEND_ATTEMPTS, retryDelaySeconds: 1, log: () => {}, clock });
 
     // Oslo has sent nothing; Bergen was rejected; Tromsø has delivered.
     await send('bergen-ipl', 'KPR_IPL', '4601', '2026-01-09T09:00:00+01:00', 'REJECTED');
@@ -187,5 +191,52 @@ describe('reminder jobs through the capture SMTP server', () => {
     expect(smtp.mails.slice(before).map((mail) => mail.to[0]).sort()).toEqual([newcomer.email, people.bergen!.email, people.shared!.email].sort());
     const [deferred] = await remindersOf(newcomer.id);
     expect(deferred!.items.map((item) => item.trigger)).toEqual(['EXTENSION_DECIDED']);
+  });
+
+  it('an extension decided in the product: a queued run mails that municipality’s active contacts, and nobody else', async () => {
+    const applicant = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['1103']);
+    const colleague = await contact('Kari Nordmann', ['1103']);
+    await contact('Sluttet Kontakt', ['1103'], false);
+    const staff = await createTestViewer(db(), 'FHI_STAFF');
+    const applied = await requestExtension(applicant, '1103', {
+      requestedDate: '2026-02-13',
+      reasonCategory: 'STAFF_SHORTAGE',
+      justification: 'Den som har ansvaret er sykmeldt.',
+      plannedFix: 'En vikar får tilgang.',
+    }, {}, new Date('2026-01-12T15:00:00+01:00'));
+    expect(applied).toMatchObject({ ok: true });
+    const before = smtp.mails.length;
+    const id = applied?.ok ? applied.id : '';
+    expect(await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-02-06', note: '' }, new Date('2026-01-13T11:00:00+01:00'))).toMatchObject({ ok: true });
+    // What the decision's Server Action does (lib/jobs/start.ts queueReminderRun): queue a run now.
+    await worker.send(REMINDER_RUN_QUEUE, {});
+    await waitFor('the two mails', async () => smtp.mails.length - before, (count) => count >= 2);
+    await waitFor('all sent', nothingQueued, Boolean);
+    const mails = await Promise.all(smtp.mails.slice(before).map((mail) => simpleParser(mail.raw)));
+    const applicantEmail = (await db().user.findUniqueOrThrow({ where: { id: applicant.userId } })).email;
+    expect(smtp.mails.slice(before).map((mail) => mail.to[0]).sort()).toEqual([colleague.email, applicantEmail].sort());
+    for (const mail of mails) expect(mail.text).toContain('FHI innvilget søknaden om utsettelse 13.01.2026. Ny frist er 06.02.2026 kl. 23:59.');
+  });
+
+  it('puts a retry that falls in the quiet hours off until they end, without sending or counting it', async () => {
+    const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });
+    const reminder = await db().reminder.create({
+      data: { userId: people.oslo!.id, seasonId: season.id, email: people.oslo!.email, subject: 'Påminnelse', textBody: 'tekst', htmlBody: '<p>tekst</p>', attempts: 1, lastError: '451 Try again later' },
+    });
+    const retry = { id: reminder.id, name: REMINDER_SEND_QUEUE, data: { reminderId: reminder.id }, retryCount: 1, retryLimit: SEND_ATTEMPTS - 1 } as Job<ReminderSendJob>;
+    const before = smtp.mails.length;
+    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:30:00+01:00'));
+    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:45:00+01:00'));
+    expect(smtp.mails.length).toBe(before);
+    expect(await db().reminder.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'QUEUED', attempts: 1, sentAt: null });
+    // One job, from the end of the quiet hours, however often the retry is put off to then.
+    const jobs = await db().$queryRaw<{ start_after: Date }[]>`
+      SELECT start_after FROM pgboss.job WHERE name = ${REMINDER_SEND_QUEUE} AND data->>'reminderId' = ${reminder.id}`;
+    expect(jobs).toEqual([{ start_after: new Date('2026-01-13T07:00:00+01:00') }]);
+
+    // Outside the quiet hours it is sent.
+    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T07:00:00+01:00'));
+    expect(await db().reminder.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(smtp.mails.length).toBe(before + 1);
   });
 });

@@ -8,6 +8,7 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 import type { Viewer } from '@/lib/auth/viewer-types';
 import { getStatusOverview } from '@/lib/dal/status';
 import { db } from '@/lib/db';
@@ -133,13 +134,31 @@ function describeError(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }
 
-/** Sends one logged reminder; throws on failure so that pg-boss retries it. */
-export async function sendReminder(mailer: Mailer, job: Job<ReminderSendJob>): Promise<void> {
+const DEFERRED_JOB_NAMESPACE = '6f1d5c52-8d1e-4f55-9a4e-2c7a3c0b9e11';
+/** The id of the job that sends a reminder after the quiet hours ending at `until`: the same for every attempt put off to then. */
+const deferredJobId = (reminderId: string, until: Date) => uuidV5(`${reminderId}@${until.toISOString()}`, DEFERRED_JOB_NAMESPACE);
+
+/**
+ * Sends one logged reminder; throws on failure so that pg-boss retries it. Never in the quiet
+ * hours, a retry included: then the attempt is put off (not counted) until they end.
+ */
+export async function sendReminder(
+  worker: Pick<JobWorker, 'send'>,
+  mailer: Mailer,
+  job: Job<ReminderSendJob>,
+  quietHours: ReminderConfig['quietHours'],
+  now = new Date(),
+): Promise<void> {
   const reminder = await db().reminder.findUnique({
     where: { id: job.data.reminderId },
-    select: { id: true, status: true, email: true, subject: true, textBody: true, htmlBody: true, user: { select: { name: true } } },
+    select: { id: true, status: true, attempts: true, email: true, subject: true, textBody: true, htmlBody: true, user: { select: { name: true } } },
   });
   if (!reminder || reminder.status !== 'QUEUED') return;
+  const quietUntil = quietHoursEnd(now, quietHours);
+  if (quietUntil) {
+    await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: reminder.id }, { id: deferredJobId(reminder.id, quietUntil), startAfter: quietUntil });
+    return;
+  }
   try {
     const { messageId } = await mailer.send({
       to: { name: reminder.user.name, address: reminder.email },
@@ -152,7 +171,8 @@ export async function sendReminder(mailer: Mailer, job: Job<ReminderSendJob>): P
       data: { status: 'SENT', sentAt: new Date(), messageId, attempts: { increment: 1 } },
     });
   } catch (error) {
-    const lastAttempt = job.retryCount >= job.retryLimit;
+    // Attempts are counted on the reminder: a job put off past the quiet hours starts its own retries afresh.
+    const lastAttempt = job.retryCount >= job.retryLimit || reminder.attempts + 1 > job.retryLimit;
     await db().reminder.update({
       where: { id: reminder.id },
       data: { status: lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: describeError(error) },
@@ -170,11 +190,14 @@ export interface ReminderJobSettings {
   /** Seconds before the first retry of a mail, doubled each time (default 60). */
   retryDelaySeconds?: number;
   log?: (line: string) => void;
+  /** The jobs' clock (tests set it; default: the real time). */
+  clock?: () => Date;
 }
 
 export async function registerReminderJobs(worker: JobWorker, mailer: Mailer, settings: ReminderJobSettings): Promise<void> {
   const log = settings.log ?? console.log;
-  await worker.registerJob<ReminderSendJob>(REMINDER_SEND_QUEUE, null, (job) => sendReminder(mailer, job), {
+  const clock = settings.clock ?? (() => new Date());
+  await worker.registerJob<ReminderSendJob>(REMINDER_SEND_QUEUE, null, (job) => sendReminder(worker, mailer, job, settings.config.quietHours, clock()), {
     retryLimit: settings.sendAttempts - 1,
     retryDelaySeconds: settings.retryDelaySeconds ?? 60,
     retryBackoff: true,
@@ -183,7 +206,7 @@ export async function registerReminderJobs(worker: JobWorker, mailer: Mailer, se
     REMINDER_RUN_QUEUE,
     settings.schedule,
     async () => {
-      const result = await runReminders(worker, new Date(), settings.config);
+      const result = await runReminders(worker, clock(), settings.config);
       if (result.logged > 0) log(`Reminders: ${result.logged} mail(s) queued`);
     },
     { policy: 'stately' },

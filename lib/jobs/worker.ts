@@ -29,10 +29,11 @@ export interface JobWorker {
   /** Creates (or updates) the queue, works it with `handler` and, with a cron, schedules it (Europe/Oslo). */
   registerJob<T extends object>(name: string, cron: string | null, handler: (job: Job<T>) => Promise<void>, options?: JobOptions): Promise<void>;
   /**
-   * Queues one job; returns its id, or null when it was not queued (the queue's policy already
-   * holds one, or a job with this `id` exists: queuing the same id twice is harmless).
+   * Queues one job, to run at once or from `startAfter`; returns its id, or null when it was not
+   * queued (the queue's policy already holds one, or a job with this `id` exists: queuing the same
+   * id twice is harmless).
    */
-  send<T extends object>(name: string, data: T, options?: { id?: string }): Promise<string | null>;
+  send<T extends object>(name: string, data: T, options?: { id?: string; startAfter?: Date }): Promise<string | null>;
   stop(): Promise<void>;
 }
 

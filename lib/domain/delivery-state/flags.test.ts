@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOfOsloDay } from '../calendar';
 import { deriveDeliveryState } from './derive';
+import { extensionPendingWait } from './flags';
 import { apprec, at, delivery, extension, finding, ide, input, ipl, T02 } from './test-builders';
 import type { DeliveryFlag, DeliveryStateInput, FlagCode } from './types';
 
@@ -44,6 +45,7 @@ describe('MUST_RESUBMIT', () => {
       'FHI har godkjent ny innsending (avtalt 06.01.2026). Kommunen kan nå sende hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er.',
     );
     expect(mustResubmit.evidence.times).toContainEqual({ label: 'Ny innsending avtalt', at: at('2026-01-06T09:00:00+01:00') });
+    expect(mustResubmit.resubmissionAgreedAt).toEqual(at('2026-01-06T09:00:00+01:00'));
   });
 
   it.each([
@@ -52,6 +54,7 @@ describe('MUST_RESUBMIT', () => {
   ])('a resubmission %s does not clear', (_name, agreedAt, asOf) => {
     const events = input({ ...REJECTED, resubmissionAgreements: [{ createdAt: at(agreedAt) }] });
     expect(flag(events, asOf, 'MUST_RESUBMIT').nextStep).toMatch(/^Rett feilene Apprec viser/);
+    expect(flag(events, asOf, 'MUST_RESUBMIT').resubmissionAgreedAt).toBeUndefined();
   });
 
   it('open error findings: agree with FHI first, and list the findings', () => {
@@ -204,6 +207,8 @@ describe('EXTENSION_PENDING', () => {
   ])('at %s: %i working days, FHI alerted: %s', (asOf, days, alerted) => {
     const pending = flag(input({ extensionRequests: [request] }), asOf, 'EXTENSION_PENDING');
     expect(pending.needsFhiAttention).toBe(alerted);
+    // The same notion for a request on its own (FHI's list of requests).
+    expect(extensionPendingWait(request.requestedAt, at(asOf), input().season)).toEqual({ workingDays: days, needsFhiAttention: alerted });
     expect(pending.reason).toBe(
       `Søknaden om utsettelse (til 13.02.2026) ble sendt 05.01.2026 kl. 09:00 og er ikke avgjort etter ${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'}.`,
     );

@@ -16,7 +16,7 @@ import {
   describeSeasonPeriod,
   uniqueCodes,
 } from './texts';
-import type { ApprecInput, DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause } from './types';
+import type { ApprecInput, DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause, SeasonInput } from './types';
 
 export interface DeadlineDays {
   calendarDaysLeft: number;
@@ -153,6 +153,7 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
     },
     nextStep,
     causes,
+    ...(agreement && { resubmissionAgreedAt: agreement.createdAt }),
   };
 }
 
@@ -249,13 +250,25 @@ function shouldApplyForExtension(facts: Facts, state: DeliveryState, days: Deadl
   };
 }
 
+/**
+ * How long a pending extension request has waited at `asOf` (working days), and whether that is
+ * longer than the season's alert threshold, so FHI should decide it now.
+ */
+export function extensionPendingWait(
+  requestedAt: Date,
+  asOf: Date,
+  season: Pick<SeasonInput, 'extensionPendingAlertWorkingDays'>,
+): { workingDays: number; needsFhiAttention: boolean } {
+  const workingDays = workingDaysBetween(requestedAt, asOf);
+  return { workingDays, needsFhiAttention: workingDays > season.extensionPendingAlertWorkingDays };
+}
+
 function extensionPending(facts: Facts): DeliveryFlag | null {
   const pending = facts.pendingExtensions;
   const oldest = pending[0];
   if (!oldest) return null;
   const alertDays = facts.input.season.extensionPendingAlertWorkingDays;
-  const waited = workingDaysBetween(oldest.requestedAt, facts.asOf);
-  const needsFhiAttention = waited > alertDays;
+  const { workingDays: waited, needsFhiAttention } = extensionPendingWait(oldest.requestedAt, facts.asOf, facts.input.season);
   const subject =
     pending.length === 1
       ? 'Søknaden om utsettelse'

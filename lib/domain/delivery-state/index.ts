@@ -3,5 +3,6 @@ export { deriveDeliveryState } from './derive';
 export { pairDeliveries, type Delivery } from './deliveries';
 export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
 export { compareByUrgency, FLAG_URGENCY } from './urgency';
+export { extensionPendingWait } from './flags';
 export { DELIVERY_STATE_LABELS, FLAG_LABELS } from './labels';
 export type * from './types';

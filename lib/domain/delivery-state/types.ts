@@ -174,6 +174,8 @@ export interface DeliveryFlag {
   nextStep: string;
   /** MUST_RESUBMIT only. */
   causes?: ResubmitCause[];
+  /** MUST_RESUBMIT only: when FHI and the municipality agreed on the resend, which clears it to resend. */
+  resubmissionAgreedAt?: Date;
   /** EXTENSION_PENDING only: pending longer than the season's alert threshold. */
   needsFhiAttention?: boolean;
 }
