@@ -207,3 +207,9 @@ export async function listReportDeliveries(viewer: Viewer, take = 50): Promise<R
 export async function auditExport(viewer: Viewer, action: 'export.municipality' | 'export.overview', details: Prisma.InputJsonValue, municipalityNumber: string | null = null): Promise<void> {
   await audit(viewer, action, details, municipalityNumber);
 }
+
+/** The seasons a report can be made for, newest first (FHI only; null for anyone else). */
+export async function listReportSeasons(viewer: Viewer): Promise<{ key: string; name: string }[] | null> {
+  if (!isFhi(viewer)) return null;
+  return db().season.findMany({ where: { kind: 'ANNUAL' }, orderBy: { periodEnd: 'desc' }, select: { key: true, name: true } });
+}

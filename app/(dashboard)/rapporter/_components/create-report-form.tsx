@@ -1,0 +1,50 @@
+'use client';
+
+import { Alert, Button, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useActionState } from 'react';
+import { createReportAction, type CreateReportState } from '../actions';
+import styles from '../page.module.css';
+
+interface CreateReportFormProps {
+  seasons: { key: string; name: string }[];
+  /** A day of the last week that has ended, 'YYYY-MM-DD'. */
+  defaultWeek: string;
+}
+
+/** FHI: make the report of a week now (the same report the schedule makes on Mondays). */
+export function CreateReportForm({ seasons, defaultWeek }: CreateReportFormProps) {
+  const [state, action, pending] = useActionState<CreateReportState, FormData>(createReportAction, {});
+  const errors = state.errors ?? {};
+  return (
+    <form action={action} noValidate className={styles.form}>
+      <Field>
+        <Label htmlFor="season">Sesong</Label>
+        <Select id="season" name="season" defaultValue={seasons[0]?.key} aria-invalid={Boolean(errors.season)} aria-describedby={errors.season ? 'season-error' : undefined}>
+          {seasons.map((season) => (
+            <Select.Option key={season.key} value={season.key}>
+              {season.name}
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.season && <ValidationMessage id="season-error">{errors.season}</ValidationMessage>}
+      </Field>
+      <Textfield
+        id="week"
+        name="week"
+        type="date"
+        label="En dag i uken"
+        description="Rapporten gjelder uken fra mandag til søndag."
+        defaultValue={defaultWeek}
+        error={errors.week}
+        required
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Lager rapporten …' : 'Lag rapport nå'}
+      </Button>
+      <div aria-live="polite" role="status" className={styles.result}>
+        {state.done && <Paragraph>{state.done}</Paragraph>}
+      </div>
+      {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
+    </form>
+  );
+}
