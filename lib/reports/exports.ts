@@ -7,12 +7,12 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/components/tables/status-table-params';
-import type { MunicipalityStatusDetail, TimelineEntry } from '@/lib/dal/status';
+import type { MunicipalityStatusDetail, StatusOverviewSummary, TimelineEntry } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus } from '@/lib/domain/delivery-state';
 import { EXTENSION_STATUS_LABELS } from '@/lib/domain/weekly-report';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { StatusTableRow, StatusTableSort } from '@/lib/status-table';
+import { statusTableModel, toStatusTableRow, visibleStatusColumns, type StatusTableRow, type StatusTableSort } from '@/lib/status-table';
 import { csvStream } from './csv';
 import type { Column, Fact, Table } from './tables';
 import { factSheet, tableSheet, writeWorkbook } from './xlsx';
@@ -208,6 +208,21 @@ export interface OverviewExport {
   total: number;
   /** County names by number, to name the county filter. */
   countyNames: ReadonlyMap<string, string>;
+}
+
+/** What the overview screen lists for `params`, on all its pages: the table's own filter and sort (lib/status-table.ts). */
+export function overviewExportOf(overview: StatusOverviewSummary, params: StatusTableParams): OverviewExport {
+  const model = statusTableModel(overview.rows.map(toStatusTableRow), params);
+  return {
+    season: overview.season,
+    asOf: overview.asOf,
+    params,
+    columns: visibleStatusColumns(params),
+    sort: model.sort,
+    rows: model.rows,
+    total: model.total,
+    countyNames: new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])),
+  };
 }
 
 /** The search, filters and sort applied, as the file prints them ('Ingen' when there are none). */

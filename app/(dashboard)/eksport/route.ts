@@ -8,9 +8,8 @@ import { statusTableParamsSchema } from '@/components/tables/status-table-params
 import { getViewer } from '@/lib/auth/viewer';
 import { auditExport } from '@/lib/dal/reports';
 import { getStatusOverview } from '@/lib/dal/status';
-import { downloadResponse, exportFormatSchema, exportOverview, notFoundResponse } from '@/lib/reports/exports';
+import { downloadResponse, exportFormatSchema, exportOverview, notFoundResponse, overviewExportOf } from '@/lib/reports/exports';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
-import { statusTableModel, toStatusTableRow, visibleStatusColumns } from '@/lib/status-table';
 
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
@@ -22,26 +21,14 @@ export async function GET(request: Request): Promise<Response> {
   const params = statusTableParamsSchema.parse({ ...search, kol: searchParams.getAll('kol').length ? searchParams.getAll('kol') : undefined });
   const overview = await getStatusOverview(viewer, toStatusQuery(statusPageQuerySchema.parse(search), new Date()));
   if (!overview) return notFoundResponse();
-  const model = statusTableModel(overview.rows.map(toStatusTableRow), params);
-  const file = await exportOverview(
-    {
-      season: overview.season,
-      asOf: overview.asOf,
-      params,
-      columns: visibleStatusColumns(params),
-      sort: model.sort,
-      rows: model.rows,
-      total: model.total,
-      countyNames: new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])),
-    },
-    format.data,
-  );
+  const overviewExport = overviewExportOf(overview, params);
+  const file = await exportOverview(overviewExport, format.data);
   await auditExport(viewer, 'export.overview', {
     format: format.data,
     seasonKey: overview.season.key,
     asOf: overview.asOf.toISOString(),
     filters: { q: params.q ?? null, fylke: params.fylke ?? null, status: params.status ?? null, flagg: params.flagg ?? null },
-    rows: model.rows.length,
+    rows: overviewExport.rows.length,
   });
   return downloadResponse(file);
 }

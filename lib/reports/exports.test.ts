@@ -1,0 +1,162 @@
+/**
+ * Exports of what a person sees, parsed back: a municipality's page and the overview table with
+ * its filters, as CSV (csv-parse) and XLSX (exceljs), on status derived from a real database.
+ */
+import { buffer } from 'node:stream/consumers';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_PAGE_SIZE, statusTableParamsSchema } from '@/components/tables/status-table-params';
+import type { PersonViewer } from '@/lib/auth/viewer-types';
+import { getMunicipalityStatus, getStatusOverview } from '@/lib/dal/status';
+import { db } from '@/lib/db';
+import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { createTestViewer } from '@/lib/db/testing/viewers';
+import { endOfOsloDay } from '@/lib/domain/calendar';
+import { statusTableModel, toStatusTableRow } from '@/lib/status-table';
+import { exportMunicipality, exportOverview, overviewExportOf, type ExportFile } from './exports';
+
+const QUERY = { seasonKey: '2025', asOf: endOfOsloDay('2026-01-20') };
+
+async function send(msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey: '2025', msgId: `${msgId}-${type}`, type, municipality, receivedAt });
+  await recordTestApprec(db(), `${msgId}-KPR_IPL`, apprec, new Date(new Date(receivedAt).getTime() + 30 * 60_000));
+}
+
+const bytes = async (file: ExportFile) => (file.body instanceof Readable ? buffer(file.body) : file.body);
+const csvRecords = async (file: ExportFile): Promise<string[][]> => parse(await bytes(file), { bom: true, delimiter: ';', relax_column_count: true });
+async function workbook(file: ExportFile): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await bytes(file)) as unknown as ExcelJS.Buffer);
+  return book;
+}
+const rowsOf = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+
+describe('exports of what a person sees', () => {
+  let staff: PersonViewer;
+  let bergen: PersonViewer;
+
+  beforeAll(async () => {
+    staff = await createTestViewer(db(), 'FHI_STAFF');
+    bergen = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']);
+    await send('oslo', '0301', '2026-01-13T09:00:00+01:00', 'OK');
+    await send('bergen', '4601', '2026-01-14T09:00:00+01:00', 'REJECTED');
+    await send('stavanger', '1103', '2026-01-14T10:00:00+01:00', 'REJECTED');
+    // Reference-data text a spreadsheet would run as a formula.
+    await db().municipality.update({ where: { number: '4601' }, data: { name: '=HYPERLINK("http://evil")' } });
+    await db().municipality.update({ where: { number: '1103' }, data: { shortName: '@Stavanger' } });
+  });
+
+  it("writes a municipality's page as CSV: what it is, as of when, then state, flags with reason and next step, figures, checklist and timeline", async () => {
+    const municipality = (await getMunicipalityStatus(bergen, '4601', QUERY))!;
+    const file = await exportMunicipality(municipality, 'csv');
+    expect(file.fileName).toBe('kpr-status-4601-2025-2026-01-20.csv');
+    expect(file.contentType).toBe('text/csv; charset=utf-8');
+    const raw = await bytes(file);
+    expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const records: string[][] = parse(raw, { bom: true, delimiter: ';', relax_column_count: true });
+    expect(records.slice(0, 5)).toEqual([
+      ['Kommune', `'=HYPERLINK("http://evil") (4601)`],
+      ['Fylke', 'Vestland'],
+      ['Sesong', 'KPR 2025 (årsrapportering)'],
+      ['Status per', '20.01.2026 kl. 23:59'],
+      [''],
+    ]);
+    expect(records[5]).toEqual(['Del', 'Punkt', 'Verdi', 'Antall', 'Tidspunkt', 'Begrunnelse og detaljer', 'Neste steg']);
+    const body = records.slice(6);
+    expect(body[0]!.slice(0, 3)).toEqual(['Status', 'Status', 'Avvist']);
+    const mustResubmit = body.find((record) => record[0] === 'Flagg' && record[1] === 'Må sende på nytt')!;
+    expect(mustResubmit[5]).toBe(municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')!.reason);
+    expect(mustResubmit[6]).toBe(municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')!.nextStep);
+    expect(body.find((record) => record[1] === 'Frist')!.slice(2, 5)).toEqual(['Sesongens frist', '', '15.01.2026 kl. 23:59']);
+    expect(body.find((record) => record[1] === 'Produksjonsleveranser')![3]).toBe('1');
+    expect(body.filter((record) => record[0] === 'Sjekkliste')).toHaveLength(municipality.checklist.length);
+    const timeline = body.filter((record) => record[0] === 'Tidslinje');
+    expect(timeline).toHaveLength(municipality.timeline.length);
+    expect(timeline.map((record) => record[1])).toContain('Apprec: Avvist');
+    expect(timeline.find((record) => record[1] === 'KPR_IPL sendt til produksjon')![4]).toBe('14.01.2026 kl. 09:00');
+  });
+
+  it("writes a municipality's page as XLSX: a sheet about the export and one table with real dates and numbers, frozen header and filter", async () => {
+    const municipality = (await getMunicipalityStatus(staff, '4601', QUERY))!;
+    const file = await exportMunicipality(municipality, 'xlsx');
+    expect(file.fileName).toBe('kpr-status-4601-2025-2026-01-20.xlsx');
+    const book = await workbook(file);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Om uttrekket', 'Kommune']);
+    const about = rowsOf(book.getWorksheet('Om uttrekket')!);
+    expect(about[0]).toEqual(['Opplysning', 'Verdi']);
+    expect(about[1]).toEqual(['Kommune', `'=HYPERLINK("http://evil") (4601)`]);
+    // The Oslo wall clock as a real date.
+    expect(about[4]![0]).toBe('Status per');
+    expect((about[4]![1] as Date).toISOString()).toBe('2026-01-20T23:59:59.999Z');
+    const sheet = book.getWorksheet('Kommune')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const rows = rowsOf(sheet);
+    expect(rows[0]).toEqual(['Del', 'Punkt', 'Verdi', 'Antall', 'Tidspunkt', 'Begrunnelse og detaljer', 'Neste steg']);
+    expect(rows.find((row) => row[1] === 'Produksjonsleveranser')![3]).toBe(1);
+    expect((rows.find((row) => row[1] === 'Frist')![4] as Date).toISOString()).toBe('2026-01-15T23:59:59.999Z');
+    // The same page at the same instant gives the same bytes.
+    expect((await bytes(await exportMunicipality(municipality, 'xlsx'))).equals(await bytes(file))).toBe(true);
+  });
+
+  it('writes the overview with its filters: every matching row in the table order, the filters and as-of printed', async () => {
+    const overview = (await getStatusOverview(staff, QUERY))!;
+    const params = statusTableParamsSchema.parse({ status: 'REJECTED', sort: 'name', retning: 'desc', kol: ['name', 'state', 'deadline'] });
+    const expected = statusTableModel(overview.rows.map(toStatusTableRow), params).rows.map((row) => row.number);
+    expect(expected).toEqual(['4601', '1103']);
+
+    const csv = await exportOverview(overviewExportOf(overview, params), 'csv');
+    expect(csv.fileName).toBe('kpr-oversikt-2025-2026-01-20.csv');
+    const records = await csvRecords(csv);
+    expect(records.slice(0, 10)).toEqual([
+      ['Sesong', 'KPR 2025 (årsrapportering)'],
+      ['Status per', '20.01.2026 kl. 23:59'],
+      ['Søk', 'Ingen'],
+      ['Fylke', 'Alle'],
+      ['Status', 'Avvist'],
+      ['Flagg', 'Alle'],
+      ['Sortert etter', 'Kommune, synkende'],
+      ['Kommuner i uttrekket', '2'],
+      ['Kommuner uten filter', '357'],
+      [''],
+    ]);
+    expect(records[10]).toEqual(['Nr.', 'Kommune', 'Status', 'Frist', 'Utsatt frist']);
+    expect(records.slice(11)).toEqual([
+      ['4601', 'Bergen', 'Avvist', '15.01.2026', 'Nei'],
+      ['1103', "'@Stavanger", 'Avvist', '15.01.2026', 'Nei'],
+    ]);
+
+    const book = await workbook(await exportOverview(overviewExportOf(overview, params), 'xlsx'));
+    expect(rowsOf(book.getWorksheet('Om uttrekket')!).slice(5, 7)).toEqual([
+      ['Status', 'Avvist'],
+      ['Flagg', 'Alle'],
+    ]);
+    const rows = rowsOf(book.getWorksheet('Kommuner')!);
+    expect(rows.map((row) => row[0])).toEqual(['Nr.', '4601', '1103']);
+    expect(rows[2]![1]).toBe("'@Stavanger");
+    expect(rows[1]![3]).toBeInstanceOf(Date);
+  });
+
+  it('exports all pages, not only the one shown, and names the county filter', async () => {
+    const overview = (await getStatusOverview(staff, QUERY))!;
+    const all = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ side: '2' })), 'csv'));
+    const allRows = all.slice(all.findIndex((record) => record[0] === 'Nr.') + 1);
+    expect(allRows).toHaveLength(357);
+    expect(allRows.length).toBeGreaterThan(STATUS_PAGE_SIZE);
+    expect(allRows.map((row) => row[0])).toEqual([...allRows.map((row) => row[0])].sort());
+
+    const vestland = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ fylke: '46' })), 'csv'));
+    expect(vestland[3]).toEqual(['Fylke', 'Vestland']);
+    const rows = vestland.slice(vestland.findIndex((record) => record[0] === 'Nr.') + 1);
+    expect(rows).toHaveLength(overview.rows.filter((row) => row.countyNumber === '46').length);
+  });
+
+  it("holds only a contact's own municipalities", async () => {
+    const overview = (await getStatusOverview(bergen, QUERY))!;
+    const records = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({})), 'csv'));
+    const header = records.findIndex((record) => record[0] === 'Nr.');
+    expect(records.slice(header + 1).map((record) => record[0])).toEqual(['4601']);
+  });
+});
