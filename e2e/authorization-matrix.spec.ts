@@ -72,13 +72,26 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
   // Follow-up (extension requests, notes, reminders):
 
   // Reports and exports:
+  '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
+  // A report's file: FHI get the stored one, a contact their own municipalities' (e2e/reports.spec.ts); no report is found here.
+  '/rapporter/[id]/[format]': {
+    objects: ['nonexistent', 'malformed'],
+    url: (_p, o) => (o === 'nonexistent' ? `/rapporter/${randomUUID()}/xlsx` : '/rapporter/..%2F..%2Fadmin/csv'),
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : 404),
+  },
+  '/kommuner/[number]/eksport': {
+    objects: ['own', 'foreign', 'nonexistent', 'malformed'],
+    url: (p, o) => `/kommuner/${municipalityFor(p, o)}/eksport?format=csv`,
+    expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
+  },
+  '/eksport': { objects: ['none'], url: () => '/eksport?format=xlsx&season=2025', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
 
   // Auth.js's own endpoints: public by nature; the session endpoint reveals nothing but the session id's expiry.
   '/api/auth/[...nextauth]': { objects: ['none'], url: () => '/api/auth/session', expect: () => 200 },
 };
 
 /** Server Actions by file#export: who may change something with them. */
-const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact'> = {
+const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact' | 'staff'> = {
   'app/(auth)/actions.ts#demoSignInAction': 'public',
   'app/(auth)/actions.ts#oidcSignInAction': 'public',
   'app/(auth)/actions.ts#signOutAction': 'public',
@@ -90,7 +103,8 @@ const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact'> = {
   // Follow-up (extension requests, notes, reminders):
 
   // Reports and exports:
-
+  'app/(dashboard)/rapporter/actions.ts#createReportAction': 'staff',
+  'app/(dashboard)/rapporter/actions.ts#setSubscriptionAction': 'staff',
 };
 
 /** Headers that bypassed Next.js middleware (CVE-2025-29927 and relatives) or try to confuse routing. */
