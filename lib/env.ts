@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Connections per process in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** `npm start`: server processes sharing PORT (one per CPU core when unset); `npm run dev` always runs one. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 
   /** Signs session cookies; at least 32 characters. The launcher makes one for the demo. */
   AUTH_SECRET: z.string().min(32).optional(),

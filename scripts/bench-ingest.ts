@@ -8,26 +8,29 @@
  * and prints throughput and p95 latency next to the raw insert rate of the same rows through `pg`.
  *
  * Options (environment): BENCH_DOCUMENTS (10000), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next),
+ * WEB_CONCURRENCY (server processes, as for `npm start`: one per core when unset),
  * BENCH_CPU_PROFILE (a directory: the server writes a V8 CPU profile there when it stops).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../lib/auth/api-keys';
 import { freePort, startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
 import { withDatabase } from '../lib/db/server-admin';
+import { env } from '../lib/env';
+import { startNextServers } from './launch';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const DUPLICATE_SHARE = 0.2;
 const MAX_ATTEMPTS = 60;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const WORKERS = env.WEB_CONCURRENCY ?? availableParallelism();
 
 interface Document {
   key: string;
@@ -128,15 +131,18 @@ try {
   await setup.end();
 
   const appPort = await freePort();
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [];
-  const server = spawn(process.execPath, [...profile, nextBin, 'start', '--port', String(appPort), '--keepAliveTimeout', '65000'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  // As `npm start` runs it: WORKERS processes behind Node's cluster module (this process is the
+  // primary that hands them the connections), with 20 database connections between them.
+  const servers = startNextServers('start', {
+    port: appPort,
+    workers: WORKERS,
+    stdio: 'pipe',
+    nodeOptions: profile,
     env: {
-      ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: postgres.url,
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: String(Math.ceil(20 / WORKERS)),
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_URL: `http://localhost:${appPort}`,
       INGEST_RATE_PER_SECOND: '1000000',
@@ -145,12 +151,12 @@ try {
     },
   });
   let serverErrors = 0;
-  server.stderr.on('data', () => serverErrors++);
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  cleanups.push(async () => {
-    server.kill('SIGTERM');
-    await exited;
-  });
+  for (const server of servers.processes) {
+    server.stdout?.resume();
+    server.stderr?.on('data', () => serverErrors++);
+  }
+  cleanups.push(() => servers.stop());
+  const serverCpuMs = () => servers.processes.reduce((sum, server) => sum + processCpuMs(server.pid!), 0);
   const base = `http://localhost:${appPort}`;
   await waitForServer(`${base}/api/health`);
 
@@ -165,17 +171,37 @@ try {
   let restart: Promise<void> | null = null;
   const restartAt = Math.floor(documents.length / 2);
 
+  // node:http with keep-alive rather than fetch: the load generator shares the two cores with the
+  // server, and fetch (undici) costs it several times the CPU per request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  function postXml(body: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        `${base}/api/v1/messages`,
+        {
+          method: 'POST',
+          agent,
+          headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/xml', 'X-Transport': 'AMQP', 'Content-Length': Buffer.byteLength(body) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
   async function post(document: Document): Promise<void> {
     const started = performance.now();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       attempts++;
       try {
-        const response = await fetch(`${base}/api/v1/messages`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/xml', 'X-Transport': 'AMQP' },
-          body: document.body,
-        });
-        const answer = (await response.json()) as { summary?: { findings?: unknown[]; errors?: unknown[] } };
+        const response = await postXml(document.body);
+        const answer = JSON.parse(response.body) as { summary?: { findings?: unknown[]; errors?: unknown[] } };
         if (response.status === 200 || response.status === 201) {
           latencies.push(performance.now() - started);
           const children = (document.kind === 'message' ? answer.summary?.findings : answer.summary?.errors)?.length ?? -1;
@@ -211,12 +237,13 @@ try {
 
   console.log(`Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`);
   const postingStarted = performance.now();
-  const serverCpuStarted = processCpuMs(server.pid!);
+  const serverCpuStarted = serverCpuMs();
   const clientCpuStarted = process.cpuUsage();
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
   await restart;
+  agent.destroy();
   const postingSeconds = (performance.now() - postingStarted) / 1000;
-  const serverCpuMs = processCpuMs(server.pid!) - serverCpuStarted;
+  const serverCpu = serverCpuMs() - serverCpuStarted;
   const clientCpu = process.cpuUsage(clientCpuStarted);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
 
@@ -294,7 +321,7 @@ try {
   console.log(`throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`);
   console.log(`latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`);
   console.log(
-    `CPU per document          server ${(serverCpuMs / attempts).toFixed(2)} ms per request (${((serverCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core), bench client ${(clientCpuMs / attempts).toFixed(2)} ms (${((clientCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`,
+    `CPU per document          server ${(serverCpu / attempts).toFixed(2)} ms per request (${WORKERS} process${WORKERS > 1 ? 'es' : ''}, ${((serverCpu / 1000 / postingSeconds) * 100).toFixed(0)} % of a core), bench client ${(clientCpuMs / attempts).toFixed(2)} ms (${((clientCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`,
   );
   console.log(`raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`);
   console.log(`server stderr lines       ${serverErrors}`);

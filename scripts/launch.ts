@@ -4,9 +4,11 @@
  * reference data loaded and, in the demo, an empty database is filled with demo data. Then Next.js
  * runs with DATABASE_URL pointing at it, and everything is stopped together.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { env } from '../lib/env';
@@ -41,7 +43,81 @@ export interface NextProcessOptions {
   demoDatabase: boolean;
   /** Signs session cookies; when unset, the app's own AUTH_SECRET must be set. */
   authSecret?: string;
+  /** Server processes for `next start` (see startNextServers); `next dev` always runs one. Default 1. */
+  workers?: number;
   cleanup: () => Promise<void>;
+}
+
+export interface NextServers {
+  /** The server processes (their stdout and stderr are readable when started with `stdio: 'pipe'`). */
+  processes: ChildProcess[];
+  /** The exit code of the first server process that exits by itself (the others are then stopped), or 0 after stop(). */
+  exited: Promise<number>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface NextServersOptions {
+  port: number;
+  /** Added to this process's environment. */
+  env: Record<string, string>;
+  workers: number;
+  stdio: 'inherit' | 'pipe';
+  /** Node.js options for the server processes (e.g. --cpu-prof). */
+  nodeOptions?: string[];
+}
+
+/**
+ * Runs `next <mode>` on the port. `next start` runs in `workers` processes sharing the port through
+ * Node's cluster module: this process accepts the connections and hands them to the workers in
+ * turn, so a machine's cores all serve requests (one Node.js process uses one core for JavaScript).
+ * Each worker has its own database pool, caches and rate-limit buckets; only the first runs the
+ * background jobs. `next dev` always runs as one process.
+ */
+export function startNextServers(mode: NextMode, options: NextServersOptions): NextServers {
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  // Keep idle connections longer than clients and load balancers do (Node's 5 s default makes them
+  // reuse sockets the server has just closed: ECONNRESET).
+  const keepAlive = mode === 'start' ? ['--keepAliveTimeout', '65000'] : [];
+  const args = [mode, '--port', String(options.port), ...keepAlive];
+  const processes: ChildProcess[] = [];
+  if (mode === 'dev') {
+    processes.push(spawn(process.execPath, [...(options.nodeOptions ?? []), nextBin, ...args], { stdio: options.stdio, env: { ...process.env, ...options.env } }));
+  } else {
+    cluster.setupPrimary({ exec: nextBin, args, execArgv: options.nodeOptions ?? [], silent: options.stdio === 'pipe' });
+    for (let index = 0; index < options.workers; index++) {
+      processes.push(cluster.fork({ ...options.env, ...(index > 0 ? { JOBS: 'off' } : {}) }).process);
+    }
+  }
+  let stopping = false;
+  const running = new Set(processes);
+  const stopAll = (signal: NodeJS.Signals) => {
+    for (const child of running) child.kill(signal);
+  };
+  let resolveExit: (code: number) => void = () => {};
+  const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+  let firstCode: number | null = null;
+  for (const child of processes) {
+    child.once('exit', (code) => {
+      running.delete(child);
+      if (!stopping) {
+        stopping = true;
+        firstCode = code ?? 1;
+        stopAll('SIGTERM');
+      }
+      if (running.size === 0) resolveExit(firstCode ?? 0);
+    });
+  }
+  return {
+    processes,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (!stopping) {
+        stopping = true;
+        stopAll(signal);
+      }
+      await exited;
+    },
+  };
 }
 
 /**
@@ -53,18 +129,16 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
   const mailDir = path.join(localDataDir(), 'mail');
   const mailCapture = env.SMTP_URL ? null : await startCaptureServer({ dir: mailDir, log: console.log });
   if (mailCapture) console.log(`Mail: SMTP_URL is not set, so mail is kept in ${mailDir}`);
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve('next/dist/bin/next');
   const demo: Record<string, string> = options.demoDatabase
     ? { DEMO_DATABASE: 'yes', DEMO_SIGN_IN: env.DEMO_SIGN_IN ?? 'on' }
     : {};
-  // Keep idle connections longer than clients and load balancers do (Node's 5 s default makes them
-  // reuse sockets the server has just closed: ECONNRESET).
-  const keepAlive = mode === 'start' ? ['--keepAliveTimeout', '65000'] : [];
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(options.port), ...keepAlive], {
+  const workers = mode === 'start' ? (options.workers ?? 1) : 1;
+  if (workers > 1) console.log(`Next.js: ${workers} server processes on port ${options.port}`);
+  const servers = startNextServers(mode, {
+    port: options.port,
+    workers,
     stdio: 'inherit',
     env: {
-      ...process.env,
       ...demo,
       DATABASE_URL: options.databaseUrl,
       ...(mailCapture ? { SMTP_URL: mailCapture.url } : {}),
@@ -74,16 +148,10 @@ export async function runNext(mode: NextMode, options: NextProcessOptions): Prom
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void servers.stop('SIGINT'));
+  process.on('SIGTERM', () => void servers.stop('SIGTERM'));
 
-  const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 0)));
+  const code = await servers.exited;
   await mailCapture?.stop();
   await options.cleanup();
   process.exit(code);
@@ -135,6 +203,7 @@ async function launchApp(mode: NextMode): Promise<never> {
     databaseUrl,
     demoDatabase: !env.DATABASE_URL,
     authSecret: env.AUTH_SECRET ?? (await localAuthSecret()),
+    workers: env.WEB_CONCURRENCY ?? availableParallelism(),
     cleanup: stopDatabase,
   });
 }
