@@ -70,6 +70,7 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : p === 'admin' && o === 'own' ? 200 : 404),
   },
   // Follow-up (extension requests, notes, reminders):
+  '/fristsoknader': { objects: ['none'], url: () => '/fristsoknader', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
 
   // Reports and exports:
   '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
@@ -100,7 +101,11 @@ const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact' | 'staff'> 
   'app/(dashboard)/admin/api-nokler/actions.ts#createApiKeyAction': 'admin',
   'app/(dashboard)/admin/api-nokler/actions.ts#revokeApiKeyAction': 'admin',
   'app/(dashboard)/egenkontroll/actions.ts#saveSelfCheckAction': 'contact',
-  // Follow-up (extension requests, notes, reminders):
+  // Follow-up (extension requests, notes, reminders); tried as each persona in follow-up.spec.ts:
+  'app/(dashboard)/kommuner/[number]/actions.ts#requestExtensionAction': 'contact',
+  'app/(dashboard)/kommuner/[number]/actions.ts#withdrawExtensionAction': 'contact',
+  'app/(dashboard)/kommuner/[number]/actions.ts#addNoteAction': 'contact',
+  'app/(dashboard)/fristsoknader/actions.ts#decideExtensionAction': 'staff',
 
   // Reports and exports:
   'app/(dashboard)/rapporter/actions.ts#createReportAction': 'staff',

@@ -202,7 +202,8 @@ function issuesOf(municipality: ReminderMunicipality, config: ReminderConfig, no
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
-const TRIGGER_HEADINGS: Record<ReminderTrigger, string> = {
+/** What each trigger is called, in the mails and on the pages. */
+export const REMINDER_TRIGGER_LABELS: Record<ReminderTrigger, string> = {
   DEADLINE_POINT: 'Frist',
   APPREC_REJECTED: 'Avvist i Apprec',
   APPREC_MISSING: 'Apprec mangler',
@@ -228,7 +229,7 @@ function composeReminder(
 
   const intro = `Hei ${recipient.name},\n\nDette er en påminnelse om ${season.name}.`;
   const sections = [...byMunicipality.entries()].map(([number, group]) => {
-    const lines = group.map((item) => `- ${TRIGGER_HEADINGS[item.trigger]}: ${item.text}`);
+    const lines = group.map((item) => `- ${REMINDER_TRIGGER_LABELS[item.trigger]}: ${item.text}`);
     return `${group[0]!.municipalityName} (${number})\n${lines.join('\n')}\nSe status: ${municipalityUrl(baseUrl, number)}`;
   });
   const outro = 'Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.\n\nVennlig hilsen\nFolkehelseinstituttet (FHI)';
@@ -236,7 +237,7 @@ function composeReminder(
 
   const htmlSections = [...byMunicipality.entries()].map(([number, group]) => {
     const url = escapeHtml(municipalityUrl(baseUrl, number));
-    const list = group.map((item) => `<li><strong>${escapeHtml(TRIGGER_HEADINGS[item.trigger])}:</strong> ${escapeHtml(item.text)}</li>`);
+    const list = group.map((item) => `<li><strong>${escapeHtml(REMINDER_TRIGGER_LABELS[item.trigger])}:</strong> ${escapeHtml(item.text)}</li>`);
     return `<h2>${escapeHtml(group[0]!.municipalityName)} (${number})</h2>\n<ul>\n${list.join('\n')}\n</ul>\n<p><a href="${url}">Se status for ${escapeHtml(group[0]!.municipalityName)}</a></p>`;
   });
   const html = [

@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
@@ -7,15 +7,61 @@ import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { requireViewer } from '@/lib/auth/viewer';
 import { isFhi } from '@/lib/auth/viewer-types';
+import { listFailedReminders, type FailedReminderRow } from '@/lib/dal/reminders';
 import { byUrgency, getStatusOverview, type StatusOverviewSummary } from '@/lib/dal/status';
 import { DELIVERY_STATE_LABELS } from '@/lib/domain/delivery-state';
-import { formatNumber } from '@/lib/format';
+import { REMINDER_TRIGGER_LABELS } from '@/lib/domain/reminders';
+import { formatDateTime, formatList, formatNumber } from '@/lib/format';
 import { statusPageQuerySchema, toStatusQuery, type StatusQueryParams } from '@/lib/status-query';
 import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Arbeidsliste' };
 
-function Worklist({ overview, query }: { overview: StatusOverviewSummary; query: StatusQueryParams }) {
+/** Reminders whose every attempt failed: FHI should reach these people another way (and check the address). */
+function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[] }) {
+  return (
+    <section aria-labelledby="ikke-sendt">
+      <Heading level={2} data-size="sm" id="ikke-sendt">
+        Påminnelser som ikke kom fram
+      </Heading>
+      {reminders.length === 0 ? (
+        <Paragraph>Alle påminnelser på e-post er sendt.</Paragraph>
+      ) : (
+        <div className={styles.scroll}>
+          <Table zebra data-size="sm">
+            <caption>Påminnelser der alle forsøk på å sende feilet, nyeste først</caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">Tid</TableHeaderCell>
+                <TableHeaderCell scope="col">Til</TableHeaderCell>
+                <TableHeaderCell scope="col">Kommuner og hva</TableHeaderCell>
+                <TableHeaderCell scope="col">Forsøk</TableHeaderCell>
+                <TableHeaderCell scope="col">Siste feil</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {reminders.map((reminder) => (
+                <TableRow key={reminder.id}>
+                  <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
+                  <TableCell>
+                    {reminder.recipientName} &lt;{reminder.email}&gt;
+                  </TableCell>
+                  <TableCell>
+                    {formatList(reminder.items.map((item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`))}
+                  </TableCell>
+                  <TableCell>{formatNumber(reminder.attempts)}</TableCell>
+                  <TableCell>{reminder.lastError ?? '–'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Worklist({ overview, query, failedReminders }: { overview: StatusOverviewSummary; query: StatusQueryParams; failedReminders: readonly FailedReminderRow[] }) {
   const flagged = byUrgency(overview.rows);
   return (
     <>
@@ -44,11 +90,12 @@ function Worklist({ overview, query }: { overview: StatusOverviewSummary; query:
           </li>
         ))}
       </ol>
+      <FailedReminders reminders={failedReminders} />
     </>
   );
 }
 
-/** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step. */
+/** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step; then the reminders that could not be sent. */
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
@@ -56,5 +103,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   // Loaded before anything streams, like the home page (works without JavaScript; 404 for an unknown season).
   const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
   if (!overview) notFound();
-  return <Worklist overview={overview} query={query} />;
+  const failedReminders = await listFailedReminders(viewer, { seasonKey: overview.season.key });
+  if (!failedReminders) notFound();
+  return <Worklist overview={overview} query={query} failedReminders={failedReminders} />;
 }

@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { isFhi } from '@/lib/auth/viewer-types';
+import { getMunicipalityExtensions } from '@/lib/dal/extensions';
+import { listMunicipalityNotes } from '@/lib/dal/notes';
+import { listMunicipalityReminders } from '@/lib/dal/reminders';
 import { getMunicipalityStatus } from '@/lib/dal/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { FollowUp } from './_components/follow-up';
 import { MunicipalityStatus } from './_components/municipality-status';
 
 export const metadata: Metadata = { title: 'Kommune' };
@@ -10,7 +15,8 @@ export const metadata: Metadata = { title: 'Kommune' };
 /**
  * One municipality's season: for FHI and that municipality's contacts; anyone else gets "not found".
  * The data are loaded before anything streams (no Suspense here), so that a foreign or missing
- * municipality answers with HTTP 404, not a streamed 200 with a not-found body.
+ * municipality answers with HTTP 404, not a streamed 200 with a not-found body. The follow-up
+ * (extension requests, notes, reminders) is as it stands now, whatever date the status replays.
  */
 export default async function MunicipalityPage({
   params,
@@ -24,5 +30,18 @@ export default async function MunicipalityPage({
   const query = statusPageQuerySchema.parse(await searchParams);
   const municipality = await getMunicipalityStatus(viewer, number, toStatusQuery(query, new Date()));
   if (!municipality) notFound();
-  return <MunicipalityStatus municipality={municipality} query={query} />;
+  const seasonKey = municipality.season.key;
+  const [extensions, notes, reminders] = await Promise.all([
+    getMunicipalityExtensions(viewer, number, { seasonKey }),
+    listMunicipalityNotes(viewer, number, { seasonKey }),
+    listMunicipalityReminders(viewer, number, { seasonKey }),
+  ]);
+  if (!extensions || !notes || !reminders) notFound();
+  return (
+    <MunicipalityStatus
+      municipality={municipality}
+      query={query}
+      followUp={<FollowUp number={number} extensions={extensions} notes={notes} reminders={reminders} fhi={isFhi(viewer)} />}
+    />
+  );
 }

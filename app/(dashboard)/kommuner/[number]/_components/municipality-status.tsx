@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import {
+  Alert,
   Heading,
+  Link,
   Paragraph,
   Table,
   TableBody,
@@ -16,6 +18,7 @@ import { STATE_COLORS } from '@/components/status/state-colors';
 import { APPREC_LABELS } from '@/components/ui/apprec-status';
 import type { MunicipalityStatusDetail, TimelineEntry } from '@/lib/dal/status';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
+import { EXTENSION_STATUS_LABELS } from '@/lib/domain/extension-requests';
 import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
 import type { StatusQueryParams } from '@/lib/status-query';
 import { PageSection } from '@/components/status/page-section';
@@ -30,7 +33,6 @@ const CHECKLIST_LABELS: Record<ChecklistStatus, { label: string; color: 'success
 
 const ENVIRONMENT_LABELS = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
 const SEVERITY_LABELS = { ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Info' } as const;
-const EXTENSION_LABELS = { PENDING: 'til behandling', GRANTED: 'innvilget', DENIED: 'avslått', WITHDRAWN: 'trukket' } as const;
 
 function describe(entry: TimelineEntry): { event: string; details: ReactNode } {
   switch (entry.kind) {
@@ -68,7 +70,7 @@ function describe(entry: TimelineEntry): { event: string; details: ReactNode } {
       return { event: 'Søkt om utsettelse', details: `Ønsket frist ${formatDate(entry.requestedDeadline)}` };
     case 'EXTENSION_DECIDED':
       return {
-        event: `Utsettelse ${EXTENSION_LABELS[entry.status]}`,
+        event: `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
         details: entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '–',
       };
     case 'RESUBMISSION_AGREED':
@@ -81,9 +83,27 @@ function onTimeText(figures: DeliveryFigures): string {
   return figures.deliveredOnTime ? 'Ja' : 'Nei';
 }
 
-/** A municipality's season: state, flags and next step, checklist, this season vs last, timeline. */
-export function MunicipalityStatus({ municipality, query }: { municipality: MunicipalityStatusDetail; query: StatusQueryParams }) {
+/** The page as a file, for the season and instant shown. */
+function exportHref(number: string, format: 'csv' | 'xlsx', query: StatusQueryParams): string {
+  const search = new URLSearchParams({ format, ...(query.season && { season: query.season }), ...(query.asOf && { asOf: query.asOf }) });
+  return `/kommuner/${number}/eksport?${search}`;
+}
+
+/**
+ * A municipality's season: state, flags and next step, the follow-up (extension requests, notes,
+ * reminders: `followUp`), checklist, this season vs last, timeline.
+ */
+export function MunicipalityStatus({
+  municipality,
+  query,
+  followUp,
+}: {
+  municipality: MunicipalityStatusDetail;
+  query: StatusQueryParams;
+  followUp: ReactNode;
+}) {
   const { figures, previous, season } = municipality;
+  const resubmissionAgreedAt = municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')?.resubmissionAgreedAt;
 
   return (
     <>
@@ -94,11 +114,21 @@ export function MunicipalityStatus({ municipality, query }: { municipality: Muni
         {municipality.officialName}, {municipality.countyName}. {season.name}.
       </Paragraph>
       <AsOfForm path={`/kommuner/${municipality.number}`} asOf={query.asOf} shownAt={municipality.asOf} keep={{ season: query.season }} />
+      <Paragraph data-size="sm" className={styles.downloads}>
+        <Link href={exportHref(municipality.number, 'csv', query)}>Last ned CSV</Link>
+        <Link href={exportHref(municipality.number, 'xlsx', query)}>Last ned Excel</Link>
+      </Paragraph>
 
       <PageSection id="status" title="Status">
         <Paragraph>
           <Tag data-color={STATE_COLORS[municipality.state]}>{DELIVERY_STATE_LABELS[municipality.state]}</Tag>
         </Paragraph>
+        {resubmissionAgreedAt && (
+          <Alert data-color="success">
+            <strong>Klar til å sende på nytt.</strong> FHI og kommunen avtalte ny innsending {formatDate(resubmissionAgreedAt)}. Kommunen kan nå
+            sende hele året på nytt: både fagmelding (KPR_IPL) og identmelding (KPR_IDE).
+          </Alert>
+        )}
         <dl className={styles.facts}>
           <dt>Frist</dt>
           <dd>
@@ -130,6 +160,8 @@ export function MunicipalityStatus({ municipality, query }: { municipality: Muni
         </Heading>
         <FlagList flags={municipality.flags} headingLevel={4} />
       </PageSection>
+
+      {followUp}
 
       <PageSection id="sjekkliste" title="Sjekkliste før og etter innsending">
         <Table data-size="sm">

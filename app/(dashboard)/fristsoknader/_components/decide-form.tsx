@@ -1,0 +1,66 @@
+'use client';
+
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useActionState } from 'react';
+import { FormErrors } from '@/components/ui/form-errors';
+import type { FormState } from '@/lib/form-state';
+import { decideExtensionAction, type DecisionField } from '../actions';
+import styles from '../page.module.css';
+
+const LABELS: Record<DecisionField, string> = { grantedDate: 'Ny frist', note: 'Merknad' };
+
+/** Grant (with the requested or another date) or deny (with a note) one pending request; works without JavaScript. */
+export function DecideForm({
+  id,
+  municipalityName,
+  requestedDate,
+  dateBounds,
+}: {
+  id: string;
+  municipalityName: string;
+  requestedDate: string;
+  dateBounds: { earliest: string; latest: string };
+}) {
+  const [state, action, pending] = useActionState<FormState<DecisionField>, FormData>(decideExtensionAction, {});
+  const errors = state.errors ?? {};
+  const prefix = `${id}-`;
+  return (
+    <form action={action} className={styles.form} noValidate aria-label={`Avgjør søknaden fra ${municipalityName}`}>
+      <div aria-live="polite" role="status">
+        {state.done && <Paragraph>{state.done}</Paragraph>}
+      </div>
+      <FormErrors errors={errors} labels={LABELS} idPrefix={prefix} />
+      <input type="hidden" name="id" value={id} />
+      <Textfield
+        id={`${prefix}grantedDate`}
+        name="grantedDate"
+        type="date"
+        label="Ny frist ved innvilgelse"
+        description="Den kommunen ba om, eller en annen dag."
+        min={dateBounds.earliest}
+        max={dateBounds.latest}
+        defaultValue={state.values?.grantedDate ?? requestedDate}
+        error={errors.grantedDate}
+      />
+      <Textfield
+        id={`${prefix}note`}
+        name="note"
+        multiline
+        rows={2}
+        label="Merknad til kommunen"
+        description="Må fylles ut ved avslag."
+        defaultValue={state.values?.note}
+        error={errors.note}
+        maxLength={2000}
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" name="decision" value="GRANT" disabled={pending}>
+          Innvilg
+        </Button>
+        <Button type="submit" name="decision" value="DENY" variant="secondary" disabled={pending}>
+          Avslå
+        </Button>
+      </div>
+    </form>
+  );
+}

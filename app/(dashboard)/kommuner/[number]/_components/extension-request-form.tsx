@@ -1,0 +1,106 @@
+'use client';
+
+import { Button, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useActionState } from 'react';
+import { FormErrors } from '@/components/ui/form-errors';
+import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/domain/extension-requests';
+import type { FormState } from '@/lib/form-state';
+import { requestExtensionAction, type ExtensionRequestField } from '../actions';
+import styles from './follow-up.module.css';
+
+const LABELS: Record<ExtensionRequestField, string> = {
+  requestedDate: 'Ny frist',
+  reasonCategory: 'Grunn',
+  justification: 'Begrunnelse',
+  plannedFix: 'Hva kommunen skal gjøre',
+};
+
+/** A contact's application for an extension (works without JavaScript). */
+export function ExtensionRequestForm({
+  number,
+  season,
+  dateBounds,
+}: {
+  number: string;
+  season: string;
+  dateBounds: { earliest: string; latest: string };
+}) {
+  const [state, action, pending] = useActionState<FormState<ExtensionRequestField>, FormData>(requestExtensionAction, {});
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  return (
+    <form action={action} className={styles.form} noValidate aria-labelledby="soknad-tittel">
+      <h3 id="soknad-tittel" className={styles.formHeading}>
+        Søk om utsatt frist
+      </h3>
+      <div aria-live="polite" role="status">
+        {state.done && <Paragraph>{state.done}</Paragraph>}
+      </div>
+      <FormErrors errors={errors} labels={LABELS} />
+      <input type="hidden" name="number" value={number} />
+      <input type="hidden" name="season" value={season} />
+      <Textfield
+        id="requestedDate"
+        name="requestedDate"
+        type="date"
+        label="Ny frist"
+        description="Dagen kommunen kan levere innen (fristen gjelder ut dagen)."
+        min={dateBounds.earliest}
+        max={dateBounds.latest}
+        defaultValue={values.requestedDate}
+        error={errors.requestedDate}
+        required
+      />
+      <Field>
+        <Label htmlFor="reasonCategory">Grunn</Label>
+        <Select
+          id="reasonCategory"
+          name="reasonCategory"
+          defaultValue={values.reasonCategory ?? ''}
+          aria-invalid={Boolean(errors.reasonCategory)}
+          aria-describedby={errors.reasonCategory ? 'reasonCategory-feil' : undefined}
+          required
+        >
+          <Select.Option value="" disabled>
+            Velg
+          </Select.Option>
+          {EXTENSION_REASONS.map((reason) => (
+            <Select.Option key={reason} value={reason}>
+              {EXTENSION_REASON_LABELS[reason]}
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.reasonCategory && <ValidationMessage id="reasonCategory-feil">{errors.reasonCategory}</ValidationMessage>}
+      </Field>
+      <Textfield
+        id="justification"
+        name="justification"
+        multiline
+        rows={4}
+        label="Begrunnelse"
+        description="Hvorfor kommunen ikke rekker fristen."
+        defaultValue={values.justification}
+        error={errors.justification}
+        maxLength={2000}
+        required
+      />
+      <Textfield
+        id="plannedFix"
+        name="plannedFix"
+        multiline
+        rows={3}
+        label="Hva kommunen skal gjøre"
+        description="Hva som skal rettes eller gjøres før dere sender."
+        defaultValue={values.plannedFix}
+        error={errors.plannedFix}
+        maxLength={2000}
+        required
+      />
+      <div>
+        <Button type="submit" disabled={pending}>
+          Send søknaden
+        </Button>
+      </div>
+    </form>
+  );
+}

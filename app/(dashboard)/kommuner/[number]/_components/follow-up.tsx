@@ -1,0 +1,161 @@
+import { Button, Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import NextLink from 'next/link';
+import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
+import { PageSection } from '@/components/status/page-section';
+import type { MunicipalityExtensionsSummary } from '@/lib/dal/extensions';
+import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/dal/notes';
+import type { MunicipalityReminderRow } from '@/lib/dal/reminders';
+import { REMINDER_TRIGGER_LABELS } from '@/lib/domain/reminders';
+import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/format';
+import { withdrawExtensionAction } from '../actions';
+import { ExtensionRequestForm } from './extension-request-form';
+import { NoteForm } from './note-form';
+import styles from './follow-up.module.css';
+
+const REMINDER_STATUS = {
+  QUEUED: { label: 'Venter på sending', color: 'warning' },
+  SENT: { label: 'Sendt', color: 'success' },
+  FAILED: { label: 'Ikke sendt', color: 'danger' },
+} as const;
+
+function Extensions({ number, extensions }: { number: string; extensions: MunicipalityExtensionsSummary }) {
+  return (
+    <PageSection id="utsettelse" title="Søknad om utsatt frist">
+      <Paragraph>
+        Gjeldende frist: <strong>{formatDateTime(extensions.effectiveDeadline)}</strong>.
+      </Paragraph>
+      {extensions.requests.length === 0 ? (
+        <Paragraph>Kommunen har ikke søkt om utsettelse for {extensions.season.name}.</Paragraph>
+      ) : (
+        <ol className={styles.items} aria-label="Søknader, nyeste først">
+          {extensions.requests.map((request) => (
+            <li key={request.id} className={styles.item}>
+              <Heading level={3} data-size="2xs">
+                Søknad sendt {formatDate(request.requestedAt)}{' '}
+                <ExtensionStatusTag status={request.status} />
+              </Heading>
+              <ExtensionRequestFacts request={request} />
+              {request.status === 'PENDING' && extensions.canWithdraw && (
+                <form action={withdrawExtensionAction}>
+                  <input type="hidden" name="id" value={request.id} />
+                  <input type="hidden" name="number" value={number} />
+                  <Button type="submit" variant="secondary" data-size="sm">
+                    Trekk søknaden
+                  </Button>
+                </form>
+              )}
+              {request.status === 'PENDING' && extensions.canDecide && (
+                <Paragraph data-size="sm">
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/fristsoknader', hash: `soknad-${request.id}` }}>Avgjør søknaden under Fristsøknader</NextLink>
+                  </Link>
+                </Paragraph>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {extensions.canApply && <ExtensionRequestForm number={number} season={extensions.season.key} dateBounds={extensions.dateBounds} />}
+    </PageSection>
+  );
+}
+
+function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSummary }) {
+  return (
+    <PageSection id="notater" title="Oppfølging og notater">
+      {notes.notes.length === 0 ? (
+        <Paragraph>Ingen notater for {notes.season.name} ennå.</Paragraph>
+      ) : (
+        <ol className={styles.items} aria-label="Notater, nyeste først">
+          {notes.notes.map((note) => (
+            <li key={note.id} className={styles.item}>
+              <p className={styles.meta}>
+                <strong>{note.authorName ?? 'Ukjent forfatter'}</strong>
+                {note.authorRole ? (note.authorRole === 'MUNICIPAL_CONTACT' ? ' (kommunen)' : ' (FHI)') : ''},{' '}
+                <time dateTime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>{' '}
+                {note.kind === 'RESUBMISSION_AGREED' && (
+                  <Tag data-color="success" data-size="sm">
+                    Ny innsending avtalt
+                  </Tag>
+                )}
+              </p>
+              <p className={styles.text}>{note.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <NoteForm number={number} season={notes.season.key} canAgreeResubmission={notes.canAgreeResubmission} maxLength={NOTE_MAX_LENGTH} />
+    </PageSection>
+  );
+}
+
+function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminderRow[]; fhi: boolean }) {
+  return (
+    <PageSection id="paminnelser" title="Påminnelser på e-post">
+      {reminders.length === 0 ? (
+        <Paragraph>Ingen påminnelser er sendt om kommunen.</Paragraph>
+      ) : (
+        <div className={styles.scroll}>
+          <Table zebra data-size="sm">
+            <caption>Påminnelser til kommunens kontaktpersoner, nyeste først</caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">Tid</TableHeaderCell>
+                <TableHeaderCell scope="col">Til</TableHeaderCell>
+                <TableHeaderCell scope="col">Om</TableHeaderCell>
+                <TableHeaderCell scope="col">Emne</TableHeaderCell>
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                <TableHeaderCell scope="col">Forsøk</TableHeaderCell>
+                {fhi && <TableHeaderCell scope="col">Siste feil</TableHeaderCell>}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {reminders.map((reminder) => (
+                <TableRow key={reminder.id}>
+                  <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
+                  <TableCell>
+                    {reminder.recipientName}
+                    {reminder.email ? ` <${reminder.email}>` : ''}
+                  </TableCell>
+                  <TableCell>{formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}</TableCell>
+                  <TableCell>{reminder.subject}</TableCell>
+                  <TableCell>
+                    <Tag data-color={REMINDER_STATUS[reminder.status].color} data-size="sm">
+                      {REMINDER_STATUS[reminder.status].label}
+                    </Tag>
+                    {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
+                  </TableCell>
+                  <TableCell>{formatNumber(reminder.attempts)}</TableCell>
+                  {fhi && <TableCell>{reminder.lastError ?? '–'}</TableCell>}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </PageSection>
+  );
+}
+
+/** The follow-up of a municipality: extension requests, the notes thread and the reminders sent. */
+export function FollowUp({
+  number,
+  extensions,
+  notes,
+  reminders,
+  fhi,
+}: {
+  number: string;
+  extensions: MunicipalityExtensionsSummary;
+  notes: MunicipalityNotesSummary;
+  reminders: readonly MunicipalityReminderRow[];
+  fhi: boolean;
+}) {
+  return (
+    <>
+      <Extensions number={number} extensions={extensions} />
+      <Notes number={number} notes={notes} />
+      <Reminders reminders={reminders} fhi={fhi} />
+    </>
+  );
+}
