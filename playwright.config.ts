@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { e2eDataDir } from './e2e/mail';
 
 // Overridable so that two test runs can share a machine (with NEXT_DIST_DIR for separate builds).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -63,6 +65,10 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: 'kpr-e2e-secret-that-is-long-enough-for-hs256',
         OIDC_SCOPES: 'openid email profile pid',
         OIDC_DISPLAY_NAME: 'Test-ID',
+        // The launcher keeps captured mail next to this folder; the tests read it there (e2e/mail.ts).
+        EMBEDDED_POSTGRES_DIR: path.join(e2eDataDir(port), 'postgres'),
+        // Reminders go out whatever the time of the test run.
+        REMINDER_QUIET_HOURS: 'off',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'pipe',

@@ -1,8 +1,9 @@
 'use client';
 
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { FormErrors } from '@/components/ui/form-errors';
+import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/form-state';
 import { decideExtensionAction, type DecisionField } from '../actions';
 import styles from '../page.module.css';
@@ -31,7 +32,7 @@ export function DecideForm({
       </div>
       <FormErrors errors={errors} labels={LABELS} idPrefix={prefix} />
       <input type="hidden" name="id" value={id} />
-      <Textfield
+      <TextField
         id={`${prefix}grantedDate`}
         name="grantedDate"
         type="date"
@@ -42,7 +43,7 @@ export function DecideForm({
         defaultValue={state.values?.grantedDate ?? requestedDate}
         error={errors.grantedDate}
       />
-      <Textfield
+      <TextField
         id={`${prefix}note`}
         name="note"
         multiline

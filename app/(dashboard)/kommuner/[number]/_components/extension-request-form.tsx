@@ -1,8 +1,9 @@
 'use client';
 
-import { Button, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { FormErrors } from '@/components/ui/form-errors';
+import { TextField } from '@/components/ui/text-field';
 import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/domain/extension-requests';
 import type { FormState } from '@/lib/form-state';
 import { requestExtensionAction, type ExtensionRequestField } from '../actions';
@@ -39,7 +40,7 @@ export function ExtensionRequestForm({
       <FormErrors errors={errors} labels={LABELS} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="season" value={season} />
-      <Textfield
+      <TextField
         id="requestedDate"
         name="requestedDate"
         type="date"
@@ -72,7 +73,7 @@ export function ExtensionRequestForm({
         </Select>
         {errors.reasonCategory && <ValidationMessage id="reasonCategory-feil">{errors.reasonCategory}</ValidationMessage>}
       </Field>
-      <Textfield
+      <TextField
         id="justification"
         name="justification"
         multiline
@@ -84,7 +85,7 @@ export function ExtensionRequestForm({
         maxLength={2000}
         required
       />
-      <Textfield
+      <TextField
         id="plannedFix"
         name="plannedFix"
         multiline

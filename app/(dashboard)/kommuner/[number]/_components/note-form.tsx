@@ -1,8 +1,9 @@
 'use client';
 
-import { Button, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { FormErrors } from '@/components/ui/form-errors';
+import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/form-state';
 import { addNoteAction, type NoteField } from '../actions';
 import styles from './follow-up.module.css';
@@ -24,7 +25,7 @@ export function NoteForm({ number, season, canAgreeResubmission, maxLength }: { 
       <FormErrors errors={errors} labels={LABELS} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="season" value={season} />
-      <Textfield
+      <TextField
         id="body"
         name="body"
         multiline

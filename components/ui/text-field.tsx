@@ -1,0 +1,31 @@
+import { Field, FieldDescription, Input, Label, Textarea, ValidationMessage, type InputProps } from '@digdir/designsystemet-react';
+import type { TextareaHTMLAttributes } from 'react';
+
+type Shared = { id: string; label: string; description?: string; error?: string };
+type TextFieldProps =
+  | (Shared & { multiline?: false } & Omit<InputProps, 'id'>)
+  | (Shared & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>);
+
+/**
+ * A text field whose label, description and error are tied to it in the server's HTML (for= and
+ * aria-describedby), so it is labelled without JavaScript too (Designsystemet's Textfield ties
+ * them in the browser).
+ */
+export function TextField(props: TextFieldProps) {
+  const { id, label, description, error, multiline, ...attributes } = props;
+  const describedBy = [description && `${id}-beskrivelse`, error && `${id}-feil`].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {description && <FieldDescription id={`${id}-beskrivelse`}>{description}</FieldDescription>}
+      {multiline ? (
+        <Textarea {...(attributes as TextareaHTMLAttributes<HTMLTextAreaElement>)} {...common} />
+      ) : (
+        <Input {...(attributes as InputProps)} {...common} />
+      )}
+      {error && <ValidationMessage id={`${id}-feil`}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
