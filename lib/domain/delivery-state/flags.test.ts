@@ -175,7 +175,7 @@ describe('SHOULD_APPLY_FOR_EXTENSION', () => {
   ])('at %s', (asOf, reason) => {
     const advice = flag(input(), asOf, 'SHOULD_APPLY_FOR_EXTENSION');
     expect(advice.reason).toBe(reason);
-    expect(advice.nextStep).toBe('Søk FHI om utsettelse på e-post, med begrunnelse og datoen kommunen kan levere innen.');
+    expect(advice.nextStep).toBe('Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.');
   });
 
   it('mentions an earlier denial', () => {

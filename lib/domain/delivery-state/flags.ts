@@ -246,7 +246,7 @@ function shouldApplyForExtension(facts: Facts, state: DeliveryState, days: Deadl
     },
     nextStep: deniedExtension
       ? 'Lever så snart som mulig. Søk om utsettelse på nytt bare med ny begrunnelse.'
-      : 'Søk FHI om utsettelse på e-post, med begrunnelse og datoen kommunen kan levere innen.',
+      : 'Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.',
   };
 }
 
