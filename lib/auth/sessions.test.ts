@@ -38,6 +38,23 @@ describe('server-side sessions', () => {
     expect(await loadViewer(db(), other.sessionId, new Date(), TEST_SESSION_LIMITS, 'r')).toBeNull();
   });
 
+  it('load the person, role and municipalities (in number order) of a live session', async () => {
+    const contact = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601', '0301', '1103']);
+    expect(await loadViewer(db(), contact.sessionId, new Date(), TEST_SESSION_LIMITS, 'r2')).toEqual({
+      userId: contact.userId,
+      apiKeyId: null,
+      name: 'MUNICIPAL_CONTACT 4601+0301+1103',
+      role: 'MUNICIPAL_CONTACT',
+      municipalityNumbers: ['0301', '1103', '4601'],
+      sessionId: contact.sessionId,
+      requestId: 'r2',
+    });
+    // FHI see every municipality: a membership row does not narrow them.
+    const staff = await createTestViewer(db(), 'FHI_STAFF', ['0301']);
+    expect(staff.municipalityNumbers).toEqual([]);
+    expect(await loadViewer(db(), 'no-such-session', new Date(), TEST_SESSION_LIMITS, 'r')).toBeNull();
+  });
+
   it('record the sign-in time', async () => {
     const user = await db().user.create({ data: { name: 'New', email: 'new@example.no', role: 'FHI_STAFF' } });
     const now = new Date('2026-01-11T12:00:00Z');

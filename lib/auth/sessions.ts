@@ -40,6 +40,17 @@ export async function endSession(prisma: PrismaClient, sessionToken: string): Pr
   return { userId: session.user.id, role: session.user.role };
 }
 
+interface SessionRow {
+  id: string;
+  lastSeenAt: Date;
+  expires: Date;
+  userId: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  municipalityNumbers: string[];
+}
+
 /** The viewer of a live session; null (and the session removed) when it has expired or the person was deactivated. */
 export async function loadViewer(
   prisma: PrismaClient,
@@ -48,39 +59,27 @@ export async function loadViewer(
   limits: SessionLimits,
   requestId: string,
 ): Promise<PersonViewer | null> {
-  const session = await prisma.session.findUnique({
-    where: { sessionToken },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expires: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          role: true,
-          active: true,
-          memberships: { select: { municipalityNumber: true }, orderBy: { municipalityNumber: 'asc' } },
-        },
-      },
-    },
-  });
+  // One round trip (it runs on every request): the session, its person and their municipalities.
+  const [session] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires, u.id AS "userId", u.name, u.role::text AS role, u.active,
+           ARRAY(SELECT m.municipality_number FROM municipality_membership m WHERE m.user_id = u.id ORDER BY m.municipality_number) AS "municipalityNumbers"
+      FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.session_token = ${sessionToken}`;
   if (!session) return null;
   const idleUntil = session.lastSeenAt.getTime() + limits.idleMinutes * 60_000;
-  if (!session.user.active || now.getTime() >= session.expires.getTime() || now.getTime() >= idleUntil) {
+  if (!session.active || now.getTime() >= session.expires.getTime() || now.getTime() >= idleUntil) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
   return {
-    userId: user.id,
+    userId: session.userId,
     apiKeyId: null,
-    name: user.name,
-    role: user.role,
-    municipalityNumbers: user.role === 'MUNICIPAL_CONTACT' ? user.memberships.map((m) => m.municipalityNumber) : [],
+    name: session.name,
+    role: session.role,
+    municipalityNumbers: session.role === 'MUNICIPAL_CONTACT' ? session.municipalityNumbers : [],
     sessionId: sessionToken,
     requestId,
   };
