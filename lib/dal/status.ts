@@ -417,10 +417,12 @@ async function dataVersion(): Promise<string> {
 
 /** Every municipality in the viewer's scope at `asOf`, with key figures and last season's comparison; null when the season does not exist. */
 export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Promise<StatusOverviewSummary | null> {
-  const season = await findSeason(query.seasonKey);
+  const fhi = isFhi(viewer);
+  // In parallel: the cache key needs both, and this runs on every request.
+  const [season, version] = await Promise.all([findSeason(query.seasonKey), fhi ? dataVersion() : null]);
   if (!season) return null;
-  if (!isFhi(viewer)) return buildOverview(season, [...viewer.municipalityNumbers], query.asOf);
-  const key = `${season.id}|${query.asOf.getTime()}|${await dataVersion()}`;
+  if (!fhi) return buildOverview(season, [...viewer.municipalityNumbers], query.asOf);
+  const key = `${season.id}|${query.asOf.getTime()}|${version}`;
   const now = Date.now();
   const cached = overviewCache.get(key);
   if (cached && cached.expires > now) return cached.overview;
