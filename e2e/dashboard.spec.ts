@@ -38,6 +38,16 @@ test.describe('FHI staff', () => {
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     await expect(rows.first()).toContainText('Må sende på nytt');
+    // The downloads carry the same filters and date, and hold every matching row (all pages).
+    const matching = Number((await table.locator('caption').textContent())!.match(/: (\d+) av/)![1]);
+    for (const [name, format] of [['Last ned CSV', 'csv'], ['Last ned Excel', 'xlsx']]) {
+      const href = (await page.getByRole('link', { name }).getAttribute('href'))!;
+      expect(Object.fromEntries(new URL(href, 'http://x').searchParams)).toMatchObject({ format, flagg: 'MUST_RESUBMIT', asOf: '2026-01-20' });
+      const download = await page.request.get(href);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-disposition']).toContain('attachment');
+      if (format === 'csv') expect((await download.text()).split('\n').filter((line) => /^"?\d{4}"?[;,]/.test(line))).toHaveLength(matching);
+    }
 
     await page.getByRole('link', { name: 'Arbeidsliste' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Arbeidsliste');

@@ -2,180 +2,77 @@
 /**
  * The overview table of every municipality in scope. Its state comes from the URL only (sorting,
  * filters, search, page, columns), and every control is a link, so the server-rendered markup
- * works without JavaScript; in the browser the links navigate without a full reload.
+ * works without JavaScript; in the browser the links navigate without a full reload. The server
+ * filters, sorts and pages (`statusTableModel`); only the current page's rows come here.
  */
 import { Link, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import {
-  columnFilteringFeature,
-  columnVisibilityFeature,
-  createFilteredRowModel,
-  createPaginatedRowModel,
-  createSortedRowModel,
-  filterFn_arrIncludes,
-  filterFn_equalsString,
-  filterFn_includesString,
-  globalFilteringFeature,
-  rowPaginationFeature,
-  rowSortingFeature,
-  sortFn_basic,
-  sortFn_text,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-} from '@tanstack/react-table';
+import { columnVisibilityFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import NextLink from 'next/link';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState, type FlagCode } from '@/lib/domain/delivery-state';
-import { formatDate, formatNumber } from '@/lib/format';
+import type { ReactNode } from 'react';
+import { DELIVERY_STATE_LABELS } from '@/lib/domain/delivery-state';
+import { formatNumber } from '@/lib/format';
 import { linkQuery } from '@/lib/status-query';
+import { SORTABLE_STATUS_COLUMNS, STATUS_CELL_TEXT, visibleStatusColumns, type StatusTableModel, type StatusTableRow } from '@/lib/status-table';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import {
-  OPTIONAL_STATUS_COLUMNS,
-  STATUS_COLUMN_LABELS,
-  STATUS_PAGE_SIZE,
-  statusTableQuery,
-  type StatusColumnId,
-  type StatusTableParams,
-} from './status-table-params';
+import { STATUS_COLUMN_LABELS, statusTableQuery, type StatusColumnId, type StatusTableParams } from './status-table-params';
 import styles from './status-table.module.css';
 
-export interface StatusTableRow {
-  number: string;
-  name: string;
-  countyNumber: string;
-  countyName: string;
-  state: DeliveryState;
-  flags: FlagCode[];
-  latestSentAt: Date | null;
-  effectiveDeadline: Date;
-  extensionGranted: boolean;
-  workingDaysLeft: number;
-  deliveredOnTime: boolean | null;
-}
+/** Sorting is manual (done on the server); TanStack lays out the page's rows and the sort state of the headers. */
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
-const features = tableFeatures({
-  rowSortingFeature,
-  columnFilteringFeature,
-  globalFilteringFeature,
-  columnVisibilityFeature,
-  rowPaginationFeature,
-  sortedRowModel: createSortedRowModel(),
-  filteredRowModel: createFilteredRowModel(),
-  paginatedRowModel: createPaginatedRowModel(),
-  sortFns: { basic: sortFn_basic, text: sortFn_text },
-  filterFns: { includesString: filterFn_includesString, equalsString: filterFn_equalsString, arrIncludes: filterFn_arrIncludes },
-});
+/** Cells that are more than their text. */
+const CELLS: Partial<Record<StatusColumnId, (row: StatusTableRow) => ReactNode>> = {
+  name: (row) => (
+    <Link asChild>
+      <NextLink href={`/kommuner/${row.number}`}>{row.name}</NextLink>
+    </Link>
+  ),
+  state: (row) => (
+    <Tag data-color={STATE_COLORS[row.state]} data-size="sm">
+      {DELIVERY_STATE_LABELS[row.state]}
+    </Tag>
+  ),
+};
 
-const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const;
-
-const columns: ColumnDef<typeof features, StatusTableRow>[] = [
-  { id: 'number', accessorKey: 'number', header: STATUS_COLUMN_LABELS.number, sortFn: 'text' },
-  {
-    id: 'name',
-    accessorKey: 'name',
-    header: STATUS_COLUMN_LABELS.name,
-    sortFn: 'text',
-    cell: ({ row }) => (
-      <Link asChild>
-        <NextLink href={`/kommuner/${row.original.number}`}>{row.original.name}</NextLink>
-      </Link>
-    ),
-  },
-  { id: 'county', accessorKey: 'countyNumber', header: STATUS_COLUMN_LABELS.county, sortFn: 'text', filterFn: 'equalsString', enableGlobalFilter: false, cell: ({ row }) => row.original.countyName },
-  {
-    id: 'state',
-    accessorKey: 'state',
-    header: STATUS_COLUMN_LABELS.state,
-    sortFn: 'text',
-    filterFn: 'equalsString',
-    enableGlobalFilter: false,
-    cell: ({ row }) => (
-      <Tag data-color={STATE_COLORS[row.original.state]} data-size="sm">
-        {DELIVERY_STATE_LABELS[row.original.state]}
-      </Tag>
-    ),
-  },
-  {
-    id: 'flags',
-    accessorKey: 'flags',
-    header: STATUS_COLUMN_LABELS.flags,
-    enableSorting: false,
-    filterFn: 'arrIncludes',
-    enableGlobalFilter: false,
-    cell: ({ row }) => (row.original.flags.length ? row.original.flags.map((flag) => FLAG_LABELS[flag]).join(', ') : '–'),
-  },
-  {
-    id: 'latestSent',
-    accessorFn: (row) => row.latestSentAt?.getTime() ?? 0,
-    header: STATUS_COLUMN_LABELS.latestSent,
-    sortFn: 'basic',
-    enableGlobalFilter: false,
-    cell: ({ row }) => (row.original.latestSentAt ? formatDate(row.original.latestSentAt) : 'Ikke sendt'),
-  },
-  {
-    id: 'deadline',
-    accessorFn: (row) => row.effectiveDeadline.getTime(),
-    header: STATUS_COLUMN_LABELS.deadline,
-    sortFn: 'basic',
-    enableGlobalFilter: false,
-    cell: ({ row }) => `${formatDate(row.original.effectiveDeadline)}${row.original.extensionGranted ? ' (utsatt)' : ''}`,
-  },
-  {
-    id: 'workingDaysLeft',
-    accessorKey: 'workingDaysLeft',
-    header: STATUS_COLUMN_LABELS.workingDaysLeft,
-    sortFn: 'basic',
-    enableGlobalFilter: false,
-    cell: ({ row }) => formatNumber(row.original.workingDaysLeft),
-  },
-  {
-    id: 'onTime',
-    accessorFn: (row) => (row.deliveredOnTime === null ? 0 : row.deliveredOnTime ? 2 : 1),
-    header: STATUS_COLUMN_LABELS.onTime,
-    sortFn: 'basic',
-    enableGlobalFilter: false,
-    cell: ({ row }) => ON_TIME_LABELS[String(row.original.deliveredOnTime) as keyof typeof ON_TIME_LABELS],
-  },
-];
+const columns: ColumnDef<typeof features, StatusTableRow>[] = (Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]).map((id) => ({
+  id,
+  accessorFn: STATUS_CELL_TEXT[id],
+  header: STATUS_COLUMN_LABELS[id],
+  enableSorting: SORTABLE_STATUS_COLUMNS.has(id),
+}));
 
 interface StatusTableProps {
-  rows: StatusTableRow[];
+  /** The model's page and counts (not its other pages: only the page's rows come to the browser). */
+  model: Pick<StatusTableModel, 'pageRows' | 'page' | 'pageCount' | 'matching' | 'total' | 'sort'>;
   params: StatusTableParams;
   /** Query parameters of the page that are not the table's (season, asOf). */
   keep: Record<string, string | undefined>;
   caption: string;
 }
 
-export function StatusTable({ rows, params, keep, caption }: StatusTableProps) {
-  const visible = params.kol ? new Set<string>(params.kol) : null;
+export function StatusTable({ model, params, keep, caption }: StatusTableProps) {
+  const visible = new Set<StatusColumnId>(visibleStatusColumns(params));
   const table = useTable({
     features,
     columns,
-    data: rows,
+    data: model.pageRows,
     getRowId: (row) => row.number,
-    globalFilterFn: 'includesString',
+    manualSorting: true,
     state: {
-      sorting: params.sort ? [{ id: params.sort, desc: params.retning === 'desc' }] : [{ id: 'number', desc: false }],
-      globalFilter: params.q ?? '',
-      columnFilters: [
-        ...(params.fylke ? [{ id: 'county', value: params.fylke }] : []),
-        ...(params.status ? [{ id: 'state', value: params.status }] : []),
-        ...(params.flagg ? [{ id: 'flags', value: [params.flagg] }] : []),
-      ],
-      columnVisibility: Object.fromEntries(OPTIONAL_STATUS_COLUMNS.map((id) => [id, !visible || visible.has(id)])),
-      pagination: { pageIndex: (params.side ?? 1) - 1, pageSize: STATUS_PAGE_SIZE },
+      sorting: [model.sort],
+      columnVisibility: Object.fromEntries(columns.map((column) => [column.id, visible.has(column.id as StatusColumnId)])),
     },
   });
   const href = (changes: Partial<StatusTableParams>) => ({ pathname: '/', query: linkQuery({ ...keep, ...statusTableQuery({ ...params, ...changes }) }) });
-  const matching = table.getFilteredRowModel().rows.length;
-  const pageCount = Math.max(1, table.getPageCount());
-  const page = Math.min(params.side ?? 1, pageCount);
+  const { matching, page, pageCount } = model;
+  const columnIds = table.getVisibleLeafColumns().map((column) => column.id as StatusColumnId);
 
   return (
     <>
       <div className={styles.scroll}>
         <Table zebra data-size="sm" className={styles.table}>
           <caption>
-            {caption}: {formatNumber(matching)} av {formatNumber(rows.length)}
+            {caption}: {formatNumber(matching)} av {formatNumber(model.total)}
             {pageCount > 1 ? `, side ${page} av ${pageCount}` : ''}
           </caption>
           <TableHead>
@@ -208,20 +105,19 @@ export function StatusTable({ rows, params, keep, caption }: StatusTableProps) {
           <TableBody>
             {matching === 0 && (
               <TableRow>
-                <TableCell colSpan={table.getVisibleLeafColumns().length}>Ingen kommuner passer til utvalget.</TableCell>
+                <TableCell colSpan={columnIds.length}>Ingen kommuner passer til utvalget.</TableCell>
               </TableRow>
             )}
+            {/* Cells straight from the row (not TanStack's cell objects, 450 a page): this runs on every request. */}
             {table.getRowModel().rows.map((row) => (
               <TableRow key={row.id}>
-                {row.getVisibleCells().map((cell) =>
-                  cell.column.id === 'name' ? (
-                    <TableHeaderCell key={cell.id} scope="row">
-                      <table.FlexRender cell={cell} />
+                {columnIds.map((id) =>
+                  id === 'name' ? (
+                    <TableHeaderCell key={id} scope="row">
+                      {CELLS.name!(row.original)}
                     </TableHeaderCell>
                   ) : (
-                    <TableCell key={cell.id}>
-                      <table.FlexRender cell={cell} />
-                    </TableCell>
+                    <TableCell key={id}>{CELLS[id]?.(row.original) ?? STATUS_CELL_TEXT[id](row.original)}</TableCell>
                   ),
                 )}
               </TableRow>

@@ -12,18 +12,13 @@ import {
   SelectOption,
   Field,
   Label,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
+  Link,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { DeliveryProgressChart } from '@/components/charts/delivery-progress-chart';
 import { StatesByCountyChart, type CountyStateCounts } from '@/components/charts/states-by-county-chart';
 import { AsOfForm } from '@/components/filters/as-of-form';
-import { StatusTable, type StatusTableRow } from '@/components/tables/status-table';
+import { StatusTable } from '@/components/tables/status-table';
 import {
   OPTIONAL_STATUS_COLUMNS,
   STATUS_COLUMN_LABELS,
@@ -33,8 +28,9 @@ import {
 import type { StatusKeyFigures, StatusOverviewSummary } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
-import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
-import type { StatusQueryParams } from '@/lib/status-query';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '@/lib/format';
+import { linkQuery, type QueryParams, type StatusQueryParams } from '@/lib/status-query';
+import { statusTableModel, toStatusTableRow, type StatusTableModel, type StatusTableRow } from '@/lib/status-table';
 import { PageSection } from '@/components/status/page-section';
 import styles from './status-overview.module.css';
 
@@ -62,20 +58,54 @@ function statesByCounty(overview: StatusOverviewSummary): CountyStateCounts[] {
   return [...counties.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, county]) => county);
 }
 
-function tableRows(overview: StatusOverviewSummary): StatusTableRow[] {
-  return overview.rows.map((row) => ({
-    number: row.number,
-    name: row.name,
-    countyNumber: row.countyNumber,
-    countyName: row.countyName,
-    state: row.state,
-    flags: row.flags.map((flag) => flag.code),
-    latestSentAt: row.figures.latestProductionMessage?.receivedAt ?? null,
-    effectiveDeadline: row.figures.effectiveDeadline,
-    extensionGranted: row.figures.extensionGranted,
-    workingDaysLeft: row.figures.workingDaysLeft,
-    deliveredOnTime: row.figures.deliveredOnTime,
-  }));
+/** What the browser gets of the model: the page and the counts, not the other pages' rows. */
+const pageOf = ({ pageRows, page, pageCount, matching, total, sort }: StatusTableModel) => ({ pageRows, page, pageCount, matching, total, sort });
+
+interface OverviewView {
+  tableRows: StatusTableRow[];
+  byCounty: CountyStateCounts[];
+  counties: [number: string, name: string][];
+  /** Table models by their query (search, filters, sort, page), the latest last. */
+  models: Map<string, StatusTableModel>;
+}
+
+/**
+ * What the page derives from an overview, computed once per overview: the status DAL hands the
+ * same overview of all 357 to every request for up to a minute, so most requests only render.
+ */
+const views = new WeakMap<StatusOverviewSummary, OverviewView>();
+const MODELS_PER_OVERVIEW = 64;
+
+function viewOf(overview: StatusOverviewSummary): OverviewView {
+  let view = views.get(overview);
+  if (!view) {
+    view = {
+      tableRows: overview.rows.map(toStatusTableRow),
+      byCounty: statesByCounty(overview),
+      counties: [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(([a], [b]) => a.localeCompare(b)),
+      models: new Map(),
+    };
+    views.set(overview, view);
+  }
+  return view;
+}
+
+function tableModelOf(view: OverviewView, params: StatusTableParams): StatusTableModel {
+  const key = JSON.stringify([params.q, params.fylke, params.status, params.flagg, params.sort, params.retning, params.side]);
+  let model = view.models.get(key);
+  if (!model) {
+    model = statusTableModel(view.tableRows, params);
+    if (view.models.size >= MODELS_PER_OVERVIEW) view.models.delete(view.models.keys().next().value!);
+    view.models.set(key, model);
+  }
+  return model;
+}
+
+/** The overview export (app/(dashboard)/eksport) of what the table shows: the same query, all pages. */
+function exportHref(format: 'csv' | 'xlsx', query: QueryParams): string {
+  const search = new URLSearchParams({ format });
+  for (const [name, value] of Object.entries(linkQuery(query))) for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  return `/eksport?${search}`;
 }
 
 interface StatusOverviewProps {
@@ -88,10 +118,11 @@ interface StatusOverviewProps {
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
 export function StatusOverview({ overview, fhi, query, table }: StatusOverviewProps) {
+  const view = viewOf(overview);
+  const model = tableModelOf(view, table);
   const { keyFigures, previous, season } = overview;
   const total = keyFigures.total;
-  const counties = [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(([a], [b]) => a.localeCompare(b));
-  const byCounty = statesByCounty(overview);
+  const { counties, byCounty } = view;
   const tableQuery = statusTableQuery(table);
   const keep = { season: query.season, asOf: query.asOf };
 
@@ -133,66 +164,12 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
             previousSeasonName={previous?.season.name ?? null}
             label={`Linjediagram: andel kommuner med godkjent levering per dag${previous ? ', i år og i fjor på samme dag før fristen' : ''}. Tallene står i tabellen under.`}
           />
-          <Details>
-            <DetailsSummary>Vis tallene som tabell</DetailsSummary>
-            <DetailsContent>
-              <Table data-size="sm">
-                <caption>Andel kommuner med godkjent levering ved utgangen av hver dag</caption>
-                <TableHead>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Dato</TableHeaderCell>
-                    <TableHeaderCell scope="col">{season.name}</TableHeaderCell>
-                    {previous && <TableHeaderCell scope="col">{previous.season.name} (samme dag før fristen)</TableHeaderCell>}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {overview.cumulative.map((point) => (
-                    <TableRow key={point.date}>
-                      <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
-                      <TableCell>{formatPercent(point.share, 1)}</TableCell>
-                      {previous && <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </DetailsContent>
-          </Details>
         </PageSection>
       )}
 
       {fhi && (
         <PageSection id="fylker" title="Status per fylke">
           <StatesByCountyChart counties={byCounty} label="Stolpediagram: antall kommuner i hver status per fylke. Tallene står i tabellen under." />
-          <Details>
-            <DetailsSummary>Vis tallene som tabell</DetailsSummary>
-            <DetailsContent>
-              <div className={styles.scroll}>
-                <Table data-size="sm">
-                  <caption>Antall kommuner per status og fylke</caption>
-                  <TableHead>
-                    <TableRow>
-                      <TableHeaderCell scope="col">Fylke</TableHeaderCell>
-                      {STATES.map((state) => (
-                        <TableHeaderCell scope="col" key={state}>
-                          {DELIVERY_STATE_LABELS[state]}
-                        </TableHeaderCell>
-                      ))}
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {byCounty.map((county) => (
-                      <TableRow key={county.county}>
-                        <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
-                        {STATES.map((state) => (
-                          <TableCell key={state}>{formatNumber(county[state])}</TableCell>
-                        ))}
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            </DetailsContent>
-          </Details>
         </PageSection>
       )}
 
@@ -272,7 +249,15 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
             </Details>
           </>
         )}
-        <StatusTable rows={tableRows(overview)} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
+        {model.matching > 0 && (
+          <Paragraph data-size="sm">
+            Last ned {model.matching === 1 ? 'raden' : `alle ${formatNumber(model.matching)} radene`} i tabellen:{' '}
+            <Link href={exportHref('csv', { ...keep, ...tableQuery, side: undefined })}>Last ned CSV</Link>
+            {' · '}
+            <Link href={exportHref('xlsx', { ...keep, ...tableQuery, side: undefined })}>Last ned Excel</Link>
+          </Paragraph>
+        )}
+        <StatusTable model={pageOf(model)} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
       </PageSection>
     </>
   );
