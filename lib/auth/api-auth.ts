@@ -18,10 +18,13 @@ export function apiError(status: number, code: string, message: string, headers?
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
-/** The caller, or the 401/403 response to send. A session counts for READ only; INGEST needs a key. */
-export async function authenticateApiRequest(request: Request, scope: ApiKeyScope): Promise<Viewer | NextResponse<ApiErrorBody>> {
+/**
+ * The caller, or the 401/403 response to send. A session counts for READ only; INGEST needs a key.
+ * `requestId` is for routes proxy.ts does not run for (it gives every other request its id).
+ */
+export async function authenticateApiRequest(request: Request, scope: ApiKeyScope, requestId?: string): Promise<Viewer | NextResponse<ApiErrorBody>> {
   const authorization = request.headers.get('authorization');
-  const requestId = await getRequestId();
+  requestId ??= await getRequestId();
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) return apiError(401, 'UNAUTHENTICATED', 'Use "Authorization: Bearer <api key>".', { 'WWW-Authenticate': 'Bearer' });

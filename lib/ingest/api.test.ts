@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest';
+import { generateApiKeySecret, hashApiKey } from '@/lib/auth/api-keys';
+import { db } from '@/lib/db';
+import { authenticateIngestRequest } from './api';
+
+// The session side (next-auth, request headers) needs a Next.js request scope; ingestion never uses it.
+vi.mock('@/lib/auth/viewer', () => ({
+  getRequestId: () => {
+    throw new Error('the ingest routes do not run behind proxy.ts, so they must not read its request id');
+  },
+  getViewer: () => null,
+}));
+
+describe('authenticateIngestRequest', () => {
+  it('gives every request an id of its own, never the X-Request-Id a client sent', async () => {
+    const secret = generateApiKeySecret();
+    await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const request = () =>
+      new Request('http://localhost/api/v1/messages', { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'X-Request-Id': 'forged' } });
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const viewer = await authenticateIngestRequest(request());
+      if (viewer instanceof Response) throw new Error(`expected a viewer, got HTTP ${viewer.status}`);
+      ids.push(viewer.requestId);
+    }
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
