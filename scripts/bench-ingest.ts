@@ -12,7 +12,7 @@
  * BENCH_CPU_PROFILE (a directory: the server writes a V8 CPU profile there when it stops).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -92,6 +92,52 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Time (ms) a process's main thread has spent runnable but waiting for a CPU (Linux schedstat): other load on the machine. */
+function runQueueWaitMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+}
+
+/**
+ * CPU (ms) used by this run's PostgreSQL: its postmaster (found by the data directory) and the
+ * backends it forks, sampled every second so that backends which exit (pool churn, the restart)
+ * still count up to their last sample.
+ */
+function postgresCpuMeter(dataDir: string): { stop(): number } {
+  const seen = new Map<number, { first: number; last: number }>();
+  let started = false;
+  const sample = () => {
+    const processes = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          return [{ pid: Number(pid), parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') }];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
+    const postmasters = new Set(processes.filter((p) => p.cmdline.includes(`-D\0${dataDir}\0`)).map((p) => p.pid));
+    for (const p of processes) {
+      if (!postmasters.has(p.pid) && !postmasters.has(p.parent)) continue;
+      const known = seen.get(p.pid);
+      if (known) known.last = p.cpu;
+      else seen.set(p.pid, { first: started ? 0 : p.cpu, last: p.cpu });
+    }
+    started = true;
+  };
+  sample();
+  const timer = setInterval(sample, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return [...seen.values()].reduce((sum, p) => sum + p.last - p.first, 0);
+    },
+  };
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -157,6 +203,7 @@ try {
   }
   cleanups.push(() => servers.stop());
   const serverCpuMs = () => servers.processes.reduce((sum, server) => sum + processCpuMs(server.pid!), 0);
+  const serverWaitMs = () => servers.processes.reduce((sum, server) => sum + runQueueWaitMs(server.pid!), 0);
   const base = `http://localhost:${appPort}`;
   await waitForServer(`${base}/api/health`);
 
@@ -238,12 +285,18 @@ try {
   console.log(`Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`);
   const postingStarted = performance.now();
   const serverCpuStarted = serverCpuMs();
+  const serverWaitStarted = serverWaitMs();
+  const loadBefore = loadAverage();
+  const postgresCpu = postgresCpuMeter(dataDir);
   const clientCpuStarted = process.cpuUsage();
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
   await restart;
   agent.destroy();
   const postingSeconds = (performance.now() - postingStarted) / 1000;
   const serverCpu = serverCpuMs() - serverCpuStarted;
+  const serverWait = serverWaitMs() - serverWaitStarted;
+  const loadAfter = loadAverage();
+  const postgresCpuMs = postgresCpu.stop();
   const clientCpu = process.cpuUsage(clientCpuStarted);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
 
@@ -320,8 +373,11 @@ try {
   for (const problem of problems.slice(0, 10)) console.log(`  ${problem}`);
   console.log(`throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`);
   console.log(`latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`);
+  const perRequest = (ms: number) => `${(ms / attempts).toFixed(2)} ms (${((ms / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`;
+  console.log(`CPU per HTTP request      server ${perRequest(serverCpu)} in ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`);
+  console.log(`                          PostgreSQL ${perRequest(postgresCpuMs)}, bench client ${perRequest(clientCpuMs)}`);
   console.log(
-    `CPU per document          server ${(serverCpu / attempts).toFixed(2)} ms per request (${WORKERS} process${WORKERS > 1 ? 'es' : ''}, ${((serverCpu / 1000 / postingSeconds) * 100).toFixed(0)} % of a core), bench client ${(clientCpuMs / attempts).toFixed(2)} ms (${((clientCpuMs / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`,
+    `waiting for a CPU         server main threads ${((serverWait / 1000 / postingSeconds / WORKERS) * 100).toFixed(0)} % of the time runnable but not running; load average ${loadBefore} before, ${loadAfter} after`,
   );
   console.log(`raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`);
   console.log(`server stderr lines       ${serverErrors}`);
