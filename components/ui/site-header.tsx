@@ -37,6 +37,18 @@ export async function SiteHeader() {
                   </Link>
                 </li>
               )}
+              {isFhi(viewer) && (
+                <li>
+                  <Link asChild>
+                    <NextLink href={{ pathname: '/fristsoknader' }}>Fristsøknader</NextLink>
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link asChild>
+                  <NextLink href={{ pathname: '/rapporter' }}>Rapporter</NextLink>
+                </Link>
+              </li>
               {viewer.role === 'MUNICIPAL_CONTACT' && (
                 <li>
                   <Link asChild>
