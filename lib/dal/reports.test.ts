@@ -10,7 +10,7 @@ import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
-import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
 import {
   createWeeklyReport,
@@ -24,10 +24,8 @@ import {
 /** Tuesday 20 January 2026: the week of 12 January has ended. */
 const NOW = new Date('2026-01-20T10:00:00+01:00');
 
-async function send(msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey: '2025', msgId: `${msgId}-${type}`, type, municipality, receivedAt });
-  await recordTestApprec(db(), `${msgId}-KPR_IPL`, apprec, new Date(new Date(receivedAt).getTime() + 30 * 60_000));
-}
+const send = (msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') =>
+  recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec });
 
 async function workbook(content: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

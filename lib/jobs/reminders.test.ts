@@ -12,6 +12,7 @@ import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { REMINDER_RUN_QUEUE, REMINDER_SEND_QUEUE, registerReminderJobs, runReminders, sendReminder, type ReminderSendJob } from './reminders';
 import { startJobWorker, type Job, type JobWorker } from './worker';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { waitFor } from '@/lib/db/testing/wait';
 import { createTestViewer } from '@/lib/db/testing/viewers';
 import { decideExtensionRequest, requestExtension } from '@/lib/dal/extensions';
 
@@ -56,16 +57,6 @@ async function decideExtension(number: string, status: 'GRANTED' | 'DENIED', dec
       decidedAt: new Date(decidedAt),
     },
   });
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const remindersOf = (userId: string) =>

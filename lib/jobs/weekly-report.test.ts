@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { recordTestDelivery } from '@/lib/db/testing/deliveries';
+import { waitFor } from '@/lib/db/testing/wait';
 import { env } from '@/lib/env';
 import { startCaptureServer, type CaptureServer } from '@/lib/mail/capture-server';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
@@ -19,10 +20,7 @@ const SEND_ATTEMPTS = 3;
 /** Monday after WEEK, 07:00 in Oslo: when the schedule makes WEEK's report. */
 const MONDAY_MORNING = new Date('2026-01-19T07:00:00+01:00');
 
-async function deliver(msgId: string, municipality: string, receivedAt: string) {
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey: '2025', msgId: `${msgId}-${type}`, type, municipality, receivedAt });
-  await recordTestApprec(db(), `${msgId}-KPR_IPL`, 'OK', new Date(new Date(receivedAt).getTime() + 30 * 60_000));
-}
+const deliver = (msgId: string, municipality: string, receivedAt: string) => recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec: 'OK' });
 
 async function person(name: string, role: 'FHI_STAFF' | 'FHI_ADMIN' | 'MUNICIPAL_CONTACT', subscribed: boolean) {
   return db().user.create({
@@ -33,16 +31,6 @@ async function person(name: string, role: 'FHI_STAFF' | 'FHI_ADMIN' | 'MUNICIPAL
       ...(subscribed && { reportSubscription: { create: {} } }),
     },
   });
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const deliveriesOf = (weekStart: string) =>

@@ -11,7 +11,7 @@ import { STATUS_PAGE_SIZE, statusTableParamsSchema } from '@/components/tables/s
 import type { PersonViewer } from '@/lib/auth/viewer-types';
 import { getMunicipalityStatus, getStatusOverview } from '@/lib/dal/status';
 import { db } from '@/lib/db';
-import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 import { createTestViewer } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/domain/calendar';
 import { statusTableModel, toStatusTableRow } from '@/lib/status-table';
@@ -19,10 +19,8 @@ import { exportMunicipality, exportOverview, overviewExportOf, type ExportFile }
 
 const QUERY = { seasonKey: '2025', asOf: endOfOsloDay('2026-01-20') };
 
-async function send(msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey: '2025', msgId: `${msgId}-${type}`, type, municipality, receivedAt });
-  await recordTestApprec(db(), `${msgId}-KPR_IPL`, apprec, new Date(new Date(receivedAt).getTime() + 30 * 60_000));
-}
+const send = (msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') =>
+  recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec });
 
 const bytes = async (file: ExportFile) => (file.body instanceof Readable ? buffer(file.body) : file.body);
 const csvRecords = async (file: ExportFile): Promise<string[][]> => parse(await bytes(file), { bom: true, delimiter: ';', relax_column_count: true });

@@ -10,14 +10,12 @@ import { createTestViewer } from '@/lib/db/testing/viewers';
 import type { WeeklySnapshot } from '@/lib/domain/weekly-report';
 import { buildWeeklyReport, type WeeklyReport } from './build';
 import { renderWeeklyReportFiles, saveWeeklyReport, type ReportFileContent } from './files';
-import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 
 const WEEK = '2026-01-12';
 /** A whole delivery (KPR_IPL and KPR_IDE) and the KPR_IPL's Apprec half an hour later. */
-async function send(seasonKey: string, msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') {
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(db(), { seasonKey, msgId: `${msgId}-${type}`, type, municipality, receivedAt });
-  await recordTestApprec(db(), `${msgId}-KPR_IPL`, apprec, new Date(new Date(receivedAt).getTime() + 30 * 60_000));
-}
+const send = (seasonKey: string, msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') =>
+  recordTestDelivery(db(), { seasonKey, msgId, municipality, receivedAt, apprec });
 
 async function requestExtension(number: string, requestedAt: string, decision?: { status: 'GRANTED' | 'DENIED'; at: string }) {
   const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });

@@ -52,3 +52,13 @@ export async function recordTestApprec(prisma: PrismaClient, msgId: string, stat
     },
   });
 }
+
+/** A whole delivery (KPR_IPL and KPR_IDE, `${msgId}-KPR_IPL` …) and the KPR_IPL's Apprec half an hour later. */
+export async function recordTestDelivery(
+  prisma: PrismaClient,
+  delivery: { seasonKey?: string; msgId: string; municipality: string; receivedAt: string; apprec: 'OK' | 'REJECTED' },
+): Promise<void> {
+  const { msgId, apprec, ...message } = delivery;
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(prisma, { ...message, msgId: `${msgId}-${type}`, type });
+  await recordTestApprec(prisma, `${msgId}-KPR_IPL`, apprec, new Date(new Date(delivery.receivedAt).getTime() + 30 * 60_000));
+}
