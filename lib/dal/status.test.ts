@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
@@ -60,6 +60,29 @@ describe('delivery status within the viewer scope', () => {
     expect(sentNotAnswered?.keyFigures.awaitingApprec).toBe(1);
     const detail = await getMunicipalityStatus(staff, '4601', { asOf: new Date('2026-01-12T09:15:00+01:00') });
     expect(detail?.timeline.map((entry) => entry.kind)).toEqual(['MESSAGE', 'MESSAGE']);
+  });
+
+  it("serves the previous minute's overview of now while the new minute's is built, but never across a new event", async () => {
+    const minute = (time: string) => new Date(`2026-01-20T${time}:00Z`);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-20T10:00:30Z'));
+      expect((await getStatusOverview(staff, { asOf: minute('10:00') }))?.asOf).toEqual(minute('10:00'));
+      vi.setSystemTime(new Date('2026-01-20T10:01:05Z'));
+      // The first request of the new minute does not wait: it gets the last minute's, which says so.
+      expect((await getStatusOverview(staff, { asOf: minute('10:01') }))?.asOf).toEqual(minute('10:00'));
+      await vi.waitFor(async () => expect((await getStatusOverview(staff, { asOf: minute('10:01') }))?.asOf).toEqual(minute('10:01')));
+      // A replay of a past instant is never answered with another instant.
+      expect((await getStatusOverview(staff, { asOf: minute('09:59') }))?.asOf).toEqual(minute('09:59'));
+
+      await send('2025', 'kristiansand-ipl', 'KPR_IPL', '4204', '2026-01-20T09:30:00Z');
+      vi.setSystemTime(new Date('2026-01-20T10:02:05Z'));
+      const afterEvent = await getStatusOverview(staff, { asOf: minute('10:02') });
+      expect(afterEvent?.asOf).toEqual(minute('10:02'));
+      expect(afterEvent?.rows.find((row) => row.number === '4204')?.state).toBe('SENT');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('recomputes a cached overview as soon as an event is added', async () => {

@@ -398,9 +398,24 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
  * withdrawn, changes the data version; another changed row (a finding resolved) shows once the
  * entry expires.
  */
-const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary> }>();
+const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary }>();
 const OVERVIEW_CACHE_TTL_MS = 60_000;
 const OVERVIEW_CACHE_LIMIT = 32;
+const MINUTE_MS = 60_000;
+
+/**
+ * The last overview of "now" (the current minute) built per season and data version. When the
+ * minute turns, requests get it (it says which minute it shows) until the new minute's overview
+ * is built, instead of all waiting for the rebuild; only with the same data version, so a new
+ * event still shows at once.
+ */
+const latestNow = new Map<string, StatusOverviewSummary>();
+const LATEST_NOW_LIMIT = 8;
+
+function previousMinute(versionKey: string, asOf: Date): StatusOverviewSummary | null {
+  const latest = latestNow.get(versionKey);
+  return latest && latest.asOf.getTime() === asOf.getTime() - MINUTE_MS ? latest : null;
+}
 
 /**
  * Changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row) and
@@ -422,15 +437,27 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
   const [season, version] = await Promise.all([findSeason(query.seasonKey), fhi ? dataVersion() : null]);
   if (!season) return null;
   if (!fhi) return buildOverview(season, [...viewer.municipalityNumbers], query.asOf);
-  const key = `${season.id}|${query.asOf.getTime()}|${version}`;
+  const versionKey = `${season.id}|${version}`;
+  const key = `${versionKey}|${query.asOf.getTime()}`;
   const now = Date.now();
+  const isNow = query.asOf.getTime() === Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const cached = overviewCache.get(key);
-  if (cached && cached.expires > now) return cached.overview;
+  if (cached && cached.expires > now) return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
   for (const [entryKey, entry] of overviewCache) if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
   const overview = buildOverview(season, undefined, query.asOf);
-  overviewCache.set(key, { expires: now + OVERVIEW_CACHE_TTL_MS, overview });
-  overview.catch(() => overviewCache.delete(key));
-  return overview;
+  const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = { expires: now + OVERVIEW_CACHE_TTL_MS, overview };
+  overviewCache.set(key, entry);
+  overview.then(
+    (built) => {
+      entry.built = built;
+      if (!isNow) return;
+      latestNow.delete(versionKey);
+      if (latestNow.size >= LATEST_NOW_LIMIT) latestNow.delete(latestNow.keys().next().value!);
+      latestNow.set(versionKey, built);
+    },
+    () => overviewCache.delete(key),
+  );
+  return (isNow ? previousMinute(versionKey, query.asOf) : null) ?? overview;
 }
 
 /** The overview of the municipalities in `numbers` (all when undefined). */
