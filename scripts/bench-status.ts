@@ -12,13 +12,24 @@
  * route of the same server (/api/health), and the raw SQL that fetches the same rows (through
  * `pg`, no server). Prints p50/p95 and the ratios, and the in-process time to load and derive all 357.
  *
+ * Also prints the overview's size as HTML and as an RSC flight payload (what a client-side
+ * navigation fetches), raw and gzipped.
+ *
+ * The server runs as `npm start` runs it: WEB_CONCURRENCY processes (one per core when unset)
+ * behind Node's cluster module (scripts/launch.ts).
+ *
+ * Options (environment): BENCH_PORT, BENCH_SECONDS (10 per measurement), NEXT_DIST_DIR (.next),
+ * WEB_CONCURRENCY, BENCH_CPU_PROFILE (a directory: each server process writes a V8 CPU profile
+ * there when it stops).
+ *
  * Runs under the react-server condition (see package.json) so the server-only data access layer
  * can be imported here.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
@@ -31,10 +42,13 @@ import { generateDemoData } from '@/lib/demo/generate';
 import { DEMO_USERS, writeDemoUsers } from '@/lib/demo/users';
 import { loadDemoReference, writeDemoData } from '@/lib/demo/write';
 import { env } from '@/lib/env';
+import { startNextServers, type NextServers } from './launch';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const WORKERS = env.WEB_CONCURRENCY ?? availableParallelism();
 const API_KEY = `kpr_bench_${randomBytes(24).toString('hex')}`;
 const BASE = `http://localhost:${PORT}`;
 
@@ -56,10 +70,10 @@ function percentiles(samples: number[], errors: number): Latencies {
   return { p50: at(0.5), p95: at(0.95), requests: sorted.length, errors };
 }
 
-async function http(path: string, connections: number, headers: Record<string, string>): Promise<Latencies> {
+async function http(path: string, connections: number, headers: Record<string, string>, duration = DURATION_SECONDS): Promise<Latencies> {
   const samples: number[] = [];
   let errors = 0;
-  const instance = autocannon({ url: `${BASE}${path}`, connections, duration: DURATION_SECONDS, headers });
+  const instance = autocannon({ url: `${BASE}${path}`, connections, duration, headers });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode === 200) samples.push(responseTime);
     else errors++;
@@ -163,7 +177,7 @@ const started = performance.now();
 const server = await startPostgresServer(env.DATABASE_URL);
 const name = `kpr_status_bench_${process.pid}`;
 const url = await server.createDatabase(name);
-let next: ReturnType<typeof spawn> | null = null;
+let next: NextServers | null = null;
 try {
   await applyMigrations(url);
   const prisma = createPrismaClient(url, 4);
@@ -188,11 +202,13 @@ try {
     inProcess.push(performance.now() - runStarted);
   }
 
-  const require = createRequire(import.meta.url);
-  next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(PORT), '--keepAliveTimeout', '65000'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [];
+  next = startNextServers('start', {
+    port: PORT,
+    workers: WORKERS,
+    stdio: 'pipe',
+    nodeOptions: profile,
     env: {
-      ...process.env,
       DATABASE_URL: url,
       DEMO_DATABASE: 'yes',
       DEMO_SIGN_IN: 'on',
@@ -201,6 +217,10 @@ try {
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
+  for (const server of next.processes) {
+    server.stdout?.resume();
+    server.stderr?.pipe(process.stderr);
+  }
   await waitForServer();
   const cookie = await signInCookie();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -208,8 +228,14 @@ try {
 
   const session = { cookie };
   const key = { authorization: `Bearer ${API_KEY}` };
-  // Warm-up: the first requests compile and connect.
-  for (const path of ['/', '/api/v1/status', '/api/health']) await fetch(`${BASE}${path}`, { headers: path === '/' ? session : key });
+  // Warm-up: the first requests of each process load the code, connect and fill the overview cache.
+  for (const [route, headers] of [['/', session], ['/api/v1/status', key], ['/api/health', key]] as const) await http(route, 2 * WORKERS, headers, 2);
+
+  const size = async (headers: Record<string, string>) => {
+    const body = Buffer.from(await (await fetch(`${BASE}/`, { headers: { ...session, ...headers } })).arrayBuffer());
+    return `${(body.length / 1024).toFixed(1)} KiB (${(gzipSync(body).length / 1024).toFixed(1)} KiB gzipped)`;
+  };
+  const sizes = { html: await size({}), flight: await size({ rsc: '1' }) };
 
   const rows: { name: string; connections: number; result: Latencies }[] = [];
   for (const connections of [1, 10]) {
@@ -222,6 +248,8 @@ try {
 
   const inProcessLatency = percentiles(inProcess, 0);
   console.log(`\nIn process, load + derive all 357 (and last season's 357): p50 ${fmt(inProcessLatency.p50)}, p95 ${fmt(inProcessLatency.p95)}`);
+  console.log(`Server: next start in ${WORKERS} process(es) (WEB_CONCURRENCY) on ${availableParallelism()} cores`);
+  console.log(`Overview payload: HTML ${sizes.html}, RSC flight ${sizes.flight}`);
   console.log(`\n${'what'.padEnd(15)} clients        p50        p95   requests  errors`);
   for (const { name, connections, result } of rows) {
     console.log(`${name}${String(connections).padStart(7)} ${fmt(result.p50)} ${fmt(result.p95)} ${String(result.requests).padStart(10)} ${String(result.errors).padStart(7)}`);
@@ -235,8 +263,7 @@ try {
   }
   console.log('Targets: overview p95 <= 150 ms at 10 clients and <= 3 x (raw SQL + trivial route).');
 } finally {
-  next?.kill('SIGTERM');
-  if (next) await new Promise((resolve) => next!.once('exit', resolve));
+  await next?.stop();
   await server.dropDatabase(name);
   await server.stop();
 }
