@@ -7,9 +7,10 @@ import type { PersonViewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { createTestViewer } from '@/lib/db/testing/viewers';
-import type { WeeklySnapshot } from '@/lib/domain/weekly-report';
+import { changeCount, countKeyFigures, type WeeklySnapshot } from '@/lib/domain/weekly-report';
 import { buildWeeklyReport, type WeeklyReport } from './build';
 import { renderWeeklyReportFiles, saveWeeklyReport, type ReportFileContent } from './files';
+import { changeTable } from './tables';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 
 const WEEK = '2026-01-12';
@@ -83,6 +84,9 @@ describe('the weekly report', () => {
     expect(changes.extensionsDecided.map((change) => [change.municipality.number, change.extension.status])).toEqual([['5001', 'GRANTED']]);
     expect(changes.stillNotStarted).toHaveLength(357 - 3);
     expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 2, share: 2 / 357, lastSeasonCount: 1 });
+    // Counted from the snapshot's rows (as a contact's share of a stored report is), the key figures are the overview's.
+    expect(countKeyFigures(report.snapshot.municipalities)).toEqual(report.snapshot.keyFigures);
+    expect(changeCount(report.changes)).toBe(changeTable(report).rows.filter((row) => row.kind !== 'NOT_STARTED').length);
     const bergen = report.snapshot.municipalities.find((row) => row.number === '4601');
     expect(bergen).toMatchObject({ state: 'REJECTED', lastSentAt: '2026-01-14T08:00:00.000Z' });
     expect(report.snapshot.municipalities.find((row) => row.number === '1106')?.extensions[0]).toMatchObject({ status: 'PENDING', decidedAt: null });
