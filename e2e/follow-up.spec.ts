@@ -143,6 +143,21 @@ test.describe('an extension request from application to mail', () => {
     await page.context().close();
   });
 
+  test('FHI staff record an agreed resubmission in the thread', async ({ browser, baseURL }) => {
+    const page = await signedIn(browser, baseURL!, DEMO.staff);
+    await page.goto(`/kommuner/${municipality.number}`);
+    const notes = page.getByRole('region', { name: 'Oppfølging og notater' });
+    await notes.getByLabel('Notat', { exact: true }).fill('Avtalt på telefon at hele året sendes når uttrekket er rettet.');
+    await notes.getByRole('checkbox', { name: 'Avtalt ny innsending: kommunen kan sende hele året på nytt' }).check();
+    await notes.getByRole('button', { name: 'Legg til notat' }).click();
+    await expect(notes.getByRole('status')).toHaveText('Avtalt ny innsending er registrert.');
+    const note = notes.getByRole('list', { name: 'Notater, nyeste først' }).getByRole('listitem').first();
+    await expect(note).toContainText(`${DEMO.staff} (FHI)`);
+    await expect(note).toContainText('Ny innsending avtalt');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   test('FHI staff see it pending and grant it with another date', async ({ browser, baseURL }) => {
     const page = await signedIn(browser, baseURL!, DEMO.staff);
     await page.goto('/fristsoknader');

@@ -1,4 +1,4 @@
-import { ErrorSummary } from '@digdir/designsystemet-react';
+import { ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
 
 /** The errors of a form above it, each linking to its field (`#<idPrefix><field>`); `form` is about the whole form. */
 export function FormErrors({ errors, labels, idPrefix = '' }: { errors: Partial<Record<string, string>>; labels: Record<string, string>; idPrefix?: string }) {
@@ -22,5 +22,27 @@ export function FormErrors({ errors, labels, idPrefix = '' }: { errors: Partial<
         ))}
       </ErrorSummary.List>
     </ErrorSummary>
+  );
+}
+
+/** What a form says after it was sent: that it went through (in a live region), or its errors. */
+export function FormFeedback({
+  done,
+  errors,
+  labels,
+  idPrefix,
+}: {
+  done?: string;
+  errors: Partial<Record<string, string>>;
+  labels: Record<string, string>;
+  idPrefix?: string;
+}) {
+  return (
+    <>
+      <div aria-live="polite" role="status">
+        {done && <Paragraph>{done}</Paragraph>}
+      </div>
+      <FormErrors errors={errors} labels={labels} idPrefix={idPrefix} />
+    </>
   );
 }

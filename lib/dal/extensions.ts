@@ -17,6 +17,7 @@ import { deriveDeliveryState, extensionPendingWait, type ExtensionStatus } from 
 import { EXTENSION_REASONS, EXTENSION_STATUS_LABELS, extensionDateBounds, grantDateBounds, type ExtensionReason } from '@/lib/domain/extension-requests';
 import { formatIsoDate } from '@/lib/format';
 import { denied } from './access-denied';
+import { findMunicipalitySeason } from './municipality-season';
 import { findSeason, seasonInput } from './status';
 
 export interface ExtensionRequestRow {
@@ -148,11 +149,8 @@ export async function getMunicipalityExtensions(
   now = new Date(),
 ): Promise<MunicipalityExtensionsSummary | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.extensions', number);
-  const [municipality, season] = await Promise.all([
-    db().municipality.findUnique({ where: { number }, select: { number: true } }),
-    findSeason(query.seasonKey),
-  ]);
-  if (!municipality || !season) return null;
+  const season = await findMunicipalitySeason(number, query.seasonKey);
+  if (!season) return null;
   const requests = await db().extensionRequest.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
     orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],

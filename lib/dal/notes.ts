@@ -10,7 +10,7 @@ import { recordAudit } from '@/lib/audit';
 import { auditActor, canSeeMunicipality, isFhi, type Role, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { denied } from './access-denied';
-import { findSeason } from './status';
+import { findMunicipalitySeason } from './municipality-season';
 
 export type NoteKind = 'NOTE' | 'RESUBMISSION_AGREED';
 
@@ -46,11 +46,8 @@ export type NoteWriteResult = { ok: true; id: string } | { ok: false; field: 'bo
 /** The municipality's notes in the season (latest annual by default); null outside the scope or unknown. */
 export async function listMunicipalityNotes(viewer: Viewer, number: string, query: { seasonKey?: string } = {}): Promise<MunicipalityNotesSummary | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.notes', number);
-  const [municipality, season] = await Promise.all([
-    db().municipality.findUnique({ where: { number }, select: { number: true } }),
-    findSeason(query.seasonKey),
-  ]);
-  if (!municipality || !season) return null;
+  const season = await findMunicipalitySeason(number, query.seasonKey);
+  if (!season) return null;
   const notes = await db().note.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -82,11 +79,8 @@ export async function addNote(
   }
   const { kind, body } = parsed.data;
   if (kind === 'RESUBMISSION_AGREED' && !isFhi(viewer)) return denied(viewer, 'note.resubmission_agreed', number);
-  const [municipality, season] = await Promise.all([
-    db().municipality.findUnique({ where: { number }, select: { number: true } }),
-    findSeason(query.seasonKey),
-  ]);
-  if (!municipality || !season) return null;
+  const season = await findMunicipalitySeason(number, query.seasonKey);
+  if (!season) return null;
   const note = await db().$transaction(async (tx) => {
     const created = await tx.note.create({
       data: { seasonId: season.id, municipalityNumber: number, kind, body, authorId: viewer.userId, createdAt: now },

@@ -1,8 +1,8 @@
 'use client';
 
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
-import { FormErrors } from '@/components/ui/form-errors';
+import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/form-state';
 import { decideExtensionAction, type DecisionField } from '../actions';
@@ -27,10 +27,7 @@ export function DecideForm({
   const prefix = `${id}-`;
   return (
     <form action={action} className={styles.form} noValidate aria-label={`Avgjør søknaden fra ${municipalityName}`}>
-      <div aria-live="polite" role="status">
-        {state.done && <Paragraph>{state.done}</Paragraph>}
-      </div>
-      <FormErrors errors={errors} labels={LABELS} idPrefix={prefix} />
+      <FormFeedback done={state.done} errors={errors} labels={LABELS} idPrefix={prefix} />
       <input type="hidden" name="id" value={id} />
       <TextField
         id={`${prefix}grantedDate`}

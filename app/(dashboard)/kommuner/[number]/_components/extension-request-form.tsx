@@ -1,8 +1,8 @@
 'use client';
 
-import { Button, Field, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
-import { FormErrors } from '@/components/ui/form-errors';
+import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
 import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/domain/extension-requests';
 import type { FormState } from '@/lib/form-state';
@@ -34,10 +34,7 @@ export function ExtensionRequestForm({
       <h3 id="soknad-tittel" className={styles.formHeading}>
         Søk om utsatt frist
       </h3>
-      <div aria-live="polite" role="status">
-        {state.done && <Paragraph>{state.done}</Paragraph>}
-      </div>
-      <FormErrors errors={errors} labels={LABELS} />
+      <FormFeedback done={state.done} errors={errors} labels={LABELS} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="season" value={season} />
       <TextField

@@ -1,8 +1,8 @@
 'use client';
 
-import { Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Field, FieldDescription, Input, Label } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
-import { FormErrors } from '@/components/ui/form-errors';
+import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/form-state';
 import { addNoteAction, type NoteField } from '../actions';
@@ -19,10 +19,7 @@ export function NoteForm({ number, season, canAgreeResubmission, maxLength }: { 
       <h3 id="notat-tittel" className={styles.formHeading}>
         Nytt notat
       </h3>
-      <div aria-live="polite" role="status">
-        {state.done && <Paragraph>{state.done}</Paragraph>}
-      </div>
-      <FormErrors errors={errors} labels={LABELS} />
+      <FormFeedback done={state.done} errors={errors} labels={LABELS} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="season" value={season} />
       <TextField
@@ -38,12 +35,14 @@ export function NoteForm({ number, season, canAgreeResubmission, maxLength }: { 
         required
       />
       {canAgreeResubmission && (
-        <Checkbox
-          name="kind"
-          value="RESUBMISSION_AGREED"
-          label="Avtalt ny innsending: kommunen kan sende hele året på nytt"
-          description="Registreres som avtale. Statusen viser da at kommunen kan sende på nytt."
-        />
+        // Tied in the server's HTML (Designsystemet's Checkbox ties its label in the browser).
+        <Field>
+          <Input type="checkbox" id="kind" name="kind" value="RESUBMISSION_AGREED" aria-describedby="kind-beskrivelse" />
+          <Label htmlFor="kind" weight="regular">
+            Avtalt ny innsending: kommunen kan sende hele året på nytt
+          </Label>
+          <FieldDescription id="kind-beskrivelse">Registreres som avtale. Statusen viser da at kommunen kan sende på nytt.</FieldDescription>
+        </Field>
       )}
       <div>
         <Button type="submit" disabled={pending}>
