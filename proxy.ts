@@ -63,6 +63,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // The ingest API (machine clients, JSON answers) makes its own request id (lib/ingest/api.ts):
-  // running this for it cost about a quarter of its CPU per request.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/v1/messages|api/v1/findings).*)' }],
+  // running this for it cost about a quarter of its CPU per request. It still runs when a request
+  // carries x-middleware-prefetch, which Next.js would otherwise answer `200 {}` without calling
+  // the route (the authorization matrix tries it).
+  matcher: [
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/v1/messages|api/v1/findings).*)' },
+    { source: '/api/v1/(messages|findings)', has: [{ type: 'header', key: 'x-middleware-prefetch' }] },
+  ],
 };

@@ -40,6 +40,11 @@ test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415
   expect(again.status()).toBe(200);
   expect(await again.json()).toEqual({ ...body, duplicate: true });
 
+  // Next.js answers `200 {}` without calling the route when x-middleware-prefetch gets through (proxy.ts removes it).
+  const prefetch = await post(withMsgId(xml, `e2e-${randomUUID()}`), { 'X-Middleware-Prefetch': '1' });
+  expect(prefetch.status()).toBe(201);
+  expect((await prefetch.json()).summary.kind).toBe('KPR_IPL');
+
   const conflict = await post(xml.replace('<iiLopenr>7</iiLopenr>', '<iiLopenr>8</iiLopenr>'));
   expect(conflict.status()).toBe(409);
   expect((await conflict.json()).error.code).toBe('MESSAGE_ID_CONFLICT');
