@@ -164,6 +164,8 @@ test.describe('an extension request from application to mail', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Fristsøknader');
     await expectNoAxeViolations(page);
     const pending = page.getByRole('region', { name: 'Til behandling' });
+    // The demo's requests from January have waited far longer than the season's threshold.
+    await expect(pending.getByRole('listitem').filter({ hasText: 'Har ventet for lenge' }).first()).toBeVisible();
     const item = pending.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`\\(${municipality.number}\\)`) }) });
     await expect(item).toContainText('Har ventet 0 arbeidsdager');
     const form = item.getByRole('form', { name: /^Avgjør søknaden fra / });
@@ -224,6 +226,9 @@ test.describe('an extension request from application to mail', () => {
     await staff.goto(`/kommuner/${municipality.number}`);
     const log = staff.getByRole('table', { name: /Påminnelser til kommunens kontaktpersoner/ });
     await expect(log.getByRole('row').filter({ hasText: 'Søknad om utsettelse avgjort' }).first()).toContainText(`<${CONTACT.email}>`);
+    // Reminders that could not be sent are on the worklist (none here).
+    await staff.goto('/arbeidsliste');
+    await expect(staff.getByRole('region', { name: 'Påminnelser som ikke kom fram' })).toContainText('Alle påminnelser på e-post er sendt.');
     await staff.context().close();
   });
 
