@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { startCaptureServer, type CaptureServer } from '@/lib/mail/capture-server';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
 import { REMINDER_RUN_QUEUE, REMINDER_SEND_QUEUE, registerReminderJobs, runReminders, sendReminder, type ReminderSendJob } from './reminders';
-import { startJobWorker, type Job, type JobWorker } from './worker';
+import { connectJobSender, startJobWorker, type Job, type JobWorker } from './worker';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { waitFor } from '@/lib/db/testing/wait';
 import { createTestViewer } from '@/lib/db/testing/viewers';
@@ -199,8 +199,11 @@ describe('reminder jobs through the capture SMTP server', () => {
     const before = smtp.mails.length;
     const id = applied?.ok ? applied.id : '';
     expect(await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-02-06', note: '' }, new Date('2026-01-13T11:00:00+01:00'))).toMatchObject({ ok: true });
-    // What the decision's Server Action does (lib/jobs/start.ts queueReminderRun): queue a run now.
-    await worker.send(REMINDER_RUN_QUEUE, {});
+    // What the decision's Server Action does (lib/jobs/start.ts queueReminderRun): queue a run now,
+    // here from a client that only queues, as a server process without the worker does.
+    const sender = await connectJobSender({ databaseUrl: env.DATABASE_URL!, log: () => {} });
+    await sender.send(REMINDER_RUN_QUEUE, {});
+    await sender.stop();
     await waitFor('the two mails', async () => smtp.mails.length - before, (count) => count >= 2);
     await waitFor('all sent', nothingQueued, Boolean);
     const mails = await Promise.all(smtp.mails.slice(before).map((mail) => simpleParser(mail.raw)));

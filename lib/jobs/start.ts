@@ -8,9 +8,9 @@ import { env } from '@/lib/env';
 import { createMailer } from '@/lib/mail/mailer';
 import { registerReminderJobs, REMINDER_RUN_QUEUE } from './reminders';
 import { registerWeeklyReportJobs } from './weekly-report';
-import { startJobWorker, type JobWorker } from './worker';
+import { connectJobSender, startJobWorker, type JobWorker } from './worker';
 
-const globalForJobs = globalThis as unknown as { jobWorker?: Promise<JobWorker>; reminderJobs?: boolean };
+const globalForJobs = globalThis as unknown as { jobWorker?: Promise<JobWorker>; jobSender?: Promise<Pick<JobWorker, 'send'>> };
 
 async function start(): Promise<JobWorker> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
@@ -27,7 +27,6 @@ async function start(): Promise<JobWorker> {
         baseUrl: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
       },
     });
-    globalForJobs.reminderJobs = true;
     console.log(`Jobs: reminders scheduled (${env.REMINDER_SCHEDULE}, Europe/Oslo)`);
   } else {
     console.log('Jobs: SMTP_URL is not set, so no reminders are sent');
@@ -51,15 +50,23 @@ export function startBackgroundJobs(): Promise<JobWorker> | null {
 
 /**
  * Asks for a reminder run now, e.g. right after FHI decided an extension, so that the contacts
- * hear of it at once (in the quiet hours: when they end). Without reminders in this process
- * (JOBS=off, no SMTP_URL) it does nothing: the next scheduled run of a process that has them picks
- * the news up. Never throws: the decision stands whether or not the run could be queued.
+ * hear of it at once (in the quiet hours: when they end). Queued through this process's worker, or,
+ * in a process without one (JOBS=off), through a client that only queues, for the worker of another
+ * process. Without SMTP_URL there are no reminders, so nothing is queued. Never throws: the decision
+ * stands whether or not the run could be queued (the next scheduled run picks the news up).
  */
 export async function queueReminderRun(): Promise<void> {
+  if (!env.SMTP_URL || !env.DATABASE_URL) return;
+  const databaseUrl = env.DATABASE_URL;
   try {
-    const worker = await startBackgroundJobs();
-    if (worker && globalForJobs.reminderJobs) await worker.send(REMINDER_RUN_QUEUE, {});
+    const sender =
+      startBackgroundJobs() ??
+      (globalForJobs.jobSender ??= connectJobSender({ databaseUrl }).catch((error: unknown) => {
+        globalForJobs.jobSender = undefined;
+        throw error;
+      }));
+    await (await sender).send(REMINDER_RUN_QUEUE, {});
   } catch (error) {
-    console.error('Jobs: could not queue a reminder run:', error);
+    console.error('Jobs: could not queue a reminder run:', error instanceof Error ? error.message : error);
   }
 }

@@ -98,3 +98,28 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     },
   };
 }
+
+/**
+ * A client that only queues jobs, for a server process that runs no worker (JOBS=off, e.g. every
+ * server process but the first under `npm start`): it works no queue and neither maintains nor
+ * migrates the schema. The worker of another process runs what it queues.
+ */
+export async function connectJobSender(options: Pick<JobWorkerOptions, 'databaseUrl' | 'log'>): Promise<Pick<JobWorker, 'send' | 'stop'>> {
+  const log = options.log ?? console.log;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: JOBS_SCHEMA,
+    max: 1,
+    application_name: 'kpr-status-jobs-sender',
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
+  boss.on('error', (error) => log(`Jobs: ${error.message}`));
+  await boss.start();
+  return {
+    send: (name, data, sendOptions = {}) => boss.send(name, data, sendOptions),
+    stop: () => boss.stop({ graceful: false, wait: true }),
+  };
+}
+
