@@ -58,7 +58,7 @@ export interface ReportFileDownload {
   body: Buffer;
 }
 
-export const REPORT_FORMATS: Record<string, ReportFormat> = { xlsx: 'XLSX', csv: 'CSV', pdf: 'PDF' };
+const REPORT_FORMATS: Record<string, ReportFormat> = { xlsx: 'XLSX', csv: 'CSV', pdf: 'PDF' };
 
 const uuidSchema = z.uuid();
 
