@@ -5,7 +5,6 @@ import {
   DetailsSummary,
   Fieldset,
   FieldsetLegend,
-  Checkbox,
   Heading,
   Paragraph,
   Select,
@@ -13,11 +12,12 @@ import {
   Field,
   Label,
   Link,
-  Textfield,
 } from '@digdir/designsystemet-react';
 import { DeliveryProgressChart } from '@/components/charts/delivery-progress-chart';
 import { StatesByCountyChart, type CountyStateCounts } from '@/components/charts/states-by-county-chart';
 import { AsOfForm } from '@/components/filters/as-of-form';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { TextField } from '@/components/ui/text-field';
 import { StatusTable } from '@/components/tables/status-table';
 import {
   OPTIONAL_STATUS_COLUMNS,
@@ -181,7 +181,7 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
                 value ? <input key={name} type="hidden" name={name} value={value} /> : null,
               )}
               {table.kol?.map((column) => <input key={column} type="hidden" name="kol" value={column} />)}
-              <Textfield name="q" label="Søk på navn eller nummer" defaultValue={table.q ?? ''} data-size="sm" />
+              <TextField id="sok" name="q" label="Søk på navn eller nummer" defaultValue={table.q ?? ''} data-size="sm" />
               <Field data-size="sm">
                 <Label>Fylke</Label>
                 <Select name="fylke" defaultValue={table.fylke ?? ''}>
@@ -232,8 +232,9 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
                   <Fieldset data-size="sm">
                     <FieldsetLegend>Kolonner som vises</FieldsetLegend>
                     {OPTIONAL_STATUS_COLUMNS.map((column) => (
-                      <Checkbox
+                      <CheckboxField
                         key={column}
+                        id={`kol-${column}`}
                         name="kol"
                         value={column}
                         label={STATUS_COLUMN_LABELS[column]}

@@ -8,12 +8,12 @@ import {
   TableHead,
   TableHeaderCell,
   TableRow,
-  Textfield,
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { ROLE_LABELS } from '@/lib/auth/viewer-types';
+import { TextField } from '@/components/ui/text-field';
 import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/dal/audit-log';
 import { formatDateTime } from '@/lib/format';
 import styles from './page.module.css';
@@ -35,10 +35,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </Heading>
       <Paragraph>Hvem har sett eller gjort hva. Loggen kan ikke endres eller slettes.</Paragraph>
       <form method="get" className={styles.filters} role="search" aria-label="Søk i tilgangsloggen">
-        <Textfield name="municipality" label="Kommunenummer" defaultValue={search.municipality ?? ''} inputMode="numeric" />
-        <Textfield name="user" label="Bruker (navn eller e-post)" defaultValue={search.user ?? ''} />
-        <Textfield name="action" label="Handling (for eksempel municipality.view)" defaultValue={search.action ?? ''} />
-        <Textfield name="days" label="Siste antall dager" defaultValue={String(search.days)} inputMode="numeric" />
+        <TextField id="logg-municipality" name="municipality" label="Kommunenummer" defaultValue={search.municipality ?? ''} inputMode="numeric" />
+        <TextField id="logg-user" name="user" label="Bruker (navn eller e-post)" defaultValue={search.user ?? ''} />
+        <TextField id="logg-action" name="action" label="Handling (for eksempel municipality.view)" defaultValue={search.action ?? ''} />
+        <TextField id="logg-days" name="days" label="Siste antall dager" defaultValue={String(search.days)} inputMode="numeric" />
         <div>
           <Button type="submit">Søk</Button>
         </div>

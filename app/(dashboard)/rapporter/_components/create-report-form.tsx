@@ -1,7 +1,8 @@
 'use client';
 
-import { Alert, Button, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
+import { TextField } from '@/components/ui/text-field';
 import { createReportAction, type CreateReportState } from '../actions';
 import styles from '../page.module.css';
 
@@ -28,7 +29,7 @@ export function CreateReportForm({ seasons, defaultWeek }: CreateReportFormProps
         </Select>
         {errors.season && <ValidationMessage id="season-error">{errors.season}</ValidationMessage>}
       </Field>
-      <Textfield
+      <TextField
         id="week"
         name="week"
         type="date"

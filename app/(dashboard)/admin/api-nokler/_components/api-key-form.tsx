@@ -1,7 +1,9 @@
 'use client';
 
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { TextField } from '@/components/ui/text-field';
 import { type ApiKeyFormState, createApiKeyAction } from '../actions';
 
 export function ApiKeyForm() {
@@ -15,7 +17,7 @@ export function ApiKeyForm() {
             Nøkkelen «{state.created.name}» er laget
           </Heading>
           <Paragraph>Kopier den nå. Den vises bare denne ene gangen; vi lagrer bare et fingeravtrykk av den.</Paragraph>
-          <Textfield label="API-nøkkel" readOnly value={state.created.secret} onFocus={(event) => event.currentTarget.select()} />
+          <TextField id="api-key-secret" label="API-nøkkel" readOnly value={state.created.secret} onFocus={(event) => event.currentTarget.select()} />
         </Alert>
       )}
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
@@ -23,11 +25,11 @@ export function ApiKeyForm() {
         <Heading level={2} data-size="sm">
           Ny API-nøkkel
         </Heading>
-        <Textfield id="name" name="name" label="Navn" description="Hvilket system som skal bruke nøkkelen." error={errors.name} autoComplete="off" required />
+        <TextField id="name" name="name" label="Navn" description="Hvilket system som skal bruke nøkkelen." error={errors.name} autoComplete="off" required />
         <Fieldset>
           <Fieldset.Legend>Tilgang</Fieldset.Legend>
-          <Checkbox name="scopes" value="INGEST" label="INGEST – sende meldinger, Apprec og funn" />
-          <Checkbox name="scopes" value="READ" label="READ – lese status" />
+          <CheckboxField id="scope-ingest" name="scopes" value="INGEST" label="INGEST – sende meldinger, Apprec og funn" />
+          <CheckboxField id="scope-read" name="scopes" value="READ" label="READ – lese status" />
           {errors.scopes && <ValidationMessage>{errors.scopes}</ValidationMessage>}
         </Fieldset>
         <Button type="submit" disabled={pending}>

@@ -1,7 +1,8 @@
 'use client';
 
-import { Button, ErrorSummary, Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, ErrorSummary, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
+import { TextField } from '@/components/ui/text-field';
 import { saveUserAction, type UserFormState } from '../actions';
 import styles from './user-form.module.css';
 
@@ -44,8 +45,8 @@ export function UserForm({ values, submitLabel }: { values: UserFormValues; subm
         </ErrorSummary>
       )}
       {values.userId && <input type="hidden" name="userId" value={values.userId} />}
-      <Textfield id="name" name="name" label="Navn" defaultValue={shown.name} error={errors.name} autoComplete="off" required />
-      <Textfield id="email" name="email" type="email" label="E-post" defaultValue={shown.email} error={errors.email} required />
+      <TextField id="name" name="name" label="Navn" defaultValue={shown.name} error={errors.name} autoComplete="off" required />
+      <TextField id="email" name="email" type="email" label="E-post" defaultValue={shown.email} error={errors.email} required />
       <Field>
         <Label htmlFor="role">Rolle</Label>
         <Select id="role" name="role" defaultValue={shown.role} aria-invalid={Boolean(errors.role)}>
@@ -55,7 +56,7 @@ export function UserForm({ values, submitLabel }: { values: UserFormValues; subm
         </Select>
         {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
       </Field>
-      <Textfield
+      <TextField
         id="municipalityNumbers"
         name="municipalityNumbers"
         label="Kommuner (kommunenummer, for kontaktpersoner)"

@@ -1,7 +1,8 @@
 'use client';
 
-import { Button, Field, FieldDescription, Input, Label } from '@digdir/designsystemet-react';
+import { Button } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/form-state';
@@ -35,14 +36,13 @@ export function NoteForm({ number, season, canAgreeResubmission, maxLength }: { 
         required
       />
       {canAgreeResubmission && (
-        // Tied in the server's HTML (Designsystemet's Checkbox ties its label in the browser).
-        <Field>
-          <Input type="checkbox" id="kind" name="kind" value="RESUBMISSION_AGREED" aria-describedby="kind-beskrivelse" />
-          <Label htmlFor="kind" weight="regular">
-            Avtalt ny innsending: kommunen kan sende hele året på nytt
-          </Label>
-          <FieldDescription id="kind-beskrivelse">Registreres som avtale. Statusen viser da at kommunen kan sende på nytt.</FieldDescription>
-        </Field>
+        <CheckboxField
+          id="kind"
+          name="kind"
+          value="RESUBMISSION_AGREED"
+          label="Avtalt ny innsending: kommunen kan sende hele året på nytt"
+          description="Registreres som avtale. Statusen viser da at kommunen kan sende på nytt."
+        />
       )}
       <div>
         <Button type="submit" disabled={pending}>
