@@ -3,7 +3,7 @@ import type { ExtensionRequestRow } from '@/lib/dal/extensions';
 import type { ExtensionStatus } from '@/lib/domain/delivery-state';
 import { EXTENSION_REASON_LABELS, EXTENSION_STATUS_LABELS } from '@/lib/domain/extension-requests';
 import { formatDate, formatDateTime } from '@/lib/format';
-import styles from './extension-request.module.css';
+import facts from './facts.module.css';
 
 const STATUS_COLORS = { PENDING: 'warning', GRANTED: 'success', DENIED: 'danger', WITHDRAWN: 'neutral' } as const;
 
@@ -18,7 +18,7 @@ export function ExtensionStatusTag({ status }: { status: ExtensionStatus }) {
 /** What is known about one extension request: the application and, once made, the decision. */
 export function ExtensionRequestFacts({ request }: { request: ExtensionRequestRow }) {
   return (
-    <dl className={styles.facts}>
+    <dl className={facts.facts}>
       <dt>Ønsket frist</dt>
       <dd>{formatDate(request.requestedDeadline)}</dd>
       <dt>Grunn</dt>

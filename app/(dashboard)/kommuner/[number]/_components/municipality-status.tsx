@@ -22,6 +22,7 @@ import { EXTENSION_STATUS_LABELS } from '@/lib/domain/extension-requests';
 import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
 import type { StatusQueryParams } from '@/lib/status-query';
 import { PageSection } from '@/components/status/page-section';
+import facts from '@/components/status/facts.module.css';
 import styles from './municipality-status.module.css';
 
 const CHECKLIST_LABELS: Record<ChecklistStatus, { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
@@ -129,7 +130,7 @@ export function MunicipalityStatus({
             sende hele året på nytt: både fagmelding (KPR_IPL) og identmelding (KPR_IDE).
           </Alert>
         )}
-        <dl className={styles.facts}>
+        <dl className={facts.facts}>
           <dt>Frist</dt>
           <dd>
             {formatDateTime(figures.effectiveDeadline)}
