@@ -32,7 +32,7 @@ import {
   type SeasonInput,
 } from '@/lib/domain/delivery-state';
 import type { Severity } from '@/lib/domain/severity';
-import type { KeyFigureCounts } from '@/lib/domain/weekly-report';
+import { countKeyFigures, type KeyFigureCounts } from '@/lib/domain/weekly-report';
 
 export interface StatusSeasonSummary {
   key: string;
@@ -349,19 +349,8 @@ async function deriveSeason(season: SeasonRow, numbers: readonly string[], asOf:
 // ---------------------------------------------------------------------------------------------
 // Overview
 
-const hasFlag = (row: { flags: readonly DeliveryFlag[] }, code: FlagCode) => row.flags.some((flag) => flag.code === code);
-
 function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures {
-  const count = (test: (row: MunicipalityStatusRow) => boolean) => rows.filter(test).length;
-  return {
-    total: rows.length,
-    delivered: count((row) => row.state === 'DELIVERED'),
-    deliveredOnTime: count((row) => row.figures.deliveredOnTime === true),
-    mustResubmit: count((row) => hasFlag(row, 'MUST_RESUBMIT')),
-    shouldApplyForExtension: count((row) => hasFlag(row, 'SHOULD_APPLY_FOR_EXTENSION')),
-    awaitingApprec: count((row) => row.state === 'SENT' || row.state === 'APPREC_OVERDUE'),
-    notStarted: count((row) => row.state === 'NOT_STARTED'),
-  };
+  return countKeyFigures(rows.map((row) => ({ state: row.state, flags: row.flags.map((flag) => flag.code), deliveredOnTime: row.figures.deliveredOnTime })));
 }
 
 const DAY_MS = 86_400_000;

@@ -248,9 +248,12 @@ export function changeCount(changes: WeeklyChanges): number {
   );
 }
 
-/** The key figures of snapshot rows, counted as the status overview counts them. */
-export function countKeyFigures(rows: readonly SnapshotMunicipality[]): KeyFigureCounts {
-  const count = (test: (row: SnapshotMunicipality) => boolean) => rows.filter(test).length;
+/** What the key figures are counted from: a snapshot row, or a status row's state, flag codes and figure. */
+export type KeyFigureInput = Pick<SnapshotMunicipality, 'state' | 'flags' | 'deliveredOnTime'>;
+
+/** The key figures of the overview and of a snapshot, counted one way. */
+export function countKeyFigures(rows: readonly KeyFigureInput[]): KeyFigureCounts {
+  const count = (test: (row: KeyFigureInput) => boolean) => rows.filter(test).length;
   return {
     total: rows.length,
     delivered: count((row) => row.state === 'DELIVERED'),
