@@ -8,6 +8,7 @@
  */
 import { addDays, format, isMonday, parseISO, startOfISOWeek } from 'date-fns';
 import { endOfOsloDay, isIsoDate, osloDate } from './calendar';
+import { EXTENSION_STATUS_LABELS } from './extension-requests';
 import { FLAG_LABELS } from './delivery-state/labels';
 import type { DeliveryState, ExtensionStatus, FlagCode } from './delivery-state/types';
 
@@ -309,13 +310,6 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   EXTENSION_REQUESTED: 'Utsettelse søkt',
   EXTENSION_DECIDED: 'Utsettelse avgjort',
   NOT_STARTED: 'Fortsatt ikke startet',
-};
-
-export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
-  PENDING: 'Til behandling',
-  GRANTED: 'Innvilget',
-  DENIED: 'Avslått',
-  WITHDRAWN: 'Trukket',
 };
 
 export interface ChangeRow {

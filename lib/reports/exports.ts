@@ -7,12 +7,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/components/tables/status-table-params';
-import type { MunicipalityStatusDetail, StatusOverviewSummary, TimelineEntry } from '@/lib/dal/status';
+import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus } from '@/lib/domain/delivery-state';
-import { EXTENSION_STATUS_LABELS } from '@/lib/domain/weekly-report';
-import { formatDate, formatNumber } from '@/lib/format';
 import { statusTableModel, toStatusTableRow, visibleStatusColumns, type StatusTableRow, type StatusTableSort } from '@/lib/status-table';
+import { timelineEntryText } from '@/lib/timeline-text';
 import { csvStream } from './csv';
 import type { Column, Fact, Table } from './tables';
 import { factSheet, tableSheet, writeWorkbook } from './xlsx';
@@ -78,43 +77,6 @@ const CHECKLIST_STATUS_TEXT: Record<ChecklistStatus, string> = {
   WARNING: 'Sjekk',
   NOT_APPLICABLE: 'Ikke aktuelt',
 };
-const ENVIRONMENT_TEXT = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
-const APPREC_TEXT = { OK: 'Godkjent', REJECTED: 'Avvist', OK_WITH_ERRORS: 'OK, feil i delmelding' } as const;
-const SEVERITY_TEXT = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' } as const;
-
-/** A timeline entry as one line of text: what happened, and its details. */
-function timelineText(entry: TimelineEntry): { item: string; detail: string } {
-  switch (entry.kind) {
-    case 'MESSAGE':
-      return {
-        item: `${entry.type} sendt til ${ENVIRONMENT_TEXT[entry.environment]}`,
-        detail: `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
-      };
-    case 'APPREC':
-      return {
-        item: `Apprec: ${APPREC_TEXT[entry.status]}`,
-        detail: [
-          `Svar på ${entry.originalMsgId}`,
-          ...entry.errors.map((error) => [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' ')),
-        ].join('; '),
-      };
-    case 'FINDING':
-      return {
-        item: `Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`,
-        detail: `${entry.message}${entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : ''}${entry.resolvedAt ? ' (løst)' : ''}`,
-      };
-    case 'EXTENSION_REQUESTED':
-      return { item: 'Søkt om utsettelse', detail: `Ønsket frist ${formatDate(entry.requestedDeadline)}` };
-    case 'EXTENSION_DECIDED':
-      return {
-        item: `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
-        detail: entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '',
-      };
-    case 'RESUBMISSION_AGREED':
-      return { item: 'Avtalt ny innsending med FHI', detail: 'Hele året sendes på nytt.' };
-  }
-}
-
 function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityExportRow[] {
   const row = (part: string, item: string, fields: Partial<Omit<MunicipalityExportRow, 'part' | 'item'>>): MunicipalityExportRow => ({
     part,
@@ -138,7 +100,10 @@ function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityE
     row('Tall', 'Først godkjent', { at: figures.firstAcceptedAt }),
     row('Tall', 'Levert innen fristen', { value: yesNo(figures.deliveredOnTime) }),
     ...municipality.checklist.map((item) => row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_TEXT[item.status], detail: item.detail ?? '' })),
-    ...municipality.timeline.map((entry) => row('Tidslinje', timelineText(entry).item, { at: entry.at, detail: timelineText(entry).detail })),
+    ...municipality.timeline.map((entry) => {
+      const { event, detail, errors } = timelineEntryText(entry);
+      return row('Tidslinje', event, { at: entry.at, detail: [detail, ...errors].filter(Boolean).join('; ') });
+    }),
   ];
 }
 

@@ -15,12 +15,11 @@ import {
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import { APPREC_LABELS } from '@/components/ui/apprec-status';
-import type { MunicipalityStatusDetail, TimelineEntry } from '@/lib/dal/status';
+import type { MunicipalityStatusDetail } from '@/lib/dal/status';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
-import { EXTENSION_STATUS_LABELS } from '@/lib/domain/extension-requests';
 import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
 import type { StatusQueryParams } from '@/lib/status-query';
+import { timelineEntryText } from '@/lib/timeline-text';
 import { PageSection } from '@/components/status/page-section';
 import facts from '@/components/status/facts.module.css';
 import styles from './municipality-status.module.css';
@@ -31,53 +30,6 @@ const CHECKLIST_LABELS: Record<ChecklistStatus, { label: string; color: 'success
   WARNING: { label: 'Sjekk', color: 'warning' },
   NOT_APPLICABLE: { label: 'Ikke aktuelt', color: 'neutral' },
 };
-
-const ENVIRONMENT_LABELS = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
-const SEVERITY_LABELS = { ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Info' } as const;
-
-function describe(entry: TimelineEntry): { event: string; details: ReactNode } {
-  switch (entry.kind) {
-    case 'MESSAGE':
-      return {
-        event: `${entry.type} sendt til ${ENVIRONMENT_LABELS[entry.environment]}`,
-        details: `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
-      };
-    case 'APPREC':
-      return {
-        event: `Apprec: ${APPREC_LABELS[entry.status].label}`,
-        details: (
-          <>
-            Svar på {entry.originalMsgId}
-            {entry.errors.length > 0 && (
-              <ul className={styles.errors}>
-                {entry.errors.map((error, index) => (
-                  <li key={index}>
-                    <strong>{error.code}</strong>
-                    {error.displayName ? ` ${error.displayName}` : ''}
-                    {error.freeText ? ` – ${error.freeText}` : ''}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        ),
-      };
-    case 'FINDING':
-      return {
-        event: `Funn (${SEVERITY_LABELS[entry.severity].toLowerCase()}): ${entry.code}`,
-        details: `${entry.message}${entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : ''}${entry.resolvedAt ? `. Løst ${formatDateTime(entry.resolvedAt)}` : ''}`,
-      };
-    case 'EXTENSION_REQUESTED':
-      return { event: 'Søkt om utsettelse', details: `Ønsket frist ${formatDate(entry.requestedDeadline)}` };
-    case 'EXTENSION_DECIDED':
-      return {
-        event: `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
-        details: entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '–',
-      };
-    case 'RESUBMISSION_AGREED':
-      return { event: 'Avtalt ny innsending med FHI', details: 'Hele året sendes på nytt.' };
-  }
-}
 
 function onTimeText(figures: DeliveryFigures): string {
   if (figures.deliveredOnTime === null) return 'Ingen godkjent levering ennå';
@@ -243,7 +195,7 @@ export function MunicipalityStatus({
 
       <PageSection id="tidslinje" title="Tidslinje">
         <div className={styles.scroll}>
-          <Table zebra data-size="sm">
+          <Table zebra data-size="sm" className={styles.timeline}>
             <caption>Alle meldinger, Apprec, funn og utsettelser, nyeste først</caption>
             <TableHead>
               <TableRow>
@@ -259,12 +211,21 @@ export function MunicipalityStatus({
                 </TableRow>
               )}
               {municipality.timeline.map((entry, index) => {
-                const { event, details } = describe(entry);
+                const { event, detail, errors } = timelineEntryText(entry);
                 return (
                   <TableRow key={index}>
                     <TableCell className={styles.nowrap}>{formatDateTime(entry.at)}</TableCell>
                     <TableCell>{event}</TableCell>
-                    <TableCell className={styles.details}>{details}</TableCell>
+                    <TableCell className={styles.details}>
+                      {detail || '–'}
+                      {errors.length > 0 && (
+                        <ul className={styles.errors}>
+                          {errors.map((error, errorIndex) => (
+                            <li key={errorIndex}>{error}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
                   </TableRow>
                 );
               })}
