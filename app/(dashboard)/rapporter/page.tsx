@@ -102,7 +102,9 @@ export default async function ReportsPage() {
           Arkiv
         </Heading>
         {reports.length === 0 ? (
-          <Paragraph>Ingen rapporter ennå.</Paragraph>
+          <Paragraph>
+            Ingen rapporter ennå. Den første lages mandag kl. 07.00{fhi ? ', eller nå med «Lag rapport nå» ovenfor' : ''}.
+          </Paragraph>
         ) : (
           <div className={styles.tableWrap}>
             <Table zebra data-size="sm">
