@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/components/tables/status-table-params';
 import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus } from '@/lib/domain/delivery-state';
+import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/domain/delivery-state';
 import { statusTableModel, toStatusTableRow, visibleStatusColumns, type StatusTableRow, type StatusTableSort } from '@/lib/status-table';
 import { timelineEntryText } from '@/lib/timeline-text';
 import { csvStream } from './csv';
@@ -71,12 +71,6 @@ export interface MunicipalityExportRow {
   nextStep: string;
 }
 
-const CHECKLIST_STATUS_TEXT: Record<ChecklistStatus, string> = {
-  DONE: 'Oppfylt',
-  NOT_DONE: 'Ikke oppfylt',
-  WARNING: 'Sjekk',
-  NOT_APPLICABLE: 'Ikke aktuelt',
-};
 function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityExportRow[] {
   const row = (part: string, item: string, fields: Partial<Omit<MunicipalityExportRow, 'part' | 'item'>>): MunicipalityExportRow => ({
     part,
@@ -99,7 +93,7 @@ function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityE
     row('Tall', 'Siste sending til produksjon', { at: figures.latestProductionMessage?.receivedAt ?? null }),
     row('Tall', 'Først godkjent', { at: figures.firstAcceptedAt }),
     row('Tall', 'Levert innen fristen', { value: yesNo(figures.deliveredOnTime) }),
-    ...municipality.checklist.map((item) => row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_TEXT[item.status], detail: item.detail ?? '' })),
+    ...municipality.checklist.map((item) => row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_LABELS[item.status], detail: item.detail ?? '' })),
     ...municipality.timeline.map((entry) => {
       const { event, detail, errors } = timelineEntryText(entry);
       return row('Tidslinje', event, { at: entry.at, detail: [detail, ...errors].filter(Boolean).join('; ') });

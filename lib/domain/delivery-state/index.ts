@@ -4,5 +4,5 @@ export { pairDeliveries, type Delivery } from './deliveries';
 export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
 export { compareByUrgency, FLAG_URGENCY } from './urgency';
 export { extensionPendingWait } from './flags';
-export { DELIVERY_STATE_LABELS, FLAG_LABELS } from './labels';
+export { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from './labels';
 export type * from './types';

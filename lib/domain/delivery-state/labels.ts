@@ -1,5 +1,5 @@
-/** Norwegian names of the engine's states and flags, for badges, filters and legends. */
-import type { DeliveryState, FlagCode } from './types';
+/** Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and legends. */
+import type { ChecklistStatus, DeliveryState, FlagCode } from './types';
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   NOT_STARTED: 'Ikke startet',
@@ -19,4 +19,11 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   RESENT_BEFORE_APPREC: 'Sendt på nytt før Apprec',
   OVERDUE: 'Fristen er passert',
   EXTENSION_PENDING: 'Utsettelse til behandling',
+};
+
+export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = {
+  DONE: 'Oppfylt',
+  NOT_DONE: 'Ikke oppfylt',
+  WARNING: 'Sjekk',
+  NOT_APPLICABLE: 'Ikke aktuelt',
 };

@@ -16,7 +16,7 @@ import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import type { MunicipalityStatusDetail } from '@/lib/dal/status';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
+import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
 import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
 import type { StatusQueryParams } from '@/lib/status-query';
 import { timelineEntryText } from '@/lib/timeline-text';
@@ -24,11 +24,11 @@ import { PageSection } from '@/components/status/page-section';
 import facts from '@/components/status/facts.module.css';
 import styles from './municipality-status.module.css';
 
-const CHECKLIST_LABELS: Record<ChecklistStatus, { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
-  DONE: { label: 'Oppfylt', color: 'success' },
-  NOT_DONE: { label: 'Ikke oppfylt', color: 'danger' },
-  WARNING: { label: 'Sjekk', color: 'warning' },
-  NOT_APPLICABLE: { label: 'Ikke aktuelt', color: 'neutral' },
+const CHECKLIST_COLORS: Record<ChecklistStatus, 'success' | 'danger' | 'warning' | 'neutral'> = {
+  DONE: 'success',
+  NOT_DONE: 'danger',
+  WARNING: 'warning',
+  NOT_APPLICABLE: 'neutral',
 };
 
 function onTimeText(figures: DeliveryFigures): string {
@@ -131,8 +131,8 @@ export function MunicipalityStatus({
               <TableRow key={item.key}>
                 <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
                 <TableCell>
-                  <Tag data-color={CHECKLIST_LABELS[item.status].color} data-size="sm">
-                    {CHECKLIST_LABELS[item.status].label}
+                  <Tag data-color={CHECKLIST_COLORS[item.status]} data-size="sm">
+                    {CHECKLIST_STATUS_LABELS[item.status]}
                   </Tag>
                 </TableCell>
                 <TableCell>{item.detail ?? '–'}</TableCell>
