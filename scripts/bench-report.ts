@@ -9,7 +9,10 @@
  *
  *   npm run bench:report
  *
- * Each measurement runs in a process of its own, so its peak resident memory (maxRSS) is its own.
+ * Each measurement runs in a process of its own, and its peak resident memory is read from its
+ * own high-water mark (VmHWM in /proc/self/status). Not getrusage's maxRSS: on Linux a child's
+ * maxRSS starts at the resident memory of the parent it was forked from (the kernel carries the
+ * forked copy's high-water mark across exec), so it would count this script's own memory.
  * The measured processes run the code as plain JavaScript on Node.js (bundled once with esbuild),
  * as the server runs it, not under tsx, whose TypeScript loader alone adds some 40 MB.
  *
@@ -21,7 +24,7 @@
  * week and last season's same week, and compares with the stored snapshot.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,7 +43,12 @@ type Phase = 'prepare' | 'floor' | 'build' | (typeof FORMATS)[number] | 'export'
 
 const MB = 1024 * 1024;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
-const peakRss = () => process.resourceUsage().maxRSS * 1024;
+/** This process's peak resident memory (Linux only: see above). */
+function peakRss(): number {
+  const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  if (!kilobytes) throw new Error('VmHWM not found in /proc/self/status: this benchmark measures memory on Linux');
+  return Number(kilobytes) * 1024;
+}
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
@@ -112,7 +120,9 @@ async function measure(phase: Phase): Promise<void> {
       return;
     }
     if (phase === 'floor') {
-      const bare = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS * 1024))']));
+      const bare = Number(
+        execFileSync(process.execPath, ['-e', `process.stdout.write(/^VmHWM:\\s+(\\d+) kB$/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1] + '')`]),
+      ) * 1024;
       console.log('Floor (peak resident memory before the report does anything):');
       console.log(`  bare Node.js (node -e): ${megabytes(bare)}`);
       // The bundle imports its packages up front: the libraries are loaded by the time it runs.
