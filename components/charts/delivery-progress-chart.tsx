@@ -5,7 +5,7 @@
  * the points, so the page sends them once.
  */
 import { Details, DetailsContent, DetailsSummary, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import { formatIsoDate, formatPercent } from '@/lib/format';
 import styles from './chart.module.css';
 
@@ -15,7 +15,7 @@ export interface DeliveryProgressPoint {
   previousShare: number | null;
 }
 
-interface DeliveryProgressChartProps {
+export interface DeliveryProgressChartProps {
   points: DeliveryProgressPoint[];
   /** The deadline's Oslo date, marked when inside the range. */
   deadlineDate: string;
@@ -25,26 +25,14 @@ interface DeliveryProgressChartProps {
   label: string;
 }
 
-const dayMonth = (date: string) => formatIsoDate(date).slice(0, 5);
+/** Drawn in the browser only: Recharts measures its container, so on the server it would render nothing at a cost. */
+const DeliveryProgressPlot = dynamic(() => import('./delivery-progress-plot').then((module) => module.DeliveryProgressPlot), { ssr: false });
 
 export function DeliveryProgressChart({ points, deadlineDate, seasonName, previousSeasonName, label }: DeliveryProgressChartProps) {
   return (
     <>
       <div className={styles.chart} role="img" aria-label={label}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={24} />
-            <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} width={56} />
-            <Tooltip labelFormatter={(date) => formatIsoDate(String(date))} formatter={(value) => formatPercent(Number(value), 1)} />
-            <Legend />
-            <Line type="stepAfter" dataKey="share" name={seasonName} stroke="#0062ba" strokeWidth={2} dot={false} isAnimationActive={false} />
-            {previousSeasonName && (
-              <Line type="stepAfter" dataKey="previousShare" name={`${previousSeasonName} (samme dag før fristen)`} stroke="#6b6b6b" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-            )}
-            <ReferenceLine x={deadlineDate} stroke="#c01b1b" label={{ value: 'Frist', position: 'insideTopRight', fill: '#a01515' }} />
-          </LineChart>
-        </ResponsiveContainer>
+        <DeliveryProgressPlot points={points} deadlineDate={deadlineDate} seasonName={seasonName} previousSeasonName={previousSeasonName} />
       </div>
       <Details>
         <DetailsSummary>Vis tallene som tabell</DetailsSummary>

@@ -1,45 +1,24 @@
 'use client';
 /** Municipalities per delivery state in each county, as stacked bars, and the same numbers as a table (its alternative). */
 import { Details, DetailsContent, DetailsSummary, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
 import { formatNumber } from '@/lib/format';
 import styles from './chart.module.css';
 
 export type CountyStateCounts = { county: string } & Record<DeliveryState, number>;
 
-/** Colours distinguishable on white and from each other (and the legend names each state). */
-const STATE_FILLS: Record<DeliveryState, string> = {
-  DELIVERED: '#1e7b3c',
-  ACCEPTED_WITH_ERRORS: '#b25e00',
-  INCOMPLETE: '#e0a100',
-  REJECTED: '#c01b1b',
-  APPREC_OVERDUE: '#7a1212',
-  SENT: '#0062ba',
-  TESTING: '#7fb2e5',
-  NOT_STARTED: '#b0b0b0',
-};
+/** Drawn in the browser only: Recharts measures its container, so on the server it would render nothing at a cost. */
+const StatesByCountyPlot = dynamic(() => import('./states-by-county-plot').then((module) => module.StatesByCountyPlot), { ssr: false });
 
-/** Bars stack from delivered outwards; the table lists the states in their usual order. */
-const BAR_STATES = Object.keys(STATE_FILLS) as DeliveryState[];
+/** The table lists the states in their usual order. */
 const STATES = Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[];
 
 export function StatesByCountyChart({ counties, label }: { counties: CountyStateCounts[]; label: string }) {
   return (
     <>
       <div className={styles.tall} role="img" aria-label={label}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={counties} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="county" width={140} interval={0} />
-            <Tooltip />
-            <Legend />
-            {BAR_STATES.map((state) => (
-              <Bar key={state} dataKey={state} name={DELIVERY_STATE_LABELS[state]} stackId="states" fill={STATE_FILLS[state]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <StatesByCountyPlot counties={counties} />
       </div>
       <Details>
         <DetailsSummary>Vis tallene som tabell</DetailsSummary>

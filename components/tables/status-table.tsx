@@ -5,7 +5,7 @@
  * works without JavaScript; in the browser the links navigate without a full reload. The server
  * filters, sorts and pages (`statusTableModel`); only the current page's rows come here.
  */
-import { Link, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Link, Table, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { columnVisibilityFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import NextLink from 'next/link';
 import type { ReactNode } from 'react';
@@ -20,17 +20,21 @@ import styles from './status-table.module.css';
 /** Sorting is manual (done on the server); TanStack lays out the page's rows and the sort state of the headers. */
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
-/** Cells that are more than their text. */
+/**
+ * Cells that are more than their text. Like the body's rows and cells, they are the native elements
+ * with Designsystemet's classes (what its Link and Tag render), without its React wrappers: the
+ * page's 50 rows render on every request.
+ */
 const CELLS: Partial<Record<StatusColumnId, (row: StatusTableRow) => ReactNode>> = {
   name: (row) => (
-    <Link asChild>
-      <NextLink href={`/kommuner/${row.number}`}>{row.name}</NextLink>
-    </Link>
+    <NextLink className="ds-link" href={`/kommuner/${row.number}`}>
+      {row.name}
+    </NextLink>
   ),
   state: (row) => (
-    <Tag data-color={STATE_COLORS[row.state]} data-size="sm">
+    <span className="ds-tag" data-color={STATE_COLORS[row.state]} data-size="sm">
       {DELIVERY_STATE_LABELS[row.state]}
-    </Tag>
+    </span>
   ),
 };
 
@@ -102,27 +106,27 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
               </TableRow>
             ))}
           </TableHead>
-          <TableBody>
+          <tbody>
             {matching === 0 && (
-              <TableRow>
-                <TableCell colSpan={columnIds.length}>Ingen kommuner passer til utvalget.</TableCell>
-              </TableRow>
+              <tr>
+                <td colSpan={columnIds.length}>Ingen kommuner passer til utvalget.</td>
+              </tr>
             )}
             {/* Cells straight from the row (not TanStack's cell objects, 450 a page): this runs on every request. */}
             {table.getRowModel().rows.map((row) => (
-              <TableRow key={row.id}>
+              <tr key={row.id}>
                 {columnIds.map((id) =>
                   id === 'name' ? (
-                    <TableHeaderCell key={id} scope="row">
+                    <th key={id} scope="row">
                       {CELLS.name!(row.original)}
-                    </TableHeaderCell>
+                    </th>
                   ) : (
-                    <TableCell key={id}>{CELLS[id]?.(row.original) ?? STATUS_CELL_TEXT[id](row.original)}</TableCell>
+                    <td key={id}>{CELLS[id]?.(row.original) ?? STATUS_CELL_TEXT[id](row.original)}</td>
                   ),
                 )}
-              </TableRow>
+              </tr>
             ))}
-          </TableBody>
+          </tbody>
         </Table>
       </div>
       {pageCount > 1 && (
