@@ -85,6 +85,36 @@ describe('delivery status within the viewer scope', () => {
     }
   });
 
+  it("derives a new minute of now from the events already read, except one dated in between, and reads them again every ten minutes", async () => {
+    const minute = (time: string) => new Date(`2026-01-20T${time}:00Z`);
+    const stateOf = async (time: string, number: string) => {
+      let overview: Awaited<ReturnType<typeof getStatusOverview>> = null;
+      // The first request of a new minute may get the previous minute's overview while the new one is built.
+      await vi.waitFor(async () => expect((overview = await getStatusOverview(staff, { asOf: minute(time) }))?.asOf).toEqual(minute(time)));
+      return overview!.rows.find((row) => row.number === number)?.state;
+    };
+    // Sent with a future X-Received-At: not known until 10:11:30.
+    await send('2025', 'stavanger-ipl', 'KPR_IPL', '1103', '2026-01-20T10:11:30Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-20T10:10:30Z'));
+      expect(await stateOf('10:10', '1103')).toBe('NOT_STARTED');
+      vi.setSystemTime(new Date('2026-01-20T10:12:05Z'));
+      expect(await stateOf('10:12', '1103')).toBe('SENT');
+
+      // A row changed in place is not counted by the data version: the events read at 10:12 are
+      // derived again at 10:13, and read again from 10:23.
+      await db().$executeRaw`UPDATE apprec SET status = 'REJECTED' WHERE original_msg_id = 'oslo-ipl'`;
+      vi.setSystemTime(new Date('2026-01-20T10:13:05Z'));
+      expect(await stateOf('10:13', '0301')).toBe('DELIVERED');
+      vi.setSystemTime(new Date('2026-01-20T10:23:05Z'));
+      expect(await stateOf('10:23', '0301')).toBe('REJECTED');
+    } finally {
+      vi.useRealTimers();
+      await db().$executeRaw`UPDATE apprec SET status = 'OK' WHERE original_msg_id = 'oslo-ipl'`;
+    }
+  });
+
   it('recomputes a cached overview as soon as an event is added', async () => {
     const asOf = { asOf: endOfOsloDay('2026-01-25') };
     expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe('NOT_STARTED');

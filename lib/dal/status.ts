@@ -275,6 +275,8 @@ async function loadSeasonEvents(seasonId: string, numbers: string[] | undefined,
   return byMunicipality;
 }
 
+type SeasonEventsLoader = typeof loadSeasonEvents;
+
 const NO_EVENTS: MunicipalityEvents = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
 
 /** The services per code of the municipality's last accepted production KPR_IPL (Apprec OK, with or without errors). */
@@ -310,15 +312,15 @@ interface Derived {
  * Derives `season` at `asOf` for `numbers`, and the previous season of the same kind at the same
  * distance to its deadline (which also gives last season's services per code for plausibility).
  */
-async function deriveSeason(season: SeasonRow, numbers: readonly string[], asOf: Date): Promise<Derived> {
+async function deriveSeason(season: SeasonRow, numbers: readonly string[], asOf: Date, load: SeasonEventsLoader = loadSeasonEvents): Promise<Derived> {
   const scope = [...numbers];
   const previousSeason = await findPreviousSeason(season);
   const previousAsOf = previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
   const [serviceCodes, events, previousEvents] = await Promise.all([
     loadServiceCodes(),
-    loadSeasonEvents(season.id, scope, asOf),
+    load(season.id, scope, asOf),
     // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
-    previousSeason ? loadSeasonEvents(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
+    previousSeason ? load(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
   ]);
   const input = seasonInput(season);
   const previousInput = previousSeason && seasonInput(previousSeason);
@@ -384,8 +386,8 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
  * The overview of all 357 (what FHI see) by season, instant and data version. Derived state is
  * never stored: this cache only saves recomputing the same answer, can be dropped at any time,
  * and is rebuilt on demand. A new row in any event table, and an extension request decided or
- * withdrawn, changes the data version; another changed row (a finding resolved) shows once the
- * entry expires.
+ * withdrawn, changes the data version; another row changed in place (a finding resolved) shows
+ * once the events of "now" are read again (`nowEventsLoader`, at most ten minutes).
  */
 const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary }>();
 const OVERVIEW_CACHE_TTL_MS = 60_000;
@@ -404,6 +406,45 @@ const LATEST_NOW_LIMIT = 8;
 function previousMinute(versionKey: string, asOf: Date): StatusOverviewSummary | null {
   const latest = latestNow.get(versionKey);
   return latest && latest.asOf.getTime() === asOf.getTime() - MINUTE_MS ? latest : null;
+}
+
+/** Whether any event of the season is dated after `after` and by `until` (a message, Apprec, finding, extension request or agreed resubmission). */
+async function eventsBetween(seasonId: string, after: Date, until: Date): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM message WHERE season_id = ${seasonId}::uuid AND received_at > ${after} AND received_at <= ${until})
+      OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+                 WHERE m.season_id = ${seasonId}::uuid AND a.received_at > ${after} AND a.received_at <= ${until})
+      OR EXISTS (SELECT 1 FROM finding WHERE season_id = ${seasonId}::uuid AND detected_at > ${after} AND detected_at <= ${until})
+      OR EXISTS (SELECT 1 FROM extension_request WHERE season_id = ${seasonId}::uuid AND requested_at > ${after} AND requested_at <= ${until})
+      OR EXISTS (SELECT 1 FROM note WHERE season_id = ${seasonId}::uuid AND created_at > ${after} AND created_at <= ${until}) AS found`;
+  return row?.found ?? true;
+}
+
+/**
+ * The events of every municipality read for the overview of "now", per data version and season,
+ * with the instant they were read at. When the minute turns and nothing was added, the new
+ * minute's overview derives the same events again at its instant instead of reading them all
+ * again (the engine honours `asOf` itself): they are the same rows, unless one is dated between
+ * the two instants (a future X-Received-At coming due), which `eventsBetween` finds. Read again at
+ * least every EVENTS_REUSE_MS, so that a row changed in place (which the data version does not
+ * count) still shows.
+ */
+const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, MunicipalityEvents>> }>();
+const EVENTS_REUSE_MS = 10 * MINUTE_MS;
+
+function nowEventsLoader(versionKey: string): SeasonEventsLoader {
+  return async (seasonId, numbers, asOf) => {
+    const key = `${versionKey}|${seasonId}`;
+    const read = nowEvents.get(key);
+    const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
+    if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf)))) return read.events;
+    const events = loadSeasonEvents(seasonId, numbers, asOf);
+    nowEvents.delete(key);
+    if (nowEvents.size >= LATEST_NOW_LIMIT) nowEvents.delete(nowEvents.keys().next().value!);
+    nowEvents.set(key, { asOf, events });
+    events.catch(() => nowEvents.delete(key));
+    return events;
+  };
 }
 
 /**
@@ -433,7 +474,7 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
   const cached = overviewCache.get(key);
   if (cached && cached.expires > now) return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
   for (const [entryKey, entry] of overviewCache) if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
-  const overview = buildOverview(season, undefined, query.asOf);
+  const overview = buildOverview(season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
   const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = { expires: now + OVERVIEW_CACHE_TTL_MS, overview };
   overviewCache.set(key, entry);
   overview.then(
@@ -449,14 +490,14 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
   return (isNow ? previousMinute(versionKey, query.asOf) : null) ?? overview;
 }
 
-/** The overview of the municipalities in `numbers` (all when undefined). */
-async function buildOverview(season: SeasonRow, numbers: string[] | undefined, asOf: Date): Promise<StatusOverviewSummary> {
+/** The overview of the municipalities in `numbers` (all when undefined; only then may `load` be a cache of every municipality's events). */
+async function buildOverview(season: SeasonRow, numbers: string[] | undefined, asOf: Date, load?: SeasonEventsLoader): Promise<StatusOverviewSummary> {
   const municipalities = await db().municipality.findMany({
     where: numbers ? { number: { in: numbers } } : undefined,
     orderBy: { number: 'asc' },
     select: { number: true, shortName: true, countyNumber: true, county: { select: { name: true } } },
   });
-  const derived = await deriveSeason(season, municipalities.map((municipality) => municipality.number), asOf);
+  const derived = await deriveSeason(season, municipalities.map((municipality) => municipality.number), asOf, load);
   const rows = municipalities.map((municipality): MunicipalityStatusRow => {
     const { result } = derived.current.get(municipality.number)!;
     return {
