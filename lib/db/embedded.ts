@@ -23,7 +23,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
-  /** Connection URL of `database`. */
+  /** Connection URL of `database` (over the Unix socket when its path fits, else the loopback port). */
   url: string;
   /** URL of the cluster's maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
@@ -32,6 +32,9 @@ export interface RunningPostgres {
   created: boolean;
   stop(): Promise<void>;
 }
+
+/** The longest path of a Unix socket (108 bytes with the terminating NUL on Linux). */
+const SOCKET_PATH_MAX = 107;
 
 const USER = 'postgres';
 // The embedded cluster listens on loopback only; the password just satisfies the auth method.
@@ -53,6 +56,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const port = options.port || (await freePort());
   const onLog = options.onLog ?? (() => {});
+  // Connections go through a Unix socket in the data directory when its path fits: each query then
+  // costs both ends less than over TCP loopback. Else they use the loopback port, which is always on.
+  const socketDir = path.join(dataDir, `.s.PGSQL.${port}`).length <= SOCKET_PATH_MAX ? dataDir : null;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -63,7 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root; as root, run it as an unprivileged `postgres` user.
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200'],
     onLog,
     onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
   });
@@ -93,9 +99,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const socket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : '';
   return {
-    url: `${base}/${options.database}`,
-    adminUrl: `${base}/postgres`,
+    url: `${base}/${options.database}${socket}`,
+    adminUrl: `${base}/postgres${socket}`,
     port,
     created,
     stop: () => pg.stop(),
