@@ -1,13 +1,30 @@
 /**
  * The one place that builds a PrismaClient. Prisma 7's client needs no native engine: it talks to
- * PostgreSQL through the `pg` driver adapter, whose pool is configured here.
+ * PostgreSQL through the `pg` driver adapter, over a pool made and configured here.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 
 export type { PrismaClient };
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // The client owns the pool: $disconnect ends it.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/**
+ * The `pg` pool under a client made by createPrismaClient, for the one hot statement that goes to
+ * PostgreSQL directly, as a named prepared statement (the write of an ingested document). Rows
+ * come back with `pg`'s types, not Prisma's: read only text and JSON this way.
+ */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error('This PrismaClient was not made by createPrismaClient.');
+  return pool;
 }

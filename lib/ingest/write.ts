@@ -5,9 +5,14 @@
  * transaction (and its extra round trips) is needed; the unique index makes concurrent duplicates
  * wait for the first writer and then insert nothing. A resend is then read back, and audited when
  * it is an exact duplicate, in one more statement.
+ *
+ * The write is the hot statement of ingestion: it goes to PostgreSQL through the client's `pg` pool
+ * as a named prepared statement (parsed and planned once per connection and shape), not through
+ * Prisma's raw query path.
  */
 import 'server-only';
-import type { PrismaClient } from '@/lib/db/client';
+import { createHash } from 'node:crypto';
+import { poolOf, type PrismaClient } from '@/lib/db/client';
 
 export type Row = Record<string, string | number | boolean | object | null>;
 
@@ -24,15 +29,17 @@ function insert(table: string, columns: string[], parameter: string, condition =
 }
 
 /** Inserts the document; true when this call stored it, false when the parent's unique id was already taken. */
-export async function writeDocument(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, write: DocumentWrite): Promise<boolean> {
+export async function writeDocument(prisma: PrismaClient, write: DocumentWrite): Promise<boolean> {
   const { parent, children, audit } = write;
   const stored = 'WHERE EXISTS (SELECT 1 FROM parent)';
   const sql = `WITH parent AS (${insert(parent.table, Object.keys(parent.row), '$1')} ON CONFLICT ("${parent.uniqueColumn}") DO NOTHING RETURNING id),
     children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
     audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
     SELECT id::text FROM parent`;
-  const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(sql, JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit]));
-  return rows.length > 0;
+  // One name per statement text: a handful of shapes (message or AppRec, with or without children).
+  const name = `ingest_write_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
+  const { rowCount } = await poolOf(prisma).query({ name, text: sql, values: [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])] });
+  return rowCount !== null && rowCount > 0;
 }
 
 /**
