@@ -27,9 +27,9 @@ const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
  */
 const CELLS: Partial<Record<StatusColumnId, (row: StatusTableRow) => ReactNode>> = {
   name: (row) => (
-    <NextLink className="ds-link" href={`/kommuner/${row.number}`}>
+    <a className="ds-link" href={`/kommuner/${row.number}`}>
       {row.name}
-    </NextLink>
+    </a>
   ),
   state: (row) => (
     <span className="ds-tag" data-color={STATE_COLORS[row.state]} data-size="sm">

@@ -8,7 +8,6 @@ import {
   Heading,
   Paragraph,
   Select,
-  SelectOption,
   Field,
   Label,
   Link,
@@ -183,35 +182,35 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
               {table.kol?.map((column) => <input key={column} type="hidden" name="kol" value={column} />)}
               <TextField id="sok" name="q" label="Søk på navn eller nummer" defaultValue={table.q ?? ''} data-size="sm" />
               <Field data-size="sm">
-                <Label>Fylke</Label>
-                <Select name="fylke" defaultValue={table.fylke ?? ''}>
-                  <SelectOption value="">Alle fylker</SelectOption>
+                <Label htmlFor="filter-fylke">Fylke</Label>
+                <Select id="filter-fylke" name="fylke" defaultValue={table.fylke ?? ''}>
+                  <option value="">Alle fylker</option>
                   {counties.map(([number, name]) => (
-                    <SelectOption key={number} value={number}>
+                    <option key={number} value={number}>
                       {name}
-                    </SelectOption>
+                    </option>
                   ))}
                 </Select>
               </Field>
               <Field data-size="sm">
-                <Label>Status</Label>
-                <Select name="status" defaultValue={table.status ?? ''}>
-                  <SelectOption value="">Alle statuser</SelectOption>
+                <Label htmlFor="filter-status">Status</Label>
+                <Select id="filter-status" name="status" defaultValue={table.status ?? ''}>
+                  <option value="">Alle statuser</option>
                   {STATES.map((state) => (
-                    <SelectOption key={state} value={state}>
+                    <option key={state} value={state}>
                       {DELIVERY_STATE_LABELS[state]}
-                    </SelectOption>
+                    </option>
                   ))}
                 </Select>
               </Field>
               <Field data-size="sm">
-                <Label>Flagg</Label>
-                <Select name="flagg" defaultValue={table.flagg ?? ''}>
-                  <SelectOption value="">Alle</SelectOption>
+                <Label htmlFor="filter-flagg">Flagg</Label>
+                <Select id="filter-flagg" name="flagg" defaultValue={table.flagg ?? ''}>
+                  <option value="">Alle</option>
                   {Object.entries(FLAG_LABELS).map(([code, label]) => (
-                    <SelectOption key={code} value={code}>
+                    <option key={code} value={code}>
                       {label}
-                    </SelectOption>
+                    </option>
                   ))}
                 </Select>
               </Field>
