@@ -8,7 +8,14 @@ import { PrismaClient } from './generated/client';
 
 export type { PrismaClient };
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const POOLS = Symbol.for('kpr-status.prisma-pools');
+
+/**
+ * Each client's pool, kept on globalThis: the server's bundles may hold more than one instance of
+ * this module (a page's and a route's), and a client made in one is used in another.
+ */
+const globalForPools = globalThis as unknown as { [POOLS]?: WeakMap<PrismaClient, pg.Pool> };
+const pools = (globalForPools[POOLS] ??= new WeakMap());
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
