@@ -20,7 +20,7 @@ import { XmlReadError } from '@/lib/domain/xml/errors';
 import { DEFAULT_XML_LIMITS } from '@/lib/domain/xml/parse';
 import { type KprDocument, readKprDocument } from '@/lib/domain/xml/read-document';
 import type { ApprecDocument } from '@/lib/domain/xml/apprec';
-import type { PrismaClient } from '@/lib/db/client';
+import { queryPrepared, type PrismaClient } from '@/lib/db/client';
 import { IngestError, ingestErrorFromReader } from './errors';
 import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
 import { v7 as uuidV7 } from 'uuid';
@@ -236,19 +236,23 @@ async function checkDelivery(
 ): Promise<CheckFinding[]> {
   const seasonIndex = reference.seasons.findIndex((s) => s.id === season.id);
   const previousSeason = seasonIndex > 0 ? reference.seasons[seasonIndex - 1] : undefined;
-  // Both look-ups in one round trip: the latest earlier production delivery that named its EPJ
-  // system, and the latest production delivery of the previous season.
-  const [previous] = await prisma.$queryRaw<[{ epjSystem: string | null; lastYearSummary: unknown }]>`
-    SELECT
+  // Both look-ups in one round trip (a prepared statement: this runs for every KPR_IPL): the latest
+  // earlier production delivery that named its EPJ system, and the latest production delivery of
+  // the previous season. The instant goes as an ISO string: the column is UTC without a zone.
+  const [previous] = await queryPrepared<{ epjSystem: string | null; lastYearSummary: unknown }>(
+    prisma,
+    `SELECT
       (SELECT epj_system FROM message
-        WHERE municipality_number = ${municipalityNumber} AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
-          AND received_at < ${receivedAt} AND epj_system IS NOT NULL
+        WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
+          AND received_at < $2 AND epj_system IS NOT NULL
         ORDER BY received_at DESC LIMIT 1) AS "epjSystem",
       (SELECT content_summary FROM message
-        WHERE municipality_number = ${municipalityNumber} AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
-          AND season_id = ${previousSeason?.id ?? null}::uuid AND content_summary IS NOT NULL
-        ORDER BY received_at DESC LIMIT 1) AS "lastYearSummary"`;
-  const lastYearSummary = iplosContentSummarySchema.safeParse(previous.lastYearSummary);
+        WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
+          AND season_id = $3::uuid AND content_summary IS NOT NULL
+        ORDER BY received_at DESC LIMIT 1) AS "lastYearSummary"`,
+    [municipalityNumber, receivedAt.toISOString(), previousSeason?.id ?? null],
+  );
+  const lastYearSummary = iplosContentSummarySchema.safeParse(previous!.lastYearSummary);
   return runDeliveryChecks({
     header: content.header,
     summary: content.summary,
@@ -256,7 +260,7 @@ async function checkDelivery(
     season,
     municipalities: reference.municipalities,
     serviceCodes: reference.serviceCodes,
-    previousEpjSystem: previous.epjSystem,
+    previousEpjSystem: previous!.epjSystem,
     lastYearServicesByCode: lastYearSummary.success ? lastYearSummary.data.servicesByCode : null,
   });
 }

@@ -6,13 +6,11 @@
  * wait for the first writer and then insert nothing. A resend is then read back, and audited when
  * it is an exact duplicate, in one more statement.
  *
- * The write is the hot statement of ingestion: it goes to PostgreSQL through the client's `pg` pool
- * as a named prepared statement (parsed and planned once per connection and shape), not through
- * Prisma's raw query path.
+ * The write is the hot statement of ingestion: it is a prepared statement (`queryPrepared`, one per
+ * shape: message or AppRec, with or without children), not Prisma's raw query path.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { poolOf, type PrismaClient } from '@/lib/db/client';
+import { queryPrepared, type PrismaClient } from '@/lib/db/client';
 
 export type Row = Record<string, string | number | boolean | object | null>;
 
@@ -36,10 +34,8 @@ export async function writeDocument(prisma: PrismaClient, write: DocumentWrite):
     children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
     audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
     SELECT id::text FROM parent`;
-  // One name per statement text: a handful of shapes (message or AppRec, with or without children).
-  const name = `ingest_write_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
-  const { rowCount } = await poolOf(prisma).query({ name, text: sql, values: [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])] });
-  return rowCount !== null && rowCount > 0;
+  const rows = await queryPrepared<{ id: string }>(prisma, sql, [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])]);
+  return rows.length > 0;
 }
 
 /**
