@@ -416,7 +416,8 @@ async function eventsBetween(seasonId: string, after: Date, until: Date): Promis
                  WHERE m.season_id = ${seasonId}::uuid AND a.received_at > ${after} AND a.received_at <= ${until})
       OR EXISTS (SELECT 1 FROM finding WHERE season_id = ${seasonId}::uuid AND detected_at > ${after} AND detected_at <= ${until})
       OR EXISTS (SELECT 1 FROM extension_request WHERE season_id = ${seasonId}::uuid AND requested_at > ${after} AND requested_at <= ${until})
-      OR EXISTS (SELECT 1 FROM note WHERE season_id = ${seasonId}::uuid AND created_at > ${after} AND created_at <= ${until}) AS found`;
+      OR EXISTS (SELECT 1 FROM note WHERE season_id = ${seasonId}::uuid AND kind = 'RESUBMISSION_AGREED'
+                 AND created_at > ${after} AND created_at <= ${until}) AS found`;
   return row?.found ?? true;
 }
 
