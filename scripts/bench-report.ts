@@ -95,7 +95,7 @@ const viewer = { userId: null, apiKeyId: 'bench', name: 'Benchmark', role: 'FHI_
 
 /** What every phase loads (the report's libraries and the database client) and its week. */
 async function load() {
-  const { db } = await import('@/lib/db');
+  const { db, sql } = await import('@/lib/db');
   const reports = {
     build: await import('@/lib/reports/build'),
     files: await import('@/lib/reports/files'),
@@ -108,12 +108,12 @@ async function load() {
   // The first query instantiates Prisma's query compiler (WebAssembly): a fixed cost of every process that reads the database.
   const season = await db().season.findUniqueOrThrow({ where: { key: SEASON_KEY }, select: { deadline: true } });
   const weekStart = weekStartOf(season.deadline);
-  return { db, reports, weekStart, previousWeekStart, memory: { loaded, queried: process.memoryUsage.rss() } };
+  return { db, sql, reports, weekStart, previousWeekStart, memory: { loaded, queried: process.memoryUsage.rss() } };
 }
 
 async function measure(phase: Phase): Promise<void> {
   const started = process.memoryUsage.rss();
-  const { db, reports, weekStart, previousWeekStart, memory } = await load();
+  const { db, sql, reports, weekStart, previousWeekStart, memory } = await load();
   try {
     if (phase === 'prepare') {
       await reports.generate.generateWeeklyReport(SEASON_KEY, previousWeekStart(weekStart));
@@ -156,7 +156,7 @@ async function measure(phase: Phase): Promise<void> {
       }
       return;
     }
-    const build = await timed(() => reports.build.buildWeeklyReport(db(), { seasonKey: SEASON_KEY, weekStart, viewer }));
+    const build = await timed(() => reports.build.buildWeeklyReport(sql(), { seasonKey: SEASON_KEY, weekStart, viewer }));
     const report = build.result;
     if (!report) throw new Error(`season ${SEASON_KEY} not found`);
     if (phase === 'build') {

@@ -10,7 +10,7 @@ import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/auth/viewer-types';
-import { db } from '@/lib/db';
+import { db, sql } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { endOfOsloDay, isIsoDate, osloDate } from '@/lib/domain/calendar';
 import { deriveDeliveryState, extensionPendingWait, type ExtensionStatus } from '@/lib/domain/delivery-state';
@@ -18,7 +18,7 @@ import { EXTENSION_REASONS, EXTENSION_STATUS_LABELS, extensionDateBounds, grantD
 import { formatIsoDate } from '@/lib/format';
 import { denied } from './access-denied';
 import { findMunicipalitySeason } from './municipality-season';
-import { findSeason, seasonInput } from './status';
+import { findSeason, seasonInput, type SeasonRow } from './status-overview';
 
 export interface ExtensionRequestRow {
   id: string;
@@ -120,7 +120,6 @@ function toRow({ municipality, season, requestedBy, decidedBy, reasonCategory, .
   };
 }
 
-type SeasonRow = NonNullable<Awaited<ReturnType<typeof findSeason>>>;
 type EngineRequest = { id: string; requestedAt: Date; requestedDeadline: Date; status: ExtensionStatus; grantedDeadline: Date | null; decidedAt: Date | null };
 
 /** The municipality's effective deadline at `now` as the status engine derives it (it depends on the season and the extension decisions only). */
@@ -178,7 +177,7 @@ export async function requestExtension(
   now = new Date(),
 ): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || !isContactOf(viewer, number)) return denied(viewer, 'extension.request', number);
-  const season = await findSeason(query.seasonKey);
+  const season = await findSeason(sql(), query.seasonKey);
   if (!season) return null;
   return db().$transaction(async (tx) => {
     // One writer per municipality at a time, so that two requests cannot both see "none pending".
@@ -285,7 +284,7 @@ export async function decideExtensionRequest(viewer: Viewer, id: string, input: 
 /** FHI's list of the season's requests: pending (oldest first, with how long they have waited), then the closed ones. */
 export async function listExtensionRequests(viewer: Viewer, query: { seasonKey?: string } = {}, now = new Date()): Promise<ExtensionListSummary | null> {
   if (!isFhi(viewer)) return denied(viewer, 'extension.list');
-  const season = await findSeason(query.seasonKey);
+  const season = await findSeason(sql(), query.seasonKey);
   if (!season) return null;
   const [pending, closed] = await Promise.all([
     db().extensionRequest.findMany({

@@ -2,10 +2,10 @@
  * The one place that builds a PrismaClient. Prisma 7's client needs no native engine: it talks to
  * PostgreSQL through the `pg` driver adapter, over a pool made and configured here.
  */
-import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client';
+import { sqlOnPool, type Sql } from './sql';
 
 export type { PrismaClient };
 
@@ -26,15 +26,9 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   return prisma;
 }
 
-/**
- * Runs `text` through the `pg` pool under a client made by createPrismaClient, as a named prepared
- * statement: PostgreSQL parses and plans it once per connection, not on every call. For the few
- * hot statements of ingestion; everything else goes through Prisma. Rows come back with `pg`'s
- * types, not Prisma's: read only text, numbers and JSON this way, and pass instants as ISO strings.
- */
-export async function queryPrepared<Row>(prisma: PrismaClient, text: string, values: unknown[]): Promise<Row[]> {
+/** Plain SQL (lib/db/sql.ts) on the pool of a client made by createPrismaClient. */
+export function sqlOf(prisma: PrismaClient): Sql {
   const pool = pools.get(prisma);
   if (!pool) throw new Error('This PrismaClient was not made by createPrismaClient.');
-  const name = `prepared_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  return (await pool.query({ name, text, values })).rows as Row[];
+  return sqlOnPool(pool);
 }

@@ -4,7 +4,8 @@
  */
 import 'server-only';
 import { env } from '@/lib/env';
-import { createPrismaClient, type PrismaClient } from './client';
+import { createPrismaClient, sqlOf, type PrismaClient } from './client';
+import type { Sql } from './sql';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
@@ -17,4 +18,9 @@ export function db(): PrismaClient {
     globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   }
   return globalForPrisma.prisma;
+}
+
+/** Plain SQL (lib/db/sql.ts) on the app client's pool. */
+export function sql(): Sql {
+  return sqlOf(db());
 }

@@ -20,7 +20,7 @@ import { XmlReadError } from '@/lib/domain/xml/errors';
 import { DEFAULT_XML_LIMITS } from '@/lib/domain/xml/parse';
 import { type KprDocument, readKprDocument } from '@/lib/domain/xml/read-document';
 import type { ApprecDocument } from '@/lib/domain/xml/apprec';
-import { queryPrepared, type PrismaClient } from '@/lib/db/client';
+import { sqlOf, type PrismaClient } from '@/lib/db/client';
 import { IngestError, ingestErrorFromReader } from './errors';
 import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
 import { v7 as uuidV7 } from 'uuid';
@@ -238,9 +238,8 @@ async function checkDelivery(
   const previousSeason = seasonIndex > 0 ? reference.seasons[seasonIndex - 1] : undefined;
   // Both look-ups in one round trip (a prepared statement: this runs for every KPR_IPL): the latest
   // earlier production delivery that named its EPJ system, and the latest production delivery of
-  // the previous season. The instant goes as an ISO string: the column is UTC without a zone.
-  const [previous] = await queryPrepared<{ epjSystem: string | null; lastYearSummary: unknown }>(
-    prisma,
+  // the previous season.
+  const [previous] = await sqlOf(prisma).query<{ epjSystem: string | null; lastYearSummary: unknown }>(
     `SELECT
       (SELECT epj_system FROM message
         WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
@@ -250,7 +249,7 @@ async function checkDelivery(
         WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
           AND season_id = $3::uuid AND content_summary IS NOT NULL
         ORDER BY received_at DESC LIMIT 1) AS "lastYearSummary"`,
-    [municipalityNumber, receivedAt.toISOString(), previousSeason?.id ?? null],
+    [municipalityNumber, receivedAt, previousSeason?.id ?? null],
   );
   const lastYearSummary = iplosContentSummarySchema.safeParse(previous!.lastYearSummary);
   return runDeliveryChecks({

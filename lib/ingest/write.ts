@@ -6,11 +6,11 @@
  * wait for the first writer and then insert nothing. A resend is then read back, and audited when
  * it is an exact duplicate, in one more statement.
  *
- * The write is the hot statement of ingestion: it is a prepared statement (`queryPrepared`, one per
+ * The write is the hot statement of ingestion: it is a prepared statement (lib/db/sql.ts, one per
  * shape: message or AppRec, with or without children), not Prisma's raw query path.
  */
 import 'server-only';
-import { queryPrepared, type PrismaClient } from '@/lib/db/client';
+import { sqlOf, type PrismaClient } from '@/lib/db/client';
 
 export type Row = Record<string, string | number | boolean | object | null>;
 
@@ -34,7 +34,7 @@ export async function writeDocument(prisma: PrismaClient, write: DocumentWrite):
     children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
     audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
     SELECT id::text FROM parent`;
-  const rows = await queryPrepared<{ id: string }>(prisma, sql, [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])]);
+  const rows = await sqlOf(prisma).query<{ id: string }>(sql, [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])]);
   return rows.length > 0;
 }
 

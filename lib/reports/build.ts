@@ -1,12 +1,14 @@
 /**
  * Builds the weekly report: the snapshot of every municipality in the viewer's scope at the end of
- * the week (derived by lib/dal/status), the previous week's snapshot (stored, else derived) and
- * what changed in between. Deterministic: the same events give the same report.
+ * the week (derived by lib/dal/status-overview), the previous week's snapshot (stored, else
+ * derived) and what changed in between. Deterministic: the same events give the same report.
+ * Reads plain SQL and never loads Prisma: the weekly report's own process builds it
+ * (lib/reports/report-process.ts).
  */
 import 'server-only';
 import { isFhi, type Viewer } from '@/lib/auth/viewer-types';
-import type { PrismaClient } from '@/lib/db/client';
-import { getStatusOverview, type MunicipalityStatusRow } from '@/lib/dal/status';
+import { deriveStatusOverview, type MunicipalityStatusRow } from '@/lib/dal/status-overview';
+import type { Sql } from '@/lib/db/sql';
 import {
   compareWeeklySnapshots,
   previousWeekStart,
@@ -34,12 +36,22 @@ export interface WeeklyReport extends WeeklyReportContent {
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
  * later is not known yet). lib/dal/status has no list of them across municipalities.
  */
-async function listExtensionsAt(prisma: PrismaClient, seasonKey: string, numbers: readonly string[], asOf: Date): Promise<Map<string, SnapshotExtension[]>> {
-  const requests = await prisma.extensionRequest.findMany({
-    where: { season: { key: seasonKey }, municipalityNumber: { in: [...numbers] }, requestedAt: { lte: asOf } },
-    orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
-    select: { municipalityNumber: true, requestedAt: true, requestedDeadline: true, status: true, decidedAt: true, grantedDeadline: true },
-  });
+async function listExtensionsAt(sql: Sql, seasonKey: string, numbers: readonly string[], asOf: Date): Promise<Map<string, SnapshotExtension[]>> {
+  const requests = await sql.query<{
+    municipalityNumber: string;
+    requestedAt: Date;
+    requestedDeadline: Date;
+    status: SnapshotExtension['status'];
+    decidedAt: Date | null;
+    grantedDeadline: Date | null;
+  }>(
+    `SELECT r.municipality_number AS "municipalityNumber", r.requested_at AS "requestedAt", r.requested_deadline AS "requestedDeadline",
+       r.status, r.decided_at AS "decidedAt", r.granted_deadline AS "grantedDeadline"
+     FROM extension_request r JOIN season s ON s.id = r.season_id
+     WHERE s.key = $1 AND r.municipality_number = ANY($2::text[]) AND r.requested_at <= $3
+     ORDER BY r.requested_at, r.id`,
+    [seasonKey, numbers, asOf],
+  );
   const byMunicipality = new Map<string, SnapshotExtension[]>();
   for (const request of requests) {
     const decided = request.status !== 'PENDING' && request.decidedAt !== null && request.decidedAt <= asOf;
@@ -75,14 +87,14 @@ function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]
 }
 
 /** Where the viewer's municipalities stood at the end of the week; null when the season does not exist. */
-async function snapshotOf(prisma: PrismaClient, viewer: Viewer, seasonKey: string, weekStart: string): Promise<WeeklySnapshot | null> {
+async function snapshotOf(sql: Sql, viewer: Viewer, seasonKey: string, weekStart: string): Promise<WeeklySnapshot | null> {
   const asOf = reportWeek(weekStart).end;
-  const overview = await getStatusOverview(viewer, { seasonKey, asOf });
+  const overview = await deriveStatusOverview(sql, viewer, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
   const [extensions, lastSeason] = await Promise.all([
-    listExtensionsAt(prisma, seasonKey, numbers, asOf),
-    overview.previous && getStatusOverview(viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+    listExtensionsAt(sql, seasonKey, numbers, asOf),
+    overview.previous && deriveStatusOverview(sql, viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -100,12 +112,12 @@ async function snapshotOf(prisma: PrismaClient, viewer: Viewer, seasonKey: strin
 }
 
 /** The stored snapshot of a week (always of every municipality), cut down to `numbers`. */
-async function storedSnapshot(prisma: PrismaClient, seasonKey: string, weekStart: string, numbers: ReadonlySet<string>): Promise<WeeklySnapshot | null> {
-  const stored = await prisma.weeklyReport.findFirst({
-    where: { season: { key: seasonKey }, weekStart: new Date(`${weekStart}T00:00:00Z`) },
-    select: { snapshot: true },
-  });
-  const snapshot = stored?.snapshot as WeeklySnapshot | undefined;
+async function storedSnapshot(sql: Sql, seasonKey: string, weekStart: string, numbers: ReadonlySet<string>): Promise<WeeklySnapshot | null> {
+  const [stored] = await sql.query<{ snapshot: WeeklySnapshot }>(
+    `SELECT w.snapshot FROM weekly_report w JOIN season s ON s.id = w.season_id WHERE s.key = $1 AND w.week_start = $2::date`,
+    [seasonKey, weekStart],
+  );
+  const snapshot = stored?.snapshot;
   if (snapshot?.version !== WEEKLY_SNAPSHOT_VERSION) return null;
   return { ...snapshot, municipalities: snapshot.municipalities.filter((row) => numbers.has(row.number)) };
 }
@@ -114,16 +126,14 @@ async function storedSnapshot(prisma: PrismaClient, seasonKey: string, weekStart
  * The weekly report of `seasonKey` for the week starting `weekStart`, within the viewer's scope;
  * null when the season does not exist. The previous week's stored snapshot is the baseline when
  * there is one, else the previous week is derived.
- *
- * The status derivation reads through the app's client (`db()`); `prisma` must be that client.
  */
-export async function buildWeeklyReport(prisma: PrismaClient, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
+export async function buildWeeklyReport(sql: Sql, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
   const { seasonKey, weekStart, viewer } = query;
-  const current = await snapshotOf(prisma, viewer, seasonKey, weekStart);
+  const current = await snapshotOf(sql, viewer, seasonKey, weekStart);
   if (!current) return null;
   const previousStart = previousWeekStart(weekStart);
   const numbers = new Set(current.municipalities.map((row) => row.number));
-  const stored = await storedSnapshot(prisma, seasonKey, previousStart, numbers);
-  const previous = stored ?? (await snapshotOf(prisma, viewer, seasonKey, previousStart));
+  const stored = await storedSnapshot(sql, seasonKey, previousStart, numbers);
+  const previous = stored ?? (await snapshotOf(sql, viewer, seasonKey, previousStart));
   return { ...compareWeeklySnapshots(current, previous), scope: isFhi(viewer) ? 'ALL' : 'OWN_MUNICIPALITIES' };
 }

@@ -5,8 +5,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@/lib/auth/viewer-types';
-import { findSeason } from '@/lib/dal/status';
-import { db } from '@/lib/db';
+import { findSeason } from '@/lib/dal/status-overview';
+import { db, sql } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { weeklyReportContent, type WeeklyChanges, type WeeklyReportContent, type WeeklySnapshot } from '@/lib/domain/weekly-report';
 import { buildWeeklyReport } from './build';
@@ -40,9 +40,9 @@ export interface GeneratedReport {
  * nothing new (the same bytes); different files replace the old ones and say so.
  */
 export async function generateWeeklyReport(seasonKey: string | undefined, weekStart: string, now: Date = new Date()): Promise<GeneratedReport | null> {
-  const season = await findSeason(seasonKey);
+  const season = await findSeason(sql(), seasonKey);
   if (!season) return null;
-  const report = await buildWeeklyReport(db(), { seasonKey: season.key, weekStart, viewer: reportBuildViewer() });
+  const report = await buildWeeklyReport(sql(), { seasonKey: season.key, weekStart, viewer: reportBuildViewer() });
   if (!report) return null;
   const { id, outcome } = await saveWeeklyReport(db(), report, now);
   return { id, seasonKey: season.key, weekStart, outcome, hasChanges: report.hasChanges };

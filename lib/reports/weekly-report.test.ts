@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { extractText } from 'unpdf';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer } from '@/lib/auth/viewer-types';
-import { db } from '@/lib/db';
+import { db, sql } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { createTestViewer } from '@/lib/db/testing/viewers';
 import { changeCount, countKeyFigures, type WeeklySnapshot } from '@/lib/domain/weekly-report';
@@ -64,7 +64,7 @@ describe('the weekly report', () => {
     await requestExtension('5001', '2026-01-08T10:00:00+01:00', { status: 'GRANTED', at: '2026-01-13T10:00:00+01:00' });
     await requestExtension('1103', '2026-01-14T10:00:00+01:00');
     await requestExtension('1106', '2026-01-15T10:00:00+01:00', { status: 'DENIED', at: '2026-01-20T10:00:00+01:00' }); // decided after the week
-    report = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!;
+    report = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!;
     files = await renderWeeklyReportFiles(report);
   });
 
@@ -173,7 +173,7 @@ describe('the weekly report', () => {
   it('gives the same bytes when the same week is built again, whenever that is', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-06-01T12:34:56Z'));
-    const again = await renderWeeklyReportFiles((await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!);
+    const again = await renderWeeklyReportFiles((await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!);
     for (const file of files) {
       const other = byFormat(again, file.format);
       expect(other.sha256).toBe(file.sha256);
@@ -182,7 +182,7 @@ describe('the weekly report', () => {
   });
 
   it("holds only a municipal contact's own municipalities", async () => {
-    const own = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: WEEK, viewer: oslo }))!;
+    const own = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: oslo }))!;
     expect(own.scope).toBe('OWN_MUNICIPALITIES');
     expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
     expect(own.snapshot.keyFigures.total).toBe(1);
@@ -218,13 +218,13 @@ describe('the weekly report', () => {
     const snapshot = stored[0]!.snapshot as unknown as WeeklySnapshot;
     const edited = { ...snapshot, municipalities: snapshot.municipalities.map((row) => (row.number === '4601' ? { ...row, state: 'DELIVERED' } : row)) };
     await db().weeklyReport.update({ where: { id: first.id }, data: { snapshot: edited as unknown as Prisma.InputJsonValue } });
-    const next = (await buildWeeklyReport(db(), { seasonKey: '2025', weekStart: '2026-01-19', viewer: staff }))!;
+    const next = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: '2026-01-19', viewer: staff }))!;
     expect(next.since).toBe('2026-01-18T22:59:59.999Z');
     expect(next.changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);
     expect(next.changes.newlyDelivered).toEqual([]);
   });
 
   it('answers null for a season that does not exist', async () => {
-    expect(await buildWeeklyReport(db(), { seasonKey: '1999', weekStart: WEEK, viewer: staff })).toBeNull();
+    expect(await buildWeeklyReport(sql(), { seasonKey: '1999', weekStart: WEEK, viewer: staff })).toBeNull();
   });
 });

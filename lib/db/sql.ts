@@ -1,0 +1,52 @@
+/**
+ * Plain SQL on a `pg` pool, without Prisma: for the hot reads and writes (the status derivation's
+ * event loads, ingestion's write) and for the weekly report's own process, which reads the
+ * database without loading Prisma's client and query compiler (some 100 MB of memory).
+ *
+ * Rows come back as Prisma would give them: instants (`timestamp(3)`, which Prisma writes in UTC
+ * without a zone) and calendar dates as `Date`s in UTC, JSON parsed, `bigint` as a string.
+ * Parameters that are `Date`s are sent as ISO instants in UTC (pg would send local time).
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+export interface Sql {
+  /** Runs `text` as a named prepared statement: PostgreSQL parses and plans it once per connection. */
+  query<Row>(text: string, values?: readonly unknown[]): Promise<Row[]>;
+}
+
+const TIMESTAMP = pg.types.builtins.TIMESTAMP;
+const DATE = pg.types.builtins.DATE;
+
+/** `2025-01-15 07:00:00.123` (UTC, no zone) as that instant. */
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+/** `2025-01-15` as midnight UTC, as Prisma reads a `@db.Date`. */
+const parseDate = (value: string) => new Date(`${value}T00:00:00Z`);
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format !== 'binary' && oid === TIMESTAMP) return parseUtcTimestamp;
+    if (format !== 'binary' && oid === DATE) return parseDate;
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Statement names by text: hashed once per statement, not on every call. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `prepared_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+export function sqlOnPool(pool: pg.Pool): Sql {
+  return {
+    async query<Row>(text: string, values: readonly unknown[] = []) {
+      const params = values.map((value) => (value instanceof Date ? value.toISOString() : value));
+      return (await pool.query({ name: statementName(text), text, values: params, types })).rows as Row[];
+    },
+  };
+}
