@@ -15,6 +15,7 @@ import { env } from '../lib/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
 import { startCaptureServer } from '../lib/mail/capture-server';
+import { bundleReportProcess } from './bundle-report-process';
 
 export type NextMode = 'dev' | 'start';
 
@@ -169,6 +170,9 @@ export async function launch(mode: NextMode): Promise<never> {
 
 async function launchApp(mode: NextMode): Promise<never> {
   const started = performance.now();
+  // The weekly report is built in a process of its own (lib/reports/run-report-process.ts); in
+  // development its bundle follows the code, as Next.js does (`npm run build` makes it for `start`).
+  if (mode === 'dev') await bundleReportProcess(true);
   let stopDatabase = async () => {};
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {

@@ -154,7 +154,7 @@ describe('weekly report jobs through the capture SMTP server', () => {
       expect(row.attempts).toBeGreaterThanOrEqual(2);
     }
     expect(smtp.mails.length).toBe(mailsBefore + 2);
-    expect(logged.some((line) => line.startsWith('Weekly report 2025 2026-03-09: created; 2 mail(s) queued'))).toBe(true);
+    expect(logged.some((line) => /^Weekly report 2025 2026-03-09: created; 2 mail\(s\) queued, 0 skipped \(no changes\); built in \d+ ms, XLSX \d+ ms, CSV \d+ ms, PDF \d+ ms, peak \d+ MB$/.test(line))).toBe(true);
   });
 
   it('records a mail as failed, with the last error, after every attempt was refused', async () => {

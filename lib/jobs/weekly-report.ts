@@ -183,7 +183,11 @@ export async function registerWeeklyReportJobs(worker: JobWorker, settings: Week
   await worker.registerJob<WeeklyReportJob>(WEEKLY_REPORT_QUEUE, settings.schedule, async (job) => {
     const result = await runWeeklyReport(worker, job.data, { now: new Date(), mail: mailer !== null });
     if (!result.report) return log('Weekly report: no season to report on');
-    const { seasonKey, weekStart, outcome } = result.report;
-    log(`Weekly report ${seasonKey} ${weekStart}: ${outcome.toLowerCase()}; ${result.queued} mail(s) queued, ${result.skipped} skipped (no changes)`);
+    const { seasonKey, weekStart, outcome, figures } = result.report;
+    const peak = figures.peakMemory === null ? '' : `, peak ${Math.round(figures.peakMemory / 2 ** 20)} MB`;
+    log(
+      `Weekly report ${seasonKey} ${weekStart}: ${outcome.toLowerCase()}; ${result.queued} mail(s) queued, ${result.skipped} skipped (no changes); ` +
+        `built in ${figures.buildMs} ms, XLSX ${figures.xlsxMs} ms, CSV ${figures.csvMs} ms, PDF ${figures.pdfMs} ms${peak}`,
+    );
   });
 }

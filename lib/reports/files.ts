@@ -48,7 +48,7 @@ export function renderWeeklyReportFiles(report: WeeklyReport): Promise<ReportFil
 export type SaveOutcome = 'CREATED' | 'UNCHANGED' | 'REPLACED';
 
 /**
- * Stores the report's snapshot, changes and files for its season and week. Building a week again
+ * Stores the report's snapshot, changes and files (renderWeeklyReportFiles) for its season and week. Building a week again
  * gives the same bytes and changes nothing (UNCHANGED); if the files differ (data that arrived
  * later for that week), they are replaced and `replacedAt` says when (REPLACED), never silently.
  * Only a report of every municipality is stored: a municipal contact's is cut from it on demand.
@@ -56,10 +56,10 @@ export type SaveOutcome = 'CREATED' | 'UNCHANGED' | 'REPLACED';
 export async function saveWeeklyReport(
   prisma: PrismaClient,
   report: WeeklyReport,
+  files: readonly ReportFileContent[],
   now: Date = new Date(),
-): Promise<{ id: string; files: ReportFileContent[]; outcome: SaveOutcome }> {
+): Promise<{ id: string; outcome: SaveOutcome }> {
   if (report.scope !== 'ALL') throw new Error('only a report of every municipality is stored');
-  const files = await renderWeeklyReportFiles(report);
   const { snapshot } = report;
   const weekStart = new Date(`${snapshot.weekStart}T00:00:00Z`);
   return prisma.$transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function saveWeeklyReport(
     });
     const stored = new Map(existing?.files.map((file) => [file.format, file.sha256]));
     const same = existing !== null && files.every((file) => stored.get(file.format) === file.sha256);
-    if (existing && same) return { id: existing.id, files, outcome: 'UNCHANGED' as const };
+    if (existing && same) return { id: existing.id, outcome: 'UNCHANGED' as const };
     const data = {
       asOf: new Date(snapshot.asOf),
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
@@ -85,6 +85,6 @@ export async function saveWeeklyReport(
       const file = { fileName, contentType, content: new Uint8Array(content), sha256 };
       await tx.reportFile.upsert({ where: { reportId_format: { reportId: id, format } }, create: { reportId: id, format, ...file }, update: file });
     }
-    return { id, files, outcome: existing ? ('REPLACED' as const) : ('CREATED' as const) };
+    return { id, outcome: existing ? ('REPLACED' as const) : ('CREATED' as const) };
   });
 }

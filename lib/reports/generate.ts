@@ -3,28 +3,11 @@
  * "create now" both come here), and reading a stored report back as report content.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import type { Viewer } from '@/lib/auth/viewer-types';
-import { findSeason } from '@/lib/dal/status-overview';
-import { db, sql } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { weeklyReportContent, type WeeklyChanges, type WeeklyReportContent, type WeeklySnapshot } from '@/lib/domain/weekly-report';
-import { buildWeeklyReport } from './build';
 import { saveWeeklyReport, type SaveOutcome } from './files';
-
-/**
- * Who the report is derived as: every municipality, like FHI. Never a signed-in person or an API
- * key, so nothing is audited in its name (the person who asked for the report is audited instead).
- */
-const reportBuildViewer = (): Viewer => ({
-  userId: null,
-  apiKeyId: null,
-  name: 'Ukerapport',
-  role: 'FHI_STAFF',
-  municipalityNumbers: [],
-  sessionId: null,
-  requestId: `weekly-report-${randomUUID()}`,
-});
+import { runReportProcess, type ReportProcessFigures } from './run-report-process';
 
 export interface GeneratedReport {
   id: string;
@@ -32,20 +15,21 @@ export interface GeneratedReport {
   weekStart: string;
   outcome: SaveOutcome;
   hasChanges: boolean;
+  /** What building it took in the report process. */
+  figures: ReportProcessFigures;
 }
 
 /**
  * Builds the report of `weekStart` for the season `seasonKey` (the latest annual season when
- * absent) and stores it; null when the season does not exist. Building a week again stores
- * nothing new (the same bytes); different files replace the old ones and say so.
+ * absent) in the report process and stores it; null when the season does not exist. Building a
+ * week again stores nothing new (the same bytes); different files replace the old ones and say so.
  */
 export async function generateWeeklyReport(seasonKey: string | undefined, weekStart: string, now: Date = new Date()): Promise<GeneratedReport | null> {
-  const season = await findSeason(sql(), seasonKey);
-  if (!season) return null;
-  const report = await buildWeeklyReport(sql(), { seasonKey: season.key, weekStart, viewer: reportBuildViewer() });
-  if (!report) return null;
-  const { id, outcome } = await saveWeeklyReport(db(), report, now);
-  return { id, seasonKey: season.key, weekStart, outcome, hasChanges: report.hasChanges };
+  const built = await runReportProcess({ seasonKey, weekStart });
+  if (!built) return null;
+  const { report, files, figures } = built;
+  const { id, outcome } = await saveWeeklyReport(db(), report, files, now);
+  return { id, seasonKey: report.snapshot.season.key, weekStart, outcome, hasChanges: report.hasChanges, figures };
 }
 
 /** A stored report's columns that make up its content. */

@@ -199,12 +199,12 @@ describe('the weekly report', () => {
     expect(text).toContain('Oslo');
     expect(text).not.toContain('Bergen');
     expect(text).not.toContain('4601');
-    await expect(saveWeeklyReport(db(), own)).rejects.toThrow(/every municipality/);
+    await expect(saveWeeklyReport(db(), own, ownFiles)).rejects.toThrow(/every municipality/);
   });
 
   it('stores a report once per season and week, and builds the next week on the stored one', async () => {
-    const first = await saveWeeklyReport(db(), report);
-    const second = await saveWeeklyReport(db(), report);
+    const first = await saveWeeklyReport(db(), report, files);
+    const second = await saveWeeklyReport(db(), report, files);
     expect(second.id).toBe(first.id);
     const stored = await db().weeklyReport.findMany({ include: { files: { orderBy: { format: 'asc' } } } });
     expect(stored).toHaveLength(1);

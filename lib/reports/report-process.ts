@@ -1,0 +1,81 @@
+/**
+ * The weekly report's own process: builds the report of every municipality for one week and
+ * renders its three files, then hands them to the process that started it (lib/reports/
+ * run-report-process.ts), which stores them. It reads the database through plain SQL on a small
+ * `pg` pool and never loads Prisma, whose client and WebAssembly query compiler would take some
+ * 100 MB; the web server keeps none of the report's memory either.
+ *
+ * Runs as JavaScript bundled by scripts/bundle-report-process.ts, never imported by the app.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { Viewer } from '@/lib/auth/viewer-types';
+import { findSeason } from '@/lib/dal/status-overview';
+import { sqlOnPool } from '@/lib/db/sql';
+import { env } from '@/lib/env';
+import { buildWeeklyReport } from './build';
+import { renderWeeklyReportFile } from './files';
+import type { ReportProcessReply, ReportProcessRequest } from './run-report-process';
+
+/**
+ * Who the report is derived as: every municipality, like FHI. Never a signed-in person or an API
+ * key, so nothing is audited in its name (the person who asked for the report is audited instead).
+ */
+const reportBuildViewer = (): Viewer => ({
+  userId: null,
+  apiKeyId: null,
+  name: 'Ukerapport',
+  role: 'FHI_STAFF',
+  municipalityNumbers: [],
+  sessionId: null,
+  requestId: `weekly-report-${randomUUID()}`,
+});
+
+/** This process's peak resident memory in bytes (Linux; null elsewhere). */
+function peakMemory(): number | null {
+  try {
+    const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kilobytes ? Number(kilobytes) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, Math.round(performance.now() - started)];
+}
+
+async function run(request: ReportProcessRequest): Promise<ReportProcessReply> {
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  try {
+    const sql = sqlOnPool(pool);
+    const season = await findSeason(sql, request.seasonKey);
+    if (!season) return { built: null };
+    const [report, buildMs] = await timed(() => buildWeeklyReport(sql, { seasonKey: season.key, weekStart: request.weekStart, viewer: reportBuildViewer() }));
+    if (!report) return { built: null };
+    // One after the other: each file's garbage can go before the next is written.
+    const [xlsx, xlsxMs] = await timed(() => renderWeeklyReportFile(report, 'XLSX'));
+    const [csv, csvMs] = await timed(() => renderWeeklyReportFile(report, 'CSV'));
+    const [pdf, pdfMs] = await timed(() => renderWeeklyReportFile(report, 'PDF'));
+    return { built: { report, files: [xlsx, csv, pdf], figures: { buildMs, xlsxMs, csvMs, pdfMs, peakMemory: peakMemory() } } };
+  } finally {
+    await pool.end();
+  }
+}
+
+const send = (reply: ReportProcessReply) =>
+  new Promise<void>((resolve, reject) => process.send!(reply, (error: Error | null) => (error ? reject(error) : resolve())));
+
+if (!process.send) throw new Error('The report process is started by runReportProcess (lib/reports/run-report-process.ts), with an IPC channel.');
+try {
+  await send(await run(JSON.parse(process.argv[2] ?? '{}') as ReportProcessRequest));
+} catch (error) {
+  await send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exitCode = 1;
+} finally {
+  process.disconnect();
+}
