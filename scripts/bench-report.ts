@@ -53,19 +53,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 /** This script as one JavaScript file (packages stay external), next to node_modules so that they resolve. */
 async function bundle(): Promise<string> {
   const { build } = await import('esbuild');
+  const { SERVER_BUNDLE } = await import('./bundle-report-process');
   const outfile = path.resolve('node_modules/.cache/kpr-bench/bench-report.mjs');
   await mkdir(path.dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    conditions: ['react-server'],
-    logLevel: 'error',
-  });
+  await build({ ...SERVER_BUNDLE, entryPoints: [fileURLToPath(import.meta.url)], outfile, logLevel: 'error' });
   return outfile;
 }
 

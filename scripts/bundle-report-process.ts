@@ -13,15 +13,24 @@ import { context, type BuildOptions } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const options: BuildOptions = {
-  entryPoints: [path.join(root, 'lib/reports/report-process.ts')],
-  outfile: path.join(root, 'dist/report-process.mjs'),
+/**
+ * One ES module for plain Node.js from server code: the project's code bundled (with the
+ * react-server condition, as Next.js builds it), packages left to resolve from node_modules, so
+ * the file must sit inside the project.
+ */
+export const SERVER_BUNDLE: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
   conditions: ['react-server'],
+};
+
+const options: BuildOptions = {
+  ...SERVER_BUNDLE,
+  entryPoints: [path.join(root, 'lib/reports/report-process.ts')],
+  outfile: path.join(root, 'dist/report-process.mjs'),
   logLevel: 'warning',
 };
 
