@@ -77,5 +77,6 @@ try {
   await send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exitCode = 1;
 } finally {
-  process.disconnect();
+  // Still connected unless the starting process went away.
+  if (process.connected) process.disconnect();
 }
