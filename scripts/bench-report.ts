@@ -21,12 +21,13 @@
  * week and last season's same week, and compares with the stored snapshot.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { peakMemory } from '@/lib/peak-memory';
 
 /** The 2025 season, in the week of its deadline: the busiest week of the demo story. */
 const SEASON_KEY = '2025';
@@ -37,9 +38,9 @@ const MB = 1024 * 1024;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 /** This process's peak resident memory (Linux only: see above). */
 function peakRss(): number {
-  const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  if (!kilobytes) throw new Error('VmHWM not found in /proc/self/status: this benchmark measures memory on Linux');
-  return Number(kilobytes) * 1024;
+  const peak = peakMemory();
+  if (peak === null) throw new Error('VmHWM not found in /proc/self/status: this benchmark measures memory on Linux');
+  return peak;
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const range = (values: number[], unit: (value: number) => string) => `${unit(Math.min(...values))}–${unit(Math.max(...values))}`;

@@ -8,12 +8,12 @@
  * Runs as JavaScript bundled by scripts/bundle-report-process.ts, never imported by the app.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Viewer } from '@/lib/auth/viewer-types';
 import { findSeason } from '@/lib/dal/status-overview';
 import { sqlOnPool } from '@/lib/db/sql';
 import { env } from '@/lib/env';
+import { peakMemory } from '@/lib/peak-memory';
 import { buildWeeklyReport } from './build';
 import { renderWeeklyReportFile } from './files';
 import type { ReportProcessReply, ReportProcessRequest } from './run-report-process';
@@ -31,16 +31,6 @@ const reportBuildViewer = (): Viewer => ({
   sessionId: null,
   requestId: `weekly-report-${randomUUID()}`,
 });
-
-/** This process's peak resident memory in bytes (Linux; null elsewhere). */
-function peakMemory(): number | null {
-  try {
-    const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return kilobytes ? Number(kilobytes) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
