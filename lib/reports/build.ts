@@ -21,7 +21,8 @@ import {
 } from '@/lib/domain/weekly-report';
 
 export interface WeeklyReportQuery {
-  seasonKey: string;
+  /** The latest annual season when absent. */
+  seasonKey?: string;
   /** Monday of the week, 'YYYY-MM-DD'. */
   weekStart: string;
   viewer: Viewer;
@@ -87,13 +88,13 @@ function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]
 }
 
 /** Where the viewer's municipalities stood at the end of the week; null when the season does not exist. */
-async function snapshotOf(sql: Sql, viewer: Viewer, seasonKey: string, weekStart: string): Promise<WeeklySnapshot | null> {
+async function snapshotOf(sql: Sql, viewer: Viewer, seasonKey: string | undefined, weekStart: string): Promise<WeeklySnapshot | null> {
   const asOf = reportWeek(weekStart).end;
   const overview = await deriveStatusOverview(sql, viewer, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
   const [extensions, lastSeason] = await Promise.all([
-    listExtensionsAt(sql, seasonKey, numbers, asOf),
+    listExtensionsAt(sql, overview.season.key, numbers, asOf),
     overview.previous && deriveStatusOverview(sql, viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
   ]);
   return {
@@ -123,9 +124,9 @@ async function storedSnapshot(sql: Sql, seasonKey: string, weekStart: string, nu
 }
 
 /**
- * The weekly report of `seasonKey` for the week starting `weekStart`, within the viewer's scope;
- * null when the season does not exist. The previous week's stored snapshot is the baseline when
- * there is one, else the previous week is derived.
+ * The weekly report of `seasonKey` (the latest annual season when absent) for the week starting
+ * `weekStart`, within the viewer's scope; null when the season does not exist. The previous week's
+ * stored snapshot is the baseline when there is one, else the previous week is derived.
  */
 export async function buildWeeklyReport(sql: Sql, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
   const { seasonKey, weekStart, viewer } = query;
@@ -133,7 +134,7 @@ export async function buildWeeklyReport(sql: Sql, query: WeeklyReportQuery): Pro
   if (!current) return null;
   const previousStart = previousWeekStart(weekStart);
   const numbers = new Set(current.municipalities.map((row) => row.number));
-  const stored = await storedSnapshot(sql, seasonKey, previousStart, numbers);
-  const previous = stored ?? (await snapshotOf(sql, viewer, seasonKey, previousStart));
+  const stored = await storedSnapshot(sql, current.season.key, previousStart, numbers);
+  const previous = stored ?? (await snapshotOf(sql, viewer, current.season.key, previousStart));
   return { ...compareWeeklySnapshots(current, previous), scope: isFhi(viewer) ? 'ALL' : 'OWN_MUNICIPALITIES' };
 }

@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Viewer } from '@/lib/auth/viewer-types';
-import { findSeason } from '@/lib/dal/status-overview';
 import { sqlOnPool } from '@/lib/db/sql';
 import { env } from '@/lib/env';
 import { peakMemory } from '@/lib/peak-memory';
@@ -43,9 +42,7 @@ async function run(request: ReportProcessRequest): Promise<ReportProcessReply> {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
   try {
     const sql = sqlOnPool(pool);
-    const season = await findSeason(sql, request.seasonKey);
-    if (!season) return { built: null };
-    const [report, buildMs] = await timed(() => buildWeeklyReport(sql, { seasonKey: season.key, weekStart: request.weekStart, viewer: reportBuildViewer() }));
+    const [report, buildMs] = await timed(() => buildWeeklyReport(sql, { ...request, viewer: reportBuildViewer() }));
     if (!report) return { built: null };
     // One after the other: each file's garbage can go before the next is written.
     const [xlsx, xlsxMs] = await timed(() => renderWeeklyReportFile(report, 'XLSX'));

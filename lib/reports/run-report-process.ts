@@ -8,15 +8,11 @@ import 'server-only';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { WeeklyReport } from './build';
+import type { WeeklyReport, WeeklyReportQuery } from './build';
 import type { ReportFileContent } from './files';
 
-export interface ReportProcessRequest {
-  /** The latest annual season when absent. */
-  seasonKey?: string;
-  /** Monday of the week, 'YYYY-MM-DD'. */
-  weekStart: string;
-}
+/** Which week's report: always of every municipality, as FHI see it. */
+export type ReportProcessRequest = Omit<WeeklyReportQuery, 'viewer'>;
 
 /** How long each step took in the report process, and its peak resident memory (null where unknown). */
 export interface ReportProcessFigures {
