@@ -60,7 +60,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       const user = profile?.sub ? await findUserForOidc(db(), { sub: profile.sub, email: profile.email }) : null;
       if (user) return true;
-      await recordAudit(db(), { action: 'auth.sign_in_denied', outcome: 'DENIED', details: { provider: OIDC_PROVIDER_ID } });
+      await recordAudit(db(), {
+        action: 'auth.sign_in_denied',
+        outcome: 'DENIED',
+        details: { provider: OIDC_PROVIDER_ID },
+      });
       return '/ingen-tilgang';
     },
     async jwt({ token, user, account, trigger }) {
@@ -72,7 +76,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!userId) return null;
       const sid = await createSession(db(), userId, new Date(), sessionLimits);
       const { role } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
-      await recordAudit(db(), { action: 'auth.sign_in', outcome: 'SUCCESS', actor: { userId, role }, details: { provider: account.provider } });
+      await recordAudit(db(), {
+        action: 'auth.sign_in',
+        outcome: 'SUCCESS',
+        actor: { userId, role },
+        details: { provider: account.provider },
+      });
       // The token carries the session id and nothing about the person.
       return { sid };
     },

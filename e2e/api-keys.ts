@@ -8,7 +8,11 @@ export async function signInAndOpen(page: Page, name: string, path: string): Pro
 }
 
 /** Creates an API key through the admin page (as the demo FHI admin) and returns its secret, shown once. */
-export async function createApiKeyThroughUi(browser: Browser, name: string, scopes: ('INGEST' | 'READ')[]): Promise<string> {
+export async function createApiKeyThroughUi(
+  browser: Browser,
+  name: string,
+  scopes: ('INGEST' | 'READ')[],
+): Promise<string> {
   const page = await browser.newPage();
   try {
     await signInAndOpen(page, DEMO.admin, '/admin/api-nokler');

@@ -30,13 +30,26 @@ const FOREIGN_MUNICIPALITY: Record<Persona, string> = {
 };
 const isFhi = (p: Persona) => p === 'staff' || p === 'admin';
 const municipalityFor = (p: Persona, o: ObjectKind) =>
-  ({ own: OWN_MUNICIPALITY[p], foreign: FOREIGN_MUNICIPALITY[p], nonexistent: '9999', malformed: '..%2Fadmin', none: '' })[o];
+  ({
+    own: OWN_MUNICIPALITY[p],
+    foreign: FOREIGN_MUNICIPALITY[p],
+    nonexistent: '9999',
+    malformed: '..%2Fadmin',
+    none: '',
+  })[o];
 
 type Outcome = 200 | 401 | 404 | 405 | 'sign-in' | 'home';
 type ObjectKind = 'own' | 'foreign' | 'nonexistent' | 'malformed' | 'none';
 
 /** What a page answers for a persona and an object. */
-const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o: ObjectKind, ids: Ids) => string; expect: (p: Persona, o: ObjectKind) => Outcome }> = {
+const PAGE_POLICIES: Record<
+  string,
+  {
+    objects: ObjectKind[];
+    url: (p: Persona, o: ObjectKind, ids: Ids) => string;
+    expect: (p: Persona, o: ObjectKind) => Outcome;
+  }
+> = {
   '/': { objects: ['none'], url: () => '/', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   '/logg-inn': { objects: ['none'], url: () => '/logg-inn', expect: (p) => (p === 'anonymous' ? 200 : 'home') },
   '/ingen-tilgang': { objects: ['none'], url: () => '/ingen-tilgang', expect: () => 200 },
@@ -45,32 +58,73 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
     url: (p, o) => `/kommuner/${municipalityFor(p, o)}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
-  '/arbeidsliste': { objects: ['none'], url: () => '/arbeidsliste', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
+  '/arbeidsliste': {
+    objects: ['none'],
+    url: () => '/arbeidsliste',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
+  },
   '/api/health': { objects: ['none'], url: () => '/api/health', expect: () => 200 },
-  '/api/v1/status': { objects: ['none'], url: () => '/api/v1/status?season=2025', expect: (p) => (p === 'anonymous' ? 401 : 200) },
+  '/api/v1/status': {
+    objects: ['none'],
+    url: () => '/api/v1/status?season=2025',
+    expect: (p) => (p === 'anonymous' ? 401 : 200),
+  },
   '/api/v1/municipalities/[number]/status': {
     objects: ['own', 'foreign', 'nonexistent', 'malformed'],
     url: (p, o) => `/api/v1/municipalities/${municipalityFor(p, o)}/status`,
     expect: (p, o) => (p === 'anonymous' ? 401 : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
-  '/opplasting': { objects: ['none'], url: () => '/opplasting', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
+  '/opplasting': {
+    objects: ['none'],
+    url: () => '/opplasting',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
+  },
   // The upload's per-file endpoint takes POST only (FHI staff, same origin; tried in ingest.spec.ts).
-  '/opplasting/fil': { objects: ['none'], url: () => '/opplasting/fil', expect: (p) => (p === 'anonymous' ? 'sign-in' : 405) },
-  '/egenkontroll': { objects: ['none'], url: () => '/egenkontroll', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 404 : 200) },
-  '/admin/api-nokler': { objects: ['none'], url: () => '/admin/api-nokler', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
+  '/opplasting/fil': {
+    objects: ['none'],
+    url: () => '/opplasting/fil',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : 405),
+  },
+  '/egenkontroll': {
+    objects: ['none'],
+    url: () => '/egenkontroll',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 404 : 200),
+  },
+  '/admin/api-nokler': {
+    objects: ['none'],
+    url: () => '/admin/api-nokler',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
+  },
   // POST only, with an INGEST key: see 'the ingest API needs an INGEST key' below.
   '/api/v1/messages': { objects: ['none'], url: () => '/api/v1/messages', expect: () => 405 },
   '/api/v1/findings': { objects: ['none'], url: () => '/api/v1/findings', expect: () => 405 },
-  '/admin/brukere': { objects: ['none'], url: () => '/admin/brukere', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
-  '/admin/brukere/ny': { objects: ['none'], url: () => '/admin/brukere/ny', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
-  '/admin/logg': { objects: ['none'], url: () => '/admin/logg', expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404) },
+  '/admin/brukere': {
+    objects: ['none'],
+    url: () => '/admin/brukere',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
+  },
+  '/admin/brukere/ny': {
+    objects: ['none'],
+    url: () => '/admin/brukere/ny',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
+  },
+  '/admin/logg': {
+    objects: ['none'],
+    url: () => '/admin/logg',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
+  },
   '/admin/brukere/[id]': {
     objects: ['own', 'nonexistent', 'malformed'],
-    url: (_p, o, ids) => `/admin/brukere/${{ own: ids.someUserId, foreign: ids.someUserId, nonexistent: randomUUID(), malformed: 'x', none: '' }[o]}`,
+    url: (_p, o, ids) =>
+      `/admin/brukere/${{ own: ids.someUserId, foreign: ids.someUserId, nonexistent: randomUUID(), malformed: 'x', none: '' }[o]}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : p === 'admin' && o === 'own' ? 200 : 404),
   },
   // Follow-up (extension requests, notes, reminders):
-  '/fristsoknader': { objects: ['none'], url: () => '/fristsoknader', expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404) },
+  '/fristsoknader': {
+    objects: ['none'],
+    url: () => '/fristsoknader',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
+  },
 
   // Reports and exports:
   '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
@@ -85,7 +139,11 @@ const PAGE_POLICIES: Record<string, { objects: ObjectKind[]; url: (p: Persona, o
     url: (p, o) => `/kommuner/${municipalityFor(p, o)}/eksport?format=csv`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
-  '/eksport': { objects: ['none'], url: () => '/eksport?format=xlsx&season=2025', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
+  '/eksport': {
+    objects: ['none'],
+    url: () => '/eksport?format=xlsx&season=2025',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : 200),
+  },
 
   // Auth.js's own endpoints: public by nature; the session endpoint reveals nothing but the session id's expiry.
   '/api/auth/[...nextauth]': { objects: ['none'], url: () => '/api/auth/session', expect: () => 200 },
@@ -128,11 +186,15 @@ interface Ids {
 }
 
 const BUILD_DIR = process.env.NEXT_DIST_DIR || '.next';
-const routesInBuild: string[] = Object.values(JSON.parse(readFileSync(`${BUILD_DIR}/app-path-routes-manifest.json`, 'utf8')) as Record<string, string>).filter(
-  (route) => !route.startsWith('/_'),
-);
+const routesInBuild: string[] = Object.values(
+  JSON.parse(readFileSync(`${BUILD_DIR}/app-path-routes-manifest.json`, 'utf8')) as Record<string, string>,
+).filter((route) => !route.startsWith('/_'));
 const actionsInBuild: { id: string; key: string }[] = Object.entries(
-  (JSON.parse(readFileSync(`${BUILD_DIR}/server/server-reference-manifest.json`, 'utf8')) as { node: Record<string, { exportedName: string; filename: string }> }).node,
+  (
+    JSON.parse(readFileSync(`${BUILD_DIR}/server/server-reference-manifest.json`, 'utf8')) as {
+      node: Record<string, { exportedName: string; filename: string }>;
+    }
+  ).node,
 ).map(([id, action]) => ({ id, key: `${action.filename}#${action.exportedName}` }));
 
 async function contextFor(browser: Browser, persona: Persona, baseURL: string): Promise<APIRequestContext> {
@@ -177,16 +239,22 @@ test('no page leaks: every persona, object and header trick gets exactly its out
           const status = response.status();
           const location = response.headers()['location'] ?? '';
           const outcome: Outcome | number =
-            status === 307 && location.includes('/logg-inn') ? 'sign-in' : status === 307 && location === '/' ? 'home' : status;
+            status === 307 && location.includes('/logg-inn')
+              ? 'sign-in'
+              : status === 307 && location === '/'
+                ? 'home'
+                : status;
           if (outcome !== expected) failures.push(`${persona} ${url} [${trick}] → ${outcome}, expected ${expected}`);
           if (expected === 404 && route === '/kommuner/[number]' && object === 'foreign') {
             const body = await response.text();
             // The foreign municipality's page must not be in the answer at all.
-            if (body.includes(`(${FOREIGN_MUNICIPALITY[persona]})`)) failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
+            if (body.includes(`(${FOREIGN_MUNICIPALITY[persona]})`))
+              failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
           }
           if (expected === 404 && route === '/api/v1/municipalities/[number]/status' && object === 'foreign') {
             const body = await response.text();
-            if (body.includes(FOREIGN_MUNICIPALITY[persona])) failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
+            if (body.includes(FOREIGN_MUNICIPALITY[persona]))
+              failures.push(`${persona} ${url} [${trick}] leaks the municipality`);
           }
         }
       }
@@ -211,7 +279,13 @@ test('Server Actions change nothing for those they are not for', async ({ browse
    * Calls an action the way React does: the form's fields under "_1_", then the arguments as "0"
    * (last: the server resolves the arguments as soon as it reads them).
    */
-  async function callAction(persona: Persona, headers: Record<string, string>, key: string, fields: Record<string, string>, withState: boolean) {
+  async function callAction(
+    persona: Persona,
+    headers: Record<string, string>,
+    key: string,
+    fields: Record<string, string>,
+    withState: boolean,
+  ) {
     const multipart = new FormData();
     for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
     multipart.append('0', JSON.stringify(withState ? [{}, '$K1'] : ['$K1']));
@@ -228,7 +302,13 @@ test('Server Actions change nothing for those they are not for', async ({ browse
       probes += 2;
       const email = `matrix-${persona}-${trick}@example.no`;
       const save = 'app/(dashboard)/admin/brukere/actions.ts#saveUserAction';
-      await callAction(persona, headers, save, { name: 'Matrix', email, role: 'FHI_ADMIN', municipalityNumbers: '' }, true);
+      await callAction(
+        persona,
+        headers,
+        save,
+        { name: 'Matrix', email, role: 'FHI_ADMIN', municipalityNumbers: '' },
+        true,
+      );
       // The admin's own call is the control that the calls are well-formed; it must not deactivate anyone.
       if (persona === 'admin') break;
       const setActive = 'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction';
@@ -243,14 +323,29 @@ test('Server Actions change nothing for those they are not for', async ({ browse
   expect(victimRow).toContain('Aktiv');
 
   // And the deactivation works when the admin does it (the control for the calls above).
-  await callAction('admin', {}, 'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction', { userId: victimId!, active: 'false' }, false);
-  await callAction('admin', {}, 'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction', { userId: victimId!, active: 'true' }, false);
+  await callAction(
+    'admin',
+    {},
+    'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction',
+    { userId: victimId!, active: 'false' },
+    false,
+  );
+  await callAction(
+    'admin',
+    {},
+    'app/(dashboard)/admin/brukere/actions.ts#setUserActiveAction',
+    { userId: victimId!, active: 'true' },
+    false,
+  );
   probes += 2;
   console.log(`authorization matrix: ${probes} Server Action probes`);
   await Promise.all(Object.values(contexts).map((c) => c.dispose()));
 });
 
-test('the ingest API needs an INGEST key: anonymous and every session 401, a READ key 403', async ({ browser, baseURL }) => {
+test('the ingest API needs an INGEST key: anonymous and every session 401, a READ key 403', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const contexts = await Promise.all(PERSONAS.map((p) => contextFor(browser, p, baseURL!)));
   const readKey = await createApiKeyThroughUi(browser, `Matrix READ ${randomUUID().slice(0, 8)}`, ['READ']);
@@ -259,11 +354,17 @@ test('the ingest API needs an INGEST key: anonymous and every session 401, a REA
   for (const route of ['/api/v1/messages', '/api/v1/findings']) {
     for (const [index, context] of contexts.entries()) {
       for (const [trick, headers] of Object.entries(HEADER_TRICKS)) {
-        const status = (await context.post(route, { headers: { ...headers, 'Content-Type': 'application/xml' }, data: '<x/>' })).status();
+        const status = (
+          await context.post(route, { headers: { ...headers, 'Content-Type': 'application/xml' }, data: '<x/>' })
+        ).status();
         if (status !== 401) failures.push(`${PERSONAS[index]} POST ${route} [${trick}] → ${status}, expected 401`);
       }
     }
-    const withKey = (key: string) => contexts[0]!.post(route, { headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/plain' }, data: 'x' });
+    const withKey = (key: string) =>
+      contexts[0]!.post(route, {
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/plain' },
+        data: 'x',
+      });
     expect((await withKey(readKey)).status(), route).toBe(403);
     // The control: the INGEST key gets past authorization (and is refused for the content type).
     expect((await withKey(ingestKey)).status(), route).toBe(415);

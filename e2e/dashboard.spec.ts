@@ -17,14 +17,23 @@ test.describe('FHI staff', () => {
     await page.goto('/?asOf=2026-01-20');
     await expect(page.getByText('Viser status slik den var ved utgangen av 20.01.2026')).toBeVisible();
     const figures = page.getByRole('region', { name: 'Nøkkeltall' });
-    for (const label of ['Levert', 'Levert i tide', 'Må sende på nytt', 'Bør søke om utsettelse', 'Venter på Apprec', 'Ikke startet']) {
+    for (const label of [
+      'Levert',
+      'Levert i tide',
+      'Må sende på nytt',
+      'Bør søke om utsettelse',
+      'Venter på Apprec',
+      'Ikke startet',
+    ]) {
       await expect(figures.getByText(label, { exact: true })).toBeVisible();
     }
     await expect(figures.getByText(/av 357 \(\d+\s%\)/).first()).toBeVisible();
     await expect(figures.getByText(/På samme dag før fristen i KPR 2024/)).toBeVisible();
     // Each chart has its data as a table.
     await page.getByText('Vis tallene som tabell').first().click();
-    await expect(page.getByRole('table', { name: 'Andel kommuner med godkjent levering ved utgangen av hver dag' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Andel kommuner med godkjent levering ved utgangen av hver dag' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -40,18 +49,31 @@ test.describe('FHI staff', () => {
     await expect(rows.first()).toContainText('Må sende på nytt');
     // The downloads carry the same filters and date, and hold every matching row (all pages).
     const matching = Number((await table.locator('caption').textContent())!.match(/: (\d+) av/)![1]);
-    for (const [name, format] of [['Last ned CSV', 'csv'], ['Last ned Excel', 'xlsx']]) {
+    for (const [name, format] of [
+      ['Last ned CSV', 'csv'],
+      ['Last ned Excel', 'xlsx'],
+    ]) {
       const href = (await page.getByRole('link', { name }).getAttribute('href'))!;
-      expect(Object.fromEntries(new URL(href, 'http://x').searchParams)).toMatchObject({ format, flagg: 'MUST_RESUBMIT', asOf: '2026-01-20' });
+      expect(Object.fromEntries(new URL(href, 'http://x').searchParams)).toMatchObject({
+        format,
+        flagg: 'MUST_RESUBMIT',
+        asOf: '2026-01-20',
+      });
       const download = await page.request.get(href);
       expect(download.status()).toBe(200);
       expect(download.headers()['content-disposition']).toContain('attachment');
-      if (format === 'csv') expect((await download.text()).split('\n').filter((line) => /^"?\d{4}"?[;,]/.test(line))).toHaveLength(matching);
+      if (format === 'csv')
+        expect((await download.text()).split('\n').filter((line) => /^"?\d{4}"?[;,]/.test(line))).toHaveLength(
+          matching,
+        );
     }
 
     await page.getByRole('link', { name: 'Arbeidsliste' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Arbeidsliste');
-    const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
+    const first = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 2 }) })
+      .first();
     await expect(first.getByText('Neste steg:').first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -76,7 +98,12 @@ test.describe('FHI staff', () => {
     await expect(page.getByRole('table', { name: /side 2 av 8/ })).toBeVisible();
     await expect(page).toHaveURL(/sort=name/);
     await page.goto('/?kol=name&kol=flags');
-    await expect(page.getByRole('table', { name: /^Alle kommuner/ }).getByRole('columnheader')).toHaveText([/Nr\./, /Kommune/, /Status/, 'Flagg']);
+    await expect(page.getByRole('table', { name: /^Alle kommuner/ }).getByRole('columnheader')).toHaveText([
+      /Nr\./,
+      /Kommune/,
+      /Status/,
+      'Flagg',
+    ]);
     await context.close();
   });
 
@@ -95,7 +122,12 @@ test.describe('FHI staff', () => {
     await expect(page.getByRole('heading', { name: 'Flagg og neste steg' })).toBeVisible();
     await expect(page.getByRole('table', { name: /Krysses av ut fra mottatte meldinger/ })).toBeVisible();
     await expect(page.getByRole('table', { name: /sammenlignet med KPR 2024/ })).toBeVisible();
-    await expect(page.getByRole('table', { name: /Alle meldinger, Apprec, funn og utsettelser/ }).locator('tbody tr').first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: /Alle meldinger, Apprec, funn og utsettelser/ })
+        .locator('tbody tr')
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -111,12 +143,17 @@ test.describe('FHI staff', () => {
   test('the status API answers with the same derivation, and bad parameters with 400', async ({ page }) => {
     const all = await page.request.get('/api/v1/status?season=2025&asOf=2026-01-20');
     expect(all.status()).toBe(200);
-    const body = (await all.json()) as { municipalities: { number: string; state: string }[]; keyFigures: { total: number } };
+    const body = (await all.json()) as {
+      municipalities: { number: string; state: string }[];
+      keyFigures: { total: number };
+    };
     expect(body.municipalities).toHaveLength(357);
     expect(body.keyFigures.total).toBe(357);
     const one = await page.request.get('/api/v1/municipalities/4601/status?asOf=2026-01-20');
     expect(one.status()).toBe(200);
-    expect((await one.json()) as { state: string }).toMatchObject({ state: body.municipalities.find((m) => m.number === '4601')!.state });
+    expect((await one.json()) as { state: string }).toMatchObject({
+      state: body.municipalities.find((m) => m.number === '4601')!.state,
+    });
     const bad = await page.request.get('/api/v1/status?asOf=2026-02-30');
     expect(bad.status()).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_QUERY' } });
@@ -136,7 +173,9 @@ test('a municipal contact sees their own municipality only', async ({ page, base
   await expectNoAxeViolations(page);
 
   const own = await page.request.get('/api/v1/status');
-  expect(((await own.json()) as { municipalities: { number: string }[] }).municipalities.map((m) => m.number)).toEqual(['0301']);
+  expect(((await own.json()) as { municipalities: { number: string }[] }).municipalities.map((m) => m.number)).toEqual([
+    '0301',
+  ]);
   expect((await page.request.get('/api/v1/municipalities/4601/status')).status()).toBe(404);
   const anonymous = await request.newContext({ baseURL });
   const refused = await anonymous.get('/api/v1/status');

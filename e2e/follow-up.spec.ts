@@ -21,9 +21,13 @@ const DAY_MS = 86_400_000;
 /** The build's Server Action ids by file#export (as in authorization-matrix.spec.ts). */
 const ACTION_IDS = new Map(
   Object.entries(
-    (JSON.parse(readFileSync(`${process.env.NEXT_DIST_DIR || '.next'}/server/server-reference-manifest.json`, 'utf8')) as {
-      node: Record<string, { exportedName: string; filename: string }>;
-    }).node,
+    (
+      JSON.parse(
+        readFileSync(`${process.env.NEXT_DIST_DIR || '.next'}/server/server-reference-manifest.json`, 'utf8'),
+      ) as {
+        node: Record<string, { exportedName: string; filename: string }>;
+      }
+    ).node,
   ).map(([id, action]) => [`${action.filename}#${action.exportedName}`, id]),
 );
 
@@ -79,14 +83,19 @@ test.describe('an extension request from application to mail', () => {
     const admin = await signedIn(browser, baseURL!, DEMO.admin);
     const status = (await (await admin.request.get('/api/v1/status')).json()) as { municipalities: StatusRow[] };
     const candidate = status.municipalities.find(
-      (row) => row.state === 'NOT_STARTED' && !row.figures.extensionGranted && !row.flags.some((flag) => flag.code === 'EXTENSION_PENDING'),
+      (row) =>
+        row.state === 'NOT_STARTED' &&
+        !row.figures.extensionGranted &&
+        !row.flags.some((flag) => flag.code === 'EXTENSION_PENDING'),
     );
     expect(candidate).toBeDefined();
     municipality = candidate!;
 
     await admin.goto('/admin/brukere');
     await admin.getByRole('link', { name: CONTACT.name }).click();
-    await admin.getByLabel('Kommuner (kommunenummer, for kontaktpersoner)', { exact: true }).fill(`0301, ${municipality.number}`);
+    await admin
+      .getByLabel('Kommuner (kommunenummer, for kontaktpersoner)', { exact: true })
+      .fill(`0301, ${municipality.number}`);
     await admin.getByRole('button', { name: 'Lagre endringer' }).click();
     await expect(admin).toHaveURL(/\/admin\/brukere$/);
     await admin.context().close();
@@ -100,7 +109,9 @@ test.describe('an extension request from application to mail', () => {
 
     await form.getByLabel('Begrunnelse', { exact: true }).fill('Kort');
     await form.getByRole('button', { name: 'Send søknaden' }).click();
-    const errors = page.getByRole('region', { name: 'Søknad om utsatt frist' }).getByRole('form', { name: 'Søk om utsatt frist' });
+    const errors = page
+      .getByRole('region', { name: 'Søknad om utsatt frist' })
+      .getByRole('form', { name: 'Søk om utsatt frist' });
     await expect(errors.getByText('Ny frist: Velg en dato.')).toBeVisible();
     await expect(errors.getByText('Grunn: Velg hva som er grunnen.')).toBeVisible();
     await expect(errors.getByText('Begrunnelse: Skriv en begrunnelse (minst 10 tegn).')).toBeVisible();
@@ -110,7 +121,9 @@ test.describe('an extension request from application to mail', () => {
 
     await errors.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
     await errors.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Mangel på personell' });
-    await errors.getByLabel('Begrunnelse', { exact: true }).fill('Den som har ansvaret for rapporteringen er sykmeldt.');
+    await errors
+      .getByLabel('Begrunnelse', { exact: true })
+      .fill('Den som har ansvaret for rapporteringen er sykmeldt.');
     await errors.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('En vikar får tilgang og opplæring.');
     await errors.getByRole('button', { name: 'Send søknaden' }).click();
 
@@ -147,7 +160,9 @@ test.describe('an extension request from application to mail', () => {
     const page = await signedIn(browser, baseURL!, DEMO.staff);
     await page.goto(`/kommuner/${municipality.number}`);
     const notes = page.getByRole('region', { name: 'Oppfølging og notater' });
-    await notes.getByLabel('Notat', { exact: true }).fill('Avtalt på telefon at hele året sendes når uttrekket er rettet.');
+    await notes
+      .getByLabel('Notat', { exact: true })
+      .fill('Avtalt på telefon at hele året sendes når uttrekket er rettet.');
     await notes.getByRole('checkbox', { name: 'Avtalt ny innsending: kommunen kan sende hele året på nytt' }).check();
     await notes.getByRole('button', { name: 'Legg til notat' }).click();
     await expect(notes.getByRole('status')).toHaveText('Avtalt ny innsending er registrert.');
@@ -166,7 +181,9 @@ test.describe('an extension request from application to mail', () => {
     const pending = page.getByRole('region', { name: 'Til behandling' });
     // The demo's requests from January have waited far longer than the season's threshold.
     await expect(pending.getByRole('listitem').filter({ hasText: 'Har ventet for lenge' }).first()).toBeVisible();
-    const item = pending.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`\\(${municipality.number}\\)`) }) });
+    const item = pending
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: new RegExp(`\\(${municipality.number}\\)`) }) });
     await expect(item).toContainText('Har ventet 0 arbeidsdager');
     const form = item.getByRole('form', { name: /^Avgjør søknaden fra / });
     await expect(form.getByLabel('Ny frist ved innvilgelse', { exact: true })).toHaveValue(requested.iso);
@@ -186,21 +203,33 @@ test.describe('an extension request from application to mail', () => {
     await page.context().close();
   });
 
-  test('the new deadline shows at once on the municipality page, in the overview and in the API', async ({ browser, baseURL }) => {
+  test('the new deadline shows at once on the municipality page, in the overview and in the API', async ({
+    browser,
+    baseURL,
+  }) => {
     const staff = await signedIn(browser, baseURL!, DEMO.staff);
     await staff.goto(`/?q=${municipality.number}&kol=name&kol=state&kol=deadline&kol=flags`);
-    const row = staff.getByRole('table', { name: /^Alle kommuner/ }).locator('tbody tr').filter({ hasText: municipality.name });
+    const row = staff
+      .getByRole('table', { name: /^Alle kommuner/ })
+      .locator('tbody tr')
+      .filter({ hasText: municipality.name });
     await expect(row).toContainText(`${granted.shown} (utsatt)`);
     // The deadline is in the future again: no longer overdue.
     await expect(row).not.toContainText('Fristen er passert');
-    const api = (await (await staff.request.get(`/api/v1/municipalities/${municipality.number}/status`)).json()) as { figures: StatusRow['figures'] };
+    const api = (await (await staff.request.get(`/api/v1/municipalities/${municipality.number}/status`)).json()) as {
+      figures: StatusRow['figures'];
+    };
     expect(api.figures.extensionGranted).toBe(true);
-    expect(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(api.figures.effectiveDeadline))).toBe(granted.iso);
+    expect(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(api.figures.effectiveDeadline)),
+    ).toBe(granted.iso);
     await staff.context().close();
 
     const contact = await signedIn(browser, baseURL!, CONTACT.name);
     await contact.goto(`/kommuner/${municipality.number}`);
-    await expect(contact.getByRole('region', { name: 'Status' })).toContainText(`${granted.shown} kl. 23:59 (innvilget utsettelse)`);
+    await expect(contact.getByRole('region', { name: 'Status' })).toContainText(
+      `${granted.shown} kl. 23:59 (innvilget utsettelse)`,
+    );
     const section = contact.getByRole('region', { name: 'Søknad om utsatt frist' });
     const newest = section.getByRole('list', { name: 'Søknader, nyeste først' }).getByRole('listitem').first();
     await expect(newest).toContainText('Innvilget');
@@ -213,22 +242,33 @@ test.describe('an extension request from application to mail', () => {
     const port = new URL(baseURL!).port;
     let decided: Awaited<ReturnType<typeof capturedMails>> = [];
     await expect
-      .poll(async () => {
-        decided = (await capturedMails(port, since)).filter((mail) => mail.text?.includes('FHI innvilget søknaden om utsettelse'));
-        return decided.length;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          decided = (await capturedMails(port, since)).filter((mail) =>
+            mail.text?.includes('FHI innvilget søknaden om utsettelse'),
+          );
+          return decided.length;
+        },
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(0);
-    expect(decided.map((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : ''))).toEqual([CONTACT.email]);
+    expect(decided.map((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : ''))).toEqual([
+      CONTACT.email,
+    ]);
     expect(decided[0]!.text).toContain(`Ny frist er ${granted.shown} kl. 23:59.`);
     expect(decided[0]!.text).toContain(`/kommuner/${municipality.number}`);
 
     const staff = await signedIn(browser, baseURL!, DEMO.staff);
     await staff.goto(`/kommuner/${municipality.number}`);
     const log = staff.getByRole('table', { name: /Påminnelser til kommunens kontaktpersoner/ });
-    await expect(log.getByRole('row').filter({ hasText: 'Søknad om utsettelse avgjort' }).first()).toContainText(`<${CONTACT.email}>`);
+    await expect(log.getByRole('row').filter({ hasText: 'Søknad om utsettelse avgjort' }).first()).toContainText(
+      `<${CONTACT.email}>`,
+    );
     // Reminders that could not be sent are on the worklist (none here).
     await staff.goto('/arbeidsliste');
-    await expect(staff.getByRole('region', { name: 'Påminnelser som ikke kom fram' })).toContainText('Alle påminnelser på e-post er sendt.');
+    await expect(staff.getByRole('region', { name: 'Påminnelser som ikke kom fram' })).toContainText(
+      'Alle påminnelser på e-post er sendt.',
+    );
     await staff.context().close();
   });
 
@@ -251,12 +291,28 @@ test.describe('an extension request from application to mail', () => {
       const page = await signedIn(browser, baseURL!, persona);
       await callAction(page, decide, { id: id!, decision: 'GRANT', grantedDate: granted.iso, note: '' }, true);
       if (persona !== CONTACT.name) {
-        await callAction(page, 'app/(dashboard)/kommuner/[number]/actions.ts#withdrawExtensionAction', { id: id!, number: municipality.number }, false);
-        await callAction(page, 'app/(dashboard)/kommuner/[number]/actions.ts#addNoteAction', { number: municipality.number, body: 'Matrise-notat' }, true);
+        await callAction(
+          page,
+          'app/(dashboard)/kommuner/[number]/actions.ts#withdrawExtensionAction',
+          { id: id!, number: municipality.number },
+          false,
+        );
+        await callAction(
+          page,
+          'app/(dashboard)/kommuner/[number]/actions.ts#addNoteAction',
+          { number: municipality.number, body: 'Matrise-notat' },
+          true,
+        );
         await callAction(
           page,
           'app/(dashboard)/kommuner/[number]/actions.ts#requestExtensionAction',
-          { number: municipality.number, requestedDate: requested.iso, reasonCategory: 'OTHER', justification: 'Matrise-søknad utenfor egen kommune', plannedFix: 'Ingenting' },
+          {
+            number: municipality.number,
+            requestedDate: requested.iso,
+            reasonCategory: 'OTHER',
+            justification: 'Matrise-søknad utenfor egen kommune',
+            plannedFix: 'Ingenting',
+          },
           true,
         );
       }
@@ -267,7 +323,13 @@ test.describe('an extension request from application to mail', () => {
     await callAction(
       staff,
       'app/(dashboard)/kommuner/[number]/actions.ts#requestExtensionAction',
-      { number: municipality.number, requestedDate: requested.iso, reasonCategory: 'OTHER', justification: 'Matrise-søknad fra FHI', plannedFix: 'Ingenting' },
+      {
+        number: municipality.number,
+        requestedDate: requested.iso,
+        reasonCategory: 'OTHER',
+        justification: 'Matrise-søknad fra FHI',
+        plannedFix: 'Ingenting',
+      },
       true,
     );
 
@@ -279,7 +341,12 @@ test.describe('an extension request from application to mail', () => {
     await expect(staff.getByRole('main')).not.toContainText('Matrise');
 
     // The control that the calls are well-formed: the same call by FHI staff decides it.
-    await callAction(staff, decide, { id: id!, decision: 'DENY', grantedDate: '', note: 'Avslått i kontrollen.' }, true);
+    await callAction(
+      staff,
+      decide,
+      { id: id!, decision: 'DENY', grantedDate: '', note: 'Avslått i kontrollen.' },
+      true,
+    );
     await staff.reload();
     await expect(requests.first()).toContainText('Avslått i kontrollen.');
     await expect(requests.filter({ hasText: 'Til behandling' })).toHaveCount(0);

@@ -25,16 +25,30 @@ test.beforeAll(async ({ browser }) => {
   readKey = await createApiKeyThroughUi(browser, `E2E lesing ${randomUUID().slice(0, 8)}`, ['READ']);
 });
 
-test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415/422 with nothing leaked, keys 401/403', async ({ request }) => {
+test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415/422 with nothing leaked, keys 401/403', async ({
+  request,
+}) => {
   const msgId = `e2e-${randomUUID()}`;
   const xml = withMsgId(fixture('good/msghead-kpr-ipl.xml'), msgId);
   const post = (body: string, headers: Record<string, string> = {}, key = ingestKey) =>
-    request.post('/api/v1/messages', { data: body, headers: { 'Content-Type': 'application/xml', Authorization: `Bearer ${key}`, ...headers } });
+    request.post('/api/v1/messages', {
+      data: body,
+      headers: { 'Content-Type': 'application/xml', Authorization: `Bearer ${key}`, ...headers },
+    });
 
   const created = await post(xml, { 'X-Received-At': '2026-01-08T14:10:00+01:00', 'X-Transport': 'AMQP' });
   expect(created.status()).toBe(201);
   const body = await created.json();
-  expect(body).toMatchObject({ duplicate: false, summary: { kind: 'KPR_IPL', msgId, municipalityNumber: '4601', season: '2025', receivedAt: '2026-01-08T13:10:00.000Z' } });
+  expect(body).toMatchObject({
+    duplicate: false,
+    summary: {
+      kind: 'KPR_IPL',
+      msgId,
+      municipalityNumber: '4601',
+      season: '2025',
+      receivedAt: '2026-01-08T13:10:00.000Z',
+    },
+  });
 
   const again = await post(xml);
   expect(again.status()).toBe(200);
@@ -53,7 +67,13 @@ test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415
     ['XXE', fixture('bad/xxe-file.xml'), {}, 400, 'XML_DOCTYPE_FORBIDDEN'],
     ['two roots', fixture('bad/two-roots.xml'), {}, 400, 'XML_MULTIPLE_ROOTS'],
     ['missing MsgId', fixture('bad/msghead-missing-msgid.xml'), {}, 422, 'MSGHEAD_MISSING_ELEMENT'],
-    ['KPR_IDE with a number as GenDate', fixture('bad/ide-number-as-gendate.xml').replace(/__FNR_\d__/g, IDENTITY_NUMBER), {}, 422, 'MSGHEAD_INVALID_DATE'],
+    [
+      'KPR_IDE with a number as GenDate',
+      fixture('bad/ide-number-as-gendate.xml').replace(/__FNR_\d__/g, IDENTITY_NUMBER),
+      {},
+      422,
+      'MSGHEAD_INVALID_DATE',
+    ],
     ['JSON body', '{}', { 'Content-Type': 'application/json' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['bad X-Received-At', xml, { 'X-Received-At': 'yesterday' }, 400, 'INVALID_HEADER'],
   ];
@@ -65,7 +85,9 @@ test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415
     expect(text, name).not.toContain(IDENTITY_NUMBER);
   }
 
-  expect((await request.post('/api/v1/messages', { data: xml, headers: { 'Content-Type': 'application/xml' } })).status()).toBe(401);
+  expect(
+    (await request.post('/api/v1/messages', { data: xml, headers: { 'Content-Type': 'application/xml' } })).status(),
+  ).toBe(401);
   expect((await post(xml, {}, 'kpr_not-a-key')).status()).toBe(401);
   expect((await post(xml, {}, readKey)).status()).toBe(403);
 });
@@ -73,7 +95,9 @@ test('POST /api/v1/messages: 201, duplicate 200, conflict 409, bad input 400/415
 test('POST /api/v1/findings: JSON and CSV, idempotent on Idempotency-Key', async ({ request }) => {
   const key = randomUUID();
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${ingestKey}`, 'Idempotency-Key': key };
-  const data = JSON.stringify({ findings: [{ municipality: '0301', season: '2025', code: 'E2E-1', severity: 'WARNING', message: 'Test', count: 2 }] });
+  const data = JSON.stringify({
+    findings: [{ municipality: '0301', season: '2025', code: 'E2E-1', severity: 'WARNING', message: 'Test', count: 2 }],
+  });
   const first = await request.post('/api/v1/findings', { data, headers });
   expect(first.status()).toBe(201);
   const again = await request.post('/api/v1/findings', { data, headers });
@@ -81,37 +105,65 @@ test('POST /api/v1/findings: JSON and CSV, idempotent on Idempotency-Key', async
   expect((await again.json()).duplicate).toBe(true);
   expect((await request.post('/api/v1/findings', { data: data.replace('Test', 'Annet'), headers })).status()).toBe(409);
   const csv = 'municipality,season,code,severity,message\n4601,2025,E2E-2,ERROR,Feil\n';
-  const csvResponse = await request.post('/api/v1/findings', { data: csv, headers: { ...headers, 'Content-Type': 'text/csv', 'Idempotency-Key': randomUUID() } });
+  const csvResponse = await request.post('/api/v1/findings', {
+    data: csv,
+    headers: { ...headers, 'Content-Type': 'text/csv', 'Idempotency-Key': randomUUID() },
+  });
   expect(csvResponse.status()).toBe(201);
-  expect((await request.post('/api/v1/findings', { data, headers: { ...headers, 'Idempotency-Key': '' } })).status()).toBe(400);
+  expect(
+    (await request.post('/api/v1/findings', { data, headers: { ...headers, 'Idempotency-Key': '' } })).status(),
+  ).toBe(400);
 });
 
 test('staff upload several files and get a result per file', async ({ page }) => {
   await signInAndOpen(page, DEMO.staff, '/opplasting');
   await expect(page.getByRole('heading', { level: 1, name: 'Opplasting' })).toBeVisible();
   await page.getByLabel('Velg eller slipp filer').setInputFiles([
-    { name: 'apprec.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('good/apprec-1.1-ok-prefixed.xml').replace(/<ar:Id>[^<]*<\/ar:Id>/, `<ar:Id>${randomUUID()}</ar:Id>`)) },
+    {
+      name: 'apprec.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(
+        fixture('good/apprec-1.1-ok-prefixed.xml').replace(/<ar:Id>[^<]*<\/ar:Id>/, `<ar:Id>${randomUUID()}</ar:Id>`),
+      ),
+    },
     { name: 'ugyldig.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('bad/billion-laughs.xml')) },
-    { name: 'funn.csv', mimeType: 'text/csv', buffer: Buffer.from(`municipality,season,code,severity,message\n0301,2025,E2E-${randomUUID().slice(0, 6)},INFO,Merknad\n`) },
+    {
+      name: 'funn.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `municipality,season,code,severity,message\n0301,2025,E2E-${randomUUID().slice(0, 6)},INFO,Merknad\n`,
+      ),
+    },
   ]);
   const results = page.getByRole('table', { name: 'Resultat per fil' });
   await expect(results.getByRole('row', { name: /apprec\.xml Lagret/ })).toBeVisible();
-  await expect(results.getByRole('row', { name: /ugyldig\.xml Avvist.*XML_DOCTYPE_FORBIDDEN|ugyldig\.xml Avvist/ })).toBeVisible();
+  await expect(
+    results.getByRole('row', { name: /ugyldig\.xml Avvist.*XML_DOCTYPE_FORBIDDEN|ugyldig\.xml Avvist/ }),
+  ).toBeVisible();
   await expect(results.getByRole('row', { name: /funn\.csv Lagret.*1 funn/ })).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 });
 
-test('a municipal contact checks files in the browser, sees the checks and records the self-check', async ({ page }) => {
+test('a municipal contact checks files in the browser, sees the checks and records the self-check', async ({
+  page,
+}) => {
   await signInAndOpen(page, DEMO.osloContact, '/egenkontroll');
   const uploads: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.postData()?.includes('MsgHead')) uploads.push(r.url());
   });
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-  const ipl = fixture('findings/ipl-expired-service-codes.xml').replace(/<iiKomnr>\d+<\/iiKomnr>/, '<iiKomnr>0301</iiKomnr>');
+  const ipl = fixture('findings/ipl-expired-service-codes.xml').replace(
+    /<iiKomnr>\d+<\/iiKomnr>/,
+    '<iiKomnr>0301</iiKomnr>',
+  );
   await page.getByLabel('Velg eller slipp fagmelding og identmelding').setInputFiles([
     { name: 'fagmelding.xml', mimeType: 'application/xml', buffer: Buffer.from(ipl) },
-    { name: 'identmelding.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('findings/ide-only-test-persons.xml').replace(/__FNR_\d__/g, IDENTITY_NUMBER)) },
+    {
+      name: 'identmelding.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(fixture('findings/ide-only-test-persons.xml').replace(/__FNR_\d__/g, IDENTITY_NUMBER)),
+    },
   ]);
   const checks = page.getByRole('table', { name: 'Kontroller før innsending' });
   await expect(checks.getByRole('row', { name: /Ingen utgåtte.*Feil: Utgått tjenestekode/ })).toBeVisible();

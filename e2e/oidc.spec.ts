@@ -20,7 +20,10 @@ async function signInWithOidc(page: Page, login: string, { firstTime }: { firstT
   await page.waitForURL((url) => url.port !== OIDC_PORT);
 }
 
-test('a registered person signs in with the identity provider, is linked by e-mail, and signs out', async ({ page, browser }) => {
+test('a registered person signs in with the identity provider, is linked by e-mail, and signs out', async ({
+  page,
+  browser,
+}) => {
   const login = `oidc-${Date.now()}`;
   const admin = await browser.newPage();
   await signInAs(admin, DEMO.admin);

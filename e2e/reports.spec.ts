@@ -26,7 +26,9 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ downl
 
 test.describe.configure({ mode: 'serial' });
 
-test('FHI staff create a report on demand, find it in the archive, download the workbook and subscribe', async ({ page }) => {
+test('FHI staff create a report on demand, find it in the archive, download the workbook and subscribe', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, DEMO.staff);
   await page.goto('/rapporter');
@@ -36,7 +38,10 @@ test('FHI staff create a report on demand, find it in the archive, download the 
   await page.getByLabel('En dag i uken').fill('2026-01-14');
   await page.getByRole('button', { name: 'Lag rapport nå' }).click();
   // Created now, or already there from an earlier run with the same files.
-  await expect(page.getByRole('status')).toContainText(/Rapporten for uke 3 \(fra 12\.01\.2026\) (er laget|fantes allerede)/, { timeout: 60_000 });
+  await expect(page.getByRole('status')).toContainText(
+    /Rapporten for uke 3 \(fra 12\.01\.2026\) (er laget|fantes allerede)/,
+    { timeout: 60_000 },
+  );
 
   const row = page.getByRole('row', { name: WEEK_ROW });
   await expect(row).toContainText('KPR 2025 (årsrapportering)');

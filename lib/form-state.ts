@@ -23,6 +23,11 @@ export function fieldErrors<Field extends string>(error: z.ZodError): Partial<Re
 }
 
 /** The text of each field as submitted (bounded), to fill the form in again. */
-export function submittedValues<Field extends string>(formData: FormData, fields: readonly Field[]): Partial<Record<Field, string>> {
-  return Object.fromEntries(fields.map((field) => [field, String(formData.get(field) ?? '').slice(0, 4000)])) as Partial<Record<Field, string>>;
+export function submittedValues<Field extends string>(
+  formData: FormData,
+  fields: readonly Field[],
+): Partial<Record<Field, string>> {
+  return Object.fromEntries(
+    fields.map((field) => [field, String(formData.get(field) ?? '').slice(0, 4000)]),
+  ) as Partial<Record<Field, string>>;
 }

@@ -49,7 +49,8 @@ export function formatDate(instant: Date): string {
 
 /** A calendar date 'YYYY-MM-DD' as '15.01.2026'. */
 export function formatIsoDate(isoDate: string): string {
-  if (!isoDateSchema.safeParse(isoDate).success) throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
+  if (!isoDateSchema.safeParse(isoDate).success)
+    throw new RangeError(`expected a calendar date YYYY-MM-DD, got "${isoDate}"`);
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 

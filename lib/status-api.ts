@@ -9,7 +9,9 @@ import type { Viewer } from '@/lib/auth/viewer-types';
 import type { StatusQuery } from '@/lib/dal/status';
 import { statusQuerySchema, toStatusQuery } from '@/lib/status-query';
 
-export async function readStatusRequest(request: Request): Promise<{ viewer: Viewer; query: StatusQuery } | NextResponse<ApiErrorBody>> {
+export async function readStatusRequest(
+  request: Request,
+): Promise<{ viewer: Viewer; query: StatusQuery } | NextResponse<ApiErrorBody>> {
   const viewer = await authenticateApiRequest(request, 'READ');
   if (!('role' in viewer)) return viewer;
   const params = statusQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

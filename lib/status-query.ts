@@ -31,7 +31,9 @@ const MINUTE_MS = 60_000;
 export function toStatusQuery(params: StatusQueryParams, now: Date): StatusQuery {
   return {
     seasonKey: params.season,
-    asOf: params.asOf ? endOfOsloDay(params.asOf) : new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS - 1),
+    asOf: params.asOf
+      ? endOfOsloDay(params.asOf)
+      : new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS - 1),
   };
 }
 

@@ -10,7 +10,8 @@ const STATES: DeliveryState[] = ['NOT_STARTED', 'DELIVERED', 'REJECTED', 'SENT']
 function rows(): StatusTableRow[] {
   return Array.from({ length: 120 }, (_, index): StatusTableRow => {
     const number = String(5000 + ((index * 37) % 120)).padStart(4, '0');
-    const flags: FlagCode[] = index % 5 === 0 ? ['MUST_RESUBMIT'] : index % 7 === 0 ? ['SHOULD_APPLY_FOR_EXTENSION', 'OVERDUE'] : [];
+    const flags: FlagCode[] =
+      index % 5 === 0 ? ['MUST_RESUBMIT'] : index % 7 === 0 ? ['SHOULD_APPLY_FOR_EXTENSION', 'OVERDUE'] : [];
     return {
       number,
       name: `Kommune ${number}`,
@@ -34,7 +35,9 @@ describe('statusTableModel', () => {
     const model = statusTableModel(rows(), parse({}));
     expect(model.total).toBe(120);
     expect(model.matching).toBe(120);
-    expect(model.rows.map((row) => row.number)).toEqual(Array.from({ length: 120 }, (_, index) => String(5000 + index)));
+    expect(model.rows.map((row) => row.number)).toEqual(
+      Array.from({ length: 120 }, (_, index) => String(5000 + index)),
+    );
     expect(model.sort).toEqual({ id: 'number', desc: false });
     expect(model.pageCount).toBe(Math.ceil(120 / STATUS_PAGE_SIZE));
     expect(model.page).toBe(1);
@@ -54,14 +57,18 @@ describe('statusTableModel', () => {
 
   it('searches number and name, case-insensitively, and nothing else', () => {
     expect(statusTableModel(rows(), parse({ q: '5007' })).rows.map((row) => row.number)).toEqual(['5007']);
-    expect(statusTableModel(rows(), parse({ q: 'kommune 501' })).rows.map((row) => row.number)).toEqual(Array.from({ length: 10 }, (_, index) => String(5010 + index)));
+    expect(statusTableModel(rows(), parse({ q: 'kommune 501' })).rows.map((row) => row.number)).toEqual(
+      Array.from({ length: 10 }, (_, index) => String(5010 + index)),
+    );
     expect(statusTableModel(rows(), parse({ q: 'Rogaland' })).matching).toBe(0);
   });
 
   it('filters by county, state and flag together', () => {
     const source = rows();
     const model = statusTableModel(source, parse({ fylke: '11', status: 'DELIVERED', flagg: 'MUST_RESUBMIT' }));
-    const expected = source.filter((row) => row.countyNumber === '11' && row.state === 'DELIVERED' && row.flags.includes('MUST_RESUBMIT'));
+    const expected = source.filter(
+      (row) => row.countyNumber === '11' && row.state === 'DELIVERED' && row.flags.includes('MUST_RESUBMIT'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(model.matching).toBe(expected.length);
     expect(new Set(model.rows)).toEqual(new Set(expected));
@@ -82,7 +89,10 @@ describe('statusTableModel', () => {
     const days = statusTableModel(source, parse({ sort: 'workingDaysLeft' })).rows;
     for (let index = 1; index < days.length; index++) {
       const [before, after] = [days[index - 1]!, days[index]!];
-      expect(before.workingDaysLeft < after.workingDaysLeft || (before.workingDaysLeft === after.workingDaysLeft && before.number < after.number)).toBe(true);
+      expect(
+        before.workingDaysLeft < after.workingDaysLeft ||
+          (before.workingDaysLeft === after.workingDaysLeft && before.number < after.number),
+      ).toBe(true);
     }
   });
 
@@ -101,8 +111,24 @@ describe('statusTableModel', () => {
 
 describe('visibleStatusColumns', () => {
   it('shows every column by default, number and name always', () => {
-    expect(visibleStatusColumns(parse({}))).toEqual(['number', 'name', 'county', 'state', 'flags', 'latestSent', 'deadline', 'workingDaysLeft', 'onTime']);
-    expect(visibleStatusColumns(parse({ kol: ['name', 'onTime', 'county'] }))).toEqual(['number', 'name', 'county', 'state', 'onTime']);
+    expect(visibleStatusColumns(parse({}))).toEqual([
+      'number',
+      'name',
+      'county',
+      'state',
+      'flags',
+      'latestSent',
+      'deadline',
+      'workingDaysLeft',
+      'onTime',
+    ]);
+    expect(visibleStatusColumns(parse({ kol: ['name', 'onTime', 'county'] }))).toEqual([
+      'number',
+      'name',
+      'county',
+      'state',
+      'onTime',
+    ]);
     expect(visibleStatusColumns(parse({ kol: 'name' }))).toEqual(['number', 'name', 'state']);
   });
 });

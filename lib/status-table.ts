@@ -82,7 +82,9 @@ export const STATUS_CELL_TEXT: Record<StatusColumnId, (row: StatusTableRow) => s
 /** The columns shown, in table order: number and name always, the optional ones as chosen (all by default). */
 export function visibleStatusColumns(params: Pick<StatusTableParams, 'kol'>): StatusColumnId[] {
   const chosen = params.kol ? new Set<StatusColumnId>(params.kol) : null;
-  return (Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]).filter((id) => !chosen || !OPTIONAL_STATUS_COLUMNS.includes(id) || chosen.has(id));
+  return (Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]).filter(
+    (id) => !chosen || !OPTIONAL_STATUS_COLUMNS.includes(id) || chosen.has(id),
+  );
 }
 
 export interface StatusTableSort {
@@ -92,7 +94,9 @@ export interface StatusTableSort {
 
 /** The sort in effect: the chosen column and direction; by the municipality number when none (or an unsortable one) is chosen. */
 export function statusTableSort(params: Pick<StatusTableParams, 'sort' | 'retning'>): StatusTableSort {
-  return params.sort && SORTABLE_STATUS_COLUMNS.has(params.sort) ? { id: params.sort, desc: params.retning === 'desc' } : { id: 'number', desc: false };
+  return params.sort && SORTABLE_STATUS_COLUMNS.has(params.sort)
+    ? { id: params.sort, desc: params.retning === 'desc' }
+    : { id: 'number', desc: false };
 }
 
 const features = tableFeatures({
@@ -103,7 +107,11 @@ const features = tableFeatures({
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
   sortFns: { basic: sortFn_basic, text: sortFn_text },
-  filterFns: { includesString: filterFn_includesString, equalsString: filterFn_equalsString, arrIncludes: filterFn_arrIncludes },
+  filterFns: {
+    includesString: filterFn_includesString,
+    equalsString: filterFn_equalsString,
+    arrIncludes: filterFn_arrIncludes,
+  },
 });
 
 /** Search (`q`) looks at number and name; county, state and flag are filters of their own. */
@@ -113,14 +121,26 @@ const columns: ColumnDef<typeof features, StatusTableRow>[] = [
   { id: 'county', accessorKey: 'countyNumber', sortFn: 'text', filterFn: 'equalsString', enableGlobalFilter: false },
   { id: 'state', accessorKey: 'state', sortFn: 'text', filterFn: 'equalsString', enableGlobalFilter: false },
   { id: 'flags', accessorKey: 'flags', enableSorting: false, filterFn: 'arrIncludes', enableGlobalFilter: false },
-  { id: 'latestSent', accessorFn: (row) => row.latestSentAt?.getTime() ?? 0, sortFn: 'basic', enableGlobalFilter: false },
+  {
+    id: 'latestSent',
+    accessorFn: (row) => row.latestSentAt?.getTime() ?? 0,
+    sortFn: 'basic',
+    enableGlobalFilter: false,
+  },
   { id: 'deadline', accessorFn: (row) => row.effectiveDeadline.getTime(), sortFn: 'basic', enableGlobalFilter: false },
   { id: 'workingDaysLeft', accessorKey: 'workingDaysLeft', sortFn: 'basic', enableGlobalFilter: false },
-  { id: 'onTime', accessorFn: (row) => (row.deliveredOnTime === null ? 0 : row.deliveredOnTime ? 2 : 1), sortFn: 'basic', enableGlobalFilter: false },
+  {
+    id: 'onTime',
+    accessorFn: (row) => (row.deliveredOnTime === null ? 0 : row.deliveredOnTime ? 2 : 1),
+    sortFn: 'basic',
+    enableGlobalFilter: false,
+  },
 ];
 
 /** Columns a person can sort by (the flags column lists several values and has no order). */
-export const SORTABLE_STATUS_COLUMNS: ReadonlySet<StatusColumnId> = new Set(columns.filter((column) => column.enableSorting !== false).map((column) => column.id as StatusColumnId));
+export const SORTABLE_STATUS_COLUMNS: ReadonlySet<StatusColumnId> = new Set(
+  columns.filter((column) => column.enableSorting !== false).map((column) => column.id as StatusColumnId),
+);
 
 const byNumber = (a: StatusTableRow, b: StatusTableRow) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
@@ -146,7 +166,10 @@ export interface StatusTableModel<Row extends StatusTableRow = StatusTableRow> {
  * number by default, ties by number) and pages (`side`, STATUS_PAGE_SIZE a page) `rows`.
  * Extra properties of the rows are kept, so a caller can carry more than the table shows.
  */
-export function statusTableModel<Row extends StatusTableRow>(rows: readonly Row[], params: StatusTableParams): StatusTableModel<Row> {
+export function statusTableModel<Row extends StatusTableRow>(
+  rows: readonly Row[],
+  params: StatusTableParams,
+): StatusTableModel<Row> {
   const sort = statusTableSort(params);
   const state = {
     sorting: [sort],

@@ -30,17 +30,25 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
       return text(
         `Apprec: ${APPREC_LABELS[entry.status].label}`,
         `Svar på ${entry.originalMsgId}`,
-        entry.errors.map((error) => [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' ')),
+        entry.errors.map((error) =>
+          [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' '),
+        ),
       );
     case 'FINDING': {
       const count = entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : '';
       const resolved = entry.resolvedAt ? ` Løst ${formatDateTime(entry.resolvedAt)}.` : '';
-      return text(`Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`, `${entry.message.replace(/\.$/, '')}${count}.${resolved}`);
+      return text(
+        `Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`,
+        `${entry.message.replace(/\.$/, '')}${count}.${resolved}`,
+      );
     }
     case 'EXTENSION_REQUESTED':
       return text('Søkt om utsettelse', `Ønsket frist ${formatDate(entry.requestedDeadline)}`);
     case 'EXTENSION_DECIDED':
-      return text(`Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`, entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '');
+      return text(
+        `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
+        entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '',
+      );
     case 'RESUBMISSION_AGREED':
       return text('Avtalt ny innsending med FHI', 'Hele året sendes på nytt.');
   }

@@ -7,7 +7,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
   }
   interface Instance extends PromiseLike<unknown> {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
   export default function autocannon(options: Options): Instance;
 }

@@ -72,7 +72,9 @@ function generateDocuments(): Document[] {
       documents.push({
         key: id,
         kind: 'apprec',
-        body: apprec.replace(/<a:Id>7c6d0a51[^<]*<\/a:Id>/, `<a:Id>${id}</a:Id>`).replace(/<a:Id>6f1c2d4e[^<]*<\/a:Id>/, `<a:Id>${documents[i - 1]!.key}</a:Id>`),
+        body: apprec
+          .replace(/<a:Id>7c6d0a51[^<]*<\/a:Id>/, `<a:Id>${id}</a:Id>`)
+          .replace(/<a:Id>6f1c2d4e[^<]*<\/a:Id>/, `<a:Id>${documents[i - 1]!.key}</a:Id>`),
       });
     }
   }
@@ -111,7 +113,14 @@ function postgresCpuMeter(dataDir: string): { stop(): number } {
       .flatMap((pid) => {
         try {
           const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-          return [{ pid: Number(pid), parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') }];
+          return [
+            {
+              pid: Number(pid),
+              parent: Number(fields[1]),
+              cpu: (Number(fields[11]) + Number(fields[12])) * 10,
+              cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+            },
+          ];
         } catch {
           return []; // exited meanwhile
         }
@@ -160,7 +169,10 @@ const dataDir = path.join(parent, 'data');
 const port = await freePort();
 const start = () => startEmbeddedPostgres({ dataDir, port, database: 'kpr_bench', persistent: true });
 let postgres = await start();
-const cleanups: (() => Promise<void>)[] = [async () => rm(parent, { recursive: true, force: true }), () => postgres.stop()];
+const cleanups: (() => Promise<void>)[] = [
+  async () => rm(parent, { recursive: true, force: true }),
+  () => postgres.stop(),
+];
 
 try {
   await prepareDatabase(postgres.url);
@@ -173,7 +185,11 @@ try {
   const secret = generateApiKeySecret();
   const setup = new pg.Client({ connectionString: postgres.url });
   await setup.connect();
-  await setup.query(`INSERT INTO api_key (id, name, prefix, hash, scopes) VALUES ($1, 'bench', $2, $3, '{INGEST}')`, [randomUUID(), apiKeyPrefix(secret), hashApiKey(secret)]);
+  await setup.query(`INSERT INTO api_key (id, name, prefix, hash, scopes) VALUES ($1, 'bench', $2, $3, '{INGEST}')`, [
+    randomUUID(),
+    apiKeyPrefix(secret),
+    hashApiKey(secret),
+  ]);
   await setup.end();
 
   const appPort = await freePort();
@@ -228,12 +244,19 @@ try {
         {
           method: 'POST',
           agent,
-          headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/xml', 'X-Transport': 'AMQP', 'Content-Length': Buffer.byteLength(body) },
+          headers: {
+            Authorization: `Bearer ${secret}`,
+            'Content-Type': 'application/xml',
+            'X-Transport': 'AMQP',
+            'Content-Length': Buffer.byteLength(body),
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           response.on('error', reject);
         },
       );
@@ -251,13 +274,15 @@ try {
         const answer = JSON.parse(response.body) as { summary?: { findings?: unknown[]; errors?: unknown[] } };
         if (response.status === 200 || response.status === 201) {
           latencies.push(performance.now() - started);
-          const children = (document.kind === 'message' ? answer.summary?.findings : answer.summary?.errors)?.length ?? -1;
+          const children =
+            (document.kind === 'message' ? answer.summary?.findings : answer.summary?.errors)?.length ?? -1;
           const previous = acknowledged.get(document.key);
           if (previous && previous.children !== children) throw new Error(`different answers for ${document.key}`);
           acknowledged.set(document.key, { status: response.status, children });
           return;
         }
-        if (response.status < 500 && response.status !== 429) throw new Error(`${document.key}: HTTP ${response.status} ${JSON.stringify(answer)}`);
+        if (response.status < 500 && response.status !== 429)
+          throw new Error(`${document.key}: HTTP ${response.status} ${JSON.stringify(answer)}`);
       } catch (error) {
         if (error instanceof Error && /HTTP|different answers/.test(error.message)) throw error;
       }
@@ -276,13 +301,17 @@ try {
           const stopped = performance.now();
           await postgres.stop();
           postgres = await start();
-          console.log(`PostgreSQL stopped and started again after ${done} documents (${((performance.now() - stopped) / 1000).toFixed(1)} s down)`);
+          console.log(
+            `PostgreSQL stopped and started again after ${done} documents (${((performance.now() - stopped) / 1000).toFixed(1)} s down)`,
+          );
         })();
       }
     }
   }
 
-  console.log(`Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`);
+  console.log(
+    `Posting ${documents.length} documents (${new Set(documents.map((d) => d.key)).size} distinct) from ${CLIENTS} clients …`,
+  );
   const postingStarted = performance.now();
   const serverCpuStarted = serverCpuMs();
   const serverWaitStarted = serverWaitMs();
@@ -304,20 +333,27 @@ try {
   const check = new pg.Client({ connectionString: postgres.url });
   await check.connect();
   const rows = async (sql: string) => (await check.query(sql)).rows as Record<string, string | number>[];
-  const messages = await rows(`SELECT m.msg_id AS key, count(f.id)::int AS children, (m.content_summary IS NOT NULL) AS complete FROM message m LEFT JOIN finding f ON f.message_id = m.id GROUP BY m.id`);
-  const apprecs = await rows(`SELECT a.apprec_id AS key, count(e.id)::int AS children, true AS complete FROM apprec a LEFT JOIN apprec_error e ON e.apprec_id = a.id GROUP BY a.id`);
+  const messages = await rows(
+    `SELECT m.msg_id AS key, count(f.id)::int AS children, (m.content_summary IS NOT NULL) AS complete FROM message m LEFT JOIN finding f ON f.message_id = m.id GROUP BY m.id`,
+  );
+  const apprecs = await rows(
+    `SELECT a.apprec_id AS key, count(e.id)::int AS children, true AS complete FROM apprec a LEFT JOIN apprec_error e ON e.apprec_id = a.id GROUP BY a.id`,
+  );
   const stored = new Map([...messages, ...apprecs].map((row) => [String(row.key), row]));
   const problems: string[] = [];
   for (const [key, ack] of acknowledged) {
     const row = stored.get(key);
     if (!row) problems.push(`acknowledged but not stored: ${key}`);
-    else if (Number(row.children) !== ack.children || !row.complete) problems.push(`partial: ${key} has ${row.children} children, answered ${ack.children}`);
+    else if (Number(row.children) !== ack.children || !row.complete)
+      problems.push(`partial: ${key} has ${row.children} children, answered ${ack.children}`);
   }
   for (const key of stored.keys()) if (!acknowledged.has(key)) problems.push(`stored but never acknowledged: ${key}`);
   const [{ count: duplicateIds }] = (await rows(
     `SELECT count(*)::int AS count FROM (SELECT msg_id FROM message GROUP BY msg_id HAVING count(*) > 1 UNION ALL SELECT apprec_id FROM apprec GROUP BY apprec_id HAVING count(*) > 1) d`,
   )) as [{ count: number }];
-  const [{ count: auditRows }] = (await rows(`SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`)) as [{ count: number }];
+  const [{ count: auditRows }] = (await rows(
+    `SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`,
+  )) as [{ count: number }];
 
   // The same rows inserted straight through pg: one transaction per document, 20 connections.
   const tables = {
@@ -335,8 +371,20 @@ try {
   const findingsBy = groupBy(tables.finding, 'message_id');
   const errorsBy = groupBy(tables.apprec_error, 'apprec_id');
   const units = [
-    ...tables.message.map((row) => [['message', [row]], ['finding', findingsBy.get(String(row.id)) ?? []]] as const),
-    ...tables.apprec.map((row) => [['apprec', [row]], ['apprec_error', errorsBy.get(String(row.id)) ?? []]] as const),
+    ...tables.message.map(
+      (row) =>
+        [
+          ['message', [row]],
+          ['finding', findingsBy.get(String(row.id)) ?? []],
+        ] as const,
+    ),
+    ...tables.apprec.map(
+      (row) =>
+        [
+          ['apprec', [row]],
+          ['apprec_error', errorsBy.get(String(row.id)) ?? []],
+        ] as const,
+    ),
   ];
   const pool = new pg.Pool({ connectionString: rawUrl, max: 20 });
   let unit = 0;
@@ -349,7 +397,10 @@ try {
           await connection.query('BEGIN');
           for (const [table, tableRows] of units[index]!) {
             if (tableRows.length === 0) continue;
-            await connection.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING`, [JSON.stringify(tableRows)]);
+            await connection.query(
+              `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING`,
+              [JSON.stringify(tableRows)],
+            );
           }
           await connection.query('COMMIT');
         }
@@ -364,22 +415,41 @@ try {
   latencies.sort((a, b) => a - b);
   const distinct = new Set(documents.map((d) => d.key)).size;
   console.log('');
-  console.log(`documents posted          ${documents.length} (${distinct} distinct, ${documents.length - distinct} duplicate resends)`);
-  console.log(`acknowledged              ${acknowledged.size} distinct; failed after ${MAX_ATTEMPTS} attempts: ${failed}`);
+  console.log(
+    `documents posted          ${documents.length} (${distinct} distinct, ${documents.length - distinct} duplicate resends)`,
+  );
+  console.log(
+    `acknowledged              ${acknowledged.size} distinct; failed after ${MAX_ATTEMPTS} attempts: ${failed}`,
+  );
   console.log(`HTTP attempts             ${attempts} (${retried} retried, around the PostgreSQL restart)`);
-  console.log(`stored                    ${stored.size} (${messages.length} messages, ${apprecs.length} AppRecs); duplicate ids ${duplicateIds}`);
+  console.log(
+    `stored                    ${stored.size} (${messages.length} messages, ${apprecs.length} AppRecs); duplicate ids ${duplicateIds}`,
+  );
   console.log(`audit rows (ingest)       ${auditRows}`);
-  console.log(`reconciliation            ${problems.length === 0 ? 'OK: every acknowledged document stored exactly once, nothing partial, nothing extra' : `${problems.length} problems`}`);
+  console.log(
+    `reconciliation            ${problems.length === 0 ? 'OK: every acknowledged document stored exactly once, nothing partial, nothing extra' : `${problems.length} problems`}`,
+  );
   for (const problem of problems.slice(0, 10)) console.log(`  ${problem}`);
-  console.log(`throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`);
-  console.log(`latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`);
-  const perRequest = (ms: number) => `${(ms / attempts).toFixed(2)} ms (${((ms / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`;
-  console.log(`CPU per HTTP request      server ${perRequest(serverCpu)} in ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`);
-  console.log(`                          PostgreSQL ${perRequest(postgresCpuMs)}, bench client ${perRequest(clientCpuMs)}`);
+  console.log(
+    `throughput (API)          ${(documents.length / postingSeconds).toFixed(0)} documents/s over ${postingSeconds.toFixed(1)} s, restart included`,
+  );
+  console.log(
+    `latency (API, per doc)    p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (retries included)`,
+  );
+  const perRequest = (ms: number) =>
+    `${(ms / attempts).toFixed(2)} ms (${((ms / 1000 / postingSeconds) * 100).toFixed(0)} % of a core)`;
+  console.log(
+    `CPU per HTTP request      server ${perRequest(serverCpu)} in ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`,
+  );
+  console.log(
+    `                          PostgreSQL ${perRequest(postgresCpuMs)}, bench client ${perRequest(clientCpuMs)}`,
+  );
   console.log(
     `waiting for a CPU         server main threads ${((serverWait / 1000 / postingSeconds / WORKERS) * 100).toFixed(0)} % of the time runnable but not running; load average ${loadBefore} before, ${loadAfter} after`,
   );
-  console.log(`raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`);
+  console.log(
+    `raw insert (pg, same rows) ${(units.length / rawSeconds).toFixed(0)} documents/s (${units.length} documents in ${rawSeconds.toFixed(1)} s, one transaction each, 20 connections)`,
+  );
   console.log(`server stderr lines       ${serverErrors}`);
   process.exitCode = problems.length === 0 && failed === 0 && duplicateIds === 0 ? 0 : 1;
 } finally {

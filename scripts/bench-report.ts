@@ -43,7 +43,8 @@ function peakRss(): number {
   return peak;
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const range = (values: number[], unit: (value: number) => string) => `${unit(Math.min(...values))}–${unit(Math.max(...values))}`;
+const range = (values: number[], unit: (value: number) => string) =>
+  `${unit(Math.min(...values))}–${unit(Math.max(...values))}`;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -98,8 +99,12 @@ async function measureExport(): Promise<void> {
     const file = path.join(directory, 'export.csv');
     const { ms } = await timed(() => pipeline(csvStream(columns, exportRows()), createWriteStream(file)));
     const { size } = await stat(file);
-    console.log(`CSV export, streamed to a file: ${EXPORT_ROWS.toLocaleString('en')} rows, ${megabytes(size)} in ${ms.toFixed(0)} ms`);
-    console.log(`  peak ${megabytes(peakRss())} (before it: ${megabytes(floor)}, with Prisma loaded; at most ${megabytes(sampled)} while streaming)`);
+    console.log(
+      `CSV export, streamed to a file: ${EXPORT_ROWS.toLocaleString('en')} rows, ${megabytes(size)} in ${ms.toFixed(0)} ms`,
+    );
+    console.log(
+      `  peak ${megabytes(peakRss())} (before it: ${megabytes(floor)}, with Prisma loaded; at most ${megabytes(sampled)} while streaming)`,
+    );
   } finally {
     await rm(directory, { recursive: true, force: true });
     await db().$disconnect();
@@ -132,33 +137,57 @@ async function main(): Promise<void> {
     } finally {
       await prisma.$disconnect();
     }
-    console.log(`Demo data (seed ${env.DEMO_SEED}) written in ${(ms / 1000).toFixed(1)} s; the week before stored as the weekly job leaves it`);
-    const bare = Number(execFileSync(process.execPath, ['-e', `process.stdout.write(/^VmHWM:\\s+(\\d+) kB$/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1])`])) * 1024;
+    console.log(
+      `Demo data (seed ${env.DEMO_SEED}) written in ${(ms / 1000).toFixed(1)} s; the week before stored as the weekly job leaves it`,
+    );
+    const bare =
+      Number(
+        execFileSync(process.execPath, [
+          '-e',
+          `process.stdout.write(/^VmHWM:\\s+(\\d+) kB$/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1])`,
+        ]),
+      ) * 1024;
     console.log(`Floor: a bare Node.js (node -e) peaks at ${megabytes(bare)}`);
 
     for (const [label, flags] of [
       [`the app's V8 flags (${REPORT_PROCESS_FLAGS.join(' ')})`, REPORT_PROCESS_FLAGS],
       ['no V8 flags, for comparison', []],
     ] as const) {
-      const runs: { total: number; figures: NonNullable<Awaited<ReturnType<typeof runReportProcess>>>['figures']; sizes: string }[] = [];
+      const runs: {
+        total: number;
+        figures: NonNullable<Awaited<ReturnType<typeof runReportProcess>>>['figures'];
+        sizes: string;
+      }[] = [];
       let municipalities = 0;
       for (let run = 0; run < RUNS; run++) {
         const { result, ms: total } = await timed(() => runReportProcess({ seasonKey: SEASON_KEY, weekStart }, flags));
         if (!result) throw new Error(`season ${SEASON_KEY} not found`);
         municipalities = result.report.snapshot.municipalities.length;
-        runs.push({ total, figures: result.figures, sizes: result.files.map((file) => `${file.format} ${(file.content.length / 1024).toFixed(0)} KiB`).join(', ') });
+        runs.push({
+          total,
+          figures: result.figures,
+          sizes: result.files.map((file) => `${file.format} ${(file.content.length / 1024).toFixed(0)} KiB`).join(', '),
+        });
       }
       const figure = (key: 'buildMs' | 'xlsxMs' | 'csvMs' | 'pdfMs') => runs.map((run) => run.figures[key]);
       const ms = (value: number) => `${value.toFixed(0)} ms`;
       const peaks = runs.map((run) => run.figures.peakMemory ?? Number.NaN);
-      console.log(`Weekly report of ${SEASON_KEY}, week from ${weekStart}, ${municipalities} municipalities, in the report process with ${label}: ${RUNS} runs`);
-      console.log(`  build (derive this week and last season's, compare with the stored week before): median ${ms(median(figure('buildMs')))} (${range(figure('buildMs'), ms)})`);
+      console.log(
+        `Weekly report of ${SEASON_KEY}, week from ${weekStart}, ${municipalities} municipalities, in the report process with ${label}: ${RUNS} runs`,
+      );
+      console.log(
+        `  build (derive this week and last season's, compare with the stored week before): median ${ms(median(figure('buildMs')))} (${range(figure('buildMs'), ms)})`,
+      );
       console.log(`  XLSX: median ${ms(median(figure('xlsxMs')))} (${range(figure('xlsxMs'), ms)})`);
       console.log(`  CSV: median ${ms(median(figure('csvMs')))} (${range(figure('csvMs'), ms)})`);
       console.log(`  PDF: median ${ms(median(figure('pdfMs')))} (${range(figure('pdfMs'), ms)})`);
       console.log(`  files: ${runs[0]!.sizes}`);
-      console.log(`  the whole process, from start to files received: median ${ms(median(runs.map((run) => run.total)))}`);
-      console.log(`  peak memory of the report process: median ${megabytes(median(peaks))} (${range(peaks, megabytes)})`);
+      console.log(
+        `  the whole process, from start to files received: median ${ms(median(runs.map((run) => run.total)))}`,
+      );
+      console.log(
+        `  peak memory of the report process: median ${megabytes(median(peaks))} (${range(peaks, megabytes)})`,
+      );
     }
     await runExport(script, url);
   } finally {

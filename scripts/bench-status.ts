@@ -70,7 +70,12 @@ function percentiles(samples: number[], errors: number): Latencies {
   return { p50: at(0.5), p95: at(0.95), requests: sorted.length, errors };
 }
 
-async function http(path: string, connections: number, headers: Record<string, string>, duration = DURATION_SECONDS): Promise<Latencies> {
+async function http(
+  path: string,
+  connections: number,
+  headers: Record<string, string>,
+  duration = DURATION_SECONDS,
+): Promise<Latencies> {
   const samples: number[] = [];
   let errors = 0;
   const instance = autocannon({ url: `${BASE}${path}`, connections, duration, headers });
@@ -128,14 +133,21 @@ function rawStatusQueries(pool: pg.Pool) {
            FROM extension_request WHERE season_id = $1 AND requested_at <= $2 ORDER BY requested_at`,
         [seasonId, asOf],
       ),
-      pool.query(`SELECT municipality_number, created_at FROM note WHERE season_id = $1 AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2`, [seasonId, asOf]),
+      pool.query(
+        `SELECT municipality_number, created_at FROM note WHERE season_id = $1 AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2`,
+        [seasonId, asOf],
+      ),
     ]);
   return async () => {
     const now = new Date();
-    const seasons = await pool.query<{ id: string }>(`SELECT id FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`);
+    const seasons = await pool.query<{ id: string }>(
+      `SELECT id FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`,
+    );
     const [current, previous] = seasons.rows.map((row) => row.id);
     await Promise.all([
-      pool.query('SELECT m.number, m.short_name, m.county_number, c.name FROM municipality m JOIN county c ON c.number = m.county_number ORDER BY m.number'),
+      pool.query(
+        'SELECT m.number, m.short_name, m.county_number, c.name FROM municipality m JOIN county c ON c.number = m.county_number ORDER BY m.number',
+      ),
       pool.query('SELECT code, name, valid_from_year, valid_to_year, welfare_technology FROM service_code'),
       events(current!, now),
       events(previous!, now),
@@ -184,17 +196,31 @@ try {
   await loadReferenceData(prisma);
   await writeDemoUsers(prisma);
   await provisionDemoApiKey(prisma, API_KEY, true);
-  const dataset = generateDemoData(await loadDemoReference(prisma), { seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true });
+  const dataset = generateDemoData(await loadDemoReference(prisma), {
+    seed: env.DEMO_SEED,
+    extraAnnualSeasons: 3,
+    dailyYear: true,
+  });
   const counts = await writeDemoData(prisma, dataset);
   await prisma.$executeRawUnsafe('ANALYZE');
   await prisma.$disconnect();
-  console.log(`Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 
   // The data access layer in this process, on the same database: load and derive all 357.
   // lib/db keeps one client per process on globalThis; hand it this database's.
   (globalThis as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url, 4);
   const { getStatusOverview } = await import('@/lib/dal/status');
-  const viewer = { userId: null, apiKeyId: 'bench', name: 'bench', role: 'FHI_STAFF' as const, municipalityNumbers: [], sessionId: null, requestId: 'bench' };
+  const viewer = {
+    userId: null,
+    apiKeyId: 'bench',
+    name: 'bench',
+    role: 'FHI_STAFF' as const,
+    municipalityNumbers: [],
+    sessionId: null,
+    requestId: 'bench',
+  };
   const inProcess: number[] = [];
   for (let run = 0; run < 20; run++) {
     const runStarted = performance.now();
@@ -229,7 +255,12 @@ try {
   const session = { cookie };
   const key = { authorization: `Bearer ${API_KEY}` };
   // Warm-up: the first requests of each process load the code, connect and fill the overview cache.
-  for (const [route, headers] of [['/', session], ['/api/v1/status', key], ['/api/health', key]] as const) await http(route, 2 * WORKERS, headers, 2);
+  for (const [route, headers] of [
+    ['/', session],
+    ['/api/v1/status', key],
+    ['/api/health', key],
+  ] as const)
+    await http(route, 2 * WORKERS, headers, 2);
 
   const size = async (headers: Record<string, string>) => {
     const body = Buffer.from(await (await fetch(`${BASE}/`, { headers: { ...session, ...headers } })).arrayBuffer());
@@ -247,15 +278,20 @@ try {
   await pool.end();
 
   const inProcessLatency = percentiles(inProcess, 0);
-  console.log(`\nIn process, load + derive all 357 (and last season's 357): p50 ${fmt(inProcessLatency.p50)}, p95 ${fmt(inProcessLatency.p95)}`);
+  console.log(
+    `\nIn process, load + derive all 357 (and last season's 357): p50 ${fmt(inProcessLatency.p50)}, p95 ${fmt(inProcessLatency.p95)}`,
+  );
   console.log(`Server: next start in ${WORKERS} process(es) (WEB_CONCURRENCY) on ${availableParallelism()} cores`);
   console.log(`Overview payload: HTML ${sizes.html}, RSC flight ${sizes.flight}`);
   console.log(`\n${'what'.padEnd(15)} clients        p50        p95   requests  errors`);
   for (const { name, connections, result } of rows) {
-    console.log(`${name}${String(connections).padStart(7)} ${fmt(result.p50)} ${fmt(result.p95)} ${String(result.requests).padStart(10)} ${String(result.errors).padStart(7)}`);
+    console.log(
+      `${name}${String(connections).padStart(7)} ${fmt(result.p50)} ${fmt(result.p95)} ${String(result.requests).padStart(10)} ${String(result.errors).padStart(7)}`,
+    );
   }
   for (const connections of [1, 10]) {
-    const get = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && row.connections === connections)!.result;
+    const get = (prefix: string) =>
+      rows.find((row) => row.name.startsWith(prefix) && row.connections === connections)!.result;
     const baseline = get('raw SQL').p95 + get('trivial').p95;
     console.log(
       `\n${connections} client(s): overview p95 / (raw SQL + trivial) = ${(get('overview').p95 / baseline).toFixed(2)}; status API p95 / (raw SQL + trivial) = ${(get('status API').p95 / baseline).toFixed(2)}`,

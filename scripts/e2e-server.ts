@@ -12,7 +12,10 @@ import { runNext } from './launch';
 const server = await startPostgresServer(env.DATABASE_URL);
 const database = `kpr_e2e_${process.pid}_${Date.now()}`;
 const url = await server.createDatabase(database);
-await prepareDatabase(url, { demoSeed: env.DEMO_SEED, demoApiKey: env.DEMO_API_KEY ? { secret: env.DEMO_API_KEY, demoDatabase: true } : undefined });
+await prepareDatabase(url, {
+  demoSeed: env.DEMO_SEED,
+  demoApiKey: env.DEMO_API_KEY ? { secret: env.DEMO_API_KEY, demoDatabase: true } : undefined,
+});
 await runNext('start', {
   port: env.PORT,
   databaseUrl: url,

@@ -82,9 +82,19 @@ export function startNextServers(mode: NextMode, options: NextServersOptions): N
   const args = [mode, '--port', String(options.port), ...keepAlive];
   const processes: ChildProcess[] = [];
   if (mode === 'dev') {
-    processes.push(spawn(process.execPath, [...(options.nodeOptions ?? []), nextBin, ...args], { stdio: options.stdio, env: { ...process.env, ...options.env } }));
+    processes.push(
+      spawn(process.execPath, [...(options.nodeOptions ?? []), nextBin, ...args], {
+        stdio: options.stdio,
+        env: { ...process.env, ...options.env },
+      }),
+    );
   } else {
-    cluster.setupPrimary({ exec: nextBin, args, execArgv: options.nodeOptions ?? [], silent: options.stdio === 'pipe' });
+    cluster.setupPrimary({
+      exec: nextBin,
+      args,
+      execArgv: options.nodeOptions ?? [],
+      silent: options.stdio === 'pipe',
+    });
     for (let index = 0; index < options.workers; index++) {
       processes.push(cluster.fork({ ...options.env, ...(index > 0 ? { JOBS: 'off' } : {}) }).process);
     }

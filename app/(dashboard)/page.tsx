@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: 'Oversikt' };
  * municipalities. The data are loaded before anything streams (no Suspense): without JavaScript a
  * streamed Suspense boundary never replaces its fallback, and an unknown season must answer 404.
  */
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   const params = await searchParams;
   const query = statusPageQuerySchema.parse(params);

@@ -4,7 +4,17 @@
  * deadline marked, and the same numbers as a table (its alternative). Both come from one copy of
  * the points, so the page sends them once.
  */
-import { Details, DetailsContent, DetailsSummary, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { formatIsoDate, formatPercent } from '@/lib/format';
 import styles from './chart.module.css';
@@ -26,13 +36,27 @@ export interface DeliveryProgressChartProps {
 }
 
 /** Drawn in the browser only: Recharts measures its container, so on the server it would render nothing at a cost. */
-const DeliveryProgressPlot = dynamic(() => import('./delivery-progress-plot').then((module) => module.DeliveryProgressPlot), { ssr: false });
+const DeliveryProgressPlot = dynamic(
+  () => import('./delivery-progress-plot').then((module) => module.DeliveryProgressPlot),
+  { ssr: false },
+);
 
-export function DeliveryProgressChart({ points, deadlineDate, seasonName, previousSeasonName, label }: DeliveryProgressChartProps) {
+export function DeliveryProgressChart({
+  points,
+  deadlineDate,
+  seasonName,
+  previousSeasonName,
+  label,
+}: DeliveryProgressChartProps) {
   return (
     <>
       <div className={styles.chart} role="img" aria-label={label}>
-        <DeliveryProgressPlot points={points} deadlineDate={deadlineDate} seasonName={seasonName} previousSeasonName={previousSeasonName} />
+        <DeliveryProgressPlot
+          points={points}
+          deadlineDate={deadlineDate}
+          seasonName={seasonName}
+          previousSeasonName={previousSeasonName}
+        />
       </div>
       <Details>
         <DetailsSummary>Vis tallene som tabell</DetailsSummary>
@@ -43,7 +67,9 @@ export function DeliveryProgressChart({ points, deadlineDate, seasonName, previo
               <TableRow>
                 <TableHeaderCell scope="col">Dato</TableHeaderCell>
                 <TableHeaderCell scope="col">{seasonName}</TableHeaderCell>
-                {previousSeasonName && <TableHeaderCell scope="col">{previousSeasonName} (samme dag før fristen)</TableHeaderCell>}
+                {previousSeasonName && (
+                  <TableHeaderCell scope="col">{previousSeasonName} (samme dag før fristen)</TableHeaderCell>
+                )}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -51,7 +77,9 @@ export function DeliveryProgressChart({ points, deadlineDate, seasonName, previo
                 <TableRow key={point.date}>
                   <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
                   <TableCell>{formatPercent(point.share, 1)}</TableCell>
-                  {previousSeasonName && <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>}
+                  {previousSeasonName && (
+                    <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>

@@ -1,25 +1,63 @@
 'use client';
 /** The Recharts line chart of DeliveryProgressChart, loaded in the browser only. */
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatIsoDate, formatPercent } from '@/lib/format';
 import type { DeliveryProgressChartProps } from './delivery-progress-chart';
 
 const dayMonth = (date: string) => formatIsoDate(date).slice(0, 5);
 
-export function DeliveryProgressPlot({ points, deadlineDate, seasonName, previousSeasonName }: Omit<DeliveryProgressChartProps, 'label'>) {
+export function DeliveryProgressPlot({
+  points,
+  deadlineDate,
+  seasonName,
+  previousSeasonName,
+}: Omit<DeliveryProgressChartProps, 'label'>) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={24} />
         <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} width={56} />
-        <Tooltip labelFormatter={(date) => formatIsoDate(String(date))} formatter={(value) => formatPercent(Number(value), 1)} />
+        <Tooltip
+          labelFormatter={(date) => formatIsoDate(String(date))}
+          formatter={(value) => formatPercent(Number(value), 1)}
+        />
         <Legend />
-        <Line type="stepAfter" dataKey="share" name={seasonName} stroke="#0062ba" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line
+          type="stepAfter"
+          dataKey="share"
+          name={seasonName}
+          stroke="#0062ba"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
         {previousSeasonName && (
-          <Line type="stepAfter" dataKey="previousShare" name={`${previousSeasonName} (samme dag før fristen)`} stroke="#6b6b6b" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="previousShare"
+            name={`${previousSeasonName} (samme dag før fristen)`}
+            stroke="#6b6b6b"
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
         )}
-        <ReferenceLine x={deadlineDate} stroke="#c01b1b" label={{ value: 'Frist', position: 'insideTopRight', fill: '#a01515' }} />
+        <ReferenceLine
+          x={deadlineDate}
+          stroke="#c01b1b"
+          label={{ value: 'Frist', position: 'insideTopRight', fill: '#a01515' }}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

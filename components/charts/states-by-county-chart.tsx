@@ -1,6 +1,16 @@
 'use client';
 /** Municipalities per delivery state in each county, as stacked bars, and the same numbers as a table (its alternative). */
-import { Details, DetailsContent, DetailsSummary, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
 import { formatNumber } from '@/lib/format';
@@ -9,7 +19,10 @@ import styles from './chart.module.css';
 export type CountyStateCounts = { county: string } & Record<DeliveryState, number>;
 
 /** Drawn in the browser only: Recharts measures its container, so on the server it would render nothing at a cost. */
-const StatesByCountyPlot = dynamic(() => import('./states-by-county-plot').then((module) => module.StatesByCountyPlot), { ssr: false });
+const StatesByCountyPlot = dynamic(
+  () => import('./states-by-county-plot').then((module) => module.StatesByCountyPlot),
+  { ssr: false },
+);
 
 /** The table lists the states in their usual order. */
 const STATES = Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[];

@@ -22,14 +22,26 @@ const BAR_STATES = Object.keys(STATE_FILLS) as DeliveryState[];
 export function StatesByCountyPlot({ counties }: { counties: CountyStateCounts[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={counties} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <BarChart
+        data={counties}
+        layout="vertical"
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="county" width={140} interval={0} />
         <Tooltip />
         <Legend />
         {BAR_STATES.map((state) => (
-          <Bar key={state} dataKey={state} name={DELIVERY_STATE_LABELS[state]} stackId="states" fill={STATE_FILLS[state]} isAnimationActive={false} />
+          <Bar
+            key={state}
+            dataKey={state}
+            name={DELIVERY_STATE_LABELS[state]}
+            stackId="states"
+            fill={STATE_FILLS[state]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -24,7 +24,9 @@ export function AsOfForm({ path, asOf, shownAt, keep = {} }: AsOfFormProps) {
           <>
             Viser status slik den var ved utgangen av <strong>{formatIsoDate(asOf)}</strong>.{' '}
             <Link asChild>
-              <NextLink href={{ pathname: path, query: linkQuery({ ...keep, asOf: undefined }) }}>Vis status nå</NextLink>
+              <NextLink href={{ pathname: path, query: linkQuery({ ...keep, asOf: undefined }) }}>
+                Vis status nå
+              </NextLink>
             </Link>
           </>
         ) : (
@@ -35,7 +37,9 @@ export function AsOfForm({ path, asOf, shownAt, keep = {} }: AsOfFormProps) {
       </Paragraph>
       <form method="get" action={path} className={styles.form}>
         {Object.entries(keep).flatMap(([name, value]) =>
-          (typeof value === 'string' ? [value] : (value ?? [])).map((item) => <input key={`${name}=${item}`} type="hidden" name={name} value={item} />),
+          (typeof value === 'string' ? [value] : (value ?? [])).map((item) => (
+            <input key={`${name}=${item}`} type="hidden" name={name} value={item} />
+          )),
         )}
         <Textfield name="asOf" type="date" label="Vis status per dato" defaultValue={asOf ?? ''} data-size="sm" />
         <Button type="submit" variant="secondary" data-size="sm">

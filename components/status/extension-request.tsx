@@ -56,4 +56,3 @@ export function ExtensionRequestFacts({ request }: { request: ExtensionRequestRo
     </dl>
   );
 }
-

@@ -20,7 +20,14 @@ export const STATUS_COLUMN_LABELS = {
 export type StatusColumnId = keyof typeof STATUS_COLUMN_LABELS;
 
 /** Columns a person may hide; number and name always show. */
-export const OPTIONAL_STATUS_COLUMNS: readonly StatusColumnId[] = ['county', 'flags', 'latestSent', 'deadline', 'workingDaysLeft', 'onTime'];
+export const OPTIONAL_STATUS_COLUMNS: readonly StatusColumnId[] = [
+  'county',
+  'flags',
+  'latestSent',
+  'deadline',
+  'workingDaysLeft',
+  'onTime',
+];
 export const STATUS_PAGE_SIZE = 50;
 
 const keysOf = <T extends string>(record: Record<T, unknown>) => Object.keys(record) as [T, ...T[]];
@@ -28,14 +35,20 @@ const oneOrMany = (value: unknown) => (typeof value === 'string' ? [value] : val
 
 export const statusTableParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  fylke: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  fylke: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(keysOf<DeliveryState>(DELIVERY_STATE_LABELS)).optional().catch(undefined),
   flagg: z.enum(keysOf<FlagCode>(FLAG_LABELS)).optional().catch(undefined),
   sort: z.enum(keysOf<StatusColumnId>(STATUS_COLUMN_LABELS)).optional().catch(undefined),
   retning: z.enum(['asc', 'desc']).optional().catch(undefined),
   side: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
   /** The visible columns; the column form always sends 'name', so an empty choice is still a choice. */
-  kol: z.preprocess(oneOrMany, z.array(z.enum(keysOf<StatusColumnId>(STATUS_COLUMN_LABELS))).optional()).catch(undefined),
+  kol: z
+    .preprocess(oneOrMany, z.array(z.enum(keysOf<StatusColumnId>(STATUS_COLUMN_LABELS))).optional())
+    .catch(undefined),
 });
 export type StatusTableParams = z.infer<typeof statusTableParamsSchema>;
 

@@ -6,15 +6,32 @@
  * filters, sorts and pages (`statusTableModel`); only the current page's rows come here.
  */
 import { Link, Table, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
-import { columnVisibilityFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import {
+  columnVisibilityFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+} from '@tanstack/react-table';
 import NextLink from 'next/link';
 import type { ReactNode } from 'react';
 import { DELIVERY_STATE_LABELS } from '@/lib/domain/delivery-state';
 import { formatNumber } from '@/lib/format';
 import { linkQuery } from '@/lib/status-query';
-import { SORTABLE_STATUS_COLUMNS, STATUS_CELL_TEXT, visibleStatusColumns, type StatusTableModel, type StatusTableRow } from '@/lib/status-table';
+import {
+  SORTABLE_STATUS_COLUMNS,
+  STATUS_CELL_TEXT,
+  visibleStatusColumns,
+  type StatusTableModel,
+  type StatusTableRow,
+} from '@/lib/status-table';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import { STATUS_COLUMN_LABELS, statusTableQuery, type StatusColumnId, type StatusTableParams } from './status-table-params';
+import {
+  STATUS_COLUMN_LABELS,
+  statusTableQuery,
+  type StatusColumnId,
+  type StatusTableParams,
+} from './status-table-params';
 import styles from './status-table.module.css';
 
 /** Sorting is manual (done on the server); TanStack lays out the page's rows and the sort state of the headers. */
@@ -38,7 +55,9 @@ const CELLS: Partial<Record<StatusColumnId, (row: StatusTableRow) => ReactNode>>
   ),
 };
 
-const columns: ColumnDef<typeof features, StatusTableRow>[] = (Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]).map((id) => ({
+const columns: ColumnDef<typeof features, StatusTableRow>[] = (
+  Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]
+).map((id) => ({
   id,
   accessorFn: STATUS_CELL_TEXT[id],
   header: STATUS_COLUMN_LABELS[id],
@@ -64,10 +83,15 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
     manualSorting: true,
     state: {
       sorting: [model.sort],
-      columnVisibility: Object.fromEntries(columns.map((column) => [column.id, visible.has(column.id as StatusColumnId)])),
+      columnVisibility: Object.fromEntries(
+        columns.map((column) => [column.id, visible.has(column.id as StatusColumnId)]),
+      ),
     },
   });
-  const href = (changes: Partial<StatusTableParams>) => ({ pathname: '/', query: linkQuery({ ...keep, ...statusTableQuery({ ...params, ...changes }) }) });
+  const href = (changes: Partial<StatusTableParams>) => ({
+    pathname: '/',
+    query: linkQuery({ ...keep, ...statusTableQuery({ ...params, ...changes }) }),
+  });
   const { matching, page, pageCount } = model;
   const columnIds = table.getVisibleLeafColumns().map((column) => column.id as StatusColumnId);
 
@@ -87,7 +111,11 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
                   const sorted = header.column.getIsSorted();
                   const label = STATUS_COLUMN_LABELS[id];
                   return (
-                    <TableHeaderCell key={header.id} scope="col" aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <TableHeaderCell
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
                       {header.column.getCanSort() ? (
                         <NextLink
                           className={styles.sortLink}

@@ -1,7 +1,10 @@
 import type { ApprecStatus } from '@/lib/domain/delivery-state';
 
 /** How an Apprec status (or its absence) is shown. */
-export const APPREC_LABELS: Record<ApprecStatus | 'WAITING', { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
+export const APPREC_LABELS: Record<
+  ApprecStatus | 'WAITING',
+  { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }
+> = {
   OK: { label: 'Godkjent', color: 'success' },
   REJECTED: { label: 'Avvist', color: 'danger' },
   OK_WITH_ERRORS: { label: 'OK, feil i delmelding', color: 'warning' },

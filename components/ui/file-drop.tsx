@@ -5,7 +5,17 @@ import { type DragEvent, useId, useState } from 'react';
 import styles from './file-drop.module.css';
 
 /** A drop zone with a plain file input inside it (the keyboard and screen-reader path). */
-export function FileDrop({ label, description, accept, onFiles }: { label: string; description: string; accept: string; onFiles: (files: File[]) => void }) {
+export function FileDrop({
+  label,
+  description,
+  accept,
+  onFiles,
+}: {
+  label: string;
+  description: string;
+  accept: string;
+  onFiles: (files: File[]) => void;
+}) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const onDrop = (event: DragEvent<HTMLDivElement>) => {

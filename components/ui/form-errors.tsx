@@ -1,7 +1,15 @@
 import { ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
 
 /** The errors of a form above it, each linking to its field (`#<idPrefix><field>`); `form` is about the whole form. */
-export function FormErrors({ errors, labels, idPrefix = '' }: { errors: Partial<Record<string, string>>; labels: Record<string, string>; idPrefix?: string }) {
+export function FormErrors({
+  errors,
+  labels,
+  idPrefix = '',
+}: {
+  errors: Partial<Record<string, string>>;
+  labels: Record<string, string>;
+  idPrefix?: string;
+}) {
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (entries.length === 0) return null;
   return (

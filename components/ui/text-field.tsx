@@ -1,4 +1,12 @@
-import { Field, FieldDescription, Input, Label, Textarea, ValidationMessage, type InputProps } from '@digdir/designsystemet-react';
+import {
+  Field,
+  FieldDescription,
+  Input,
+  Label,
+  Textarea,
+  ValidationMessage,
+  type InputProps,
+} from '@digdir/designsystemet-react';
 import type { TextareaHTMLAttributes } from 'react';
 
 type Shared = { id: string; label: string; description?: string; error?: string };
@@ -13,7 +21,8 @@ type TextFieldProps =
  */
 export function TextField(props: TextFieldProps) {
   const { id, label, description, error, multiline, ...attributes } = props;
-  const describedBy = [description && `${id}-beskrivelse`, error && `${id}-feil`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description && `${id}-beskrivelse`, error && `${id}-feil`].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
   return (
     <Field>
@@ -28,4 +37,3 @@ export function TextField(props: TextFieldProps) {
     </Field>
   );
 }
-

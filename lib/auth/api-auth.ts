@@ -14,7 +14,12 @@ export interface ApiErrorBody {
   error: { code: string; message: string };
 }
 
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit): NextResponse<ApiErrorBody> {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: HeadersInit,
+): NextResponse<ApiErrorBody> {
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
@@ -22,15 +27,29 @@ export function apiError(status: number, code: string, message: string, headers?
  * The caller, or the 401/403 response to send. A session counts for READ only; INGEST needs a key.
  * `requestId` is for routes proxy.ts does not run for (it gives every other request its id).
  */
-export async function authenticateApiRequest(request: Request, scope: ApiKeyScope, requestId?: string): Promise<Viewer | NextResponse<ApiErrorBody>> {
+export async function authenticateApiRequest(
+  request: Request,
+  scope: ApiKeyScope,
+  requestId?: string,
+): Promise<Viewer | NextResponse<ApiErrorBody>> {
   const authorization = request.headers.get('authorization');
   requestId ??= await getRequestId();
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) return apiError(401, 'UNAUTHENTICATED', 'Use "Authorization: Bearer <api key>".', { 'WWW-Authenticate': 'Bearer' });
+    if (!match?.[1])
+      return apiError(401, 'UNAUTHENTICATED', 'Use "Authorization: Bearer <api key>".', {
+        'WWW-Authenticate': 'Bearer',
+      });
     const result = await checkApiKey(db(), match[1], scope, requestId, new Date());
-    return result.ok ? result.viewer : apiError(result.status, result.code, result.message, { 'WWW-Authenticate': 'Bearer' });
+    return result.ok
+      ? result.viewer
+      : apiError(result.status, result.code, result.message, { 'WWW-Authenticate': 'Bearer' });
   }
   const viewer = scope === 'READ' ? await getViewer() : null;
-  return viewer ?? apiError(401, 'UNAUTHENTICATED', 'Sign in, or send "Authorization: Bearer <api key>".', { 'WWW-Authenticate': 'Bearer' });
+  return (
+    viewer ??
+    apiError(401, 'UNAUTHENTICATED', 'Sign in, or send "Authorization: Bearer <api key>".', {
+      'WWW-Authenticate': 'Bearer',
+    })
+  );
 }

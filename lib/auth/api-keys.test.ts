@@ -6,15 +6,24 @@ describe('API keys', () => {
   it('are stored as a hash, checked for scope and revocation, and record their last use', async () => {
     const secret = generateApiKeySecret();
     expect(secret).toMatch(/^kpr_[A-Za-z0-9_-]{43}$/);
-    const key = await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const key = await db().apiKey.create({
+      data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] },
+    });
     expect(key.hash).not.toContain(secret.slice(4));
 
     const now = new Date('2026-01-12T10:00:00Z');
     const ok = await checkApiKey(db(), secret, 'INGEST', 'req-1', now);
-    expect(ok).toMatchObject({ ok: true, viewer: { apiKeyId: key.id, userId: null, role: 'FHI_STAFF', requestId: 'req-1' } });
+    expect(ok).toMatchObject({
+      ok: true,
+      viewer: { apiKeyId: key.id, userId: null, role: 'FHI_STAFF', requestId: 'req-1' },
+    });
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toEqual(now);
 
-    expect(await checkApiKey(db(), secret, 'READ', 'r', now)).toMatchObject({ ok: false, status: 403, code: 'FORBIDDEN' });
+    expect(await checkApiKey(db(), secret, 'READ', 'r', now)).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     expect(await checkApiKey(db(), `${secret}x`, 'INGEST', 'r', now)).toMatchObject({ ok: false, status: 401 });
     await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
     forgetCachedApiKeys();
@@ -23,7 +32,9 @@ describe('API keys', () => {
 
   it('reuse what they read for at most API_KEY_CACHE_MS: a revocation by another process is honoured within that bound', async () => {
     const secret = generateApiKeySecret();
-    const key = await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const key = await db().apiKey.create({
+      data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] },
+    });
     const readAt = new Date('2026-01-12T10:00:00Z');
     const at = (ms: number) => new Date(readAt.getTime() + ms);
     expect(await checkApiKey(db(), secret, 'INGEST', 'r', readAt)).toMatchObject({ ok: true });
@@ -31,7 +42,10 @@ describe('API keys', () => {
     // Revoked behind this process's back (another server process, or straight in the database).
     await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: readAt } });
     expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(API_KEY_CACHE_MS - 1))).toMatchObject({ ok: true });
-    expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(API_KEY_CACHE_MS))).toMatchObject({ ok: false, status: 401 });
+    expect(await checkApiKey(db(), secret, 'INGEST', 'r', at(API_KEY_CACHE_MS))).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     // A clock set back does not extend the trust either.
     await db().apiKey.update({ where: { id: key.id }, data: { revokedAt: null } });
     forgetCachedApiKeys();
@@ -42,7 +56,9 @@ describe('API keys', () => {
 
   it('record the last use at most once a minute, also while the key is cached', async () => {
     const secret = generateApiKeySecret();
-    const key = await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    const key = await db().apiKey.create({
+      data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] },
+    });
     const first = new Date('2026-01-12T10:00:00Z');
     const lastUsed = async () => (await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt;
     await checkApiKey(db(), secret, 'INGEST', 'r', first);

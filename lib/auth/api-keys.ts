@@ -84,7 +84,13 @@ export type ApiKeyCheck =
  * FHI admins for FHI's own systems). Revoked or unknown keys are 401; a key without the scope, 403.
  * What is known about a key is reused for API_KEY_CACHE_MS (see there for the revocation bound).
  */
-export async function checkApiKey(prisma: PrismaClient, secret: string, scope: ApiKeyScope, requestId: string, now: Date): Promise<ApiKeyCheck> {
+export async function checkApiKey(
+  prisma: PrismaClient,
+  secret: string,
+  scope: ApiKeyScope,
+  requestId: string,
+  now: Date,
+): Promise<ApiKeyCheck> {
   const key = await findKey(prisma, hashApiKey(secret), now.getTime());
   if (!key || key.revokedAt) {
     return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The API key is unknown or revoked.' };

@@ -6,10 +6,22 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { apiKeyPrefix, hashApiKey } from './api-keys';
 
-export async function provisionDemoApiKey(prisma: PrismaClient, secret: string, demoDatabase: boolean): Promise<boolean> {
+export async function provisionDemoApiKey(
+  prisma: PrismaClient,
+  secret: string,
+  demoDatabase: boolean,
+): Promise<boolean> {
   if (!demoDatabase) throw new Error('DEMO_API_KEY is only provisioned on the demo database (DEMO_DATABASE=yes).');
   const created = await prisma.apiKey.createMany({
-    data: [{ name: 'Demo-nøkkel (DEMO_API_KEY)', scopes: ['INGEST', 'READ'], prefix: apiKeyPrefix(secret), hash: hashApiKey(secret), demo: true }],
+    data: [
+      {
+        name: 'Demo-nøkkel (DEMO_API_KEY)',
+        scopes: ['INGEST', 'READ'],
+        prefix: apiKeyPrefix(secret),
+        hash: hashApiKey(secret),
+        demo: true,
+      },
+    ],
     skipDuplicates: true,
   });
   return created.count > 0;

@@ -23,7 +23,9 @@ describe('server-side sessions', () => {
     const t0 = new Date('2026-01-10T08:00:00Z');
     const token = await createSession(db(), user.id, t0, TEST_SESSION_LIMITS);
     for (let minutes = 20; minutes < 600; minutes += 20) {
-      expect(await loadViewer(db(), token, new Date(t0.getTime() + minutes * MINUTE), TEST_SESSION_LIMITS, 'r')).not.toBeNull();
+      expect(
+        await loadViewer(db(), token, new Date(t0.getTime() + minutes * MINUTE), TEST_SESSION_LIMITS, 'r'),
+      ).not.toBeNull();
     }
     expect(await loadViewer(db(), token, new Date(t0.getTime() + 600 * MINUTE), TEST_SESSION_LIMITS, 'r')).toBeNull();
   });
@@ -65,9 +67,13 @@ describe('server-side sessions', () => {
 
 describe('who may sign in', () => {
   it('links a pre-registered e-mail to the provider subject once, then knows the subject', async () => {
-    const user = await db().user.create({ data: { name: 'Pre', email: 'pre@kommune.example.no', role: 'MUNICIPAL_CONTACT' } });
+    const user = await db().user.create({
+      data: { name: 'Pre', email: 'pre@kommune.example.no', role: 'MUNICIPAL_CONTACT' },
+    });
     expect(await findUserForOidc(db(), { sub: 'subject-1', email: 'PRE@kommune.example.no' })).toEqual({ id: user.id });
-    expect(await db().account.findMany({ where: { userId: user.id } })).toMatchObject([{ provider: 'oidc', providerAccountId: 'subject-1' }]);
+    expect(await db().account.findMany({ where: { userId: user.id } })).toMatchObject([
+      { provider: 'oidc', providerAccountId: 'subject-1' },
+    ]);
     // Known by subject now, whatever e-mail the provider sends.
     expect(await findUserForOidc(db(), { sub: 'subject-1', email: null })).toEqual({ id: user.id });
     // Another subject with the same e-mail does not take over the account.
@@ -76,9 +82,13 @@ describe('who may sign in', () => {
 
   it('refuses unknown and deactivated people, and demo users outside the demo sign-in', async () => {
     expect(await findUserForOidc(db(), { sub: 'nobody', email: 'nobody@example.no' })).toBeNull();
-    const inactive = await db().user.create({ data: { name: 'Gone', email: 'gone@example.no', role: 'FHI_STAFF', active: false } });
+    const inactive = await db().user.create({
+      data: { name: 'Gone', email: 'gone@example.no', role: 'FHI_STAFF', active: false },
+    });
     expect(await findUserForOidc(db(), { sub: 'gone', email: inactive.email })).toBeNull();
-    const demo = await db().user.create({ data: { name: 'Demo', email: 'demo@example.no', role: 'FHI_ADMIN', demo: true } });
+    const demo = await db().user.create({
+      data: { name: 'Demo', email: 'demo@example.no', role: 'FHI_ADMIN', demo: true },
+    });
     expect(await findUserForOidc(db(), { sub: 'demo', email: demo.email })).toBeNull();
     expect(await findDemoUser(db(), demo.id)).toEqual({ id: demo.id, name: 'Demo' });
     expect(await findDemoUser(db(), inactive.id)).toBeNull();

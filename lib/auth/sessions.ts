@@ -16,7 +16,12 @@ export interface SessionLimits {
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function createSession(prisma: PrismaClient, userId: string, now: Date, limits: SessionLimits): Promise<string> {
+export async function createSession(
+  prisma: PrismaClient,
+  userId: string,
+  now: Date,
+  limits: SessionLimits,
+): Promise<string> {
   const sessionToken = randomBytes(32).toString('base64url');
   await prisma.$transaction([
     prisma.session.create({
@@ -33,8 +38,14 @@ export async function createSession(prisma: PrismaClient, userId: string, now: D
   return sessionToken;
 }
 
-export async function endSession(prisma: PrismaClient, sessionToken: string): Promise<{ userId: string; role: Role } | null> {
-  const session = await prisma.session.findUnique({ where: { sessionToken }, select: { id: true, user: { select: { id: true, role: true } } } });
+export async function endSession(
+  prisma: PrismaClient,
+  sessionToken: string,
+): Promise<{ userId: string; role: Role } | null> {
+  const session = await prisma.session.findUnique({
+    where: { sessionToken },
+    select: { id: true, user: { select: { id: true, role: true } } },
+  });
   if (!session) return null;
   await prisma.session.deleteMany({ where: { id: session.id } });
   return { userId: session.user.id, role: session.user.role };

@@ -15,7 +15,9 @@ import { REQUEST_ID_HEADER } from './request-id';
 import { loadViewer } from './sessions';
 import type { Viewer } from './viewer-types';
 
-export const getRequestId = cache(async (): Promise<string> => (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID());
+export const getRequestId = cache(
+  async (): Promise<string> => (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(),
+);
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();

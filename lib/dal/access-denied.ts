@@ -5,7 +5,11 @@ import { auditActor, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 
 /** Records the denial and answers null, as for something that does not exist. */
-export async function denied(viewer: Viewer, resource: string, municipalityNumber: string | null = null): Promise<null> {
+export async function denied(
+  viewer: Viewer,
+  resource: string,
+  municipalityNumber: string | null = null,
+): Promise<null> {
   await recordAudit(db(), {
     action: 'access.denied',
     outcome: 'DENIED',

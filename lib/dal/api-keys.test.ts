@@ -48,7 +48,10 @@ describe('API keys', () => {
     const revokeRows = await auditRowsDuring(db(), () => revokeApiKey(admin, id, new Date()));
     expect(revokeRows.map((r) => r.action)).toEqual(['admin.api_key.revoke']);
     expect(await revokeApiKey(admin, id, new Date())).toBe(false);
-    expect(await checkApiKey(db(), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({ ok: false, status: 401 });
+    expect(await checkApiKey(db(), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('provisions the demo key once, only on the demo database', async () => {

@@ -10,7 +10,6 @@ import { apiKeyPrefix, forgetCachedApiKeys, generateApiKeySecret, hashApiKey } f
 import { auditActor, isAdmin, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 
-
 export interface ApiKeyRow {
   id: string;
   name: string;
@@ -50,7 +49,11 @@ export async function listApiKeys(viewer: Viewer): Promise<ApiKeyRow[] | null> {
       createdBy: { select: { name: true } },
     },
   });
-  return keys.map(({ createdBy, ...key }) => ({ ...key, scopes: [...new Set(key.scopes)].sort(), createdByName: createdBy?.name ?? null }));
+  return keys.map(({ createdBy, ...key }) => ({
+    ...key,
+    scopes: [...new Set(key.scopes)].sort(),
+    createdByName: createdBy?.name ?? null,
+  }));
 }
 
 /** Creates a key and returns its secret — the only time it is ever available — or null for a non-admin. */

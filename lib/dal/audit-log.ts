@@ -9,9 +9,17 @@ import type { Prisma } from '@/lib/db/generated/client';
 export const AUDIT_PAGE_SIZE = 100;
 
 export const auditSearchSchema = z.object({
-  municipality: z.string().regex(/^\d{4}$/).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .catch(undefined),
   user: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().regex(/^[a-z_.]+$/).optional().catch(undefined),
+  action: z
+    .string()
+    .regex(/^[a-z_.]+$/)
+    .optional()
+    .catch(undefined),
   days: z.coerce.number().int().min(1).max(3650).default(30).catch(30),
 });
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
@@ -33,7 +41,12 @@ export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: D
   if (!isAdmin(viewer)) return null;
   const users = search.user
     ? await db().user.findMany({
-        where: { OR: [{ email: { contains: search.user, mode: 'insensitive' } }, { name: { contains: search.user, mode: 'insensitive' } }] },
+        where: {
+          OR: [
+            { email: { contains: search.user, mode: 'insensitive' } },
+            { name: { contains: search.user, mode: 'insensitive' } },
+          ],
+        },
         select: { id: true },
       })
     : null;
@@ -46,7 +59,9 @@ export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: D
   const events = await db().auditEvent.findMany({ where, orderBy: { at: 'desc' }, take: AUDIT_PAGE_SIZE });
   const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
   const actors = new Map(
-    (await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+    (await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map(
+      (u) => [u.id, u],
+    ),
   );
   await recordAudit(db(), {
     action: 'admin.audit.search',

@@ -14,7 +14,12 @@ export async function listDemoUsers(): Promise<DemoUserRow[]> {
   const users = await db().user.findMany({
     where: { demo: true, active: true },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, role: true, memberships: { select: { municipality: { select: { shortName: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      memberships: { select: { municipality: { select: { shortName: true } } } },
+    },
   });
   return users.map((user) => ({
     id: user.id,

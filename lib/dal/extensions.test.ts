@@ -49,14 +49,33 @@ describe('extension requests within the viewer scope', () => {
       if (result?.ok) osloRequest = result.id;
     });
     expect(actions(audit)).toEqual([['extension.request', 'SUCCESS', '0301']]);
-    expect(audit[0]!.details).toMatchObject({ extensionRequestId: osloRequest, requestedDate: '2026-02-13', reasonCategory: 'SYSTEM_CHANGE' });
+    expect(audit[0]!.details).toMatchObject({
+      extensionRequestId: osloRequest,
+      requestedDate: '2026-02-13',
+      reasonCategory: 'SYSTEM_CHANGE',
+    });
 
     const own = await getMunicipalityExtensions(oslo, '0301', {}, FRIDAY);
-    expect(own).toMatchObject({ canApply: false, canWithdraw: true, canDecide: false, effectiveDeadline: endOfOsloDay('2026-01-15') });
+    expect(own).toMatchObject({
+      canApply: false,
+      canWithdraw: true,
+      canDecide: false,
+      effectiveDeadline: endOfOsloDay('2026-01-15'),
+    });
     expect(own?.requests).toEqual([
-      expect.objectContaining({ id: osloRequest, status: 'PENDING', requestedDeadline: endOfOsloDay('2026-02-13'), requestedByName: oslo.name, reasonCategory: 'SYSTEM_CHANGE' }),
+      expect.objectContaining({
+        id: osloRequest,
+        status: 'PENDING',
+        requestedDeadline: endOfOsloDay('2026-02-13'),
+        requestedByName: oslo.name,
+        reasonCategory: 'SYSTEM_CHANGE',
+      }),
     ]);
-    expect(await getMunicipalityExtensions(staff, '0301', {}, FRIDAY)).toMatchObject({ canApply: false, canWithdraw: false, canDecide: true });
+    expect(await getMunicipalityExtensions(staff, '0301', {}, FRIDAY)).toMatchObject({
+      canApply: false,
+      canWithdraw: false,
+      canDecide: true,
+    });
   });
 
   it('allows one pending request per municipality and season', async () => {
@@ -97,7 +116,9 @@ describe('extension requests within the viewer scope', () => {
     { who: 'FHI staff', viewer: () => staff, number: '0301' },
     { who: 'an FHI admin', viewer: () => admin, number: '0301' },
   ])('answers $who as not found when applying, and audits a denial', async ({ viewer, number }) => {
-    const audit = await auditRowsDuring(db(), async () => expect(await requestExtension(viewer(), number, request('2026-02-13'), {}, FRIDAY)).toBeNull());
+    const audit = await auditRowsDuring(db(), async () =>
+      expect(await requestExtension(viewer(), number, request('2026-02-13'), {}, FRIDAY)).toBeNull(),
+    );
     expect(actions(audit)).toEqual([['access.denied', 'DENIED', /^\d{4}$/.test(number) ? number : null]]);
   });
 
@@ -121,10 +142,12 @@ describe('extension requests within the viewer scope', () => {
   it('lists the pending requests for FHI, oldest first, with the season’s alert threshold', async () => {
     const later = await requestExtension(bergen, '4601', request('2026-02-27'), {}, MONDAY);
     const list = await listExtensionRequests(staff, {}, new Date('2026-01-15T10:00:00+01:00'));
-    expect(list?.pending.map((row) => [row.municipalityNumber, row.workingDaysPending, row.needsFhiAttention])).toEqual([
-      ['0301', 4, true],
-      ['4601', 3, false],
-    ]);
+    expect(list?.pending.map((row) => [row.municipalityNumber, row.workingDaysPending, row.needsFhiAttention])).toEqual(
+      [
+        ['0301', 4, true],
+        ['4601', 3, false],
+      ],
+    );
     expect(list?.closed.map((row) => row.status)).toEqual(['WITHDRAWN', 'WITHDRAWN']);
     if (later?.ok) await withdrawExtensionRequest(bergen, later.id, MONDAY);
     const denial = await auditRowsDuring(db(), async () => expect(await listExtensionRequests(oslo)).toBeNull());
@@ -133,10 +156,19 @@ describe('extension requests within the viewer scope', () => {
 
   it('a grant with another date becomes the effective deadline at once, also in the cached overview', async () => {
     const before = await getStatusOverview(staff, { asOf: REPLAY });
-    expect(before?.rows.find((row) => row.number === '0301')?.flags.map((flag) => flag.code)).toContain('EXTENSION_PENDING');
+    expect(before?.rows.find((row) => row.number === '0301')?.flags.map((flag) => flag.code)).toContain(
+      'EXTENSION_PENDING',
+    );
 
     const audit = await auditRowsDuring(db(), async () => {
-      expect(await decideExtensionRequest(staff, osloRequest, { decision: 'GRANT', grantedDate: '2026-02-06', note: 'Innvilget til 6. februar.' }, MONDAY)).toEqual({
+      expect(
+        await decideExtensionRequest(
+          staff,
+          osloRequest,
+          { decision: 'GRANT', grantedDate: '2026-02-06', note: 'Innvilget til 6. februar.' },
+          MONDAY,
+        ),
+      ).toEqual({
         ok: true,
         id: osloRequest,
         municipalityNumber: '0301',
@@ -151,11 +183,23 @@ describe('extension requests within the viewer scope', () => {
     expect(row?.flags.map((flag) => flag.code)).not.toContain('EXTENSION_PENDING');
     const detail = await getMunicipalityStatus(oslo, '0301', { asOf: REPLAY });
     expect(detail?.figures.effectiveDeadline).toEqual(endOfOsloDay('2026-02-06'));
-    expect(detail?.timeline[0]).toMatchObject({ kind: 'EXTENSION_DECIDED', status: 'GRANTED', grantedDeadline: endOfOsloDay('2026-02-06') });
+    expect(detail?.timeline[0]).toMatchObject({
+      kind: 'EXTENSION_DECIDED',
+      status: 'GRANTED',
+      grantedDeadline: endOfOsloDay('2026-02-06'),
+    });
 
     const own = await getMunicipalityExtensions(oslo, '0301', {}, REPLAY);
-    expect(own?.requests[0]).toMatchObject({ status: 'GRANTED', decisionNote: 'Innvilget til 6. februar.', decidedByName: staff.name });
-    expect(own).toMatchObject({ canApply: true, effectiveDeadline: endOfOsloDay('2026-02-06'), dateBounds: { earliest: '2026-02-07' } });
+    expect(own?.requests[0]).toMatchObject({
+      status: 'GRANTED',
+      decisionNote: 'Innvilget til 6. februar.',
+      decidedByName: staff.name,
+    });
+    expect(own).toMatchObject({
+      canApply: true,
+      effectiveDeadline: endOfOsloDay('2026-02-06'),
+      dateBounds: { earliest: '2026-02-07' },
+    });
   });
 
   it('a decided request cannot be decided or withdrawn again', async () => {
@@ -170,13 +214,22 @@ describe('extension requests within the viewer scope', () => {
   it('an admin denies with a note; the date FHI grants must be after the season deadline', async () => {
     const applied = await requestExtension(bergen, '4601', request('2026-02-13'), {}, MONDAY);
     const id = applied?.ok ? applied.id : '';
-    expect(await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-01-15', note: '' }, MONDAY)).toEqual({
+    expect(
+      await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-01-15', note: '' }, MONDAY),
+    ).toEqual({
       ok: false,
       field: 'grantedDate',
       message: 'Velg en dato fra og med 16.01.2026.',
     });
-    expect(await decideExtensionRequest(admin, id, { decision: 'DENY', note: 'Ikke grunnlag.' }, MONDAY)).toMatchObject({ ok: true });
-    expect(await db().extensionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DENIED', decisionNote: 'Ikke grunnlag.', grantedDeadline: null, decidedById: admin.userId });
+    expect(await decideExtensionRequest(admin, id, { decision: 'DENY', note: 'Ikke grunnlag.' }, MONDAY)).toMatchObject(
+      { ok: true },
+    );
+    expect(await db().extensionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'DENIED',
+      decisionNote: 'Ikke grunnlag.',
+      grantedDeadline: null,
+      decidedById: admin.userId,
+    });
   });
 
   it('a contact withdraws their municipality’s pending request, never another’s', async () => {
@@ -190,8 +243,13 @@ describe('extension requests within the viewer scope', () => {
       ['access.denied', 'DENIED', null],
       ['access.denied', 'DENIED', null],
     ]);
-    const audit = await auditRowsDuring(db(), async () => expect(await withdrawExtensionRequest(bergen, id, MONDAY)).toMatchObject({ ok: true }));
+    const audit = await auditRowsDuring(db(), async () =>
+      expect(await withdrawExtensionRequest(bergen, id, MONDAY)).toMatchObject({ ok: true }),
+    );
     expect(actions(audit)).toEqual([['extension.withdraw', 'SUCCESS', '4601']]);
-    expect(await db().extensionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'WITHDRAWN', decidedById: bergen.userId });
+    expect(await db().extensionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'WITHDRAWN',
+      decidedById: bergen.userId,
+    });
   });
 });

@@ -14,7 +14,13 @@ import { db, sql } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { endOfOsloDay, isIsoDate, osloDate } from '@/lib/domain/calendar';
 import { deriveDeliveryState, extensionPendingWait, type ExtensionStatus } from '@/lib/domain/delivery-state';
-import { EXTENSION_REASONS, EXTENSION_STATUS_LABELS, extensionDateBounds, grantDateBounds, type ExtensionReason } from '@/lib/domain/extension-requests';
+import {
+  EXTENSION_REASONS,
+  EXTENSION_STATUS_LABELS,
+  extensionDateBounds,
+  grantDateBounds,
+  type ExtensionReason,
+} from '@/lib/domain/extension-requests';
 import { formatIsoDate } from '@/lib/format';
 import { denied } from './access-denied';
 import { findMunicipalitySeason } from './municipality-season';
@@ -109,7 +115,14 @@ const ROW_SELECT = {
   decidedBy: { select: { name: true } },
 } satisfies Prisma.ExtensionRequestSelect;
 
-function toRow({ municipality, season, requestedBy, decidedBy, reasonCategory, ...row }: Prisma.ExtensionRequestGetPayload<{ select: typeof ROW_SELECT }>): ExtensionRequestRow {
+function toRow({
+  municipality,
+  season,
+  requestedBy,
+  decidedBy,
+  reasonCategory,
+  ...row
+}: Prisma.ExtensionRequestGetPayload<{ select: typeof ROW_SELECT }>): ExtensionRequestRow {
   return {
     ...row,
     municipalityName: municipality.shortName,
@@ -120,19 +133,43 @@ function toRow({ municipality, season, requestedBy, decidedBy, reasonCategory, .
   };
 }
 
-type EngineRequest = { id: string; requestedAt: Date; requestedDeadline: Date; status: ExtensionStatus; grantedDeadline: Date | null; decidedAt: Date | null };
+type EngineRequest = {
+  id: string;
+  requestedAt: Date;
+  requestedDeadline: Date;
+  status: ExtensionStatus;
+  grantedDeadline: Date | null;
+  decidedAt: Date | null;
+};
 
 /** The municipality's effective deadline at `now` as the status engine derives it (it depends on the season and the extension decisions only). */
 function effectiveDeadlineAt(season: SeasonRow, requests: readonly EngineRequest[], now: Date): Date {
   return deriveDeliveryState(
-    { season: seasonInput(season), messages: [], apprecs: [], findings: [], extensionRequests: requests, resubmissionAgreements: [], previousSeason: null, serviceCodes: [] },
+    {
+      season: seasonInput(season),
+      messages: [],
+      apprecs: [],
+      findings: [],
+      extensionRequests: requests,
+      resubmissionAgreements: [],
+      previousSeason: null,
+      serviceCodes: [],
+    },
     now,
   ).figures.effectiveDeadline;
 }
 
-const ENGINE_SELECT = { id: true, requestedAt: true, requestedDeadline: true, status: true, grantedDeadline: true, decidedAt: true } as const;
+const ENGINE_SELECT = {
+  id: true,
+  requestedAt: true,
+  requestedDeadline: true,
+  status: true,
+  grantedDeadline: true,
+  decidedAt: true,
+} as const;
 
-const isContactOf = (viewer: Viewer, number: string) => viewer.role === 'MUNICIPAL_CONTACT' && viewer.municipalityNumbers.includes(number);
+const isContactOf = (viewer: Viewer, number: string) =>
+  viewer.role === 'MUNICIPAL_CONTACT' && viewer.municipalityNumbers.includes(number);
 
 function outsideBounds(date: string, bounds: { earliest: string; latest: string }): string | null {
   if (date < bounds.earliest) return `Velg en dato fra og med ${formatIsoDate(bounds.earliest)}.`;
@@ -181,11 +218,20 @@ export async function requestExtension(
   if (!season) return null;
   return db().$transaction(async (tx) => {
     // One writer per municipality at a time, so that two requests cannot both see "none pending".
-    const locked = await tx.$queryRaw<{ number: string }[]>`SELECT number FROM municipality WHERE number = ${number} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { number: string }[]
+    >`SELECT number FROM municipality WHERE number = ${number} FOR UPDATE`;
     if (locked.length === 0) return null;
-    const requests = await tx.extensionRequest.findMany({ where: { seasonId: season.id, municipalityNumber: number }, select: ENGINE_SELECT });
+    const requests = await tx.extensionRequest.findMany({
+      where: { seasonId: season.id, municipalityNumber: number },
+      select: ENGINE_SELECT,
+    });
     if (requests.some((request) => request.status === 'PENDING')) {
-      return { ok: false, field: 'form', message: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.' } as const;
+      return {
+        ok: false,
+        field: 'form',
+        message: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
+      } as const;
     }
     const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
     const problem = outsideBounds(input.requestedDate, extensionDateBounds(now, effectiveDeadline));
@@ -209,18 +255,31 @@ export async function requestExtension(
       actor: auditActor(viewer),
       municipalityNumber: number,
       requestId: viewer.requestId,
-      details: { extensionRequestId: created.id, season: season.key, requestedDate: input.requestedDate, reasonCategory: input.reasonCategory },
+      details: {
+        extensionRequestId: created.id,
+        season: season.key,
+        requestedDate: input.requestedDate,
+        reasonCategory: input.reasonCategory,
+      },
     });
     return { ok: true, id: created.id, municipalityNumber: number } as const;
   });
 }
 
 function alreadyClosed(status: ExtensionStatus): ExtensionWriteResult {
-  return { ok: false, field: 'form', message: `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).` };
+  return {
+    ok: false,
+    field: 'form',
+    message: `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,
+  };
 }
 
 /** A contact withdraws their municipality's pending request; null when it does not exist or is another municipality's. */
-export async function withdrawExtensionRequest(viewer: Viewer, id: string, now = new Date()): Promise<ExtensionWriteResult | null> {
+export async function withdrawExtensionRequest(
+  viewer: Viewer,
+  id: string,
+  now = new Date(),
+): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || viewer.role !== 'MUNICIPAL_CONTACT') return denied(viewer, 'extension.withdraw');
   if (!z.uuid().safeParse(id).success) return null;
   const request = await db().extensionRequest.findFirst({
@@ -249,7 +308,12 @@ export async function withdrawExtensionRequest(viewer: Viewer, id: string, now =
  * FHI grants (with the requested or another date after the season deadline) or denies a pending
  * request; null for anyone else or a request that does not exist.
  */
-export async function decideExtensionRequest(viewer: Viewer, id: string, input: ExtensionDecisionInput, now = new Date()): Promise<ExtensionWriteResult | null> {
+export async function decideExtensionRequest(
+  viewer: Viewer,
+  id: string,
+  input: ExtensionDecisionInput,
+  now = new Date(),
+): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || !isFhi(viewer)) return denied(viewer, 'extension.decide');
   if (!z.uuid().safeParse(id).success) return null;
   const request = await db().extensionRequest.findUnique({
@@ -282,7 +346,11 @@ export async function decideExtensionRequest(viewer: Viewer, id: string, input: 
 }
 
 /** FHI's list of the season's requests: pending (oldest first, with how long they have waited), then the closed ones. */
-export async function listExtensionRequests(viewer: Viewer, query: { seasonKey?: string } = {}, now = new Date()): Promise<ExtensionListSummary | null> {
+export async function listExtensionRequests(
+  viewer: Viewer,
+  query: { seasonKey?: string } = {},
+  now = new Date(),
+): Promise<ExtensionListSummary | null> {
   if (!isFhi(viewer)) return denied(viewer, 'extension.list');
   const season = await findSeason(sql(), query.seasonKey);
   if (!season) return null;
@@ -306,7 +374,12 @@ export async function listExtensionRequests(viewer: Viewer, query: { seasonKey?:
     details: { season: season.key, pending: pending.length, closed: closed.length },
   });
   return {
-    season: { key: season.key, name: season.name, deadline: season.deadline, extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays },
+    season: {
+      key: season.key,
+      name: season.name,
+      deadline: season.deadline,
+      extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
+    },
     pending: pending.map((row) => {
       const wait = extensionPendingWait(row.requestedAt, now, season);
       return { ...toRow(row), workingDaysPending: wait.workingDays, needsFhiAttention: wait.needsFhiAttention };

@@ -5,6 +5,9 @@ import { findSeason } from './status-overview';
 
 /** The season (by key; the latest annual one by default) if the municipality and the season both exist; else null. */
 export async function findMunicipalitySeason(number: string, seasonKey: string | undefined) {
-  const [municipality, season] = await Promise.all([db().municipality.findUnique({ where: { number }, select: { number: true } }), findSeason(sql(), seasonKey)]);
+  const [municipality, season] = await Promise.all([
+    db().municipality.findUnique({ where: { number }, select: { number: true } }),
+    findSeason(sql(), seasonKey),
+  ]);
   return municipality && season;
 }

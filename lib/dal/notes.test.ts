@@ -24,9 +24,15 @@ describe('the follow-up thread within the viewer scope', () => {
 
   it('contacts and FHI add dated notes to the municipality’s thread, audited without the text', async () => {
     const audit = await auditRowsDuring(db(), async () => {
-      expect(await addNote(oslo, '0301', { body: '  Vi sender innen fredag.  ' }, {}, new Date('2026-01-12T09:00:00+01:00'))).toMatchObject({ ok: true });
-      expect(await addNote(staff, '0301', { body: 'Takk, notert.' }, {}, new Date('2026-01-12T10:00:00+01:00'))).toMatchObject({ ok: true });
-      expect(await addNote(admin, '0301', { body: '<b>ikke HTML</b>' }, {}, new Date('2026-01-12T11:00:00+01:00'))).toMatchObject({ ok: true });
+      expect(
+        await addNote(oslo, '0301', { body: '  Vi sender innen fredag.  ' }, {}, new Date('2026-01-12T09:00:00+01:00')),
+      ).toMatchObject({ ok: true });
+      expect(
+        await addNote(staff, '0301', { body: 'Takk, notert.' }, {}, new Date('2026-01-12T10:00:00+01:00')),
+      ).toMatchObject({ ok: true });
+      expect(
+        await addNote(admin, '0301', { body: '<b>ikke HTML</b>' }, {}, new Date('2026-01-12T11:00:00+01:00')),
+      ).toMatchObject({ ok: true });
     });
     expect(actions(audit)).toEqual([
       ['note.create', 'SUCCESS', '0301'],
@@ -76,8 +82,18 @@ describe('the follow-up thread within the viewer scope', () => {
   });
 
   it('only FHI records an agreed resubmission, which clears the municipality to resend', async () => {
-    await recordTestMessage(db(), { msgId: 'bergen-ipl', type: 'KPR_IPL', municipality: '4601', receivedAt: '2026-01-09T09:00:00+01:00' });
-    await recordTestMessage(db(), { msgId: 'bergen-ide', type: 'KPR_IDE', municipality: '4601', receivedAt: '2026-01-09T09:01:00+01:00' });
+    await recordTestMessage(db(), {
+      msgId: 'bergen-ipl',
+      type: 'KPR_IPL',
+      municipality: '4601',
+      receivedAt: '2026-01-09T09:00:00+01:00',
+    });
+    await recordTestMessage(db(), {
+      msgId: 'bergen-ide',
+      type: 'KPR_IDE',
+      municipality: '4601',
+      receivedAt: '2026-01-09T09:01:00+01:00',
+    });
     await recordTestApprec(db(), 'bergen-ipl', 'REJECTED', '2026-01-09T10:00:00+01:00');
 
     const refused = await auditRowsDuring(db(), async () =>
@@ -87,11 +103,22 @@ describe('the follow-up thread within the viewer scope', () => {
     expect(await db().note.count({ where: { municipalityNumber: '4601' } })).toBe(0);
 
     const agreedAt = new Date('2026-01-10T09:00:00+01:00');
-    expect(await addNote(staff, '4601', { kind: 'RESUBMISSION_AGREED', body: 'Avtalt at hele året sendes på nytt.' }, {}, agreedAt)).toMatchObject({ ok: true });
+    expect(
+      await addNote(
+        staff,
+        '4601',
+        { kind: 'RESUBMISSION_AGREED', body: 'Avtalt at hele året sendes på nytt.' },
+        {},
+        agreedAt,
+      ),
+    ).toMatchObject({ ok: true });
     const status = await getMunicipalityStatus(bergen, '4601', { asOf: new Date('2026-01-10T12:00:00+01:00') });
     const flag = status?.flags.find((candidate) => candidate.code === 'MUST_RESUBMIT');
     expect(flag?.resubmissionAgreedAt).toEqual(agreedAt);
     expect(flag?.nextStep).toMatch(/^FHI har godkjent ny innsending \(avtalt 10\.01\.2026\)/);
-    expect((await listMunicipalityNotes(bergen, '4601'))?.notes[0]).toMatchObject({ kind: 'RESUBMISSION_AGREED', authorName: staff.name });
+    expect((await listMunicipalityNotes(bergen, '4601'))?.notes[0]).toMatchObject({
+      kind: 'RESUBMISSION_AGREED',
+      authorName: staff.name,
+    });
   });
 });

@@ -37,14 +37,22 @@ export const NOTE_MAX_LENGTH = 2000;
 
 export const noteInputSchema = z.object({
   kind: z.enum(['NOTE', 'RESUBMISSION_AGREED']).default('NOTE'),
-  body: z.string().trim().min(1, 'Skriv et notat.').max(NOTE_MAX_LENGTH, `Notatet kan ha høyst ${NOTE_MAX_LENGTH} tegn.`),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Skriv et notat.')
+    .max(NOTE_MAX_LENGTH, `Notatet kan ha høyst ${NOTE_MAX_LENGTH} tegn.`),
 });
 export type NoteInput = z.input<typeof noteInputSchema>;
 
 export type NoteWriteResult = { ok: true; id: string } | { ok: false; field: 'body' | 'kind'; message: string };
 
 /** The municipality's notes in the season (latest annual by default); null outside the scope or unknown. */
-export async function listMunicipalityNotes(viewer: Viewer, number: string, query: { seasonKey?: string } = {}): Promise<MunicipalityNotesSummary | null> {
+export async function listMunicipalityNotes(
+  viewer: Viewer,
+  number: string,
+  query: { seasonKey?: string } = {},
+): Promise<MunicipalityNotesSummary | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.notes', number);
   const season = await findMunicipalitySeason(number, query.seasonKey);
   if (!season) return null;
@@ -55,7 +63,11 @@ export async function listMunicipalityNotes(viewer: Viewer, number: string, quer
   });
   return {
     season: { key: season.key, name: season.name },
-    notes: notes.map(({ author, ...note }) => ({ ...note, authorName: author?.name ?? null, authorRole: author?.role ?? null })),
+    notes: notes.map(({ author, ...note }) => ({
+      ...note,
+      authorName: author?.name ?? null,
+      authorRole: author?.role ?? null,
+    })),
     canAgreeResubmission: isFhi(viewer),
   };
 }

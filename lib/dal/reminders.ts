@@ -60,19 +60,30 @@ const REMINDER_FIELDS = {
 } as const;
 
 /** The municipality's reminders, newest first; null when it does not exist or is outside the viewer's scope. */
-export async function listMunicipalityReminders(viewer: Viewer, number: string, query: ReminderQuery = {}): Promise<MunicipalityReminderRow[] | null> {
+export async function listMunicipalityReminders(
+  viewer: Viewer,
+  number: string,
+  query: ReminderQuery = {},
+): Promise<MunicipalityReminderRow[] | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.reminders', number);
   const municipality = await db().municipality.findUnique({ where: { number }, select: { number: true } });
   if (!municipality) return null;
   const fhi = isFhi(viewer);
   const reminders = await db().reminder.findMany({
-    where: { items: { some: { municipalityNumber: number } }, ...(query.seasonKey && { season: { key: query.seasonKey } }) },
+    where: {
+      items: { some: { municipalityNumber: number } },
+      ...(query.seasonKey && { season: { key: query.seasonKey } }),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: {
       ...REMINDER_FIELDS,
       status: true,
       sentAt: true,
-      items: { where: { municipalityNumber: number }, orderBy: { trigger: 'asc' }, select: { municipalityNumber: true, trigger: true } },
+      items: {
+        where: { municipalityNumber: number },
+        orderBy: { trigger: 'asc' },
+        select: { municipalityNumber: true, trigger: true },
+      },
     },
   });
   await recordAudit(db(), {
@@ -91,14 +102,20 @@ export async function listMunicipalityReminders(viewer: Viewer, number: string, 
 }
 
 /** Reminders whose every attempt failed, newest first (FHI only; null for anyone else). */
-export async function listFailedReminders(viewer: Viewer, query: ReminderQuery = {}): Promise<FailedReminderRow[] | null> {
+export async function listFailedReminders(
+  viewer: Viewer,
+  query: ReminderQuery = {},
+): Promise<FailedReminderRow[] | null> {
   if (!isFhi(viewer)) return denied(viewer, 'reminders.failed');
   const reminders = await db().reminder.findMany({
     where: { status: 'FAILED', ...(query.seasonKey && { season: { key: query.seasonKey } }) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: {
       ...REMINDER_FIELDS,
-      items: { orderBy: [{ municipalityNumber: 'asc' }, { trigger: 'asc' }], select: { municipalityNumber: true, trigger: true } },
+      items: {
+        orderBy: [{ municipalityNumber: 'asc' }, { trigger: 'asc' }],
+        select: { municipalityNumber: true, trigger: true },
+      },
     },
   });
   await recordAudit(db(), {

@@ -48,24 +48,48 @@ describe('the reports DAL', () => {
   it('lets FHI create the report of a week that has ended, audited; a second run changes nothing', async () => {
     const audits = await auditRowsDuring(db(), async () => {
       const result = await createWeeklyReport(staff, { season: '2025', week: '2026-01-15' }, NOW);
-      expect(result).toMatchObject({ ok: true, report: { seasonKey: '2025', weekStart: '2026-01-12', outcome: 'CREATED', hasChanges: true } });
+      expect(result).toMatchObject({
+        ok: true,
+        report: { seasonKey: '2025', weekStart: '2026-01-12', outcome: 'CREATED', hasChanges: true },
+      });
       reportId = result!.ok ? result!.report.id : '';
     });
-    expect(audits.map((row) => [row.action, row.outcome, row.actorUserId])).toEqual([['report.create', 'SUCCESS', staff.userId]]);
-    expect(await createWeeklyReport(staff, { season: '2025', week: '2026-01-18' }, NOW)).toMatchObject({ ok: true, report: { id: reportId, outcome: 'UNCHANGED' } });
-    expect(await createWeeklyReport(staff, { season: '2025', week: '2026-01-20' }, NOW)).toEqual({ ok: false, message: 'Uken er ikke over ennå. Velg en uke som er avsluttet.' });
-    expect(await createWeeklyReport(staff, { season: '1999', week: '2026-01-12' }, NOW)).toEqual({ ok: false, message: 'Fant ikke sesongen.' });
+    expect(audits.map((row) => [row.action, row.outcome, row.actorUserId])).toEqual([
+      ['report.create', 'SUCCESS', staff.userId],
+    ]);
+    expect(await createWeeklyReport(staff, { season: '2025', week: '2026-01-18' }, NOW)).toMatchObject({
+      ok: true,
+      report: { id: reportId, outcome: 'UNCHANGED' },
+    });
+    expect(await createWeeklyReport(staff, { season: '2025', week: '2026-01-20' }, NOW)).toEqual({
+      ok: false,
+      message: 'Uken er ikke over ennå. Velg en uke som er avsluttet.',
+    });
+    expect(await createWeeklyReport(staff, { season: '1999', week: '2026-01-12' }, NOW)).toEqual({
+      ok: false,
+      message: 'Fant ikke sesongen.',
+    });
   });
 
   it('refuses a municipal contact to create a report, and audits the refusal', async () => {
-    const audits = await auditRowsDuring(db(), async () => expect(await createWeeklyReport(oslo, { season: '2025', week: '2026-01-05' }, NOW)).toBeNull());
+    const audits = await auditRowsDuring(db(), async () =>
+      expect(await createWeeklyReport(oslo, { season: '2025', week: '2026-01-05' }, NOW)).toBeNull(),
+    );
     expect(audits.map((row) => [row.action, row.outcome])).toEqual([['access.denied', 'DENIED']]);
     expect(await db().weeklyReport.count()).toBe(1);
   });
 
   it('lists the archive: every municipality for FHI, only their own for a contact', async () => {
     const [all] = await listWeeklyReports(staff);
-    expect(all).toMatchObject({ id: reportId, seasonKey: '2025', weekStart: '2026-01-12', weekEnd: '2026-01-18', weekNumber: 3, municipalities: 357, replacedAt: null });
+    expect(all).toMatchObject({
+      id: reportId,
+      seasonKey: '2025',
+      weekStart: '2026-01-12',
+      weekEnd: '2026-01-18',
+      weekNumber: 3,
+      municipalities: 357,
+      replacedAt: null,
+    });
     expect(all!.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 1, share: 1 / 357 });
     expect(all!.changeCount).toBeGreaterThanOrEqual(3);
     expect(all!.deliveries).toEqual({ QUEUED: 0, SENT: 0, FAILED: 0, SKIPPED: 0 });
@@ -91,14 +115,20 @@ describe('the reports DAL', () => {
         expect(file.body.equals(Buffer.from(original.content))).toBe(true);
       }
     });
-    expect(audits.map((row) => [row.action, (row.details as { format: string; scope: string }).format, (row.details as { scope: string }).scope])).toEqual([
+    expect(
+      audits.map((row) => [
+        row.action,
+        (row.details as { format: string; scope: string }).format,
+        (row.details as { scope: string }).scope,
+      ]),
+    ).toEqual([
       ['report.download', 'XLSX', 'ALL'],
       ['report.download', 'CSV', 'ALL'],
       ['report.download', 'PDF', 'ALL'],
     ]);
   });
 
-  it("gives a contact files of their own municipality only, cut from the stored snapshot, the same bytes every time", async () => {
+  it('gives a contact files of their own municipality only, cut from the stored snapshot, the same bytes every time', async () => {
     const csv = (await getWeeklyReportFile(oslo, reportId, 'csv'))!;
     expect(csv.fileName).toBe('kpr-ukerapport-2025-2026-01-12-0301.csv');
     const records: string[][] = parse(csv.body, { bom: true, delimiter: ';' });

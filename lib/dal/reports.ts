@@ -15,9 +15,21 @@ import { auditActor, isFhi, type Viewer } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { Prisma, type ReportDeliveryStatus, type ReportFormat } from '@/lib/db/generated/client';
 import { endOfOsloDay, isIsoDate } from '@/lib/domain/calendar';
-import { scopeWeeklyReport, weekStartOf, changeCount, reportWeek, type KeyFigure, type WeeklyReportContent } from '@/lib/domain/weekly-report';
+import {
+  scopeWeeklyReport,
+  weekStartOf,
+  changeCount,
+  reportWeek,
+  type KeyFigure,
+  type WeeklyReportContent,
+} from '@/lib/domain/weekly-report';
 import { renderWeeklyReportFile } from '@/lib/reports/files';
-import { generateWeeklyReport, STORED_CONTENT, storedReportContent, type GeneratedReport } from '@/lib/reports/generate';
+import {
+  generateWeeklyReport,
+  STORED_CONTENT,
+  storedReportContent,
+  type GeneratedReport,
+} from '@/lib/reports/generate';
 
 export interface WeeklyReportRow {
   id: string;
@@ -63,12 +75,30 @@ const REPORT_FORMATS: Record<string, ReportFormat> = { xlsx: 'XLSX', csv: 'CSV',
 const uuidSchema = z.uuid();
 
 async function denied(viewer: Viewer, resource: string): Promise<null> {
-  await recordAudit(db(), { action: 'access.denied', outcome: 'DENIED', actor: auditActor(viewer), requestId: viewer.requestId, details: { resource } });
+  await recordAudit(db(), {
+    action: 'access.denied',
+    outcome: 'DENIED',
+    actor: auditActor(viewer),
+    requestId: viewer.requestId,
+    details: { resource },
+  });
   return null;
 }
 
-async function audit(viewer: Viewer, action: AuditAction, details?: Prisma.InputJsonValue, municipalityNumber: string | null = null): Promise<void> {
-  await recordAudit(db(), { action, outcome: 'SUCCESS', actor: auditActor(viewer), municipalityNumber, requestId: viewer.requestId, details });
+async function audit(
+  viewer: Viewer,
+  action: AuditAction,
+  details?: Prisma.InputJsonValue,
+  municipalityNumber: string | null = null,
+): Promise<void> {
+  await recordAudit(db(), {
+    action,
+    outcome: 'SUCCESS',
+    actor: auditActor(viewer),
+    municipalityNumber,
+    requestId: viewer.requestId,
+    details,
+  });
 }
 
 /** The report as the viewer may see it: all of it for FHI, their own municipalities for a contact. */
@@ -83,7 +113,14 @@ export async function listWeeklyReports(viewer: Viewer): Promise<WeeklyReportRow
   const fhi = isFhi(viewer);
   const reports = await db().weeklyReport.findMany({
     orderBy: [{ weekStart: 'desc' }, { id: 'desc' }],
-    select: { id: true, asOf: true, createdAt: true, replacedAt: true, season: { select: { key: true, name: true } }, ...STORED_CONTENT },
+    select: {
+      id: true,
+      asOf: true,
+      createdAt: true,
+      replacedAt: true,
+      season: { select: { key: true, name: true } },
+      ...STORED_CONTENT,
+    },
   });
   const deliveries = fhi
     ? await db().reportDelivery.groupBy({ by: ['reportId', 'status'], _count: { _all: true } })
@@ -92,7 +129,8 @@ export async function listWeeklyReports(viewer: Viewer): Promise<WeeklyReportRow
   return reports.map((report) => {
     const content = contentFor(viewer, storedReportContent(report));
     const counts = fhi ? { ...NO_DELIVERIES } : null;
-    for (const group of deliveries) if (counts && group.reportId === report.id) counts[group.status] = group._count._all;
+    for (const group of deliveries)
+      if (counts && group.reportId === report.id) counts[group.status] = group._count._all;
     return {
       id: report.id,
       seasonKey: report.season.key,
@@ -116,7 +154,11 @@ export async function listWeeklyReports(viewer: Viewer): Promise<WeeklyReportRow
  * municipalities rendered from the stored snapshot. Null when the report does not exist (or the
  * id or format is not one); every download is audited.
  */
-export async function getWeeklyReportFile(viewer: Viewer, id: string, format: string): Promise<ReportFileDownload | null> {
+export async function getWeeklyReportFile(
+  viewer: Viewer,
+  id: string,
+  format: string,
+): Promise<ReportFileDownload | null> {
   const reportFormat = REPORT_FORMATS[format];
   if (!uuidSchema.safeParse(id).success || !reportFormat) return null;
   const fhi = isFhi(viewer);
@@ -131,10 +173,18 @@ export async function getWeeklyReportFile(viewer: Viewer, id: string, format: st
   } else {
     const stored = await db().weeklyReport.findUnique({ where: { id }, select: STORED_CONTENT });
     if (!stored) return null;
-    const rendered = await renderWeeklyReportFile({ ...contentFor(viewer, storedReportContent(stored)), scope: 'OWN_MUNICIPALITIES' }, reportFormat);
+    const rendered = await renderWeeklyReportFile(
+      { ...contentFor(viewer, storedReportContent(stored)), scope: 'OWN_MUNICIPALITIES' },
+      reportFormat,
+    );
     file = { fileName: rendered.fileName, contentType: rendered.contentType, body: rendered.content };
   }
-  await audit(viewer, 'report.download', { reportId: id, format: reportFormat, scope: fhi ? 'ALL' : 'OWN_MUNICIPALITIES', fileName: file.fileName });
+  await audit(viewer, 'report.download', {
+    reportId: id,
+    format: reportFormat,
+    scope: fhi ? 'ALL' : 'OWN_MUNICIPALITIES',
+    fileName: file.fileName,
+  });
   return file;
 }
 
@@ -147,20 +197,33 @@ export const createReportInputSchema = z.object({
 export type CreateReportResult = { ok: true; report: GeneratedReport } | { ok: false; message: string };
 
 /** FHI only (null for anyone else): builds and stores the report of a week that has ended. */
-export async function createWeeklyReport(viewer: Viewer, input: z.infer<typeof createReportInputSchema>, now: Date = new Date()): Promise<CreateReportResult | null> {
+export async function createWeeklyReport(
+  viewer: Viewer,
+  input: z.infer<typeof createReportInputSchema>,
+  now: Date = new Date(),
+): Promise<CreateReportResult | null> {
   if (!isFhi(viewer)) return denied(viewer, 'report.create');
   const weekStart = weekStartOf(endOfOsloDay(input.week));
-  if (reportWeek(weekStart).end.getTime() > now.getTime()) return { ok: false, message: 'Uken er ikke over ennå. Velg en uke som er avsluttet.' };
+  if (reportWeek(weekStart).end.getTime() > now.getTime())
+    return { ok: false, message: 'Uken er ikke over ennå. Velg en uke som er avsluttet.' };
   const report = await generateWeeklyReport(input.season, weekStart, now);
   if (!report) return { ok: false, message: 'Fant ikke sesongen.' };
-  await audit(viewer, 'report.create', { reportId: report.id, seasonKey: report.seasonKey, weekStart, outcome: report.outcome });
+  await audit(viewer, 'report.create', {
+    reportId: report.id,
+    seasonKey: report.seasonKey,
+    weekStart,
+    outcome: report.outcome,
+  });
   return { ok: true, report };
 }
 
 /** Whether the viewer subscribes to the weekly report (FHI only; null for anyone else). */
 export async function getReportSubscription(viewer: Viewer): Promise<{ subscribed: boolean; email: string } | null> {
   if (!isFhi(viewer) || !viewer.userId) return null;
-  const user = await db().user.findUnique({ where: { id: viewer.userId }, select: { email: true, reportSubscription: { select: { id: true } } } });
+  const user = await db().user.findUnique({
+    where: { id: viewer.userId },
+    select: { email: true, reportSubscription: { select: { id: true } } },
+  });
   return user && { subscribed: user.reportSubscription !== null, email: user.email };
 }
 
@@ -204,12 +267,21 @@ export async function listReportDeliveries(viewer: Viewer, take = 50): Promise<R
 }
 
 /** Records an export of what the viewer sees (the page's own read is audited by the status DAL). */
-export async function auditExport(viewer: Viewer, action: 'export.municipality' | 'export.overview', details: Prisma.InputJsonValue, municipalityNumber: string | null = null): Promise<void> {
+export async function auditExport(
+  viewer: Viewer,
+  action: 'export.municipality' | 'export.overview',
+  details: Prisma.InputJsonValue,
+  municipalityNumber: string | null = null,
+): Promise<void> {
   await audit(viewer, action, details, municipalityNumber);
 }
 
 /** The seasons a report can be made for, newest first (FHI only; null for anyone else). */
 export async function listReportSeasons(viewer: Viewer): Promise<{ key: string; name: string }[] | null> {
   if (!isFhi(viewer)) return null;
-  return db().season.findMany({ where: { kind: 'ANNUAL' }, orderBy: { periodEnd: 'desc' }, select: { key: true, name: true } });
+  return db().season.findMany({
+    where: { kind: 'ANNUAL' },
+    orderBy: { periodEnd: 'desc' },
+    select: { key: true, name: true },
+  });
 }

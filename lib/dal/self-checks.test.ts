@@ -7,8 +7,20 @@ import { getLatestSelfCheck, getSelfCheckContext, saveSelfCheck, type SelfCheckI
 const NOW = new Date('2026-01-05T10:00:00Z');
 const INPUT: SelfCheckInput = {
   municipalityNumber: '0301',
-  header: { municipalityNumberAsSent: '0301', periodFrom: '2025-01-01', periodTo: '2025-06-30', epjSystem: 'Gerica', epjVersion: '4.2', runNumber: '1' },
-  summary: { kind: 'KPR_IPL', persons: 10, servicesByCode: { '6': 2, '12': 1 }, organisationNumbers: { checked: 3, invalid: 0 } },
+  header: {
+    municipalityNumberAsSent: '0301',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-06-30',
+    epjSystem: 'Gerica',
+    epjVersion: '4.2',
+    runNumber: '1',
+  },
+  summary: {
+    kind: 'KPR_IPL',
+    persons: 10,
+    servicesByCode: { '6': 2, '12': 1 },
+    organisationNumbers: { checked: 3, invalid: 0 },
+  },
   identity: { kind: 'KPR_IDE', persons: 10, testPersons: 2 },
 };
 
@@ -39,10 +51,14 @@ describe('self-checks', () => {
       saved = await saveSelfCheck(contact, INPUT, NOW);
     });
     expect(rows.map((r) => r.action)).toEqual(['self_check.save']);
-    expect(saved!.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['TEST_PERSONS', 'PERIOD_INCOMPLETE', 'SERVICE_CODE_EXPIRED']));
+    expect(saved!.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['TEST_PERSONS', 'PERIOD_INCOMPLETE', 'SERVICE_CODE_EXPIRED']),
+    );
     const latest = await getLatestSelfCheck(contact, '0301', '2025');
     expect(latest).toMatchObject({ errorCount: 3 });
     expect(await getLatestSelfCheck(staff, '0301', '2025')).toEqual(latest);
-    expect(await getLatestSelfCheck(await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']), '0301', '2025')).toBeNull();
+    expect(
+      await getLatestSelfCheck(await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']), '0301', '2025'),
+    ).toBeNull();
   });
 });

@@ -53,7 +53,10 @@ export const selfCheckInputSchema = z.object({
     epjVersion: headerText,
     runNumber: headerText,
   }),
-  summary: iplosContentSummarySchema.refine((s) => Object.keys(s.servicesByCode).length <= 100, 'too many service codes'),
+  summary: iplosContentSummarySchema.refine(
+    (s) => Object.keys(s.servicesByCode).length <= 100,
+    'too many service codes',
+  ),
   identity: identityContentSummarySchema.nullable(),
 });
 export type SelfCheckInput = z.infer<typeof selfCheckInputSchema>;
@@ -73,7 +76,11 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
   const previousSeason = reference.seasons[seasonIndex - 1];
   const [seasonRow, municipalities] = await Promise.all([
     prisma.season.findUniqueOrThrow({ where: { id: season.id }, select: { name: true } }),
-    prisma.municipality.findMany({ where: { number: { in: [...viewer.municipalityNumbers] } }, select: { number: true, shortName: true }, orderBy: { number: 'asc' } }),
+    prisma.municipality.findMany({
+      where: { number: { in: [...viewer.municipalityNumbers] } },
+      select: { number: true, shortName: true },
+      orderBy: { number: 'asc' },
+    }),
   ]);
   return {
     season: { key: season.key, name: seasonRow.name, periodStart: season.periodStart, periodEnd: season.periodEnd },
@@ -86,9 +93,17 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
         const production = { municipalityNumber: m.number, type: 'KPR_IPL', environment: 'PRODUCTION' } as const;
         const [lastYear, previous, latestSelfCheck] = await Promise.all([
           previousSeason
-            ? prisma.message.findFirst({ where: { ...production, seasonId: previousSeason.id }, orderBy: { receivedAt: 'desc' }, select: { contentSummary: true } })
+            ? prisma.message.findFirst({
+                where: { ...production, seasonId: previousSeason.id },
+                orderBy: { receivedAt: 'desc' },
+                select: { contentSummary: true },
+              })
             : null,
-          prisma.message.findFirst({ where: { ...production, epjSystem: { not: null } }, orderBy: { receivedAt: 'desc' }, select: { epjSystem: true } }),
+          prisma.message.findFirst({
+            where: { ...production, epjSystem: { not: null } },
+            orderBy: { receivedAt: 'desc' },
+            select: { epjSystem: true },
+          }),
           latestFor(m.number, season.id),
         ]);
         const lastYearSummary = iplosContentSummarySchema.safeParse(lastYear?.contentSummary);
@@ -108,7 +123,11 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
  * Saves a self-check for one of the contact's own municipalities, with the findings computed here
  * from the submitted aggregates. Null when the viewer may not (foreign = not found).
  */
-export async function saveSelfCheck(viewer: Viewer, input: SelfCheckInput, now: Date): Promise<{ findings: CheckFinding[] } | null> {
+export async function saveSelfCheck(
+  viewer: Viewer,
+  input: SelfCheckInput,
+  now: Date,
+): Promise<{ findings: CheckFinding[] } | null> {
   if (!isContact(viewer) || !viewer.municipalityNumbers.includes(input.municipalityNumber)) return null;
   const context = await getSelfCheckContext(viewer, now);
   const municipality = context?.municipalities.find((m) => m.number === input.municipalityNumber);
@@ -151,7 +170,11 @@ export async function saveSelfCheck(viewer: Viewer, input: SelfCheckInput, now: 
 }
 
 /** The latest saved self-check of a municipality in a season ("self-check done"), or null; scoped to the viewer. */
-export async function getLatestSelfCheck(viewer: Viewer, municipalityNumber: string, seasonKey: string): Promise<SelfCheckSummary | null> {
+export async function getLatestSelfCheck(
+  viewer: Viewer,
+  municipalityNumber: string,
+  seasonKey: string,
+): Promise<SelfCheckSummary | null> {
   if (!canSeeMunicipality(viewer, municipalityNumber)) return null;
   const season = await db().season.findUnique({ where: { key: seasonKey }, select: { id: true } });
   return season ? latestFor(municipalityNumber, season.id) : null;
@@ -163,5 +186,7 @@ async function latestFor(municipalityNumber: string, seasonId: string): Promise<
     orderBy: { createdAt: 'desc' },
     select: { createdAt: true, errorCount: true, warningCount: true, user: { select: { name: true } } },
   });
-  return row ? { createdAt: row.createdAt, byName: row.user.name, errorCount: row.errorCount, warningCount: row.warningCount } : null;
+  return row
+    ? { createdAt: row.createdAt, byName: row.user.name, errorCount: row.errorCount, warningCount: row.warningCount }
+    : null;
 }

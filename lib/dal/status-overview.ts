@@ -131,7 +131,9 @@ const SEASON_COLUMNS = `id, key, name, kind, period_start AS "periodStart", peri
 export async function findSeason(sql: Sql, key: string | undefined): Promise<SeasonRow | null> {
   const [season] = key
     ? await sql.query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
-    : await sql.query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`);
+    : await sql.query<SeasonRow>(
+        `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
+      );
   return season ?? null;
 }
 
@@ -158,7 +160,12 @@ type Grouped<Row> = Row & { municipalityNumber: string };
  * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined), in
  * five queries, grouped by municipality number. Ties in time keep the order of the rows' ids.
  */
-export async function loadSeasonEvents(sql: Sql, seasonId: string, numbers: readonly string[] | undefined, asOf: Date): Promise<Map<string, MunicipalityEvents>> {
+export async function loadSeasonEvents(
+  sql: Sql,
+  seasonId: string,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+): Promise<Map<string, MunicipalityEvents>> {
   const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
   const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
   const [messages, apprecs, findings, extensions, agreements] = await Promise.all([
@@ -221,26 +228,48 @@ export async function loadSeasonEvents(sql: Sql, seasonId: string, numbers: read
   };
   for (const message of messages) {
     const summary = contentSummarySchema.safeParse(message.contentSummary);
-    eventsOf(message.municipalityNumber).messages.push({ ...message, contentSummary: summary.success ? summary.data : null });
+    eventsOf(message.municipalityNumber).messages.push({
+      ...message,
+      contentSummary: summary.success ? summary.data : null,
+    });
   }
   for (const { municipalityNumber, ...apprec } of apprecs) eventsOf(municipalityNumber).apprecs.push(apprec);
   for (const { municipalityNumber, ...finding } of findings) eventsOf(municipalityNumber).findings.push(finding);
-  for (const { municipalityNumber, ...extension } of extensions) eventsOf(municipalityNumber).extensionRequests.push(extension);
-  for (const { municipalityNumber, ...agreement } of agreements) eventsOf(municipalityNumber).resubmissionAgreements.push(agreement);
+  for (const { municipalityNumber, ...extension } of extensions)
+    eventsOf(municipalityNumber).extensionRequests.push(extension);
+  for (const { municipalityNumber, ...agreement } of agreements)
+    eventsOf(municipalityNumber).resubmissionAgreements.push(agreement);
   return byMunicipality;
 }
 
 /** Reads a season's events: loadSeasonEvents, or a cache of every municipality's (lib/dal/status.ts). */
-export type SeasonEventsLoader = (seasonId: string, numbers: readonly string[] | undefined, asOf: Date) => Promise<Map<string, MunicipalityEvents>>;
+export type SeasonEventsLoader = (
+  seasonId: string,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+) => Promise<Map<string, MunicipalityEvents>>;
 
-export const NO_EVENTS: MunicipalityEvents = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
+export const NO_EVENTS: MunicipalityEvents = {
+  messages: [],
+  apprecs: [],
+  findings: [],
+  extensionRequests: [],
+  resubmissionAgreements: [],
+};
 
 /** The services per code of the municipality's last accepted production KPR_IPL (Apprec OK, with or without errors). */
 function acceptedServicesByCode(events: MunicipalityEvents): Readonly<Record<string, number>> | null {
-  const accepted = new Set(events.apprecs.filter((apprec) => apprec.status !== 'REJECTED').map((apprec) => apprec.originalMsgId));
+  const accepted = new Set(
+    events.apprecs.filter((apprec) => apprec.status !== 'REJECTED').map((apprec) => apprec.originalMsgId),
+  );
   for (let index = events.messages.length - 1; index >= 0; index--) {
     const message = events.messages[index]!;
-    if (message.type === 'KPR_IPL' && message.environment === 'PRODUCTION' && accepted.has(message.msgId) && message.contentSummary?.kind === 'KPR_IPL') {
+    if (
+      message.type === 'KPR_IPL' &&
+      message.environment === 'PRODUCTION' &&
+      accepted.has(message.msgId) &&
+      message.contentSummary?.kind === 'KPR_IPL'
+    ) {
       return message.contentSummary.servicesByCode;
     }
   }
@@ -279,7 +308,8 @@ export async function deriveSeason(
 ): Promise<Derived> {
   const scope = [...numbers];
   const previousSeason = await findPreviousSeason(sql, season);
-  const previousAsOf = previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
+  const previousAsOf =
+    previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
   const [serviceCodes, events, previousEvents] = await Promise.all([
     loadServiceCodes(sql),
     load(season.id, scope, asOf),
@@ -300,7 +330,10 @@ export async function deriveSeason(
     );
     current.set(number, { events: own, result });
     if (previousInput && previousAsOf) {
-      previousResults.set(number, deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf));
+      previousResults.set(
+        number,
+        deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf),
+      );
     }
   }
   return {
@@ -316,24 +349,41 @@ export async function deriveSeason(
 // Overview
 
 function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures {
-  return countKeyFigures(rows.map((row) => ({ state: row.state, flags: row.flags.map((flag) => flag.code), deliveredOnTime: row.figures.deliveredOnTime })));
+  return countKeyFigures(
+    rows.map((row) => ({
+      state: row.state,
+      flags: row.flags.map((flag) => flag.code),
+      deliveredOnTime: row.figures.deliveredOnTime,
+    })),
+  );
 }
 
 const DAY_MS = 86_400_000;
 const CUMULATIVE_DAYS_AFTER_DEADLINE = 30;
 
 /** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`, at most a month past the deadline. */
-function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly MunicipalityStatusRow[], previous: Derived['previous']): CumulativeDeliveryPoint[] {
+function cumulativeSeries(
+  season: SeasonRow,
+  asOf: Date,
+  rows: readonly MunicipalityStatusRow[],
+  previous: Derived['previous'],
+): CumulativeDeliveryPoint[] {
   const total = rows.length;
   if (total === 0) return [];
-  const acceptedTimes = rows.flatMap((row) => (row.figures.firstAcceptedAt ? [row.figures.firstAcceptedAt.getTime()] : [])).sort((a, b) => a - b);
+  const acceptedTimes = rows
+    .flatMap((row) => (row.figures.firstAcceptedAt ? [row.figures.firstAcceptedAt.getTime()] : []))
+    .sort((a, b) => a - b);
   const previousTimes = previous
-    ? [...previous.results.values()].flatMap((result) => (result.figures.firstAcceptedAt ? [result.figures.firstAcceptedAt.getTime()] : [])).sort((a, b) => a - b)
+    ? [...previous.results.values()]
+        .flatMap((result) => (result.figures.firstAcceptedAt ? [result.figures.firstAcceptedAt.getTime()] : []))
+        .sort((a, b) => a - b)
     : [];
   const offset = previous ? season.deadline.getTime() - previous.season.deadline.getTime() : 0;
   const first = Math.min(season.opensAt.getTime(), acceptedTimes[0] ?? Infinity);
   // The chart is about the run-up to the deadline: it ends a month after it (or at `asOf`, if earlier).
-  const lastDay = osloDate(new Date(Math.min(asOf.getTime(), season.deadline.getTime() + CUMULATIVE_DAYS_AFTER_DEADLINE * DAY_MS)));
+  const lastDay = osloDate(
+    new Date(Math.min(asOf.getTime(), season.deadline.getTime() + CUMULATIVE_DAYS_AFTER_DEADLINE * DAY_MS)),
+  );
   const points: CumulativeDeliveryPoint[] = [];
   let current = 0;
   let last = 0;
@@ -347,7 +397,13 @@ function cumulativeSeries(season: SeasonRow, asOf: Date, rows: readonly Municipa
 }
 
 /** The overview of the municipalities in `numbers` (all when undefined; only then may `load` be a cache of every municipality's events). */
-export async function buildOverview(sql: Sql, season: SeasonRow, numbers: readonly string[] | undefined, asOf: Date, load?: SeasonEventsLoader): Promise<StatusOverviewSummary> {
+export async function buildOverview(
+  sql: Sql,
+  season: SeasonRow,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+  load?: SeasonEventsLoader,
+): Promise<StatusOverviewSummary> {
   const municipalities = await sql.query<{ number: string; name: string; countyNumber: string; countyName: string }>(
     `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
      FROM municipality m JOIN county c ON c.number = m.county_number
@@ -355,7 +411,13 @@ export async function buildOverview(sql: Sql, season: SeasonRow, numbers: readon
      ORDER BY m.number`,
     numbers ? [numbers] : [],
   );
-  const derived = await deriveSeason(sql, season, municipalities.map((municipality) => municipality.number), asOf, load);
+  const derived = await deriveSeason(
+    sql,
+    season,
+    municipalities.map((municipality) => municipality.number),
+    asOf,
+    load,
+  );
   const rows = municipalities.map((municipality): MunicipalityStatusRow => {
     const { result } = derived.current.get(municipality.number)!;
     return {
@@ -388,7 +450,11 @@ export async function buildOverview(sql: Sql, season: SeasonRow, numbers: readon
  * season's comparison; null when the season does not exist. Not cached: lib/dal/status.ts caches
  * FHI's overview for the app.
  */
-export async function deriveStatusOverview(sql: Sql, viewer: Viewer, query: StatusQuery): Promise<StatusOverviewSummary | null> {
+export async function deriveStatusOverview(
+  sql: Sql,
+  viewer: Viewer,
+  query: StatusQuery,
+): Promise<StatusOverviewSummary | null> {
   const season = await findSeason(sql, query.seasonKey);
   if (!season) return null;
   return buildOverview(sql, season, isFhi(viewer) ? undefined : viewer.municipalityNumbers, query.asOf);

@@ -6,7 +6,14 @@ import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/domain/calendar';
 import { byUrgency, getMunicipalityStatus, getStatusOverview } from './status';
 
-async function send(seasonKey: string, msgId: string, type: 'KPR_IPL' | 'KPR_IDE', municipality: string, receivedAt: string, apprec?: { status: 'OK' | 'REJECTED'; at: string }) {
+async function send(
+  seasonKey: string,
+  msgId: string,
+  type: 'KPR_IPL' | 'KPR_IDE',
+  municipality: string,
+  receivedAt: string,
+  apprec?: { status: 'OK' | 'REJECTED'; at: string },
+) {
   await recordTestMessage(db(), { seasonKey, msgId, type, municipality, receivedAt });
   if (apprec) await recordTestApprec(db(), msgId, apprec.status, apprec.at);
 }
@@ -20,12 +27,21 @@ describe('delivery status within the viewer scope', () => {
     staff = await createTestViewer(db(), 'FHI_STAFF');
     oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
     // Oslo: delivered on 10 January 2026; last season on 12 January 2025.
-    await send('2025', 'oslo-ipl', 'KPR_IPL', '0301', '2026-01-10T09:00:00+01:00', { status: 'OK', at: '2026-01-10T10:00:00+01:00' });
+    await send('2025', 'oslo-ipl', 'KPR_IPL', '0301', '2026-01-10T09:00:00+01:00', {
+      status: 'OK',
+      at: '2026-01-10T10:00:00+01:00',
+    });
     await send('2025', 'oslo-ide', 'KPR_IDE', '0301', '2026-01-10T09:01:00+01:00');
-    await send('2024', 'oslo-ipl-2024', 'KPR_IPL', '0301', '2025-01-12T09:00:00+01:00', { status: 'OK', at: '2025-01-12T10:00:00+01:00' });
+    await send('2024', 'oslo-ipl-2024', 'KPR_IPL', '0301', '2025-01-12T09:00:00+01:00', {
+      status: 'OK',
+      at: '2025-01-12T10:00:00+01:00',
+    });
     await send('2024', 'oslo-ide-2024', 'KPR_IDE', '0301', '2025-01-12T09:01:00+01:00');
     // Bergen: rejected on 12 January 2026.
-    await send('2025', 'bergen-ipl', 'KPR_IPL', '4601', '2026-01-12T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-12T09:30:00+01:00' });
+    await send('2025', 'bergen-ipl', 'KPR_IPL', '4601', '2026-01-12T09:00:00+01:00', {
+      status: 'REJECTED',
+      at: '2026-01-12T09:30:00+01:00',
+    });
     await send('2025', 'bergen-ide', 'KPR_IDE', '4601', '2026-01-12T09:01:00+01:00');
   });
 
@@ -34,10 +50,21 @@ describe('delivery status within the viewer scope', () => {
     expect(overview?.season.key).toBe('2025');
     expect(overview?.rows).toHaveLength(357);
     const byNumber = new Map(overview!.rows.map((row) => [row.number, row]));
-    expect(byNumber.get('0301')).toMatchObject({ name: 'Oslo', state: 'DELIVERED', figures: { deliveredOnTime: true } });
+    expect(byNumber.get('0301')).toMatchObject({
+      name: 'Oslo',
+      state: 'DELIVERED',
+      figures: { deliveredOnTime: true },
+    });
     expect(byNumber.get('4601')?.state).toBe('REJECTED');
     expect(byNumber.get('4601')?.flags.map((flag) => flag.code)).toContain('MUST_RESUBMIT');
-    expect(overview?.keyFigures).toMatchObject({ total: 357, delivered: 1, deliveredOnTime: 1, mustResubmit: 1, awaitingApprec: 0, notStarted: 355 });
+    expect(overview?.keyFigures).toMatchObject({
+      total: 357,
+      delivered: 1,
+      deliveredOnTime: 1,
+      mustResubmit: 1,
+      awaitingApprec: 0,
+      notStarted: 355,
+    });
     expect(byUrgency(overview!.rows)[0]?.number).toBe('4601');
   });
 
@@ -49,7 +76,10 @@ describe('delivery status within the viewer scope', () => {
     expect(later?.previous?.accepted).toBe(1);
     const last = later!.cumulative.at(-1)!;
     expect(last).toMatchObject({ date: '2026-01-20', share: 1 / 357, previousShare: 1 / 357 });
-    expect(later!.cumulative.find((point) => point.date === '2026-01-10')).toMatchObject({ share: 1 / 357, previousShare: 0 });
+    expect(later!.cumulative.find((point) => point.date === '2026-01-10')).toMatchObject({
+      share: 1 / 357,
+      previousShare: 0,
+    });
   });
 
   it('counts only what was known at asOf', async () => {
@@ -71,7 +101,9 @@ describe('delivery status within the viewer scope', () => {
       vi.setSystemTime(new Date('2026-01-20T10:01:05Z'));
       // The first request of the new minute does not wait: it gets the last minute's, which says so.
       expect((await getStatusOverview(staff, { asOf: minute('10:01') }))?.asOf).toEqual(minute('10:00'));
-      await vi.waitFor(async () => expect((await getStatusOverview(staff, { asOf: minute('10:01') }))?.asOf).toEqual(minute('10:01')));
+      await vi.waitFor(async () =>
+        expect((await getStatusOverview(staff, { asOf: minute('10:01') }))?.asOf).toEqual(minute('10:01')),
+      );
       // A replay of a past instant is never answered with another instant.
       expect((await getStatusOverview(staff, { asOf: minute('09:59') }))?.asOf).toEqual(minute('09:59'));
 
@@ -85,12 +117,14 @@ describe('delivery status within the viewer scope', () => {
     }
   });
 
-  it("derives a new minute of now from the events already read, except one dated in between, and reads them again every ten minutes", async () => {
+  it('derives a new minute of now from the events already read, except one dated in between, and reads them again every ten minutes', async () => {
     const minute = (time: string) => new Date(`2026-01-20T${time}:00Z`);
     const stateOf = async (time: string, number: string) => {
       let overview: Awaited<ReturnType<typeof getStatusOverview>> = null;
       // The first request of a new minute may get the previous minute's overview while the new one is built.
-      await vi.waitFor(async () => expect((overview = await getStatusOverview(staff, { asOf: minute(time) }))?.asOf).toEqual(minute(time)));
+      await vi.waitFor(async () =>
+        expect((overview = await getStatusOverview(staff, { asOf: minute(time) }))?.asOf).toEqual(minute(time)),
+      );
       return overview!.rows.find((row) => row.number === number)?.state;
     };
     // Sent with a future X-Received-At: not known until 10:11:30.
@@ -117,7 +151,9 @@ describe('delivery status within the viewer scope', () => {
 
   it('recomputes a cached overview as soon as an event is added', async () => {
     const asOf = { asOf: endOfOsloDay('2026-01-25') };
-    expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe('NOT_STARTED');
+    expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe(
+      'NOT_STARTED',
+    );
     await send('2025', 'trondheim-ipl', 'KPR_IPL', '5001', '2026-01-22T09:00:00+01:00');
     expect((await getStatusOverview(staff, asOf))?.rows.find((row) => row.number === '5001')?.state).toBe('SENT');
   });
@@ -138,7 +174,11 @@ describe('delivery status within the viewer scope', () => {
     const bergen = detail!;
     expect(bergen).toMatchObject({ number: '4601', state: 'REJECTED', season: { key: '2025' } });
     expect(bergen.checklist.length).toBeGreaterThan(5);
-    expect(bergen.timeline[0]).toMatchObject({ kind: 'APPREC', status: 'REJECTED', errors: [{ code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] });
+    expect(bergen.timeline[0]).toMatchObject({
+      kind: 'APPREC',
+      status: 'REJECTED',
+      errors: [{ code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }],
+    });
     expect(bergen.previous).toMatchObject({ season: { key: '2024' }, state: 'NOT_STARTED' });
     const own = await getMunicipalityStatus(oslo, '0301', afterAll);
     expect(own?.previous).toMatchObject({ state: 'DELIVERED', stateAtSameDate: 'DELIVERED' });

@@ -41,9 +41,33 @@ import {
 export type { MunicipalityStatusRow, StatusKeyFigures, StatusOverviewSummary, StatusQuery } from './status-overview';
 
 export type TimelineEntry =
-  | { kind: 'MESSAGE'; at: Date; msgId: string; type: MessageInput['type']; environment: MessageInput['environment']; runNumber: string | null; epjSystem: string | null }
-  | { kind: 'APPREC'; at: Date; apprecId: string; originalMsgId: string; status: ApprecStatus; errors: ApprecErrorInput[] }
-  | { kind: 'FINDING'; at: Date; msgId: string | null; code: string; severity: Severity; message: string; count: number; resolvedAt: Date | null }
+  | {
+      kind: 'MESSAGE';
+      at: Date;
+      msgId: string;
+      type: MessageInput['type'];
+      environment: MessageInput['environment'];
+      runNumber: string | null;
+      epjSystem: string | null;
+    }
+  | {
+      kind: 'APPREC';
+      at: Date;
+      apprecId: string;
+      originalMsgId: string;
+      status: ApprecStatus;
+      errors: ApprecErrorInput[];
+    }
+  | {
+      kind: 'FINDING';
+      at: Date;
+      msgId: string | null;
+      code: string;
+      severity: Severity;
+      message: string;
+      count: number;
+      resolvedAt: Date | null;
+    }
   | { kind: 'EXTENSION_REQUESTED'; at: Date; requestedDeadline: Date }
   | { kind: 'EXTENSION_DECIDED'; at: Date; status: ExtensionStatus; grantedDeadline: Date | null }
   | { kind: 'RESUBMISSION_AGREED'; at: Date };
@@ -78,7 +102,10 @@ export interface MunicipalityStatusDetail extends MunicipalityStatusRow {
  * withdrawn, changes the data version; another row changed in place (a finding resolved) shows
  * once the events of "now" are read again (`nowEventsLoader`, at most ten minutes).
  */
-const overviewCache = new Map<string, { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary }>();
+const overviewCache = new Map<
+  string,
+  { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary }
+>();
 const OVERVIEW_CACHE_TTL_MS = 60_000;
 const OVERVIEW_CACHE_LIMIT = 32;
 const MINUTE_MS = 60_000;
@@ -129,7 +156,8 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
     const key = `${versionKey}|${seasonId}`;
     const read = nowEvents.get(key);
     const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
-    if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf)))) return read.events;
+    if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf))))
+      return read.events;
     const events = loadSeasonEvents(sql(), seasonId, numbers, asOf);
     nowEvents.delete(key);
     if (nowEvents.size >= LATEST_NOW_LIMIT) nowEvents.delete(nowEvents.keys().next().value!);
@@ -167,10 +195,15 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
   const now = Date.now();
   const isNow = query.asOf.getTime() === Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const cached = overviewCache.get(key);
-  if (cached && cached.expires > now) return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
-  for (const [entryKey, entry] of overviewCache) if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
+  if (cached && cached.expires > now)
+    return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
+  for (const [entryKey, entry] of overviewCache)
+    if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
   const overview = buildOverview(sql(), season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
-  const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = { expires: now + OVERVIEW_CACHE_TTL_MS, overview };
+  const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = {
+    expires: now + OVERVIEW_CACHE_TTL_MS,
+    overview,
+  };
   overviewCache.set(key, entry);
   overview.then(
     (built) => {
@@ -225,16 +258,30 @@ function timelineOf(events: MunicipalityEvents): TimelineEntry[] {
     ...events.extensionRequests.flatMap((extension): TimelineEntry[] => [
       { kind: 'EXTENSION_REQUESTED', at: extension.requestedAt, requestedDeadline: extension.requestedDeadline },
       ...(extension.decidedAt && extension.status !== 'PENDING'
-        ? [{ kind: 'EXTENSION_DECIDED' as const, at: extension.decidedAt, status: extension.status, grantedDeadline: extension.grantedDeadline }]
+        ? [
+            {
+              kind: 'EXTENSION_DECIDED' as const,
+              at: extension.decidedAt,
+              status: extension.status,
+              grantedDeadline: extension.grantedDeadline,
+            },
+          ]
         : []),
     ]),
-    ...events.resubmissionAgreements.map((agreement): TimelineEntry => ({ kind: 'RESUBMISSION_AGREED', at: agreement.createdAt })),
+    ...events.resubmissionAgreements.map((agreement): TimelineEntry => ({
+      kind: 'RESUBMISSION_AGREED',
+      at: agreement.createdAt,
+    })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
 /** One municipality's status at `asOf`; null when it or the season does not exist, or it is outside the viewer's scope. */
-export async function getMunicipalityStatus(viewer: Viewer, number: string, query: StatusQuery): Promise<MunicipalityStatusDetail | null> {
+export async function getMunicipalityStatus(
+  viewer: Viewer,
+  number: string,
+  query: StatusQuery,
+): Promise<MunicipalityStatusDetail | null> {
   if (!canSeeMunicipality(viewer, number)) {
     await recordAudit(db(), {
       action: 'access.denied',
@@ -267,7 +314,12 @@ export async function getMunicipalityStatus(viewer: Viewer, number: string, quer
   const previousEnd =
     previous &&
     deriveDeliveryState(
-      { season: seasonInput(previous.season), ...(previous.events.get(number) ?? NO_EVENTS), previousSeason: null, serviceCodes: previous.serviceCodes },
+      {
+        season: seasonInput(previous.season),
+        ...(previous.events.get(number) ?? NO_EVENTS),
+        previousSeason: null,
+        serviceCodes: previous.serviceCodes,
+      },
       query.asOf,
     );
   return {

@@ -42,7 +42,8 @@ export const userInputSchema = z
   });
 export type UserInput = z.infer<typeof userInputSchema>;
 
-export type UserWriteResult = { ok: true; id: string } | { ok: false; field: 'email' | 'municipalityNumbers'; message: string };
+export type UserWriteResult =
+  { ok: true; id: string } | { ok: false; field: 'email' | 'municipalityNumbers'; message: string };
 
 class NotPermitted extends Error {}
 
@@ -65,13 +66,19 @@ const userRowSelect = {
 } satisfies Prisma.UserSelect;
 
 function toUserRow({ memberships, ...user }: Prisma.UserGetPayload<{ select: typeof userRowSelect }>): UserRow {
-  return { ...user, municipalities: memberships.map((m) => ({ number: m.municipality.number, name: m.municipality.shortName })) };
+  return {
+    ...user,
+    municipalities: memberships.map((m) => ({ number: m.municipality.number, name: m.municipality.shortName })),
+  };
 }
 
 /** All users, or null when the viewer may not administer users (answered as not found). */
 export async function listUsers(viewer: Viewer): Promise<UserRow[] | null> {
   if (!isAdmin(viewer)) return null;
-  const users = await db().user.findMany({ orderBy: [{ active: 'desc' }, { role: 'asc' }, { name: 'asc' }], select: userRowSelect });
+  const users = await db().user.findMany({
+    orderBy: [{ active: 'desc' }, { role: 'asc' }, { name: 'asc' }],
+    select: userRowSelect,
+  });
   return users.map(toUserRow);
 }
 
@@ -114,7 +121,9 @@ async function write(viewer: Viewer, input: UserInput, id: string | null): Promi
     const user = await db().$transaction(async (tx) => {
       const data = { name: input.name, email: input.email, role: input.role };
       const saved = id ? await tx.user.update({ where: { id }, data }) : await tx.user.create({ data });
-      await tx.municipalityMembership.deleteMany({ where: { userId: saved.id, municipalityNumber: { notIn: numbers } } });
+      await tx.municipalityMembership.deleteMany({
+        where: { userId: saved.id, municipalityNumber: { notIn: numbers } },
+      });
       await tx.municipalityMembership.createMany({
         data: numbers.map((municipalityNumber) => ({ userId: saved.id, municipalityNumber })),
         skipDuplicates: true,
@@ -154,7 +163,10 @@ export async function setUserActive(viewer: Viewer, id: string, active: boolean)
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
   if (id === viewer.userId && !active) return false;
   const updated = await db().$transaction(async (tx) => {
-    const result = await tx.user.updateMany({ where: { id }, data: { active, deactivatedAt: active ? null : new Date() } });
+    const result = await tx.user.updateMany({
+      where: { id },
+      data: { active, deactivatedAt: active ? null : new Date() },
+    });
     if (!active) await tx.session.deleteMany({ where: { userId: id } });
     return result.count > 0;
   });

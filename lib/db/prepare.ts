@@ -33,7 +33,9 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
       const started = performance.now();
       const written = await seedDemoIfEmpty(prisma, { seed: options.demoSeed });
       if (written) {
-        log(`Demo data written (seed ${options.demoSeed}): ${written.messages} messages, ${written.apprecs} Apprecs, ${written.findings} findings (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        log(
+          `Demo data written (seed ${options.demoSeed}): ${written.messages} messages, ${written.apprecs} Apprecs, ${written.findings} findings (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
       }
     }
   } finally {

@@ -25,7 +25,10 @@ describe('loadReferenceData', () => {
 
   it('knows which service codes expired and which are welfare technology', async () => {
     const { prisma } = database;
-    const expired = await prisma.serviceCode.findMany({ where: { validToYear: { not: null } }, orderBy: { code: 'asc' } });
+    const expired = await prisma.serviceCode.findMany({
+      where: { validToYear: { not: null } },
+      orderBy: { code: 'asc' },
+    });
     expect(expired.map((code) => code.code)).toEqual([12, 13, 16]);
     expect(expired.every((code) => code.validToYear === 2018 && !code.name.includes('EXPIRED'))).toBe(true);
     const welfare = await prisma.serviceCode.findMany({ where: { welfareTechnology: true }, orderBy: { code: 'asc' } });
@@ -41,7 +44,9 @@ describe('loadReferenceData', () => {
       [122612, 'PRODUCTION'],
       [171479, 'VALIDATION'],
     ]);
-    expect(await prisma.codeListEntry.findUnique({ where: { codeSystem_code: { codeSystem: '8221', code: 'T02' } } })).toMatchObject({
+    expect(
+      await prisma.codeListEntry.findUnique({ where: { codeSystem_code: { codeSystem: '8221', code: 'T02' } } }),
+    ).toMatchObject({
       name: 'XML validerer ikke',
     });
     expect(await prisma.codeListEntry.count({ where: { codeSystem: '8258' } })).toBe(3);
@@ -57,7 +62,13 @@ describe('loadReferenceData', () => {
     const { prisma } = database;
     const before = await prisma.season.findUniqueOrThrow({ where: { key: '2025' } });
     const counts = await loadReferenceData(prisma);
-    expect(counts).toMatchObject({ municipalities: 357, counties: 15, renumberings: 114, serviceCodes: 28, seasons: 2 });
+    expect(counts).toMatchObject({
+      municipalities: 357,
+      counties: 15,
+      renumberings: 114,
+      serviceCodes: 28,
+      seasons: 2,
+    });
     expect(await prisma.municipality.count()).toBe(357);
     expect(await prisma.season.count()).toBe(2);
     expect((await prisma.season.findUniqueOrThrow({ where: { key: '2025' } })).id).toBe(before.id);

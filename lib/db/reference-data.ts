@@ -84,7 +84,10 @@ const seasonsFile = z.object({
 });
 
 /** Expired codes are named "(EXPIRED)" in the source and replaced from 2019 data ("expired from 2019"). */
-function serviceCodeValidity(status: string, name: string): { validFromYear: number | null; validToYear: number | null; name: string } {
+function serviceCodeValidity(
+  status: string,
+  name: string,
+): { validFromYear: number | null; validToYear: number | null; name: string } {
   const cleanName = name.replace(/\s*\(EXPIRED\)$/, '');
   if (status.startsWith('expired')) return { validFromYear: null, validToYear: 2018, name: cleanName };
   const newFrom = /new for (\d{4}) data/.exec(status);
@@ -148,7 +151,15 @@ export async function readReferenceFiles() {
 }
 
 export async function loadReferenceData(prisma: PrismaClient): Promise<ReferenceDataCounts> {
-  const { counties, municipalities, renumberings, serviceCodes, codeListEntries: codes, endpoints, seasons } = await readReferenceFiles();
+  const {
+    counties,
+    municipalities,
+    renumberings,
+    serviceCodes,
+    codeListEntries: codes,
+    endpoints,
+    seasons,
+  } = await readReferenceFiles();
   const validFrom = new Date(`${STRUCTURE_VALID_FROM}T00:00:00Z`);
 
   // One statement per table: the rows go in as one JSON parameter (fast on every start).

@@ -43,7 +43,10 @@ function loadWasm(): Promise<void> {
       set_message: (message: string) => (engineState.lastPanic = message),
     };
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': runtime });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
@@ -80,7 +83,8 @@ class CatalogReadingClient extends pg.Client {
     };
     const callback = args.at(-1);
     if (typeof callback === 'function') {
-      args[args.length - 1] = (error: Error | null, result: unknown) => callback(error, error ? result : relabel(result));
+      args[args.length - 1] = (error: Error | null, result: unknown) =>
+        callback(error, error ? result : relabel(result));
       return (super.query as (...a: unknown[]) => never)(...args);
     }
     const pending = (super.query as (...a: unknown[]) => unknown)(...args);
@@ -179,7 +183,10 @@ export async function readSchema(): Promise<runtime.SchemasContainer> {
 /** The migrations folder as the engine expects it (Prisma's own layout: `<name>/migration.sql`). */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const directories = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(dir, 'migration_lock.toml');
   return {
     baseDir: dir,
@@ -219,7 +226,8 @@ async function runSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => P
   try {
     return await work(engine);
   } catch (error) {
-    if (engineState.lastPanic) throw new Error(`Prisma schema engine panicked: ${engineState.lastPanic}`, { cause: error });
+    if (engineState.lastPanic)
+      throw new Error(`Prisma schema engine panicked: ${engineState.lastPanic}`, { cause: error });
     throw error;
   } finally {
     engineState.lastPanic = undefined;
@@ -254,4 +262,3 @@ export async function pendingSchemaChange(url: string): Promise<string> {
     return (result.stdout ?? '').replace(/^-- This is an empty migration\.\s*$/m, '').trim();
   });
 }
-

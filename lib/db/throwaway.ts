@@ -38,7 +38,10 @@ export async function startPostgresServer(databaseUrl: string | undefined): Prom
     url: serverUrl,
     embedded: !databaseUrl,
     async createDatabase(name, template) {
-      await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''}`);
+      await adminQuery(
+        serverUrl,
+        `CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''}`,
+      );
       return withDatabase(serverUrl, name);
     },
     async dropDatabase(name) {

@@ -136,7 +136,11 @@ function withRest<T>(shares: readonly (readonly [T, number])[], rest: T): (reado
 }
 
 /** Hands out outcomes by share over a shuffle: at least one of each when there is anyone to give it to. */
-function quotas<T>(random: Random, numbers: readonly string[], shares: readonly (readonly [T, number])[]): Map<string, T> {
+function quotas<T>(
+  random: Random,
+  numbers: readonly string[],
+  shares: readonly (readonly [T, number])[],
+): Map<string, T> {
   const shuffled = random.shuffle(numbers);
   const result = new Map<string, T>();
   let index = 0;
@@ -171,7 +175,12 @@ function changeableCodes(expected: ExpectedVolume, welfareCodes: ReadonlySet<num
 }
 
 /** Whether the municipality's delivery can carry the error so that it shows. */
-function canHave(kind: ContentDefect, context: SeasonContext, profile: MunicipalityProfile, expected: ExpectedVolume): boolean {
+function canHave(
+  kind: ContentDefect,
+  context: SeasonContext,
+  profile: MunicipalityProfile,
+  expected: ExpectedVolume,
+): boolean {
   const year = context.season.periodStart.getUTCFullYear();
   switch (kind) {
     case 'OLD_NUMBER':
@@ -197,17 +206,26 @@ function assignScenarios(context: SeasonContext): Map<string, Scenario> {
   const transmission = quotas(Random.stream(seed, 'transmission', season.key), onTime, TRANSMISSION_SHARES);
   const year = season.periodStart.getUTCFullYear();
   const expected = new Map(
-    onTime.map((number) => [number, expectedVolume(profiles.get(number) as MunicipalityProfile, reference, seed, year)]),
+    onTime.map((number) => [
+      number,
+      expectedVolume(profiles.get(number) as MunicipalityProfile, reference, seed, year),
+    ]),
   );
   const defects = new Map(onTime.map((number) => [number, new Set<ContentDefect>()]));
   const give = (kind: ContentDefect, count: number, among: readonly string[]) => {
-    for (const number of Random.stream(seed, 'defect', kind, season.key).shuffle(among).slice(0, count)) defects.get(number)?.add(kind);
+    for (const number of Random.stream(seed, 'defect', kind, season.key).shuffle(among).slice(0, count))
+      defects.get(number)?.add(kind);
   };
   const eligible = (kind: ContentDefect) =>
-    onTime.filter((number) => canHave(kind, context, profiles.get(number) as MunicipalityProfile, expected.get(number) as ExpectedVolume));
+    onTime.filter((number) =>
+      canHave(kind, context, profiles.get(number) as MunicipalityProfile, expected.get(number) as ExpectedVolume),
+    );
   for (const [kind, share] of DEFECT_SHARES) give(kind, Math.max(1, Math.round(share * onTime.length)), eligible(kind));
   const renumbered = eligible('OLD_NUMBER');
-  const oldNumbers = renumbered.reduce((sum, number) => sum + oldNumberShare(season, profiles.get(number) as MunicipalityProfile), 0);
+  const oldNumbers = renumbered.reduce(
+    (sum, number) => sum + oldNumberShare(season, profiles.get(number) as MunicipalityProfile),
+    0,
+  );
   if (renumbered.length > 0) give('OLD_NUMBER', Math.max(1, Math.round(oldNumbers)), renumbered);
   return new Map(
     numbers.map((number) => [
@@ -353,7 +371,8 @@ class AnnualStory {
       // The extract holds the year so far.
       const periodTo = Math.min(this.periodEnd, firstOfMonth(testDay) - 1);
       const scale = (periodTo - this.periodStart + 1) / (this.periodEnd - this.periodStart + 1);
-      const rejected = random.chance(index === 0 && this.epjChanged ? 0.5 : 0.15) && (index < count - 1 || random.chance(0.5));
+      const rejected =
+        random.chance(index === 0 && this.epjChanged ? 0.5 : 0.15) && (index < count - 1 || random.chance(0.5));
       this.send(
         'VALIDATION',
         sentAt,
@@ -366,7 +385,8 @@ class AnnualStory {
         scale,
       );
     });
-    if (this.epjChanged) this.noteOn(addWorkingDays(days[0] as Day, 1), NOTE_TEXTS.epjChanged(this.previousEpj.system, this.epj.system));
+    if (this.epjChanged)
+      this.noteOn(addWorkingDays(days[0] as Day, 1), NOTE_TEXTS.epjChanged(this.previousEpj.system, this.epj.system));
   }
 
   /** The day of the first production delivery (null: none), with the extension requests and reminders around it. */
@@ -383,7 +403,8 @@ class AnnualStory {
         const requested = random.pick([deadline + 16, deadline + 30, deadline + 44]);
         const granted = random.chance(0.75) ? requested : deadline + 16;
         this.extensionRequest(requestDay, requested, 'GRANTED', decisionDay, granted);
-        if (random.chance(0.85)) return workingDayOnOrAfter(random.int(Math.max(decisionDay, deadline + 3), granted - 1));
+        if (random.chance(0.85))
+          return workingDayOnOrAfter(random.int(Math.max(decisionDay, deadline + 3), granted - 1));
         return workingDayOnOrAfter(granted + random.int(1, 10));
       }
       case 'EXTENSION_DENIED': {
@@ -429,11 +450,22 @@ class AnnualStory {
     return this.random.weighted(candidates);
   }
 
-  private extensionRequest(requestDay: Day, requested: Day, outcome: ExtensionStatus, decisionDay: Day, granted: Day | null): void {
+  private extensionRequest(
+    requestDay: Day,
+    requested: Day,
+    outcome: ExtensionStatus,
+    decisionDay: Day,
+    granted: Day | null,
+  ): void {
     const random = this.random;
     const reason: ExtensionReason = this.epjChanged
       ? 'SYSTEM_CHANGE'
-      : random.weighted([['TECHNICAL_PROBLEMS', 4], ['STAFF_SHORTAGE', 3], ['DATA_QUALITY', 3], ['SYSTEM_CHANGE', 1]] as const);
+      : random.weighted([
+          ['TECHNICAL_PROBLEMS', 4],
+          ['STAFF_SHORTAGE', 3],
+          ['DATA_QUALITY', 3],
+          ['SYSTEM_CHANGE', 1],
+        ] as const);
     const texts = extensionTexts(reason, { year: this.year, system: this.epj.system });
     this.builder.extensionRequest(random, {
       seasonId: this.seasonId,
@@ -480,14 +512,29 @@ class AnnualStory {
       invalidOrganisationNumbers: kinds.has('INVALID_ORGANISATION_NUMBER') ? random.int(1, 3) : 0,
       expiredCodes:
         kinds.has('EXPIRED_CODE') && expired.length > 0
-          ? new Map(random.shuffle(expired).slice(0, random.int(1, 2)).map((code) => [code, random.int(1, 40)]))
+          ? new Map(
+              random
+                .shuffle(expired)
+                .slice(0, random.int(1, 2))
+                .map((code) => [code, random.int(1, 40)]),
+            )
           : new Map(),
-      unknownCodes: kinds.has('UNKNOWN_CODE') && unlisted.length > 0 ? new Map([[random.pick(unlisted), random.int(1, 15)]]) : new Map(),
+      unknownCodes:
+        kinds.has('UNKNOWN_CODE') && unlisted.length > 0
+          ? new Map([[random.pick(unlisted), random.int(1, 15)]])
+          : new Map(),
       volumeChange:
         kinds.has('VOLUME_CHANGE') && changeable.length > 0
-          ? { code: random.pick(changeable), factor: random.chance(0.5) ? random.between(0.2, 0.4) : random.between(2.5, 3.5) }
+          ? {
+              code: random.pick(changeable),
+              factor: random.chance(0.5) ? random.between(0.2, 0.4) : random.between(2.5, 3.5),
+            }
           : null,
-      welfareFactor: kinds.has('WELFARE_IMPLAUSIBLE') ? (random.chance(0.5) ? random.between(0.15, 0.3) : random.between(3.5, 5)) : null,
+      welfareFactor: kinds.has('WELFARE_IMPLAUSIBLE')
+        ? random.chance(0.5)
+          ? random.between(0.15, 0.3)
+          : random.between(3.5, 5)
+        : null,
       identityShortfall: kinds.has('IDENTITY_SHORTFALL') ? random.int(1, Math.max(1, Math.floor(persons / 3))) : 0,
     };
     if (kinds.has('OLD_NUMBER') && this.profile.former) state.numberAsSent = this.profile.former.number;
@@ -510,7 +557,8 @@ class AnnualStory {
       `${number}0`,
     ].filter(
       (candidate): candidate is string =>
-        candidate !== null && resolveMunicipalityNumber(candidate, this.context.municipalityReference).status === 'UNKNOWN',
+        candidate !== null &&
+        resolveMunicipalityNumber(candidate, this.context.municipalityReference).status === 'UNKNOWN',
     );
     return candidates[0] as string;
   }
@@ -524,7 +572,10 @@ class AnnualStory {
       ideApprec: random.chance(0.01) ? null : okApprec(random, 'PRODUCTION'),
       ideDelayMs: random.int(1_000, 40_000),
     });
-    const rejected = (): Transfer => ({ ...normal(), iplApprec: rejectedApprec(random, FAGMELDING_REJECTIONS, this.year) });
+    const rejected = (): Transfer => ({
+      ...normal(),
+      iplApprec: rejectedApprec(random, FAGMELDING_REJECTIONS, this.year),
+    });
     const attempts: Attempt[] = [];
     const deliver = (at: Date, transfer: Transfer, deliveryState = state) => {
       const attempt = this.deliverProduction(at, deliveryState, transfer);
@@ -542,7 +593,10 @@ class AnnualStory {
         break;
       }
       case 'IDENTITY_REJECTED': {
-        const first = deliver(firstAt, { ...normal(), ideApprec: rejectedApprec(random, IDENTMELDING_REJECTIONS, this.year) });
+        const first = deliver(firstAt, {
+          ...normal(),
+          ideApprec: rejectedApprec(random, IDENTMELDING_REJECTIONS, this.year),
+        });
         deliver(this.resendAfter(first.sent.ipl.receivedAt, 1, 3), normal());
         break;
       }
@@ -584,7 +638,13 @@ class AnnualStory {
     this.recordFindings(attempts);
   }
 
-  private send(environment: DeliveryPlan['environment'], sentAt: Date, state: DeliveryState, transfer: Transfer, scale: number) {
+  private send(
+    environment: DeliveryPlan['environment'],
+    sentAt: Date,
+    state: DeliveryState,
+    transfer: Transfer,
+    scale: number,
+  ) {
     const random = this.random;
     const content = buildContent(this.expected, state.defects, this.context.welfareCodes, random, scale);
     const plan: DeliveryPlan = {
@@ -627,7 +687,8 @@ class AnnualStory {
       previousEpjSystem: this.previousEpjSystem,
       lastYearServicesByCode: this.lastYearServices,
     }).map((finding) => ingestFinding(finding, 'KPR_IPL'));
-    if (sent.ide) checks.push(...checkTestPersons(plan.content.ide).map((finding) => ingestFinding(finding, 'KPR_IDE')));
+    if (sent.ide)
+      checks.push(...checkTestPersons(plan.content.ide).map((finding) => ingestFinding(finding, 'KPR_IDE')));
     this.previousEpjSystem = plan.epj.system;
 
     const fhi: FindingSpec[] = [];
@@ -690,14 +751,24 @@ class AnnualStory {
       for (const spec of attempt.checks) {
         const message = spec.on === 'KPR_IDE' ? attempt.sent.ide : attempt.sent.ipl;
         if (!message) continue;
-        const resolvedAt = next ? (spec.on === 'KPR_IDE' ? (next.sent.ide?.receivedAt ?? null) : next.sent.ipl.receivedAt) : null;
+        const resolvedAt = next
+          ? spec.on === 'KPR_IDE'
+            ? (next.sent.ide?.receivedAt ?? null)
+            : next.sent.ipl.receivedAt
+          : null;
         const detectedAt = addMilliseconds(message.receivedAt, random.int(500, 5_000));
         this.builder.finding(random, this.target(message), spec, detectedAt, resolvedAt);
       }
       // A delivery superseded before FHI's run is not validated.
       if (next && next.sent.ipl.receivedAt.getTime() <= attempt.fhiAt.getTime()) return;
       for (const spec of attempt.fhi) {
-        this.builder.finding(random, this.target(attempt.sent.ipl), spec, attempt.fhiAt, next?.sent.ipl.receivedAt ?? null);
+        this.builder.finding(
+          random,
+          this.target(attempt.sent.ipl),
+          spec,
+          attempt.fhiAt,
+          next?.sent.ipl.receivedAt ?? null,
+        );
       }
     });
   }

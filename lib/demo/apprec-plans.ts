@@ -11,16 +11,35 @@ import { apprecFreeText } from './texts';
 type CodeWeights = readonly (readonly [string, number])[];
 
 /** Why a fagmelding (KPR_IPL) is rejected in production. */
-export const FAGMELDING_REJECTIONS: CodeWeights = [['T02', 40], ['X99', 17], ['T10', 12], ['T99', 10], ['T01', 8], ['E10', 8], ['S02', 5]];
+export const FAGMELDING_REJECTIONS: CodeWeights = [
+  ['T02', 40],
+  ['X99', 17],
+  ['T10', 12],
+  ['T99', 10],
+  ['T01', 8],
+  ['E10', 8],
+  ['S02', 5],
+];
 /** Why an identmelding (KPR_IDE) is rejected: the identity-related codes. */
-export const IDENTMELDING_REJECTIONS: CodeWeights = [['E31', 35], ['E53', 25], ['E30', 20], ['E36', 20]];
+export const IDENTMELDING_REJECTIONS: CodeWeights = [
+  ['E31', 35],
+  ['E53', 25],
+  ['E30', 20],
+  ['E36', 20],
+];
 /** Why a test against KPR Validering is rejected. */
-export const TEST_REJECTIONS: CodeWeights = [['T02', 50], ['T10', 30], ['X99', 20]];
+export const TEST_REJECTIONS: CodeWeights = [
+  ['T02', 50],
+  ['T10', 30],
+  ['X99', 20],
+];
 
 /** A positive Apprec, minutes (now and then hours) after the message. */
 export function okApprec(random: Random, environment: Environment): ApprecPlan {
   const delayMs =
-    environment === 'VALIDATION' || random.chance(0.9) ? random.int(2 * MINUTE_MS, 45 * MINUTE_MS) : random.int(HOUR_MS, 8 * HOUR_MS);
+    environment === 'VALIDATION' || random.chance(0.9)
+      ? random.int(2 * MINUTE_MS, 45 * MINUTE_MS)
+      : random.int(HOUR_MS, 8 * HOUR_MS);
   return { delayMs, status: 'OK', errors: [] };
 }
 

@@ -41,7 +41,11 @@ try {
       const written = seconds(started);
       const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
       console.log(`${scale.name}: generated in ${generated}, written in ${written} (${rows} rows)`);
-      console.log(`  ${Object.entries(counts).map(([table, count]) => `${table} ${count}`).join(', ')}`);
+      console.log(
+        `  ${Object.entries(counts)
+          .map(([table, count]) => `${table} ${count}`)
+          .join(', ')}`,
+      );
     } finally {
       await prisma.$disconnect();
       await server.dropDatabase(name);

@@ -106,7 +106,14 @@ export interface FindingSpec {
 
 /** A finding of the ingest checks (lib/domain/checks), exactly as the ingest would record it. */
 export function ingestFinding(finding: CheckFinding, on: FindingSpec['on']): FindingSpec {
-  return { source: 'INGEST_CHECK', code: finding.code, severity: finding.severity, message: finding.message, count: finding.count, on };
+  return {
+    source: 'INGEST_CHECK',
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    count: finding.count,
+    on,
+  };
 }
 
 /** A year's volume as a content summary keys it. */
@@ -124,12 +131,42 @@ const FHI_FINDINGS: readonly {
   weight: number;
   text: (count: number) => string;
 }[] = [
-  { code: 'FHI_DUPLICATE_PERSON', severity: 'ERROR', weight: 2, text: (n) => `${counted(n, 'person', 'personer')} er registrert med mer enn én lokal id.` },
-  { code: 'FHI_DECISION_AFTER_PERIOD', severity: 'WARNING', weight: 4, text: (n) => `${counted(n, 'tjeneste', 'tjenester')} har vedtaksdato etter perioden.` },
-  { code: 'FHI_FUNCTION_ASSESSMENT_MISSING', severity: 'WARNING', weight: 5, text: (n) => `${counted(n, 'person', 'personer')} med hjemmetjenester mangler funksjonsvurdering.` },
-  { code: 'FHI_STAY_OVERLAP', severity: 'WARNING', weight: 3, text: (n) => `${counted(n, 'tidsbegrenset opphold', 'tidsbegrensede opphold')} overlapper med langtidsopphold.` },
-  { code: 'FHI_AGE_OVER_105', severity: 'INFO', weight: 4, text: (n) => `${counted(n, 'person', 'personer')} er eldre enn 105 år. Kontroller fødselsdato.` },
-  { code: 'FHI_DIAGNOSIS_MISSING', severity: 'INFO', weight: 6, text: (n) => `${counted(n, 'person', 'personer')} med helsetjenester i hjemmet mangler diagnose.` },
+  {
+    code: 'FHI_DUPLICATE_PERSON',
+    severity: 'ERROR',
+    weight: 2,
+    text: (n) => `${counted(n, 'person', 'personer')} er registrert med mer enn én lokal id.`,
+  },
+  {
+    code: 'FHI_DECISION_AFTER_PERIOD',
+    severity: 'WARNING',
+    weight: 4,
+    text: (n) => `${counted(n, 'tjeneste', 'tjenester')} har vedtaksdato etter perioden.`,
+  },
+  {
+    code: 'FHI_FUNCTION_ASSESSMENT_MISSING',
+    severity: 'WARNING',
+    weight: 5,
+    text: (n) => `${counted(n, 'person', 'personer')} med hjemmetjenester mangler funksjonsvurdering.`,
+  },
+  {
+    code: 'FHI_STAY_OVERLAP',
+    severity: 'WARNING',
+    weight: 3,
+    text: (n) => `${counted(n, 'tidsbegrenset opphold', 'tidsbegrensede opphold')} overlapper med langtidsopphold.`,
+  },
+  {
+    code: 'FHI_AGE_OVER_105',
+    severity: 'INFO',
+    weight: 4,
+    text: (n) => `${counted(n, 'person', 'personer')} er eldre enn 105 år. Kontroller fødselsdato.`,
+  },
+  {
+    code: 'FHI_DIAGNOSIS_MISSING',
+    severity: 'INFO',
+    weight: 6,
+    text: (n) => `${counted(n, 'person', 'personer')} med helsetjenester i hjemmet mangler diagnose.`,
+  },
 ];
 const FHI_WEIGHTS = FHI_FINDINGS.map((finding) => [finding, finding.weight] as const);
 
@@ -144,7 +181,14 @@ export function fhiValidationFindings(random: Random, count: number, persons: nu
     }
     used.add(finding.code);
     const affected = random.int(1, Math.max(1, Math.min(40, Math.round(persons * 0.02))));
-    findings.push({ source: 'FHI_VALIDATION', code: finding.code, severity: finding.severity, message: finding.text(affected), count: affected, on: 'KPR_IPL' });
+    findings.push({
+      source: 'FHI_VALIDATION',
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.text(affected),
+      count: affected,
+      on: 'KPR_IPL',
+    });
   }
   return findings;
 }

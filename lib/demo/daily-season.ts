@@ -5,7 +5,12 @@
  * (the next one covers the gap), a delivery is rejected and resent the same day, an identmelding
  * or an Apprec goes missing. FHI's validation of every delivery produces most of the findings.
  */
-import { checkMunicipalityNumber, checkOrganisationNumbers, checkServiceCodes, checkTestPersons } from '@/lib/domain/checks';
+import {
+  checkMunicipalityNumber,
+  checkOrganisationNumbers,
+  checkServiceCodes,
+  checkTestPersons,
+} from '@/lib/domain/checks';
 import { FAGMELDING_REJECTIONS, okApprec, rejectedApprec } from './apprec-plans';
 import {
   buildContent,
@@ -36,7 +41,13 @@ import { Random } from './random';
 /** Share of a municipality's yearly recipients whose services change on a given day. */
 const DAILY_CHANGE_SHARE = 0.012;
 /** Findings per delivery, per municipality: most are tidy, a few produce many. */
-const FINDING_RATES: readonly (readonly [number, number])[] = [[0.5, 3], [2.5, 3], [5, 2], [11, 1.5], [18, 0.5]];
+const FINDING_RATES: readonly (readonly [number, number])[] = [
+  [0.5, 3],
+  [2.5, 3],
+  [5, 2],
+  [11, 1.5],
+  [18, 0.5],
+];
 /** Share of a delivery's findings that come from the ingest checks rather than FHI's validation. */
 const INGEST_CHECK_SHARE = 0.1;
 
@@ -81,7 +92,13 @@ function dailyStory(context: SeasonContext, profile: MunicipalityProfile): void 
     const periodTo = Math.min(today - 1, periodEnd);
     coveredUntil = periodTo;
     const defects = dailyDefects(random, findingRate, codes);
-    const content = buildContent(expected, defects.defects, context.welfareCodes, random, DAILY_CHANGE_SHARE * (periodTo - periodFrom + 1));
+    const content = buildContent(
+      expected,
+      defects.defects,
+      context.welfareCodes,
+      random,
+      DAILY_CHANGE_SHARE * (periodTo - periodFrom + 1),
+    );
     const checks = dailyChecks(context, profile, content, year);
     const send = (sentAt: Date, rejected: boolean): SentDelivery => {
       const plan: DeliveryPlan = {
@@ -110,12 +127,26 @@ function dailyStory(context: SeasonContext, profile: MunicipalityProfile): void 
     const nightly = send(osloInstant(today, random.int(120, 330)), rejected);
     const accepted = rejected ? send(osloInstant(today, random.int(540, 840)), false) : nightly;
     if (rejected) {
-      deliveries.push({ sent: nightly, supersededAt: accepted.ipl.receivedAt, checks, fhi: [], fhiAt: nightly.ipl.receivedAt });
+      deliveries.push({
+        sent: nightly,
+        supersededAt: accepted.ipl.receivedAt,
+        checks,
+        fhi: [],
+        fhiAt: nightly.ipl.receivedAt,
+      });
     }
     // FHI's validation runs every morning at seven.
-    const runDay = osloDayOf(accepted.ipl.receivedAt) + (accepted.ipl.receivedAt.getTime() < osloInstant(today, 420).getTime() ? 0 : 1);
+    const runDay =
+      osloDayOf(accepted.ipl.receivedAt) +
+      (accepted.ipl.receivedAt.getTime() < osloInstant(today, 420).getTime() ? 0 : 1);
     const fhiAt = osloInstant(runDay, random.int(420, 450));
-    deliveries.push({ sent: accepted, supersededAt: null, checks, fhi: fhiValidationFindings(random, defects.fhi, content.ipl.persons), fhiAt });
+    deliveries.push({
+      sent: accepted,
+      supersededAt: null,
+      checks,
+      fhi: fhiValidationFindings(random, defects.fhi, content.ipl.persons),
+      fhiAt,
+    });
   }
   recordDailyFindings(context, profile, Random.stream(seed, 'daily-findings', season.key, profile.number), deliveries);
 }
@@ -124,7 +155,12 @@ function dailyStory(context: SeasonContext, profile: MunicipalityProfile): void 
  * The ingest checks that apply to one day's increment; period, EPJ and year-on-year checks are for
  * annual deliveries. (The daily regime's own rules are not public yet.)
  */
-function dailyChecks(context: SeasonContext, profile: MunicipalityProfile, content: DeliveryContent, year: number): FindingSpec[] {
+function dailyChecks(
+  context: SeasonContext,
+  profile: MunicipalityProfile,
+  content: DeliveryContent,
+  year: number,
+): FindingSpec[] {
   return [
     ...checkMunicipalityNumber(profile.number, context.municipalityReference, year),
     ...checkOrganisationNumbers(content.ipl.organisationNumbers),
@@ -148,7 +184,14 @@ function dailyDefects(
       fhi++;
       continue;
     }
-    switch (random.weighted([['TEST_PERSONS', 1], ['ORGANISATION_NUMBER', 2], ['UNLISTED_CODE', 1], ['EXPIRED_CODE', 1]] as const)) {
+    switch (
+      random.weighted([
+        ['TEST_PERSONS', 1],
+        ['ORGANISATION_NUMBER', 2],
+        ['UNLISTED_CODE', 1],
+        ['EXPIRED_CODE', 1],
+      ] as const)
+    ) {
       case 'TEST_PERSONS':
         defects.testPersons = 1;
         break;
@@ -167,7 +210,12 @@ function dailyDefects(
 }
 
 /** Findings stay open until a later delivery corrects them, which most do within a fortnight. */
-function recordDailyFindings(context: SeasonContext, profile: MunicipalityProfile, random: Random, deliveries: readonly DailyDelivery[]): void {
+function recordDailyFindings(
+  context: SeasonContext,
+  profile: MunicipalityProfile,
+  random: Random,
+  deliveries: readonly DailyDelivery[],
+): void {
   const { builder, season } = context;
   const resolution = (index: number): Date | null => {
     const later = random.chance(0.6) ? deliveries[index + random.int(1, 10)] : undefined;
@@ -178,8 +226,15 @@ function recordDailyFindings(context: SeasonContext, profile: MunicipalityProfil
     for (const spec of [...delivery.checks, ...delivery.fhi]) {
       const message = spec.on === 'KPR_IDE' ? delivery.sent.ide : delivery.sent.ipl;
       if (!message) continue;
-      const detectedAt = spec.source === 'FHI_VALIDATION' ? delivery.fhiAt : addMilliseconds(message.receivedAt, random.int(500, 5_000));
-      builder.finding(random, { seasonId: season.id, municipalityNumber: profile.number, message }, spec, detectedAt, resolvedAt);
+      const detectedAt =
+        spec.source === 'FHI_VALIDATION' ? delivery.fhiAt : addMilliseconds(message.receivedAt, random.int(500, 5_000));
+      builder.finding(
+        random,
+        { seasonId: season.id, municipalityNumber: profile.number, message },
+        spec,
+        detectedAt,
+        resolvedAt,
+      );
     }
   });
 }

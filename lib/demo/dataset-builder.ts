@@ -133,8 +133,16 @@ export class DatasetBuilder {
       receiverHerId: production ? this.productionHerId : this.validationHerId,
       environment: plan.environment,
       processingStatus: production
-        ? random.weighted([['P', 97], [null, 3]])
-        : random.weighted([['P', 50], ['D', 35], ['T', 10], [null, 5]]),
+        ? random.weighted([
+            ['P', 97],
+            [null, 3],
+          ])
+        : random.weighted([
+            ['P', 50],
+            ['D', 35],
+            ['T', 10],
+            [null, 5],
+          ]),
       municipalityNumberAsSent: plan.municipalityNumberAsSent,
       municipalityNumber: plan.municipalityNumber,
       epjSystem: plan.epj.system,
@@ -166,7 +174,15 @@ export class DatasetBuilder {
     const genDate = addMilliseconds(message.receivedAt, plan.delayMs);
     const receivedAt = addMilliseconds(genDate, random.int(1_000, 30_000));
     const version =
-      message.environment === 'PRODUCTION' ? random.weighted([['V1_1', 90], ['V1_0', 10]] as const) : random.weighted([['V1_0', 70], ['V1_1', 30]] as const);
+      message.environment === 'PRODUCTION'
+        ? random.weighted([
+            ['V1_1', 90],
+            ['V1_0', 10],
+          ] as const)
+        : random.weighted([
+            ['V1_0', 70],
+            ['V1_1', 30],
+          ] as const);
     const row: DemoApprec = {
       id: random.uuidV7(receivedAt),
       apprecId: version === 'V1_1' ? random.uuidV4() : `FHI-KPR-${compactTimestamp(genDate)}-${random.digits(6)}`,
@@ -230,7 +246,14 @@ export class DatasetBuilder {
     });
   }
 
-  note(random: Random, seasonId: string, municipalityNumber: string, at: Date, body: string, kind: NoteKind = 'NOTE'): void {
+  note(
+    random: Random,
+    seasonId: string,
+    municipalityNumber: string,
+    at: Date,
+    body: string,
+    kind: NoteKind = 'NOTE',
+  ): void {
     const id = random.uuidV7(at);
     if (!this.happened(at)) return;
     this.dataset.notes.push({ id, seasonId, municipalityNumber, kind, body, authorId: null, createdAt: at });
@@ -252,7 +275,9 @@ export class DatasetBuilder {
 }
 
 function levelTwoHerId(reference: DemoReference, environment: Environment): number {
-  const endpoint = reference.endpoints.find((candidate) => candidate.level === 2 && candidate.environment === environment);
+  const endpoint = reference.endpoints.find(
+    (candidate) => candidate.level === 2 && candidate.environment === environment,
+  );
   if (!endpoint) throw new Error(`no level-2 ${environment} endpoint in the reference data`);
   return endpoint.herId;
 }

@@ -68,7 +68,9 @@ describe('generateDemoData: determinism and the story clock', () => {
     const other = generateDemoData(reference, { seed: SEED + 1 });
     const ids = new Set(dataset.messages.map((message) => message.id));
     expect(other.messages.some((message) => ids.has(message.id))).toBe(false);
-    expect(other.messages.map((message) => message.receivedAt)).not.toEqual(dataset.messages.map((message) => message.receivedAt));
+    expect(other.messages.map((message) => message.receivedAt)).not.toEqual(
+      dataset.messages.map((message) => message.receivedAt),
+    );
   });
 
   it('stands by default at noon in Oslo on 20 January 2026, and nothing happens after the clock', () => {
@@ -103,7 +105,8 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
         ...inSeason(dataset.notes, season).map((note) => note.municipalityNumber),
         ...inSeason(dataset.extensionRequests, season).map((request) => request.municipalityNumber),
       ]);
-      for (const municipality of reference.municipalities) expect(touched.has(municipality.number), municipality.number).toBe(true);
+      for (const municipality of reference.municipalities)
+        expect(touched.has(municipality.number), municipality.number).toBe(true);
     }
   });
 
@@ -111,14 +114,18 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
     const apprecs = apprecsByMsgId(dataset);
     const fagmeldinger = productionFagmeldinger(dataset, season2025);
     const delivered = [...fagmeldinger.values()].filter((messages) =>
-      messages.some((message) => message.receivedAt <= season2025.deadline && apprecs.get(message.msgId)?.status === 'OK'),
+      messages.some(
+        (message) => message.receivedAt <= season2025.deadline && apprecs.get(message.msgId)?.status === 'OK',
+      ),
     );
     const share = delivered.length / reference.municipalities.length;
     expect(share).toBeGreaterThanOrEqual(0.85);
     expect(share).toBeLessThanOrEqual(0.95);
 
     const firsts = [...fagmeldinger.values()].map((messages) => messages[0] as DemoMessage);
-    const inFirstHalf = firsts.filter((message) => message.receivedAt >= season2025.opensAt && message.receivedAt <= season2025.deadline);
+    const inFirstHalf = firsts.filter(
+      (message) => message.receivedAt >= season2025.opensAt && message.receivedAt <= season2025.deadline,
+    );
     expect(inFirstHalf.length / firsts.length).toBeGreaterThan(0.85);
   });
 
@@ -126,7 +133,9 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
     const tests = inSeason(dataset.messages, season2025).filter((message) => message.environment === 'VALIDATION');
     expect(tests.length).toBeGreaterThan(50);
     for (const message of tests) {
-      expect(message.genDate >= new Date('2025-09-01T00:00:00+02:00') && message.genDate < season2025.opensAt).toBe(true);
+      expect(message.genDate >= new Date('2025-09-01T00:00:00+02:00') && message.genDate < season2025.opensAt).toBe(
+        true,
+      );
     }
   });
 
@@ -151,29 +160,48 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
   it('has identmeldinger and Apprecs that never came', () => {
     const apprecs = apprecsByMsgId(dataset);
     const production = inSeason(dataset.messages, season2025).filter((message) => message.environment === 'PRODUCTION');
-    const identRuns = new Set(production.filter((message) => message.type === 'KPR_IDE').map((message) => `${message.municipalityNumber}/${message.runNumber}`));
-    const withoutIdent = production.filter((message) => message.type === 'KPR_IPL' && !identRuns.has(`${message.municipalityNumber}/${message.runNumber}`));
+    const identRuns = new Set(
+      production
+        .filter((message) => message.type === 'KPR_IDE')
+        .map((message) => `${message.municipalityNumber}/${message.runNumber}`),
+    );
+    const withoutIdent = production.filter(
+      (message) => message.type === 'KPR_IPL' && !identRuns.has(`${message.municipalityNumber}/${message.runNumber}`),
+    );
     expect(withoutIdent.length).toBeGreaterThan(0);
 
     const overdue = production.filter(
-      (message) => message.type === 'KPR_IPL' && !apprecs.has(message.msgId) && dataset.now.getTime() - message.receivedAt.getTime() > 96 * HOUR,
+      (message) =>
+        message.type === 'KPR_IPL' &&
+        !apprecs.has(message.msgId) &&
+        dataset.now.getTime() - message.receivedAt.getTime() > 96 * HOUR,
     );
     expect(overdue.length).toBeGreaterThan(0);
     const late = production.filter((message) => {
       const apprec = apprecs.get(message.msgId);
-      return message.type === 'KPR_IPL' && apprec && apprec.receivedAt.getTime() - message.receivedAt.getTime() > 96 * HOUR;
+      return (
+        message.type === 'KPR_IPL' && apprec && apprec.receivedAt.getTime() - message.receivedAt.getTime() > 96 * HOUR
+      );
     });
     expect(late.length).toBeGreaterThan(0);
   });
 
   it('has findings of every kind in domain.md §5, from the ingest checks and from FHI, some resolved by a resend', () => {
     const findings = inSeason(dataset.findings, season2025);
-    const ingestCodes = new Set(findings.filter((finding) => finding.source === 'INGEST_CHECK').map((finding) => finding.code));
+    const ingestCodes = new Set(
+      findings.filter((finding) => finding.source === 'INGEST_CHECK').map((finding) => finding.code),
+    );
     for (const code of Object.keys(CHECK_FINDINGS)) expect(ingestCodes.has(code), code).toBe(true);
-    const fhiSeverities = new Set(findings.filter((finding) => finding.source === 'FHI_VALIDATION').map((finding) => finding.severity));
+    const fhiSeverities = new Set(
+      findings.filter((finding) => finding.source === 'FHI_VALIDATION').map((finding) => finding.severity),
+    );
     expect([...fhiSeverities].sort()).toEqual(['ERROR', 'INFO', 'WARNING']);
 
-    const receivedAt = new Set(inSeason(dataset.messages, season2025).map((message) => `${message.municipalityNumber}/${message.receivedAt.getTime()}`));
+    const receivedAt = new Set(
+      inSeason(dataset.messages, season2025).map(
+        (message) => `${message.municipalityNumber}/${message.receivedAt.getTime()}`,
+      ),
+    );
     const resolved = findings.filter((finding) => finding.status === 'RESOLVED');
     expect(resolved.length).toBeGreaterThan(0);
     expect(findings.some((finding) => finding.status === 'OPEN')).toBe(true);
@@ -196,7 +224,9 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
 
   it('has municipalities that deliver late and some that never do', () => {
     const fagmeldinger = productionFagmeldinger(dataset, season2025);
-    const late = [...fagmeldinger.values()].filter((messages) => (messages[0] as DemoMessage).receivedAt > season2025.deadline);
+    const late = [...fagmeldinger.values()].filter(
+      (messages) => (messages[0] as DemoMessage).receivedAt > season2025.deadline,
+    );
     expect(late.length).toBeGreaterThanOrEqual(3);
     expect(reference.municipalities.length - fagmeldinger.size).toBeGreaterThanOrEqual(3);
     const fagmeldinger2024 = productionFagmeldinger(dataset, season2024);
@@ -205,19 +235,25 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
 
   it('has municipalities that changed EPJ system between 2024 and 2025', () => {
     const last = (season: ReferenceSeason) =>
-      new Map([...productionFagmeldinger(dataset, season)].map(([number, messages]) => [number, messages.at(-1)?.epjSystem]));
+      new Map(
+        [...productionFagmeldinger(dataset, season)].map(([number, messages]) => [number, messages.at(-1)?.epjSystem]),
+      );
     const before = last(season2024);
-    const changed = [...last(season2025)].filter(([number, system]) => before.has(number) && before.get(number) !== system);
+    const changed = [...last(season2025)].filter(
+      ([number, system]) => before.has(number) && before.get(number) !== system,
+    );
     expect(changed.length).toBeGreaterThanOrEqual(3);
   });
 
   it('has municipalities still sending their number from before 2024, resolved through the renumbering', () => {
     const renumbering = new Map(reference.renumbering.map((row) => [row.oldNumber, row.newNumber]));
     const oldNumbers = dataset.messages.filter(
-      (message) => message.municipalityNumber !== null && message.municipalityNumberAsSent !== message.municipalityNumber,
+      (message) =>
+        message.municipalityNumber !== null && message.municipalityNumberAsSent !== message.municipalityNumber,
     );
     expect(inSeason(oldNumbers, season2025).length).toBeGreaterThan(0);
-    for (const message of oldNumbers) expect(renumbering.get(message.municipalityNumberAsSent as string)).toBe(message.municipalityNumber);
+    for (const message of oldNumbers)
+      expect(renumbering.get(message.municipalityNumberAsSent as string)).toBe(message.municipalityNumber);
   });
 });
 
@@ -242,7 +278,11 @@ describe('generateDemoData: the rows', () => {
   });
 
   it('fills message rows as the ingest would', () => {
-    const receivers = new Map(reference.endpoints.filter((endpoint) => endpoint.level === 2).map((endpoint) => [endpoint.environment, endpoint.herId]));
+    const receivers = new Map(
+      reference.endpoints
+        .filter((endpoint) => endpoint.level === 2)
+        .map((endpoint) => [endpoint.environment, endpoint.herId]),
+    );
     for (const message of dataset.messages) {
       expect(message.receiverHerId).toBe(receivers.get(message.environment));
       const transit = message.receivedAt.getTime() - message.genDate.getTime();
@@ -250,7 +290,9 @@ describe('generateDemoData: the rows', () => {
       expect(transit).toBeLessThanOrEqual(20 * 60_000);
       expect(message.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(contentSummarySchema.parse(message.contentSummary).kind).toBe(message.type);
-      expect(message.periodFrom !== null && message.periodTo !== null && message.periodFrom <= message.periodTo).toBe(true);
+      expect(message.periodFrom !== null && message.periodTo !== null && message.periodFrom <= message.periodTo).toBe(
+        true,
+      );
     }
     const systems = new Set(dataset.messages.map((message) => message.epjSystem));
     expect(systems.size).toBeGreaterThanOrEqual(3);
@@ -260,7 +302,8 @@ describe('generateDemoData: the rows', () => {
   it('links every Apprec to a message by its MsgId, one each, rejections with errors and acceptances without', () => {
     const messages = new Map(dataset.messages.map((message) => [message.msgId, message]));
     const errorCounts = new Map<string, number>();
-    for (const error of dataset.apprecErrors) errorCounts.set(error.apprecId, (errorCounts.get(error.apprecId) ?? 0) + 1);
+    for (const error of dataset.apprecErrors)
+      errorCounts.set(error.apprecId, (errorCounts.get(error.apprecId) ?? 0) + 1);
     expect(new Set(dataset.apprecs.map((apprec) => apprec.originalMsgId)).size).toBe(dataset.apprecs.length);
     for (const apprec of dataset.apprecs) {
       const message = messages.get(apprec.originalMsgId);
@@ -273,9 +316,12 @@ describe('generateDemoData: the rows', () => {
   });
 
   it('gives valid organisation numbers, except the invalid ones in content that the findings report', () => {
-    for (const message of dataset.messages) expect(isValidOrganisationNumber(message.senderOrgNumber as string)).toBe(true);
+    for (const message of dataset.messages)
+      expect(isValidOrganisationNumber(message.senderOrgNumber as string)).toBe(true);
     const reported = new Map(
-      dataset.findings.filter((finding) => finding.code === 'ORGANISATION_NUMBER_INVALID').map((finding) => [finding.messageId, finding.count]),
+      dataset.findings
+        .filter((finding) => finding.code === 'ORGANISATION_NUMBER_INVALID')
+        .map((finding) => [finding.messageId, finding.count]),
     );
     const invalid = dataset.messages.flatMap((message) =>
       message.contentSummary.kind === 'KPR_IPL' && message.contentSummary.organisationNumbers.invalid > 0
@@ -294,7 +340,9 @@ describe('generateDemoData: the rows', () => {
       expect([finding.municipalityNumber, null]).toContain(message?.municipalityNumber);
       expect(finding.detectedAt >= (message as DemoMessage).receivedAt).toBe(true);
     }
-    expect(dataset.findings.some((finding) => messages.get(finding.messageId as string)?.municipalityNumber === null)).toBe(true);
+    expect(
+      dataset.findings.some((finding) => messages.get(finding.messageId as string)?.municipalityNumber === null),
+    ).toBe(true);
   });
 });
 
@@ -325,7 +373,11 @@ describe('generateDemoData: scale', () => {
     // Each delivery carries the data since the one before.
     for (const message of messages) expect((message.periodTo as Date) < message.genDate).toBe(true);
 
-    const later = generateDemoData(reference, { seed: SEED, dailyYear: true, now: new Date('2026-04-01T12:00:00+02:00') });
+    const later = generateDemoData(reference, {
+      seed: SEED,
+      dailyYear: true,
+      now: new Date('2026-04-01T12:00:00+02:00'),
+    });
     const laterMessages = new Map(later.messages.map((message) => [message.id, message]));
     for (const message of daily.messages) expect(laterMessages.get(message.id)).toEqual(message);
     const laterFindings = new Set(later.findings.map((finding) => finding.id));

@@ -47,7 +47,9 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
   const builder = new DatasetBuilder(reference, now);
   builder.dataset.seasons.push(...added);
   const profiles = buildProfiles(reference, options.seed, lastYear);
-  const welfareCodes = new Set(reference.serviceCodes.filter((code) => code.welfareTechnology).map((code) => code.code));
+  const welfareCodes = new Set(
+    reference.serviceCodes.filter((code) => code.welfareTechnology).map((code) => code.code),
+  );
   for (const season of seasons) {
     const context: SeasonContext = {
       seed: options.seed,
@@ -56,7 +58,10 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
       season,
       profiles,
       welfareCodes,
-      seasonPeriod: { periodStart: isoOfDay(dayOfDate(season.periodStart)), periodEnd: isoOfDay(dayOfDate(season.periodEnd)) },
+      seasonPeriod: {
+        periodStart: isoOfDay(dayOfDate(season.periodStart)),
+        periodEnd: isoOfDay(dayOfDate(season.periodEnd)),
+      },
       municipalityReference: municipalityNumbersFor(reference, season),
     };
     if (season.kind === 'ANNUAL') generateAnnualSeason(context);
@@ -75,7 +80,9 @@ function municipalityNumbersFor(reference: DemoReference, season: ReferenceSeaso
   const replacedNew = new Set(replaced.map((row) => row.newNumber));
   return {
     validNumbers: new Set([
-      ...reference.municipalities.map((municipality) => municipality.number).filter((number) => !replacedNew.has(number)),
+      ...reference.municipalities
+        .map((municipality) => municipality.number)
+        .filter((number) => !replacedNew.has(number)),
       ...replaced.map((row) => row.oldNumber),
     ]),
     renumbering: new Map(inForce.map((row) => [row.oldNumber, row.newNumber])),

@@ -43,10 +43,31 @@ const EPJ_VERSION: Record<EpjSystem, (year: number, random: Random) => string> =
  * reference does not list as valid for the data year are left out.
  */
 const SERVICE_SHARES: ReadonlyMap<number, number> = new Map([
-  [1, 0.22], [2, 0.02], [3, 0.012], [4, 0.06], [5, 0.05], [6, 0.24], [7, 0.03], [8, 0.035],
-  [9, 0.07], [11, 0.03], [14, 0.002], [15, 0.48], [17, 0.01], [18, 0.03], [19, 0.06], [20, 0.07],
-  [21, 0.085], [22, 0.002], [23, 0.003], [24, 0.01], [25, 0.025], [26, 0.015], [27, 0.05],
-  [28, 0.04], [29, 0.06],
+  [1, 0.22],
+  [2, 0.02],
+  [3, 0.012],
+  [4, 0.06],
+  [5, 0.05],
+  [6, 0.24],
+  [7, 0.03],
+  [8, 0.035],
+  [9, 0.07],
+  [11, 0.03],
+  [14, 0.002],
+  [15, 0.48],
+  [17, 0.01],
+  [18, 0.03],
+  [19, 0.06],
+  [20, 0.07],
+  [21, 0.085],
+  [22, 0.002],
+  [23, 0.003],
+  [24, 0.01],
+  [25, 0.025],
+  [26, 0.015],
+  [27, 0.05],
+  [28, 0.04],
+  [29, 0.06],
 ]);
 /** Share of the population receiving municipal health and care services (about 370 000 of 5.6 million). */
 const RECIPIENT_SHARE = 0.065;
@@ -190,7 +211,12 @@ export function expectedVolume(
   const random = Random.stream(seed, 'volume', profile.number, year);
   const persons = Math.max(
     3,
-    Math.round(profile.population * RECIPIENT_SHARE * (1 + RECIPIENT_GROWTH_PER_YEAR) ** (year - 2025) * random.between(0.98, 1.02)),
+    Math.round(
+      profile.population *
+        RECIPIENT_SHARE *
+        (1 + RECIPIENT_GROWTH_PER_YEAR) ** (year - 2025) *
+        random.between(0.98, 1.02),
+    ),
   );
   const servicesByCode = new Map<number, number>();
   for (const serviceCode of reference.serviceCodes) {
@@ -199,8 +225,11 @@ export function expectedVolume(
     if (serviceCode.welfareTechnology && profile.noWelfareTechnology) continue;
     const adoption = profile.welfareAdoptionYear.get(serviceCode.code);
     if (adoption !== undefined && year < adoption) continue;
-    const ramp = adoption === undefined ? 1 : Math.min(1, WELFARE_RAMP.start * WELFARE_RAMP.growth ** (year - adoption));
-    const count = Math.round(persons * share * RECORDS_PER_SERVICE * (profile.serviceMix.get(serviceCode.code) ?? 1) * ramp);
+    const ramp =
+      adoption === undefined ? 1 : Math.min(1, WELFARE_RAMP.start * WELFARE_RAMP.growth ** (year - adoption));
+    const count = Math.round(
+      persons * share * RECORDS_PER_SERVICE * (profile.serviceMix.get(serviceCode.code) ?? 1) * ramp,
+    );
     if (count > 0) servicesByCode.set(serviceCode.code, count);
   }
   return { persons, servicesByCode };
@@ -210,6 +239,8 @@ function isValidIn(
   serviceCode: Pick<DemoReference['serviceCodes'][number], 'validFromYear' | 'validToYear'>,
   year: number,
 ): boolean {
-  return (serviceCode.validFromYear === null || serviceCode.validFromYear <= year) &&
-    (serviceCode.validToYear === null || year <= serviceCode.validToYear);
+  return (
+    (serviceCode.validFromYear === null || serviceCode.validFromYear <= year) &&
+    (serviceCode.validToYear === null || year <= serviceCode.validToYear)
+  );
 }

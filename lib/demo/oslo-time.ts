@@ -56,7 +56,7 @@ export function workingDayOnOrAfter(value: Day): Day {
 /** The day `count` working days after the day. */
 export function addWorkingDays(value: Day, count: number): Day {
   let result = value;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     result++;
     if (isWorkingDay(result)) left--;
   }

@@ -113,7 +113,11 @@ export class Random {
     // Each step of the generator gives 32 uniform bits: four bytes, eight hex digits.
     while (text.length < length) {
       const bits = this.generator.next();
-      text += (HEX_BYTES[bits & 0xff] as string) + HEX_BYTES[(bits >>> 8) & 0xff] + HEX_BYTES[(bits >>> 16) & 0xff] + HEX_BYTES[bits >>> 24];
+      text +=
+        (HEX_BYTES[bits & 0xff] as string) +
+        HEX_BYTES[(bits >>> 8) & 0xff] +
+        HEX_BYTES[(bits >>> 16) & 0xff] +
+        HEX_BYTES[bits >>> 24];
     }
     return text.length === length ? text : text.slice(0, length);
   }

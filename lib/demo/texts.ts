@@ -78,7 +78,8 @@ export const NOTE_TEXTS = {
   identityMissing: (runNumber: string) =>
     `Identmeldingen (KPR_IDE) for løpenummer ${runNumber} mangler. Kommunen er bedt om å sende den.`,
   apprecMissing: () => 'Apprec for fagmeldingen er ikke kommet. Saken er meldt til FHIs mottak.',
-  resentBeforeApprec: () => 'Kommunen sendte på nytt før Apprec var kommet. Bedt om å vente på Apprec før ny innsending.',
+  resentBeforeApprec: () =>
+    'Kommunen sendte på nytt før Apprec var kommet. Bedt om å vente på Apprec før ny innsending.',
   resubmissionAgreed: (year: number, reasons: string) =>
     `Avtalt med kommunen at hele ${year} sendes på nytt (${reasons}).`,
   unknownNumber: (sent: string) =>

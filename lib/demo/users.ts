@@ -20,7 +20,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { name: 'Jonas Lie', email: 'jonas.lie@bergen.example.no', role: 'MUNICIPAL_CONTACT', municipalities: ['4601'] },
   { name: 'Sara Eira', email: 'sara.eira@tromso.example.no', role: 'MUNICIPAL_CONTACT', municipalities: ['5501'] },
   // One person serving two neighbouring municipalities (a shared service).
-  { name: 'Marte Solberg', email: 'marte.solberg@ytre.example.no', role: 'MUNICIPAL_CONTACT', municipalities: ['3101', '3103'] },
+  {
+    name: 'Marte Solberg',
+    email: 'marte.solberg@ytre.example.no',
+    role: 'MUNICIPAL_CONTACT',
+    municipalities: ['3101', '3103'],
+  },
 ];
 
 /** Creates (or brings up to date) the demo users and their memberships. Idempotent. */
@@ -28,7 +33,11 @@ export async function writeDemoUsers(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (const user of DEMO_USERS) {
       const data = { name: user.name, role: user.role, demo: true };
-      const saved = await tx.user.upsert({ where: { email: user.email }, create: { ...data, email: user.email }, update: data });
+      const saved = await tx.user.upsert({
+        where: { email: user.email },
+        create: { ...data, email: user.email },
+        update: data,
+      });
       await tx.municipalityMembership.createMany({
         data: user.municipalities.map((municipalityNumber) => ({ userId: saved.id, municipalityNumber })),
         skipDuplicates: true,

@@ -59,9 +59,9 @@ describe('seedDemoIfEmpty', () => {
     expect(findings).toEqual([...expected.findings].sort((a, b) => (a.id < b.id ? -1 : 1)));
     const apprec = expected.apprecs.find((row) => row.status === 'REJECTED');
     expect(await prisma.apprec.findUnique({ where: { id: apprec?.id } })).toEqual(apprec);
-    expect(await prisma.apprecError.findMany({ where: { apprecId: apprec?.id }, orderBy: { position: 'asc' } })).toEqual(
-      expected.apprecErrors.filter((error) => error.apprecId === apprec?.id),
-    );
+    expect(
+      await prisma.apprecError.findMany({ where: { apprecId: apprec?.id }, orderBy: { position: 'asc' } }),
+    ).toEqual(expected.apprecErrors.filter((error) => error.apprecId === apprec?.id));
     const request = expected.extensionRequests[0];
     expect(await prisma.extensionRequest.findUnique({ where: { id: request?.id } })).toEqual(request);
     const note = expected.notes[0];

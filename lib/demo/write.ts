@@ -138,7 +138,12 @@ const NOTE: Columns<DemoNote> = {
 };
 
 /** Inserts the rows into the table, a chunk per statement. Table and column names are the constants above. */
-async function insertRows<Row>(tx: Transaction, table: string, columns: Columns<Row>, rows: readonly Row[]): Promise<number> {
+async function insertRows<Row>(
+  tx: Transaction,
+  table: string,
+  columns: Columns<Row>,
+  rows: readonly Row[],
+): Promise<number> {
   const fields = Object.entries(columns) as [keyof Row, string][];
   const list = fields.map(([, column]) => `"${column}"`).join(', ');
   const sql = `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
@@ -156,7 +161,10 @@ async function insertRows<Row>(tx: Transaction, table: string, columns: Columns<
 /** The reference data the generator needs, as it stands in the database. */
 export async function loadDemoReference(prisma: PrismaClient): Promise<DemoReference> {
   const [municipalities, renumbering, serviceCodes, apprecErrorCodes, seasons, endpoints] = await Promise.all([
-    prisma.municipality.findMany({ select: { number: true, shortName: true, countyNumber: true }, orderBy: { number: 'asc' } }),
+    prisma.municipality.findMany({
+      select: { number: true, shortName: true, countyNumber: true },
+      orderBy: { number: 'asc' },
+    }),
     prisma.municipalityRenumbering.findMany({
       select: { oldNumber: true, newNumber: true, validFrom: true },
       orderBy: { oldNumber: 'asc' },
@@ -165,7 +173,11 @@ export async function loadDemoReference(prisma: PrismaClient): Promise<DemoRefer
       select: { code: true, name: true, validFromYear: true, validToYear: true, welfareTechnology: true },
       orderBy: { code: 'asc' },
     }),
-    prisma.codeListEntry.findMany({ where: { codeSystem: '8221' }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    prisma.codeListEntry.findMany({
+      where: { codeSystem: '8221' },
+      select: { code: true, name: true },
+      orderBy: { code: 'asc' },
+    }),
     prisma.season.findMany({
       select: { id: true, key: true, kind: true, periodStart: true, periodEnd: true, opensAt: true, deadline: true },
       orderBy: [{ periodStart: 'asc' }, { key: 'asc' }],

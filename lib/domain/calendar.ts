@@ -13,7 +13,6 @@ import { addDays, differenceInBusinessDays, differenceInCalendarDays, isWeekend 
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { OSLO_TIME_ZONE } from './oslo-time-zone';
 
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Norwegian public holidays ("helligdager"); the library's other types (bank, observance) are working days. */

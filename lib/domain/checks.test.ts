@@ -33,7 +33,13 @@ describe('resolveMunicipalityNumber', () => {
   });
 
   it('does not resolve through a renumbering whose target is not valid', () => {
-    const reference = { validNumbers: new Set(['4601']), renumbering: new Map([['1201', '4601'], ['1234', '9999']]) };
+    const reference = {
+      validNumbers: new Set(['4601']),
+      renumbering: new Map([
+        ['1201', '4601'],
+        ['1234', '9999'],
+      ]),
+    };
     expect(resolveMunicipalityNumber('1201', reference)).toEqual({ status: 'RENUMBERED', number: '4601' });
     expect(resolveMunicipalityNumber('1234', reference)).toEqual({ status: 'UNKNOWN', number: null });
   });
@@ -52,7 +58,8 @@ describe('checkMunicipalityNumber', () => {
     expect(checkMunicipalityNumber('3001', MUNICIPALITIES, 2025)[0]).toMatchObject({
       severity: 'ERROR',
       count: 1,
-      message: 'Kommunenummeret 3001 (iiKomnr) er et tidligere nummer. Kommunen har nå nummer 3101; bruk det i leveransen.',
+      message:
+        'Kommunenummeret 3001 (iiKomnr) er et tidligere nummer. Kommunen har nå nummer 3101; bruk det i leveransen.',
       evidence: { municipalityNumberAsSent: '3001', municipalityNumber: '3101' },
     });
     expect(checkMunicipalityNumber('9999', MUNICIPALITIES, 2025)[0]?.message).toBe(
@@ -64,10 +71,26 @@ describe('checkMunicipalityNumber', () => {
 describe('checkPeriodCovered', () => {
   it.each([
     ['2025-01-01', '2025-12-31', null],
-    ['2025-01-01', '2025-06-30', 'Perioden i fagmeldingen (01.01.2025–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
-    ['2025-01-02', '2025-12-31', 'Perioden i fagmeldingen (02.01.2025–31.12.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
-    ['2024-01-01', '2025-12-31', 'Perioden i fagmeldingen (01.01.2024–31.12.2025) går utover rapporteringsåret. Perioden skal være 01.01.2025–31.12.2025.'],
-    ['2024-07-01', '2025-06-30', 'Perioden i fagmeldingen (01.07.2024–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.'],
+    [
+      '2025-01-01',
+      '2025-06-30',
+      'Perioden i fagmeldingen (01.01.2025–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.',
+    ],
+    [
+      '2025-01-02',
+      '2025-12-31',
+      'Perioden i fagmeldingen (02.01.2025–31.12.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.',
+    ],
+    [
+      '2024-01-01',
+      '2025-12-31',
+      'Perioden i fagmeldingen (01.01.2024–31.12.2025) går utover rapporteringsåret. Perioden skal være 01.01.2025–31.12.2025.',
+    ],
+    [
+      '2024-07-01',
+      '2025-06-30',
+      'Perioden i fagmeldingen (01.07.2024–30.06.2025) dekker ikke hele rapporteringsåret 01.01.2025–31.12.2025. Hele året skal sendes samlet.',
+    ],
   ])('%s – %s', (periodFrom, periodTo, message) => {
     const findings = checkPeriodCovered({ periodFrom, periodTo }, SEASON_2025);
     expect(findings.map((finding) => finding.message)).toEqual(message === null ? [] : [message]);
@@ -92,7 +115,9 @@ describe('checkEpjSystemChanged', () => {
       severity: 'WARNING',
       evidence: { previous: 'Gerica', current: 'Profil' },
     });
-    expect(checkEpjSystemChanged('Profil', 'Gerica')[0]?.message).toMatch(/^Fagsystemet \(iiSysID\) er «Profil», men var «Gerica»/);
+    expect(checkEpjSystemChanged('Profil', 'Gerica')[0]?.message).toMatch(
+      /^Fagsystemet \(iiSysID\) er «Profil», men var «Gerica»/,
+    );
   });
 });
 
@@ -100,8 +125,14 @@ describe('checkOrganisationNumbers', () => {
   it.each([
     [{ checked: 0, invalid: 0 }, null],
     [{ checked: 12, invalid: 0 }, null],
-    [{ checked: 1, invalid: 1 }, '1 av 1 organisasjonsnummer for tjenesteytere (tjInstOrgnr, dgInstOrgnr) er ugyldig: feil lengde eller feil kontrollsiffer.'],
-    [{ checked: 12, invalid: 3 }, '3 av 12 organisasjonsnumre for tjenesteytere (tjInstOrgnr, dgInstOrgnr) er ugyldige: feil lengde eller feil kontrollsiffer.'],
+    [
+      { checked: 1, invalid: 1 },
+      '1 av 1 organisasjonsnummer for tjenesteytere (tjInstOrgnr, dgInstOrgnr) er ugyldig: feil lengde eller feil kontrollsiffer.',
+    ],
+    [
+      { checked: 12, invalid: 3 },
+      '3 av 12 organisasjonsnumre for tjenesteytere (tjInstOrgnr, dgInstOrgnr) er ugyldige: feil lengde eller feil kontrollsiffer.',
+    ],
   ])('%j', (organisationNumbers, message) => {
     const findings = checkOrganisationNumbers(organisationNumbers);
     expect(findings.map((finding) => finding.message)).toEqual(message === null ? [] : [message]);
@@ -112,17 +143,49 @@ describe('checkOrganisationNumbers', () => {
 describe('checkServiceCodes', () => {
   it.each([
     [{ '15': 40, '29': 3 }, 2025, []],
-    [{ '12': 2 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 12 (Omsorgsbolig) er utgått og gjelder ikke for data fra 2019. 2 tjenester har denne koden.']]],
-    [{ '16': 1 }, 2025, [['SERVICE_CODE_EXPIRED', 'Tjenestekode 16 (Re-/habilitering utenfor institusjon) er utgått og gjelder ikke for data fra 2019. 1 tjeneste har denne koden.']]],
+    [
+      { '12': 2 },
+      2025,
+      [
+        [
+          'SERVICE_CODE_EXPIRED',
+          'Tjenestekode 12 (Omsorgsbolig) er utgått og gjelder ikke for data fra 2019. 2 tjenester har denne koden.',
+        ],
+      ],
+    ],
+    [
+      { '16': 1 },
+      2025,
+      [
+        [
+          'SERVICE_CODE_EXPIRED',
+          'Tjenestekode 16 (Re-/habilitering utenfor institusjon) er utgått og gjelder ikke for data fra 2019. 1 tjeneste har denne koden.',
+        ],
+      ],
+    ],
     [{ '12': 5 }, 2018, []],
-    [{ '29': 5 }, 2018, [['SERVICE_CODE_UNKNOWN', 'Tjenestekode 29 (Bolig som kommunen disponerer for helse- og omsorgsformål) gjelder først for data fra 2019. 5 tjenester har denne koden.']]],
-    [{ '99': 4 }, 2025, [['SERVICE_CODE_UNKNOWN', 'Tjenestekode 99 finnes ikke i IPLOS-kodeverket (9151). 4 tjenester har denne koden.']]],
+    [
+      { '29': 5 },
+      2018,
+      [
+        [
+          'SERVICE_CODE_UNKNOWN',
+          'Tjenestekode 29 (Bolig som kommunen disponerer for helse- og omsorgsformål) gjelder først for data fra 2019. 5 tjenester har denne koden.',
+        ],
+      ],
+    ],
+    [
+      { '99': 4 },
+      2025,
+      [['SERVICE_CODE_UNKNOWN', 'Tjenestekode 99 finnes ikke i IPLOS-kodeverket (9151). 4 tjenester har denne koden.']],
+    ],
     [{ '-': 7 }, 2025, [['SERVICE_CODE_UNKNOWN', '7 tjenester mangler tjenestekode (tjTjenType).']]],
     [{ '?': 1 }, 2025, [['SERVICE_CODE_UNKNOWN', '1 tjeneste har en tjenestekode som ikke kan leses.']]],
   ])('%j in %i', (servicesByCode, dataYear, expected) => {
     const findings = checkServiceCodes(servicesByCode, SERVICE_CODES, dataYear);
     expect(findings.map((finding) => [finding.code, finding.message])).toEqual(expected);
-    for (const finding of findings) expect(finding.count).toBe(servicesByCode[finding.evidence?.serviceCode as keyof typeof servicesByCode]);
+    for (const finding of findings)
+      expect(finding.count).toBe(servicesByCode[finding.evidence?.serviceCode as keyof typeof servicesByCode]);
   });
 
   it('lists codes in numeric order', () => {
@@ -156,9 +219,9 @@ describe('checkWelfareTechnology', () => {
 
   it('takes its thresholds as configuration', () => {
     const strict = { ...WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS, minRatio: 0.9 };
-    expect(checkWelfareTechnology({ '6': 80 }, { '6': 100 }, SERVICE_CODES, 2025, strict).map((finding) => finding.code)).toEqual([
-      'WELFARE_TECHNOLOGY_IMPLAUSIBLE',
-    ]);
+    expect(
+      checkWelfareTechnology({ '6': 80 }, { '6': 100 }, SERVICE_CODES, 2025, strict).map((finding) => finding.code),
+    ).toEqual(['WELFARE_TECHNOLOGY_IMPLAUSIBLE']);
   });
 });
 
@@ -173,17 +236,24 @@ describe('checkServiceVolumeChanges', () => {
     ['new code at the volume threshold', { '15': 20 }, {}, ['15']],
     ['new code below the volume threshold', { '15': 19 }, {}, []],
     ['code gone', {}, { '21': 20 }, ['21']],
-    ['several codes, numeric order', { '4': 0, '15': 300, '21': 1 }, { '4': 40, '15': 100, '21': 30 }, ['4', '15', '21']],
+    [
+      'several codes, numeric order',
+      { '4': 0, '15': 300, '21': 1 },
+      { '4': 40, '15': 100, '21': 30 },
+      ['4', '15', '21'],
+    ],
     ['expired and unknown codes are left to checkServiceCodes', { '12': 100, '99': 100 }, { '12': 1 }, []],
   ])('%s', (_, servicesByCode, lastYear, codes) => {
     const findings = checkServiceVolumeChanges(servicesByCode, lastYear, SERVICE_CODES, 2025);
     expect(findings.map((finding) => finding.evidence?.serviceCode)).toEqual(codes);
-    for (const finding of findings) expect(finding).toMatchObject({ code: 'SERVICE_VOLUME_CHANGE', severity: 'WARNING', count: 1 });
+    for (const finding of findings)
+      expect(finding).toMatchObject({ code: 'SERVICE_VOLUME_CHANGE', severity: 'WARNING', count: 1 });
   });
 
   it('says what changed', () => {
     expect(checkServiceVolumeChanges({ '15': 10 }, { '15': 100 }, SERVICE_CODES, 2025)[0]).toMatchObject({
-      message: 'Tjenestekode 15 (Helsetjenester i hjemmet) har 10 tjenester, mot 100 i fjor. Kontroller at lokale tjenester er koblet til riktig IPLOS-kode.',
+      message:
+        'Tjenestekode 15 (Helsetjenester i hjemmet) har 10 tjenester, mot 100 i fjor. Kontroller at lokale tjenester er koblet til riktig IPLOS-kode.',
       evidence: { serviceCode: '15', previous: 100, current: 10 },
     });
   });
@@ -198,12 +268,19 @@ describe('checkServiceVolumeChanges', () => {
 describe('checkTestPersons', () => {
   it.each([
     [0, null],
-    [1, 'Identmeldingen har 1 testperson (syntetisk fødselsnummer eller testnavn som «Donald Duck»). Testpersoner skal ikke være med i leveransen.'],
-    [3, 'Identmeldingen har 3 testpersoner (syntetisk fødselsnummer eller testnavn som «Donald Duck»). Testpersoner skal ikke være med i leveransen.'],
+    [
+      1,
+      'Identmeldingen har 1 testperson (syntetisk fødselsnummer eller testnavn som «Donald Duck»). Testpersoner skal ikke være med i leveransen.',
+    ],
+    [
+      3,
+      'Identmeldingen har 3 testpersoner (syntetisk fødselsnummer eller testnavn som «Donald Duck»). Testpersoner skal ikke være med i leveransen.',
+    ],
   ])('%i test persons', (testPersons, message) => {
     const findings = checkTestPersons({ kind: 'KPR_IDE', persons: 10, testPersons });
     expect(findings.map((finding) => finding.message)).toEqual(message === null ? [] : [message]);
-    if (message !== null) expect(findings[0]).toMatchObject({ code: 'TEST_PERSONS', severity: 'ERROR', count: testPersons });
+    if (message !== null)
+      expect(findings[0]).toMatchObject({ code: 'TEST_PERSONS', severity: 'ERROR', count: testPersons });
   });
 });
 
@@ -258,13 +335,19 @@ describe('runDeliveryChecks', () => {
       'SERVICE_VOLUME_CHANGE',
       'SERVICE_VOLUME_CHANGE',
     ]);
-    expect(findings.filter((finding) => finding.code === 'SERVICE_VOLUME_CHANGE').map((finding) => finding.evidence?.serviceCode)).toEqual(['6', '15']);
+    expect(
+      findings
+        .filter((finding) => finding.code === 'SERVICE_VOLUME_CHANGE')
+        .map((finding) => finding.evidence?.serviceCode),
+    ).toEqual(['6', '15']);
     for (const finding of findings) expect(finding.severity).toBe(CHECK_FINDINGS[finding.code].severity);
   });
 
   it('passes the thresholds through', () => {
     const input = { ...clean, lastYearServicesByCode: { ...clean.lastYearServicesByCode, '15': 1100 } };
     expect(runDeliveryChecks(input).map((finding) => finding.code)).toEqual(['SERVICE_VOLUME_CHANGE']);
-    expect(runDeliveryChecks({ ...input, thresholds: { serviceVolume: { minVolume: 20, minRatio: 0.4, maxRatio: 2 } } })).toEqual([]);
+    expect(
+      runDeliveryChecks({ ...input, thresholds: { serviceVolume: { minVolume: 20, minRatio: 0.4, maxRatio: 2 } } }),
+    ).toEqual([]);
   });
 });

@@ -78,11 +78,16 @@ export function resolveMunicipalityNumber(asSent: string, reference: Municipalit
   const number = asSent.trim();
   if (reference.validNumbers.has(number)) return { status: 'VALID', number };
   const renumbered = reference.renumbering.get(number);
-  if (renumbered !== undefined && reference.validNumbers.has(renumbered)) return { status: 'RENUMBERED', number: renumbered };
+  if (renumbered !== undefined && reference.validNumbers.has(renumbered))
+    return { status: 'RENUMBERED', number: renumbered };
   return { status: 'UNKNOWN', number: null };
 }
 
-export function checkMunicipalityNumber(asSent: string, reference: MunicipalityReference, dataYear: number): CheckFinding[] {
+export function checkMunicipalityNumber(
+  asSent: string,
+  reference: MunicipalityReference,
+  dataYear: number,
+): CheckFinding[] {
   const resolution = resolveMunicipalityNumber(asSent, reference);
   const evidence = { municipalityNumberAsSent: asSent, municipalityNumber: resolution.number };
   switch (resolution.status) {
@@ -110,7 +115,10 @@ export function checkMunicipalityNumber(asSent: string, reference: MunicipalityR
 }
 
 /** The period (iiFraDato–iiTilDato) must be exactly the season's: the whole year, always sent as one unit. */
-export function checkPeriodCovered(period: Pick<IplosHeader, 'periodFrom' | 'periodTo'>, season: SeasonPeriod): CheckFinding[] {
+export function checkPeriodCovered(
+  period: Pick<IplosHeader, 'periodFrom' | 'periodTo'>,
+  season: SeasonPeriod,
+): CheckFinding[] {
   if (period.periodFrom === season.periodStart && period.periodTo === season.periodEnd) return [];
   const covers = period.periodFrom <= season.periodStart && period.periodTo >= season.periodEnd;
   const sent = `${formatIsoDate(period.periodFrom)}–${formatIsoDate(period.periodTo)}`;
@@ -122,7 +130,12 @@ export function checkPeriodCovered(period: Pick<IplosHeader, 'periodFrom' | 'per
         ? `Perioden i fagmeldingen (${sent}) går utover rapporteringsåret. Perioden skal være ${expected}.`
         : `Perioden i fagmeldingen (${sent}) dekker ikke hele rapporteringsåret ${expected}. Hele året skal sendes samlet.`,
       1,
-      { periodFrom: period.periodFrom, periodTo: period.periodTo, seasonStart: season.periodStart, seasonEnd: season.periodEnd },
+      {
+        periodFrom: period.periodFrom,
+        periodTo: period.periodTo,
+        seasonStart: season.periodStart,
+        seasonEnd: season.periodEnd,
+      },
     ),
   ];
 }
@@ -141,7 +154,9 @@ export function checkEpjSystemChanged(current: string | null, previous: string |
   ];
 }
 
-export function checkOrganisationNumbers(organisationNumbers: IplosContentSummary['organisationNumbers']): CheckFinding[] {
+export function checkOrganisationNumbers(
+  organisationNumbers: IplosContentSummary['organisationNumbers'],
+): CheckFinding[] {
   const { checked, invalid } = organisationNumbers;
   if (invalid === 0) return [];
   return [
@@ -204,7 +219,9 @@ export function checkWelfareTechnology(
   dataYear: number,
   thresholds: VolumeChangeThresholds = WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS,
 ): CheckFinding[] {
-  const welfareCodes = serviceCodes.filter((reference) => reference.welfareTechnology && isValidIn(reference, dataYear));
+  const welfareCodes = serviceCodes.filter(
+    (reference) => reference.welfareTechnology && isValidIn(reference, dataYear),
+  );
   if (welfareCodes.length === 0) return [];
   const total = (counts: Readonly<Record<string, number>>) =>
     welfareCodes.reduce((sum, reference) => sum + (counts[String(reference.code)] ?? 0), 0);
@@ -344,4 +361,3 @@ function sortedEntries(counts: Readonly<Record<string, number>>): Array<[string,
 function plural(count: number, singular: string, pluralForm: string): string {
   return count === 1 ? singular : pluralForm;
 }
-

@@ -5,7 +5,13 @@
 import { osloDate } from './calendar';
 import type { ExtensionStatus } from './delivery-state';
 
-export const EXTENSION_REASONS = ['SYSTEM_CHANGE', 'TECHNICAL_PROBLEMS', 'STAFF_SHORTAGE', 'DATA_QUALITY', 'OTHER'] as const;
+export const EXTENSION_REASONS = [
+  'SYSTEM_CHANGE',
+  'TECHNICAL_PROBLEMS',
+  'STAFF_SHORTAGE',
+  'DATA_QUALITY',
+  'OTHER',
+] as const;
 export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
 
 export const EXTENSION_REASON_LABELS: Record<ExtensionReason, string> = {

@@ -33,10 +33,24 @@ function municipality(
 }
 
 function contact(userId: string, numbers: string[], overrides: Partial<ReminderContact> = {}): ReminderContact {
-  return { userId, name: `Person ${userId}`, email: `${userId}@kommune.example.no`, role: 'MUNICIPAL_CONTACT', active: true, municipalityNumbers: numbers, ...overrides };
+  return {
+    userId,
+    name: `Person ${userId}`,
+    email: `${userId}@kommune.example.no`,
+    role: 'MUNICIPAL_CONTACT',
+    active: true,
+    municipalityNumbers: numbers,
+    ...overrides,
+  };
 }
 
-function decide(now: Date, municipalities: ReminderMunicipality[], contacts: ReminderContact[], logged: string[] = [], config = CONFIG) {
+function decide(
+  now: Date,
+  municipalities: ReminderMunicipality[],
+  contacts: ReminderContact[],
+  logged: string[] = [],
+  config = CONFIG,
+) {
   const reminderInput: ReminderInput = {
     now,
     season: { key: '2025', name: 'KPR 2025 (årsrapportering)' },
@@ -50,7 +64,12 @@ function decide(now: Date, municipalities: ReminderMunicipality[], contacts: Rem
 
 /** person → [municipality:trigger:event] */
 const summary = (decision: ReturnType<typeof decide>) =>
-  Object.fromEntries(decision.messages.map((message) => [message.userId, message.items.map((item) => `${item.municipalityNumber}:${item.trigger}:${item.event}`)]));
+  Object.fromEntries(
+    decision.messages.map((message) => [
+      message.userId,
+      message.items.map((item) => `${item.municipalityNumber}:${item.trigger}:${item.event}`),
+    ]),
+  );
 
 const DEADLINE = '2026-01-15T22:59:59.999Z';
 
@@ -76,19 +95,33 @@ describe('decideReminders: deadline points', () => {
 
   it('counts calendar days when so configured', () => {
     const now = at('2026-01-10T10:00:00+01:00'); // Saturday: 5 calendar days left
-    const decision = decide(now, [municipality('0301', 'Oslo', now)], [contact('u1', ['0301'])], [], { ...CONFIG, dayKind: 'CALENDAR' });
+    const decision = decide(now, [municipality('0301', 'Oslo', now)], [contact('u1', ['0301'])], [], {
+      ...CONFIG,
+      dayKind: 'CALENDAR',
+    });
     expect(summary(decision)).toEqual({ u1: [`0301:DEADLINE_POINT:5d@${DEADLINE}`] });
     expect(decision.messages[0]!.text).toContain('er om 5 dager');
   });
 
   it('starts afresh from a granted extension’s deadline', () => {
     const now = at('2026-01-14T10:00:00+01:00');
-    const granted = extension('ext-1', '2026-01-05T09:00:00+01:00', '2026-01-30', { status: 'GRANTED', decidedAt: at('2026-01-06T09:00:00+01:00') });
-    const decision = decide(now, [municipality('0301', 'Oslo', now, { extensionRequests: [granted] })], [contact('u1', ['0301'])]);
+    const granted = extension('ext-1', '2026-01-05T09:00:00+01:00', '2026-01-30', {
+      status: 'GRANTED',
+      decidedAt: at('2026-01-06T09:00:00+01:00'),
+    });
+    const decision = decide(
+      now,
+      [municipality('0301', 'Oslo', now, { extensionRequests: [granted] })],
+      [contact('u1', ['0301'])],
+    );
     // 30 January is 12 working days after 14 January: before the first point; the decision is over a week old.
     expect(summary(decision)).toEqual({});
     const later = at('2026-01-29T10:00:00+01:00');
-    const onPoint = decide(later, [municipality('0301', 'Oslo', later, { extensionRequests: [granted] })], [contact('u1', ['0301'])]);
+    const onPoint = decide(
+      later,
+      [municipality('0301', 'Oslo', later, { extensionRequests: [granted] })],
+      [contact('u1', ['0301'])],
+    );
     expect(summary(onPoint)).toEqual({ u1: ['0301:DEADLINE_POINT:1wd@2026-01-30T22:59:59.999Z'] });
     expect(onPoint.messages[0]!.text).toContain('(innvilget utsettelse)');
   });
@@ -98,8 +131,22 @@ describe('decideReminders: events', () => {
   const now = at('2026-01-12T10:00:00+01:00'); // 3 working days left: point 5
 
   it('sends an Apprec rejection, with its error codes', () => {
-    const rejected = municipality('0301', 'Oslo', now, delivery('r1', '2026-01-09T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-09T12:00:00+01:00', errors: [T02] }));
-    const decision = decide(now, [rejected], [contact('u1', ['0301'])], [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)]);
+    const rejected = municipality(
+      '0301',
+      'Oslo',
+      now,
+      delivery('r1', '2026-01-09T09:00:00+01:00', {
+        status: 'REJECTED',
+        at: '2026-01-09T12:00:00+01:00',
+        errors: [T02],
+      }),
+    );
+    const decision = decide(
+      now,
+      [rejected],
+      [contact('u1', ['0301'])],
+      [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)],
+    );
     expect(summary(decision)).toEqual({ u1: ['0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'] });
     expect(decision.messages[0]!.text).toContain('T02 Meldingen validerer ikke');
   });
@@ -109,14 +156,21 @@ describe('decideReminders: events', () => {
     const before = at('2026-01-11T08:00:00+01:00'); // 95 hours
     const after = at('2026-01-11T10:00:00+01:00'); // 97 hours
     const logged = [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)];
-    expect(summary(decide(before, [municipality('0301', 'Oslo', before, sent)], [contact('u1', ['0301'])], logged))).toEqual({});
-    expect(summary(decide(after, [municipality('0301', 'Oslo', after, sent)], [contact('u1', ['0301'])], logged))).toEqual({
+    expect(
+      summary(decide(before, [municipality('0301', 'Oslo', before, sent)], [contact('u1', ['0301'])], logged)),
+    ).toEqual({});
+    expect(
+      summary(decide(after, [municipality('0301', 'Oslo', after, sent)], [contact('u1', ['0301'])], logged)),
+    ).toEqual({
       u1: ['0301:APPREC_MISSING:m1'],
     });
   });
 
   it.each([
-    { status: 'GRANTED' as const, text: 'FHI innvilget søknaden om utsettelse 10.01.2026. Ny frist er 30.01.2026 kl. 23:59.' },
+    {
+      status: 'GRANTED' as const,
+      text: 'FHI innvilget søknaden om utsettelse 10.01.2026. Ny frist er 30.01.2026 kl. 23:59.',
+    },
     { status: 'DENIED' as const, text: 'FHI avslo søknaden om utsettelse 10.01.2026.' },
   ])('sends an extension decision ($status)', ({ status, text }) => {
     const decided: DecidedExtension = {
@@ -126,28 +180,53 @@ describe('decideReminders: events', () => {
       requestedDeadline: at('2026-01-30T22:59:59.999Z'),
       grantedDeadline: null,
     };
-    const decision = decide(now, [municipality('0301', 'Oslo', now, {}, [decided])], [contact('u1', ['0301'])], [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)]);
+    const decision = decide(
+      now,
+      [municipality('0301', 'Oslo', now, {}, [decided])],
+      [contact('u1', ['0301'])],
+      [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)],
+    );
     expect(summary(decision)).toEqual({ u1: ['0301:EXTENSION_DECIDED:ext-9'] });
     expect(decision.messages[0]!.text).toContain(text);
   });
 
   it('ignores extension decisions older than the configured age and those after now', () => {
-    const old: DecidedExtension = { id: 'old', status: 'DENIED', decidedAt: at('2026-01-04T09:00:00+01:00'), requestedDeadline: at(DEADLINE), grantedDeadline: null };
+    const old: DecidedExtension = {
+      id: 'old',
+      status: 'DENIED',
+      decidedAt: at('2026-01-04T09:00:00+01:00'),
+      requestedDeadline: at(DEADLINE),
+      grantedDeadline: null,
+    };
     const future: DecidedExtension = { ...old, id: 'future', decidedAt: at('2026-01-13T09:00:00+01:00') };
-    const decision = decide(now, [municipality('0301', 'Oslo', now, {}, [old, future])], [contact('u1', ['0301'])], [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)]);
+    const decision = decide(
+      now,
+      [municipality('0301', 'Oslo', now, {}, [old, future])],
+      [contact('u1', ['0301'])],
+      [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)],
+    );
     expect(summary(decision)).toEqual({});
   });
 });
 
 describe('decideReminders: one message per person, bundled', () => {
   const now = at('2026-01-12T10:00:00+01:00');
-  const oslo = municipality('0301', 'Oslo', now, delivery('r1', '2026-01-09T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-09T12:00:00+01:00' }));
+  const oslo = municipality(
+    '0301',
+    'Oslo',
+    now,
+    delivery('r1', '2026-01-09T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-09T12:00:00+01:00' }),
+  );
   const bergen = municipality('4601', 'Bergen', now);
 
   it('bundles several issues and municipalities into one mail with a link to each municipality', () => {
     const decision = decide(now, [oslo, bergen], [contact('both', ['4601', '0301']), contact('oslo', ['0301'])]);
     expect(summary(decision)).toEqual({
-      both: [`0301:DEADLINE_POINT:5wd@${DEADLINE}`, '0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00', `4601:DEADLINE_POINT:5wd@${DEADLINE}`],
+      both: [
+        `0301:DEADLINE_POINT:5wd@${DEADLINE}`,
+        '0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00',
+        `4601:DEADLINE_POINT:5wd@${DEADLINE}`,
+      ],
       oslo: [`0301:DEADLINE_POINT:5wd@${DEADLINE}`, '0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'],
     });
     const [both] = decision.messages;
@@ -175,37 +254,92 @@ describe('decideReminders: who gets nothing', () => {
   it.each([
     {
       case: 'a delivered municipality',
-      municipalities: [municipality('0301', 'Oslo', now, delivery('ok', '2026-01-08T09:00:00+01:00', { status: 'OK', at: '2026-01-08T12:00:00+01:00' }))],
+      municipalities: [
+        municipality(
+          '0301',
+          'Oslo',
+          now,
+          delivery('ok', '2026-01-08T09:00:00+01:00', { status: 'OK', at: '2026-01-08T12:00:00+01:00' }),
+        ),
+      ],
       contacts: [contact('u1', ['0301'])],
       logged: [],
     },
     {
       case: 'a delivered municipality with an extension decided',
       municipalities: [
-        municipality('0301', 'Oslo', now, delivery('ok', '2026-01-08T09:00:00+01:00', { status: 'OK', at: '2026-01-08T12:00:00+01:00' }), [
-          { id: 'e', status: 'GRANTED', decidedAt: at('2026-01-11T09:00:00+01:00'), requestedDeadline: at(DEADLINE), grantedDeadline: null },
-        ]),
+        municipality(
+          '0301',
+          'Oslo',
+          now,
+          delivery('ok', '2026-01-08T09:00:00+01:00', { status: 'OK', at: '2026-01-08T12:00:00+01:00' }),
+          [
+            {
+              id: 'e',
+              status: 'GRANTED',
+              decidedAt: at('2026-01-11T09:00:00+01:00'),
+              requestedDeadline: at(DEADLINE),
+              grantedDeadline: null,
+            },
+          ],
+        ),
       ],
       contacts: [contact('u1', ['0301'])],
       logged: [],
     },
-    { case: 'an inactive contact', municipalities: [undelivered], contacts: [contact('u1', ['0301'], { active: false })], logged: [] },
-    { case: 'FHI staff', municipalities: [undelivered], contacts: [contact('u1', ['0301'], { role: 'FHI_STAFF' })], logged: [] },
-    { case: 'a contact of another municipality', municipalities: [undelivered], contacts: [contact('u1', ['4601'])], logged: [] },
-    { case: 'a reminder already sent', municipalities: [undelivered], contacts: [contact('u1', ['0301'])], logged: [deadlineKey('u1')] },
+    {
+      case: 'an inactive contact',
+      municipalities: [undelivered],
+      contacts: [contact('u1', ['0301'], { active: false })],
+      logged: [],
+    },
+    {
+      case: 'FHI staff',
+      municipalities: [undelivered],
+      contacts: [contact('u1', ['0301'], { role: 'FHI_STAFF' })],
+      logged: [],
+    },
+    {
+      case: 'a contact of another municipality',
+      municipalities: [undelivered],
+      contacts: [contact('u1', ['4601'])],
+      logged: [],
+    },
+    {
+      case: 'a reminder already sent',
+      municipalities: [undelivered],
+      contacts: [contact('u1', ['0301'])],
+      logged: [deadlineKey('u1')],
+    },
   ])('$case', ({ municipalities, contacts, logged }) => {
     expect(decide(now, municipalities, contacts, logged)).toEqual({ messages: [], deferredUntil: null });
   });
 
   it('still reminds a municipality accepted with errors (it must resubmit)', () => {
-    const withErrors = municipality('0301', 'Oslo', now, delivery('e', '2026-01-08T09:00:00+01:00', { status: 'OK_WITH_ERRORS', at: '2026-01-08T12:00:00+01:00', errors: [T02] }));
+    const withErrors = municipality(
+      '0301',
+      'Oslo',
+      now,
+      delivery('e', '2026-01-08T09:00:00+01:00', {
+        status: 'OK_WITH_ERRORS',
+        at: '2026-01-08T12:00:00+01:00',
+        errors: [T02],
+      }),
+    );
     expect(withErrors.state).toBe('ACCEPTED_WITH_ERRORS');
-    expect(summary(decide(now, [withErrors], [contact('u1', ['0301'])]))).toEqual({ u1: [`0301:DEADLINE_POINT:5wd@${DEADLINE}`] });
+    expect(summary(decide(now, [withErrors], [contact('u1', ['0301'])]))).toEqual({
+      u1: [`0301:DEADLINE_POINT:5wd@${DEADLINE}`],
+    });
   });
 
   it('sends only what is new to someone who already had part of it', () => {
-    const rejected = municipality('0301', 'Oslo', now, { ...delivery('r1', '2026-01-09T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-09T12:00:00+01:00' }), apprecs: [apprec('r1-ipl', 'REJECTED', '2026-01-09T12:00:00+01:00')] });
-    expect(summary(decide(now, [rejected], [contact('u1', ['0301'])], [deadlineKey('u1')]))).toEqual({ u1: ['0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'] });
+    const rejected = municipality('0301', 'Oslo', now, {
+      ...delivery('r1', '2026-01-09T09:00:00+01:00', { status: 'REJECTED', at: '2026-01-09T12:00:00+01:00' }),
+      apprecs: [apprec('r1-ipl', 'REJECTED', '2026-01-09T12:00:00+01:00')],
+    });
+    expect(summary(decide(now, [rejected], [contact('u1', ['0301'])], [deadlineKey('u1')]))).toEqual({
+      u1: ['0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'],
+    });
   });
 
   it.each([
@@ -216,7 +350,10 @@ describe('decideReminders: who gets nothing', () => {
     { when: '2026-03-29T01:30:00+01:00', until: '2026-03-29T07:00:00+02:00' },
   ])('defers in quiet hours at $when until $until', ({ when, until }) => {
     const night = at(when);
-    expect(decide(night, [municipality('0301', 'Oslo', night)], [contact('u1', ['0301'])])).toEqual({ messages: [], deferredUntil: at(until) });
+    expect(decide(night, [municipality('0301', 'Oslo', night)], [contact('u1', ['0301'])])).toEqual({
+      messages: [],
+      deferredUntil: at(until),
+    });
   });
 
   it.each([
@@ -229,6 +366,8 @@ describe('decideReminders: who gets nothing', () => {
   });
 
   it('handles quiet hours within one day', () => {
-    expect(quietHoursEnd(at('2026-01-12T12:30:00+01:00'), { start: '12:00', end: '13:00' })).toEqual(at('2026-01-12T13:00:00+01:00'));
+    expect(quietHoursEnd(at('2026-01-12T12:30:00+01:00'), { start: '12:00', end: '13:00' })).toEqual(
+      at('2026-01-12T13:00:00+01:00'),
+    );
   });
 });

@@ -105,7 +105,12 @@ export interface ReminderDecision {
 
 const DAY_MS = 86_400_000;
 
-export function reminderDedupeKey(userId: string, municipalityNumber: string, trigger: ReminderTrigger, event: string): string {
+export function reminderDedupeKey(
+  userId: string,
+  municipalityNumber: string,
+  trigger: ReminderTrigger,
+  event: string,
+): string {
   return `${userId}:${municipalityNumber}:${trigger}:${event}`;
 }
 
@@ -166,7 +171,11 @@ const flagOf = (municipality: ReminderMunicipality, code: DeliveryFlag['code']) 
   municipality.flags.find((flag) => flag.code === code);
 
 /** Everything the municipality should hear about now, before dedupe (without the person's id in the key). */
-function issuesOf(municipality: ReminderMunicipality, config: ReminderConfig, now: Date): Omit<ReminderItem, 'dedupeKey'>[] {
+function issuesOf(
+  municipality: ReminderMunicipality,
+  config: ReminderConfig,
+  now: Date,
+): Omit<ReminderItem, 'dedupeKey'>[] {
   if (municipality.state === 'DELIVERED') return [];
   const base = { municipalityNumber: municipality.number, municipalityName: municipality.name };
   const issues: Omit<ReminderItem, 'dedupeKey'>[] = [];
@@ -181,13 +190,23 @@ function issuesOf(municipality: ReminderMunicipality, config: ReminderConfig, no
   const resubmit = flagOf(municipality, 'MUST_RESUBMIT');
   const rejectedApprec = resubmit?.causes?.includes('REJECTED') ? resubmit.evidence.apprecIds?.[0] : undefined;
   if (resubmit && rejectedApprec) {
-    issues.push({ ...base, trigger: 'APPREC_REJECTED', event: rejectedApprec, text: `${resubmit.reason} ${resubmit.nextStep}` });
+    issues.push({
+      ...base,
+      trigger: 'APPREC_REJECTED',
+      event: rejectedApprec,
+      text: `${resubmit.reason} ${resubmit.nextStep}`,
+    });
   }
 
   const missing = flagOf(municipality, 'APPREC_MISSING');
   const waitingMsgId = missing?.evidence.msgIds?.[0];
   if (missing && waitingMsgId) {
-    issues.push({ ...base, trigger: 'APPREC_MISSING', event: waitingMsgId, text: `${missing.reason} ${missing.nextStep}` });
+    issues.push({
+      ...base,
+      trigger: 'APPREC_MISSING',
+      event: waitingMsgId,
+      text: `${missing.reason} ${missing.nextStep}`,
+    });
   }
 
   const oldest = now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS;
@@ -222,22 +241,29 @@ function composeReminder(
   baseUrl: string,
 ): Pick<ReminderMessage, 'subject' | 'text' | 'html'> {
   const byMunicipality = new Map<string, ReminderItem[]>();
-  for (const item of items) byMunicipality.set(item.municipalityNumber, [...(byMunicipality.get(item.municipalityNumber) ?? []), item]);
+  for (const item of items)
+    byMunicipality.set(item.municipalityNumber, [...(byMunicipality.get(item.municipalityNumber) ?? []), item]);
   const names = [...byMunicipality.values()].map((group) => group[0]!.municipalityName);
   const subject =
-    names.length === 1 ? `Påminnelse for ${names[0]} – ${season.name}` : `Påminnelse for ${names.length} kommuner – ${season.name}`;
+    names.length === 1
+      ? `Påminnelse for ${names[0]} – ${season.name}`
+      : `Påminnelse for ${names.length} kommuner – ${season.name}`;
 
   const intro = `Hei ${recipient.name},\n\nDette er en påminnelse om ${season.name}.`;
   const sections = [...byMunicipality.entries()].map(([number, group]) => {
     const lines = group.map((item) => `- ${REMINDER_TRIGGER_LABELS[item.trigger]}: ${item.text}`);
     return `${group[0]!.municipalityName} (${number})\n${lines.join('\n')}\nSe status: ${municipalityUrl(baseUrl, number)}`;
   });
-  const outro = 'Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.\n\nVennlig hilsen\nFolkehelseinstituttet (FHI)';
+  const outro =
+    'Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.\n\nVennlig hilsen\nFolkehelseinstituttet (FHI)';
   const text = [intro, ...sections, outro].join('\n\n') + '\n';
 
   const htmlSections = [...byMunicipality.entries()].map(([number, group]) => {
     const url = escapeHtml(municipalityUrl(baseUrl, number));
-    const list = group.map((item) => `<li><strong>${escapeHtml(REMINDER_TRIGGER_LABELS[item.trigger])}:</strong> ${escapeHtml(item.text)}</li>`);
+    const list = group.map(
+      (item) =>
+        `<li><strong>${escapeHtml(REMINDER_TRIGGER_LABELS[item.trigger])}:</strong> ${escapeHtml(item.text)}</li>`,
+    );
     return `<h2>${escapeHtml(group[0]!.municipalityName)} (${number})</h2>\n<ul>\n${list.join('\n')}\n</ul>\n<p><a href="${url}">Se status for ${escapeHtml(group[0]!.municipalityName)}</a></p>`;
   });
   const html = [
@@ -259,14 +285,19 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
   const deferredUntil = quietHoursEnd(now, config.quietHours);
   if (deferredUntil) return { messages: [], deferredUntil };
 
-  const issuesByNumber = new Map(input.municipalities.map((municipality) => [municipality.number, issuesOf(municipality, config, now)]));
+  const issuesByNumber = new Map(
+    input.municipalities.map((municipality) => [municipality.number, issuesOf(municipality, config, now)]),
+  );
   const messages: ReminderMessage[] = [];
   for (const contact of input.contacts) {
     if (!contact.active || contact.role !== 'MUNICIPAL_CONTACT') continue;
     const items = [...new Set(contact.municipalityNumbers)]
       .sort()
       .flatMap((number) => issuesByNumber.get(number) ?? [])
-      .map((issue) => ({ ...issue, dedupeKey: reminderDedupeKey(contact.userId, issue.municipalityNumber, issue.trigger, issue.event) }))
+      .map((issue) => ({
+        ...issue,
+        dedupeKey: reminderDedupeKey(contact.userId, issue.municipalityNumber, issue.trigger, issue.event),
+      }))
       .filter((item) => !input.loggedDedupeKeys.has(item.dedupeKey));
     if (items.length === 0) continue;
     messages.push({

@@ -15,9 +15,23 @@ import {
 describe('reportWeek', () => {
   it.each([
     ['2026-01-12', '2026-01-18', '2026-01-11T23:00:00.000Z', '2026-01-18T22:59:59.999Z', 168, 'winter week'],
-    ['2026-03-23', '2026-03-29', '2026-03-22T23:00:00.000Z', '2026-03-29T21:59:59.999Z', 167, 'clocks go forward on its Sunday'],
+    [
+      '2026-03-23',
+      '2026-03-29',
+      '2026-03-22T23:00:00.000Z',
+      '2026-03-29T21:59:59.999Z',
+      167,
+      'clocks go forward on its Sunday',
+    ],
     ['2026-03-30', '2026-04-05', '2026-03-29T22:00:00.000Z', '2026-04-05T21:59:59.999Z', 168, 'first summer week'],
-    ['2026-10-19', '2026-10-25', '2026-10-18T22:00:00.000Z', '2026-10-25T22:59:59.999Z', 169, 'clocks go back on its Sunday'],
+    [
+      '2026-10-19',
+      '2026-10-25',
+      '2026-10-18T22:00:00.000Z',
+      '2026-10-25T22:59:59.999Z',
+      169,
+      'clocks go back on its Sunday',
+    ],
     ['2025-12-29', '2026-01-04', '2025-12-28T23:00:00.000Z', '2026-01-04T22:59:59.999Z', 168, 'across New Year'],
   ])('%s–%s starts %s and ends %s (%i hours, %s)', (weekStart, weekEnd, start, end, hours) => {
     const week = reportWeek(weekStart);
@@ -53,7 +67,12 @@ const WEEK = '2026-01-12';
 const END = '2026-01-18T22:59:59.999Z';
 const LAST_WEEK_END = '2026-01-11T22:59:59.999Z';
 
-function municipality(number: string, state: DeliveryState, flags: FlagCode[] = [], extra: Partial<SnapshotMunicipality> = {}): SnapshotMunicipality {
+function municipality(
+  number: string,
+  state: DeliveryState,
+  flags: FlagCode[] = [],
+  extra: Partial<SnapshotMunicipality> = {},
+): SnapshotMunicipality {
   return {
     number,
     name: `Kommune ${number}`,
@@ -82,7 +101,12 @@ const counts = (values: Partial<KeyFigureCounts> = {}): KeyFigureCounts => ({
   ...values,
 });
 
-function snapshot(weekStart: string, asOf: string, municipalities: SnapshotMunicipality[], extra: Partial<WeeklySnapshot> = {}): WeeklySnapshot {
+function snapshot(
+  weekStart: string,
+  asOf: string,
+  municipalities: SnapshotMunicipality[],
+  extra: Partial<WeeklySnapshot> = {},
+): WeeklySnapshot {
   return {
     version: 1,
     season: { key: '2025', name: 'KPR 2025', deadline: '2026-01-15T22:59:59.999Z' },
@@ -107,18 +131,53 @@ const extension = (values: Partial<SnapshotExtension>): SnapshotExtension => ({
 const numbers = (rows: readonly { number: string }[]) => rows.map((row) => row.number);
 
 describe('compareWeeklySnapshots', () => {
-  it.each<[string, SnapshotMunicipality | undefined, SnapshotMunicipality, { delivered?: boolean; rejected?: boolean; notStarted?: boolean }]>([
+  it.each<
+    [
+      string,
+      SnapshotMunicipality | undefined,
+      SnapshotMunicipality,
+      { delivered?: boolean; rejected?: boolean; notStarted?: boolean },
+    ]
+  >([
     ['delivered this week', municipality('0301', 'SENT'), municipality('0301', 'DELIVERED'), { delivered: true }],
     ['delivered already', municipality('0301', 'DELIVERED'), municipality('0301', 'DELIVERED'), {}],
     ['unknown last week, delivered now', undefined, municipality('0301', 'DELIVERED'), { delivered: true }],
-    ['accepted with errors, then fixed', municipality('0301', 'ACCEPTED_WITH_ERRORS'), municipality('0301', 'DELIVERED'), { delivered: true }],
-    ['rejected this week', municipality('0301', 'SENT', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }), municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }), { rejected: true }],
-    ['still the same rejection', municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }), municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }), {}],
-    ['rejected again on a new delivery', municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }), municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-14T08:00:00.000Z' }), { rejected: true }],
-    ['still not started', municipality('0301', 'NOT_STARTED'), municipality('0301', 'NOT_STARTED'), { notStarted: true }],
+    [
+      'accepted with errors, then fixed',
+      municipality('0301', 'ACCEPTED_WITH_ERRORS'),
+      municipality('0301', 'DELIVERED'),
+      { delivered: true },
+    ],
+    [
+      'rejected this week',
+      municipality('0301', 'SENT', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }),
+      { rejected: true },
+    ],
+    [
+      'still the same rejection',
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      {},
+    ],
+    [
+      'rejected again on a new delivery',
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-14T08:00:00.000Z' }),
+      { rejected: true },
+    ],
+    [
+      'still not started',
+      municipality('0301', 'NOT_STARTED'),
+      municipality('0301', 'NOT_STARTED'),
+      { notStarted: true },
+    ],
     ['started testing', municipality('0301', 'NOT_STARTED'), municipality('0301', 'TESTING'), {}],
   ])('%s', (_, before, now, expected) => {
-    const report = compareWeeklySnapshots(snapshot(WEEK, END, [now]), snapshot('2026-01-05', LAST_WEEK_END, before ? [before] : []));
+    const report = compareWeeklySnapshots(
+      snapshot(WEEK, END, [now]),
+      snapshot('2026-01-05', LAST_WEEK_END, before ? [before] : []),
+    );
     expect(report.changes.newlyDelivered.length > 0).toBe(expected.delivered ?? false);
     expect(report.changes.newlyRejected.length > 0).toBe(expected.rejected ?? false);
     expect(report.changes.stillNotStarted.length > 0).toBe(expected.notStarted ?? false);
@@ -151,7 +210,12 @@ describe('compareWeeklySnapshots', () => {
 
   it('counts extension requests and decisions made after the previous snapshot and by this one', () => {
     const extensions = [
-      extension({ requestedAt: '2026-01-08T09:00:00.000Z', status: 'GRANTED', decidedAt: '2026-01-12T10:00:00.000Z', grantedDeadline: '2026-02-01T22:59:59.999Z' }),
+      extension({
+        requestedAt: '2026-01-08T09:00:00.000Z',
+        status: 'GRANTED',
+        decidedAt: '2026-01-12T10:00:00.000Z',
+        grantedDeadline: '2026-02-01T22:59:59.999Z',
+      }),
       extension({ requestedAt: '2026-01-11T22:59:59.999Z' }),
       extension({ requestedAt: '2026-01-11T23:00:00.000Z', status: 'DENIED', decidedAt: END }),
     ];
@@ -160,9 +224,15 @@ describe('compareWeeklySnapshots', () => {
       snapshot('2026-01-05', LAST_WEEK_END, [municipality('0301', 'NOT_STARTED', ['EXTENSION_PENDING'])]),
     );
     expect(report.since).toBe(LAST_WEEK_END);
-    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual(['2026-01-11T23:00:00.000Z']);
+    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual([
+      '2026-01-11T23:00:00.000Z',
+    ]);
     expect(report.changes.extensionsDecided.map((change) => change.extension.status)).toEqual(['GRANTED', 'DENIED']);
-    expect(changeRows(report.changes).filter((row) => row.kind === 'EXTENSION_DECIDED').map((row) => [row.detail, row.deadline])).toEqual([
+    expect(
+      changeRows(report.changes)
+        .filter((row) => row.kind === 'EXTENSION_DECIDED')
+        .map((row) => [row.detail, row.deadline]),
+    ).toEqual([
       ['Innvilget', '2026-02-01T22:59:59.999Z'],
       ['Avslått', null],
     ]);
@@ -171,13 +241,21 @@ describe('compareWeeklySnapshots', () => {
 
   it('counts from the start of the week without a previous snapshot, in a DST week too', () => {
     const asOf = '2026-03-29T21:59:59.999Z';
-    const extensions = [extension({ requestedAt: '2026-03-22T22:59:59.999Z' }), extension({ requestedAt: '2026-03-22T23:00:00.000Z' })];
+    const extensions = [
+      extension({ requestedAt: '2026-03-22T22:59:59.999Z' }),
+      extension({ requestedAt: '2026-03-22T23:00:00.000Z' }),
+    ];
     const report = compareWeeklySnapshots(
-      snapshot('2026-03-23', asOf, [municipality('0301', 'DELIVERED', ['MUST_RESUBMIT'], { extensions }), municipality('1101', 'NOT_STARTED')]),
+      snapshot('2026-03-23', asOf, [
+        municipality('0301', 'DELIVERED', ['MUST_RESUBMIT'], { extensions }),
+        municipality('1101', 'NOT_STARTED'),
+      ]),
       null,
     );
     expect(report.since).toBe('2026-03-22T22:59:59.999Z');
-    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual(['2026-03-22T23:00:00.000Z']);
+    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual([
+      '2026-03-22T23:00:00.000Z',
+    ]);
     expect(numbers(report.changes.newlyDelivered)).toEqual(['0301']);
     expect(numbers(report.changes.flagsRaised.MUST_RESUBMIT)).toEqual(['0301']);
     expect(numbers(report.changes.stillNotStarted)).toEqual(['1101']);
@@ -203,13 +281,24 @@ describe('compareWeeklySnapshots', () => {
       'awaitingApprec',
       'notStarted',
     ]);
-    expect(report.keyFigures[0]).toEqual({ key: 'delivered', label: 'Levert', count: 100, share: 100 / 357, lastSeasonCount: 150, lastSeasonShare: 150 / 357 });
+    expect(report.keyFigures[0]).toEqual({
+      key: 'delivered',
+      label: 'Levert',
+      count: 100,
+      share: 100 / 357,
+      lastSeasonCount: 150,
+      lastSeasonShare: 150 / 357,
+    });
     expect(report.keyFigures[5]).toMatchObject({ count: 7, lastSeasonCount: 0, lastSeasonShare: 0 });
   });
 
   it('has shares of 0 and no comparison for an empty scope without a last season', () => {
     const report = compareWeeklySnapshots(snapshot(WEEK, END, []), null);
-    expect(report.keyFigures.every((figure) => figure.share === 0 && figure.lastSeasonCount === null && figure.lastSeasonShare === null)).toBe(true);
+    expect(
+      report.keyFigures.every(
+        (figure) => figure.share === 0 && figure.lastSeasonCount === null && figure.lastSeasonShare === null,
+      ),
+    ).toBe(true);
     expect(report.hasChanges).toBe(false);
   });
 });

@@ -100,7 +100,12 @@ export function reportWeek(weekStart: string): ReportWeek {
     throw new RangeError(`expected a Monday written YYYY-MM-DD, got "${weekStart}"`);
   }
   const weekEnd = shiftDays(weekStart, 6);
-  return { weekStart, weekEnd, start: new Date(endOfOsloDay(shiftDays(weekStart, -1)).getTime() + 1), end: endOfOsloDay(weekEnd) };
+  return {
+    weekStart,
+    weekEnd,
+    start: new Date(endOfOsloDay(shiftDays(weekStart, -1)).getTime() + 1),
+    end: endOfOsloDay(weekEnd),
+  };
 }
 
 /** The Monday of the Oslo week the instant falls in. */
@@ -175,7 +180,11 @@ export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
   notStarted: 'Ikke startet',
 };
 
-const byFlag = () => Object.fromEntries(REPORT_FLAG_ORDER.map((code) => [code, []])) as unknown as Record<FlagCode, SnapshotMunicipality[]>;
+const byFlag = () =>
+  Object.fromEntries(REPORT_FLAG_ORDER.map((code) => [code, []])) as unknown as Record<
+    FlagCode,
+    SnapshotMunicipality[]
+  >;
 
 const within = (instant: string | null, after: number, until: number): instant is string =>
   instant !== null && Date.parse(instant) > after && Date.parse(instant) <= until;
@@ -217,7 +226,8 @@ export function compareWeeklySnapshots(current: WeeklySnapshot, previous: Weekly
   for (const row of current.municipalities) {
     const old = before.get(row.number);
     if (row.state === 'DELIVERED' && old?.state !== 'DELIVERED') changes.newlyDelivered.push(row);
-    if (row.state === 'REJECTED' && (old?.state !== 'REJECTED' || old.lastSentAt !== row.lastSentAt)) changes.newlyRejected.push(row);
+    if (row.state === 'REJECTED' && (old?.state !== 'REJECTED' || old.lastSentAt !== row.lastSentAt))
+      changes.newlyRejected.push(row);
     if (row.state === 'NOT_STARTED') changes.stillNotStarted.push(row);
     const oldFlags = new Set(old?.flags ?? []);
     const newFlags = new Set(row.flags);
@@ -226,16 +236,29 @@ export function compareWeeklySnapshots(current: WeeklySnapshot, previous: Weekly
       if (oldFlags.has(code) && !newFlags.has(code)) changes.flagsCleared[code].push(row);
     }
     for (const extension of row.extensions) {
-      if (within(extension.requestedAt, after, until)) changes.extensionsRequested.push({ municipality: row, extension });
-      if (extension.status !== 'PENDING' && within(extension.decidedAt, after, until)) changes.extensionsDecided.push({ municipality: row, extension });
+      if (within(extension.requestedAt, after, until))
+        changes.extensionsRequested.push({ municipality: row, extension });
+      if (extension.status !== 'PENDING' && within(extension.decidedAt, after, until))
+        changes.extensionsDecided.push({ municipality: row, extension });
     }
   }
   return weeklyReportContent(current, since, changes);
 }
 
 /** The report of a snapshot and its changes since `since` (as stored, or as just compared). */
-export function weeklyReportContent(snapshot: WeeklySnapshot, since: string, changes: WeeklyChanges): WeeklyReportContent {
-  return { snapshot, week: reportWeek(snapshot.weekStart), since, changes, keyFigures: keyFiguresOf(snapshot), hasChanges: changeCount(changes) > 0 };
+export function weeklyReportContent(
+  snapshot: WeeklySnapshot,
+  since: string,
+  changes: WeeklyChanges,
+): WeeklyReportContent {
+  return {
+    snapshot,
+    week: reportWeek(snapshot.weekStart),
+    since,
+    changes,
+    keyFigures: keyFiguresOf(snapshot),
+    hasChanges: changeCount(changes) > 0,
+  };
 }
 
 /** How many changes the report lists (still not started does not count). */
@@ -243,7 +266,10 @@ export function changeCount(changes: WeeklyChanges): number {
   return (
     changes.newlyDelivered.length +
     changes.newlyRejected.length +
-    REPORT_FLAG_ORDER.reduce((sum, code) => sum + changes.flagsRaised[code].length + changes.flagsCleared[code].length, 0) +
+    REPORT_FLAG_ORDER.reduce(
+      (sum, code) => sum + changes.flagsRaised[code].length + changes.flagsCleared[code].length,
+      0,
+    ) +
     changes.extensionsRequested.length +
     changes.extensionsDecided.length
   );
@@ -277,8 +303,16 @@ export function scopeWeeklyReport(report: WeeklyReportContent, numbers: Readonly
   const municipalities = report.snapshot.municipalities.filter(keep);
   const { changes } = report;
   const perFlag = (lists: Record<FlagCode, SnapshotMunicipality[]>) =>
-    Object.fromEntries(Object.entries(lists).map(([code, rows]) => [code, rows.filter(keep)])) as Record<FlagCode, SnapshotMunicipality[]>;
-  const snapshot: WeeklySnapshot = { ...report.snapshot, keyFigures: countKeyFigures(municipalities), lastSeason: null, municipalities };
+    Object.fromEntries(Object.entries(lists).map(([code, rows]) => [code, rows.filter(keep)])) as Record<
+      FlagCode,
+      SnapshotMunicipality[]
+    >;
+  const snapshot: WeeklySnapshot = {
+    ...report.snapshot,
+    keyFigures: countKeyFigures(municipalities),
+    lastSeason: null,
+    municipalities,
+  };
   return weeklyReportContent(snapshot, report.since, {
     newlyDelivered: changes.newlyDelivered.filter(keep),
     newlyRejected: changes.newlyRejected.filter(keep),
@@ -325,7 +359,13 @@ export interface ChangeRow {
 
 /** Every change as one row, in the report's order: by kind, then by municipality number. */
 export function changeRows(changes: WeeklyChanges): ChangeRow[] {
-  const row = (kind: ChangeKind, municipality: SnapshotMunicipality, detail = '', at: string | null = null, deadline: string | null = null): ChangeRow => ({
+  const row = (
+    kind: ChangeKind,
+    municipality: SnapshotMunicipality,
+    detail = '',
+    at: string | null = null,
+    deadline: string | null = null,
+  ): ChangeRow => ({
     kind,
     municipality,
     detail,
@@ -335,13 +375,23 @@ export function changeRows(changes: WeeklyChanges): ChangeRow[] {
   return [
     ...changes.newlyDelivered.map((municipality) => row('DELIVERED', municipality, '', municipality.lastSentAt)),
     ...changes.newlyRejected.map((municipality) => row('REJECTED', municipality, '', municipality.lastSentAt)),
-    ...REPORT_FLAG_ORDER.flatMap((code) => changes.flagsRaised[code].map((municipality) => row('FLAG_RAISED', municipality, FLAG_LABELS[code]))),
-    ...REPORT_FLAG_ORDER.flatMap((code) => changes.flagsCleared[code].map((municipality) => row('FLAG_CLEARED', municipality, FLAG_LABELS[code]))),
+    ...REPORT_FLAG_ORDER.flatMap((code) =>
+      changes.flagsRaised[code].map((municipality) => row('FLAG_RAISED', municipality, FLAG_LABELS[code])),
+    ),
+    ...REPORT_FLAG_ORDER.flatMap((code) =>
+      changes.flagsCleared[code].map((municipality) => row('FLAG_CLEARED', municipality, FLAG_LABELS[code])),
+    ),
     ...changes.extensionsRequested.map(({ municipality, extension }) =>
       row('EXTENSION_REQUESTED', municipality, '', extension.requestedAt, extension.requestedDeadline),
     ),
     ...changes.extensionsDecided.map(({ municipality, extension }) =>
-      row('EXTENSION_DECIDED', municipality, EXTENSION_STATUS_LABELS[extension.status], extension.decidedAt, extension.grantedDeadline),
+      row(
+        'EXTENSION_DECIDED',
+        municipality,
+        EXTENSION_STATUS_LABELS[extension.status],
+        extension.decidedAt,
+        extension.grantedDeadline,
+      ),
     ),
     ...changes.stillNotStarted.map((municipality) => row('NOT_STARTED', municipality)),
   ];

@@ -14,9 +14,14 @@ vi.mock('@/lib/auth/viewer', () => ({
 describe('authenticateIngestRequest', () => {
   it('gives every request an id of its own, never the X-Request-Id a client sent', async () => {
     const secret = generateApiKeySecret();
-    await db().apiKey.create({ data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] } });
+    await db().apiKey.create({
+      data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] },
+    });
     const request = () =>
-      new Request('http://localhost/api/v1/messages', { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'X-Request-Id': 'forged' } });
+      new Request('http://localhost/api/v1/messages', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${secret}`, 'X-Request-Id': 'forged' },
+      });
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
       const viewer = await authenticateIngestRequest(request());

@@ -24,10 +24,13 @@ const limiter = createRateLimiter(env.INGEST_RATE_PER_SECOND, env.INGEST_RATE_BU
 export async function authenticateIngestRequest(request: Request): Promise<Viewer | NextResponse<ApiErrorBody>> {
   const viewer = await authenticateApiRequest(request, 'INGEST', randomUUID());
   if (viewer instanceof Response) return viewer;
-  if (!viewer.apiKeyId) return apiError(401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <api key>" with the INGEST scope.');
+  if (!viewer.apiKeyId)
+    return apiError(401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <api key>" with the INGEST scope.');
   const wait = limiter.take(viewer.apiKeyId);
   if (wait > 0) {
-    return apiError(429, 'RATE_LIMITED', `Too many requests for this API key; retry after ${wait} s.`, { 'Retry-After': String(wait) });
+    return apiError(429, 'RATE_LIMITED', `Too many requests for this API key; retry after ${wait} s.`, {
+      'Retry-After': String(wait),
+    });
   }
   return viewer;
 }
@@ -42,7 +45,10 @@ export function ingestAnswer<T>(body: T, status: 200 | 201): NextResponse<T> {
 }
 
 /** The answer to a request whose content type is not one of `accepted`, or null when it is. */
-export function unsupportedContentType(request: Request, accepted: readonly string[]): NextResponse<ApiErrorBody> | null {
+export function unsupportedContentType(
+  request: Request,
+  accepted: readonly string[],
+): NextResponse<ApiErrorBody> | null {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (accepted.includes(type)) return null;
   return apiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body with Content-Type ${accepted.join(' or ')}.`);
@@ -51,7 +57,11 @@ export function unsupportedContentType(request: Request, accepted: readonly stri
 /** Logs an unexpected failure with the request id and answers generically (never a stack trace or SQL). */
 export function unexpectedError(requestId: string, where: string, error: unknown): NextResponse<ApiErrorBody> {
   logUnexpectedError(requestId, where, error);
-  return apiError(500, 'INTERNAL_ERROR', `Something went wrong on our side. Retry later; quote request id ${requestId} if it persists.`);
+  return apiError(
+    500,
+    'INTERNAL_ERROR',
+    `Something went wrong on our side. Retry later; quote request id ${requestId} if it persists.`,
+  );
 }
 
 /** Answers a request refused before ingestion started (content type, headers, size) and audits the refusal. */
@@ -61,6 +71,12 @@ export async function refuseIngest(
   response: NextResponse<ApiErrorBody>,
 ): Promise<NextResponse<ApiErrorBody>> {
   const { error } = (await response.clone().json()) as ApiErrorBody;
-  await recordAudit(db(), { action, outcome: 'FAILURE', actor: auditActor(viewer), requestId: viewer.requestId, details: { code: error.code } });
+  await recordAudit(db(), {
+    action,
+    outcome: 'FAILURE',
+    actor: auditActor(viewer),
+    requestId: viewer.requestId,
+    details: { code: error.code },
+  });
   return response;
 }

@@ -6,11 +6,7 @@
 import { XmlReadError, type XmlReadErrorCode } from '@/lib/domain/xml/errors';
 
 export type IngestErrorCode =
-  | XmlReadErrorCode
-  | 'MUNICIPALITY_UNKNOWN'
-  | 'SEASON_UNKNOWN'
-  | 'MESSAGE_ID_CONFLICT'
-  | 'APPREC_ID_CONFLICT';
+  XmlReadErrorCode | 'MUNICIPALITY_UNKNOWN' | 'SEASON_UNKNOWN' | 'MESSAGE_ID_CONFLICT' | 'APPREC_ID_CONFLICT';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

@@ -10,13 +10,24 @@ const options = (key: string, format: FindingsImportOptions['format'] = 'json'):
   requestId: 'test-request',
 });
 const json = (findings: unknown[]) => utf8(JSON.stringify({ findings }));
-const ROW = { municipality: '4601', season: '2025', code: 'V-101', severity: 'ERROR', message: 'Manglende vedtaksdato', count: 3 };
+const ROW = {
+  municipality: '4601',
+  season: '2025',
+  code: 'V-101',
+  severity: 'ERROR',
+  message: 'Manglende vedtaksdato',
+  count: 3,
+};
 
 describe('importFindings', () => {
   it('imports JSON rows once; the same key and body again is a duplicate, another body a conflict', async () => {
     const body = json([ROW, { ...ROW, municipality: '1507', code: 'V-102', severity: 'WARNING', count: undefined }]);
     const first = await importFindings(db(), body, options('import-key-0001'));
-    expect(first).toMatchObject({ ok: true, duplicate: false, summary: { findings: 2, municipalities: ['1508', '4601'] } });
+    expect(first).toMatchObject({
+      ok: true,
+      duplicate: false,
+      summary: { findings: 2, municipalities: ['1508', '4601'] },
+    });
     const again = await importFindings(db(), body, options('import-key-0001'));
     expect(again).toEqual({ ...first, duplicate: true });
     const other = await importFindings(db(), json([ROW]), options('import-key-0001'));
@@ -34,21 +45,35 @@ describe('importFindings', () => {
     const before = await db().finding.count();
     const result = await importFindings(
       db(),
-      json([ROW, { ...ROW, municipality: '9999' }, { ...ROW, severity: 'FATAL' }, { ...ROW, msgId: 'no-such-message' }]),
+      json([
+        ROW,
+        { ...ROW, municipality: '9999' },
+        { ...ROW, severity: 'FATAL' },
+        { ...ROW, msgId: 'no-such-message' },
+      ]),
       options('import-key-bad1'),
     );
     expect(result).toMatchObject({ ok: false, status: 422, code: 'VALIDATION_FAILED' });
     expect(!result.ok && result.message).toContain('row 3 severity');
-    const second = await importFindings(db(), json([ROW, { ...ROW, municipality: '9999' }, { ...ROW, msgId: 'no-such-message' }]), options('import-key-bad2'));
+    const second = await importFindings(
+      db(),
+      json([ROW, { ...ROW, municipality: '9999' }, { ...ROW, msgId: 'no-such-message' }]),
+      options('import-key-bad2'),
+    );
     expect(!second.ok && second.message).toMatch(/row 2: municipality.*row 3: msgId/);
     expect(await db().finding.count()).toBe(before);
     expect(await db().findingImport.count({ where: { key: { in: ['import-key-bad1', 'import-key-bad2'] } } })).toBe(0);
-    expect(await importFindings(db(), utf8('{"findings": '), options('import-key-bad3'))).toMatchObject({ ok: false, status: 400 });
+    expect(await importFindings(db(), utf8('{"findings": '), options('import-key-bad3'))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it('is idempotent under concurrent requests with one key', async () => {
     const body = json([{ ...ROW, code: 'V-300' }]);
-    const results = await Promise.all(Array.from({ length: 8 }, () => importFindings(db(), body, options('import-key-conc'))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => importFindings(db(), body, options('import-key-conc'))),
+    );
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     expect(await db().finding.count({ where: { code: 'V-300' } })).toBe(1);
   });

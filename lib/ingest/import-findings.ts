@@ -17,7 +17,10 @@ export const MAX_FINDINGS_PER_IMPORT = 10_000;
 const MAX_REPORTED_PROBLEMS = 10;
 
 const findingRowSchema = z.object({
-  municipality: z.string().trim().regex(/^\d{4}$/, 'must be a four-digit municipality number'),
+  municipality: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'must be a four-digit municipality number'),
   season: z.string().trim().min(1).max(40),
   msgId: z.string().trim().max(200).optional(),
   code: z.string().trim().min(1).max(100),
@@ -25,7 +28,10 @@ const findingRowSchema = z.object({
   message: z.string().trim().min(1).max(2000),
   count: z.coerce.number().int().min(1).max(10_000_000).default(1),
 });
-const findingRowsSchema = z.array(findingRowSchema).min(1, 'at least one finding is required').max(MAX_FINDINGS_PER_IMPORT);
+const findingRowsSchema = z
+  .array(findingRowSchema)
+  .min(1, 'at least one finding is required')
+  .max(MAX_FINDINGS_PER_IMPORT);
 export type FindingInputRow = z.infer<typeof findingRowSchema>;
 
 export type FindingsFormat = 'json' | 'csv';
@@ -46,11 +52,25 @@ export interface FindingsImportSummary {
 
 export type FindingsImportResult =
   | { ok: true; duplicate: boolean; summary: FindingsImportSummary }
-  | { ok: false; status: 400 | 409 | 422; code: 'BODY_INVALID' | 'VALIDATION_FAILED' | 'IDEMPOTENCY_KEY_CONFLICT'; message: string };
+  | {
+      ok: false;
+      status: 400 | 409 | 422;
+      code: 'BODY_INVALID' | 'VALIDATION_FAILED' | 'IDEMPOTENCY_KEY_CONFLICT';
+      message: string;
+    };
 
-export const idempotencyKeySchema = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/);
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/);
 
-export async function importFindings(prisma: PrismaClient, body: Uint8Array, options: FindingsImportOptions): Promise<FindingsImportResult> {
+export async function importFindings(
+  prisma: PrismaClient,
+  body: Uint8Array,
+  options: FindingsImportOptions,
+): Promise<FindingsImportResult> {
   const result = await importParsed(prisma, body, options);
   await recordAudit(prisma, {
     action: 'ingest.findings',
@@ -58,13 +78,22 @@ export async function importFindings(prisma: PrismaClient, body: Uint8Array, opt
     actor: options.actor,
     requestId: options.requestId,
     details: result.ok
-      ? { importId: result.summary.importId, findings: result.summary.findings, duplicate: result.duplicate, format: options.format }
+      ? {
+          importId: result.summary.importId,
+          findings: result.summary.findings,
+          duplicate: result.duplicate,
+          format: options.format,
+        }
       : { code: result.code, format: options.format },
   });
   return result;
 }
 
-async function importParsed(prisma: PrismaClient, body: Uint8Array, options: FindingsImportOptions): Promise<FindingsImportResult> {
+async function importParsed(
+  prisma: PrismaClient,
+  body: Uint8Array,
+  options: FindingsImportOptions,
+): Promise<FindingsImportResult> {
   const bodySha256 = sha256Hex(body);
   const existing = await previousImport(prisma, options.key, bodySha256);
   if (existing) return existing;
@@ -82,12 +111,16 @@ async function importParsed(prisma: PrismaClient, body: Uint8Array, options: Fin
     };
   }
   const parsed = findingRowsSchema.safeParse(records);
-  if (!parsed.success) return validationFailed(parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`));
+  if (!parsed.success)
+    return validationFailed(parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`));
 
   const reference = await loadIngestReference(prisma);
   const rows = parsed.data;
   const msgIds = [...new Set(rows.flatMap((row) => (row.msgId ? [row.msgId] : [])))];
-  const messages = await prisma.message.findMany({ where: { msgId: { in: msgIds } }, select: { id: true, msgId: true } });
+  const messages = await prisma.message.findMany({
+    where: { msgId: { in: msgIds } },
+    select: { id: true, msgId: true },
+  });
   const messageIds = new Map(messages.map((m) => [m.msgId, m.id]));
   const seasons = new Map(reference.seasons.map((s) => [s.key, s.id]));
   const problems: string[] = [];
@@ -96,9 +129,15 @@ async function importParsed(prisma: PrismaClient, body: Uint8Array, options: Fin
     const seasonId = seasons.get(row.season);
     const messageId = row.msgId ? messageIds.get(row.msgId) : undefined;
     if (municipalityNumber === null) problems.push(`row ${index + 1}: municipality is not a valid municipality number`);
-    if (seasonId === undefined) problems.push(`row ${index + 1}: season is not a known season key (${[...seasons.keys()].join(', ')})`);
+    if (seasonId === undefined)
+      problems.push(`row ${index + 1}: season is not a known season key (${[...seasons.keys()].join(', ')})`);
     if (row.msgId && messageId === undefined) problems.push(`row ${index + 1}: msgId names no message received`);
-    return { municipalityNumber: municipalityNumber ?? '', seasonId: seasonId ?? '', messageId: messageId ?? null, row };
+    return {
+      municipalityNumber: municipalityNumber ?? '',
+      seasonId: seasonId ?? '',
+      messageId: messageId ?? null,
+      row,
+    };
   });
   if (problems.length > 0) return validationFailed(problems);
 
@@ -126,7 +165,15 @@ async function importParsed(prisma: PrismaClient, body: Uint8Array, options: Fin
         detectedAt,
       })),
     });
-    return { ok: true, duplicate: false, summary: { importId, findings: data.length, municipalities: distinctSorted(data.map((d) => d.municipalityNumber)) } };
+    return {
+      ok: true,
+      duplicate: false,
+      summary: {
+        importId,
+        findings: data.length,
+        municipalities: distinctSorted(data.map((d) => d.municipalityNumber)),
+      },
+    };
   });
 }
 
@@ -141,12 +188,21 @@ async function previousImport(
   });
   if (!existing) return null;
   if (existing.bodySha256 !== bodySha256) {
-    return { ok: false, status: 409, code: 'IDEMPOTENCY_KEY_CONFLICT', message: 'This Idempotency-Key was used for a different body. Use a new key for new content.' };
+    return {
+      ok: false,
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_CONFLICT',
+      message: 'This Idempotency-Key was used for a different body. Use a new key for new content.',
+    };
   }
   return {
     ok: true,
     duplicate: true,
-    summary: { importId: existing.id, findings: existing.findings.length, municipalities: distinctSorted(existing.findings.map((f) => f.municipalityNumber)) },
+    summary: {
+      importId: existing.id,
+      findings: existing.findings.length,
+      municipalities: distinctSorted(existing.findings.map((f) => f.municipalityNumber)),
+    },
   };
 }
 
@@ -157,7 +213,12 @@ function parseRecords(body: Uint8Array, format: FindingsFormat): unknown {
       const json: unknown = JSON.parse(text);
       return typeof json === 'object' && json !== null && 'findings' in json ? json.findings : null;
     }
-    const records: Array<Record<string, string>> = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    const records: Array<Record<string, string>> = parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
     // An empty optional column means "not given".
     return records.map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')));
   } catch {

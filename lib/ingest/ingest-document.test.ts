@@ -43,7 +43,9 @@ async function everythingWritten(): Promise<string> {
     prisma.finding.findMany(),
     prisma.auditEvent.findMany(),
   ]);
-  return JSON.stringify([messages, apprecs, errors, findings, audit], (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+  return JSON.stringify([messages, apprecs, errors, findings, audit], (_, value: unknown) =>
+    typeof value === 'bigint' ? String(value) : value,
+  );
 }
 
 async function rejection(bytes: Uint8Array, overrides?: Partial<IngestOptions>): Promise<IngestError> {
@@ -63,7 +65,11 @@ describe('ingestDocument', () => {
       .replace('<iiFraDato>20250101</iiFraDato>', '<iiFraDato>20240101</iiFraDato>')
       .replace('<iiTilDato>20251231</iiTilDato>', '<iiTilDato>20241231</iiTilDato>')
       .replace('<iiSysID>Gerica</iiSysID>', '<iiSysID>Profil</iiSysID>');
-    await ingestDocument(db(), utf8(withMsgId(lastYear, 'bergen-2024')), options({ receivedAt: new Date('2025-01-10T10:00:00Z') }));
+    await ingestDocument(
+      db(),
+      utf8(withMsgId(lastYear, 'bergen-2024')),
+      options({ receivedAt: new Date('2025-01-10T10:00:00Z') }),
+    );
   });
 
   it('stores a KPR_IPL as metadata, aggregates and check findings, and answers a resend as a duplicate', async () => {
@@ -81,8 +87,17 @@ describe('ingestDocument', () => {
     if (first.summary.kind !== 'KPR_IPL') throw new Error('expected KPR_IPL');
     expect(first.summary.findings.map((f) => f.code)).toEqual(['EPJ_SYSTEM_CHANGED']);
 
-    const message = await db().message.findUniqueOrThrow({ where: { msgId: first.summary.msgId }, include: { findings: true, season: true } });
-    expect(message).toMatchObject({ municipalityNumber: '4601', epjSystem: 'Gerica', runNumber: '7', transport: 'API', receiverHerId: 122612 });
+    const message = await db().message.findUniqueOrThrow({
+      where: { msgId: first.summary.msgId },
+      include: { findings: true, season: true },
+    });
+    expect(message).toMatchObject({
+      municipalityNumber: '4601',
+      epjSystem: 'Gerica',
+      runNumber: '7',
+      transport: 'API',
+      receiverHerId: 122612,
+    });
     expect(message.findings.map((f) => [f.code, f.source])).toEqual([['EPJ_SYSTEM_CHANGED', 'INGEST_CHECK']]);
 
     let again: Awaited<ReturnType<typeof ingestDocument>> | undefined;
@@ -92,25 +107,39 @@ describe('ingestDocument', () => {
     expect(again).toEqual({ duplicate: true, summary: first.summary });
     expect(await db().message.count({ where: { msgId: first.summary.msgId } })).toBe(1);
     expect(audited).toMatchObject([
-      { action: 'ingest.message', outcome: 'SUCCESS', municipalityNumber: '4601', details: { msgId: first.summary.msgId, duplicate: true } },
+      {
+        action: 'ingest.message',
+        outcome: 'SUCCESS',
+        municipalityNumber: '4601',
+        details: { msgId: first.summary.msgId, duplicate: true },
+      },
     ]);
   });
 
   it('refuses the same MsgId with other content (409) and writes nothing', async () => {
     const before = await rowCounts();
-    const changed = fixture('good/msghead-kpr-ipl.xml').replace('<iiSysVersjon>4.2.1</iiSysVersjon>', '<iiSysVersjon>4.2.2</iiSysVersjon>');
+    const changed = fixture('good/msghead-kpr-ipl.xml').replace(
+      '<iiSysVersjon>4.2.1</iiSysVersjon>',
+      '<iiSysVersjon>4.2.2</iiSysVersjon>',
+    );
     let error: IngestError | undefined;
     const audited = await auditRowsDuring(db(), async () => {
       error = await rejection(utf8(changed));
     });
     expect([error?.status, error?.code]).toEqual([409, 'MESSAGE_ID_CONFLICT']);
     expect(await rowCounts()).toEqual(before);
-    expect(audited).toMatchObject([{ action: 'ingest.message', outcome: 'FAILURE', details: { code: 'MESSAGE_ID_CONFLICT' } }]);
+    expect(audited).toMatchObject([
+      { action: 'ingest.message', outcome: 'FAILURE', details: { code: 'MESSAGE_ID_CONFLICT' } },
+    ]);
   });
 
   it('stores a KPR_IDE as counts only and a test-person finding, never an identity number', async () => {
     const result = await ingestDocument(db(), utf8(fixture('good/msghead-kpr-ide.xml')), options());
-    expect(result.summary).toMatchObject({ kind: 'KPR_IDE', municipalityNumber: '4601', contentSummary: { kind: 'KPR_IDE' } });
+    expect(result.summary).toMatchObject({
+      kind: 'KPR_IDE',
+      municipalityNumber: '4601',
+      contentSummary: { kind: 'KPR_IDE' },
+    });
     const written = await everythingWritten();
     for (const number of IDENTITY_NUMBERS) expect(written).not.toContain(number);
     // No eleven-digit number on its own (a UUID's last group may hold eleven digits in a row, followed by a letter).
@@ -125,7 +154,10 @@ describe('ingestDocument', () => {
       const result = await ingestDocument(db(), utf8(fixture(`good/${name}`)), options());
       expect(result.duplicate, name).toBe(false);
       if (result.summary.kind !== 'APPREC') throw new Error('expected an AppRec');
-      const stored = await db().apprec.findUniqueOrThrow({ where: { apprecId: result.summary.apprecId }, include: { errors: true } });
+      const stored = await db().apprec.findUniqueOrThrow({
+        where: { apprecId: result.summary.apprecId },
+        include: { errors: true },
+      });
       expect(stored.errors).toHaveLength(result.summary.errors.length);
       expect(stored.originalMsgId).toBe(result.summary.originalMsgId);
     }
@@ -155,16 +187,26 @@ describe('ingestDocument', () => {
     const id = results[0]!.summary.id;
     expect(await db().finding.count({ where: { messageId: id } })).toBe(1);
 
-    const apprec = utf8(fixture('good/apprec-1.0-avvist-prefixed.xml').replace(/(<[a-z]*:?Id>)([^<]*)(<\/[a-z]*:?Id>)/, '$1concurrent-apprec$3'));
+    const apprec = utf8(
+      fixture('good/apprec-1.0-avvist-prefixed.xml').replace(
+        /(<[a-z]*:?Id>)([^<]*)(<\/[a-z]*:?Id>)/,
+        '$1concurrent-apprec$3',
+      ),
+    );
     const apprecResults = await Promise.all(Array.from({ length: 12 }, () => ingestDocument(db(), apprec, options())));
     expect(apprecResults.filter((r) => !r.duplicate)).toHaveLength(1);
-    const stored = await db().apprec.findUniqueOrThrow({ where: { apprecId: 'concurrent-apprec' }, include: { errors: true } });
+    const stored = await db().apprec.findUniqueOrThrow({
+      where: { apprecId: 'concurrent-apprec' },
+      include: { errors: true },
+    });
     expect(stored.errors.length).toBeGreaterThan(0);
   });
 
   it('lets exactly one of concurrent different documents with one MsgId win; the others conflict', async () => {
     const base = withMsgId(fixture('good/msghead-kpr-ipl.xml'), 'concurrent-2');
-    const variants = Array.from({ length: 8 }, (_, i) => utf8(base.replace('<iiLopenr>7</iiLopenr>', `<iiLopenr>${i + 10}</iiLopenr>`)));
+    const variants = Array.from({ length: 8 }, (_, i) =>
+      utf8(base.replace('<iiLopenr>7</iiLopenr>', `<iiLopenr>${i + 10}</iiLopenr>`)),
+    );
     const settled = await Promise.allSettled(variants.map((bytes) => ingestDocument(db(), bytes, options())));
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     for (const s of settled) {
@@ -184,9 +226,22 @@ describe('ingestDocument', () => {
       ['deep nesting', utf8(`${'<a>'.repeat(500)}${'</a>'.repeat(500)}`)],
       ['UTF-16 with a BOM', Uint8Array.from([0xff, 0xfe, ...[...'<a/>'].flatMap((c) => [c.charCodeAt(0), 0])])],
       ['quadratic blow-up', utf8(`<!DOCTYPE a [<!ENTITY x "${'x'.repeat(10_000)}">]><a>${'&x;'.repeat(1000)}</a>`)],
-      ['KPR_IDE cut off inside an identity number', utf8(fixture('good/msghead-kpr-ide.xml').slice(0, fixture('good/msghead-kpr-ide.xml').indexOf(COMPUTED_NATIONAL_IDS[1]) + 6))],
+      [
+        'KPR_IDE cut off inside an identity number',
+        utf8(
+          fixture('good/msghead-kpr-ide.xml').slice(
+            0,
+            fixture('good/msghead-kpr-ide.xml').indexOf(COMPUTED_NATIONAL_IDS[1]) + 6,
+          ),
+        ),
+      ],
     ];
-    const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log'), vi.spyOn(console, 'info')];
+    const logged = [
+      vi.spyOn(console, 'error'),
+      vi.spyOn(console, 'warn'),
+      vi.spyOn(console, 'log'),
+      vi.spyOn(console, 'info'),
+    ];
     const before = await rowCounts();
     const auditBefore = await db().auditEvent.count();
     for (const [name, bytes] of inputs) {
@@ -195,7 +250,10 @@ describe('ingestDocument', () => {
       for (const number of IDENTITY_NUMBERS) expect(error.message, name).not.toContain(number);
     }
     expect(await rowCounts()).toEqual(before);
-    const failures = await db().auditEvent.findMany({ where: { action: 'ingest.message', outcome: 'FAILURE' }, orderBy: { id: 'asc' } });
+    const failures = await db().auditEvent.findMany({
+      where: { action: 'ingest.message', outcome: 'FAILURE' },
+      orderBy: { id: 'asc' },
+    });
     expect(await db().auditEvent.count()).toBe(auditBefore + inputs.length);
     expect(failures.length).toBeGreaterThanOrEqual(inputs.length);
     const written = await everythingWritten();

@@ -82,7 +82,11 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Reads and stores one document, or throws an IngestError (nothing written) for a bad or conflicting one. */
-export async function ingestDocument(prisma: PrismaClient, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
+export async function ingestDocument(
+  prisma: PrismaClient,
+  bytes: Uint8Array,
+  options: IngestOptions,
+): Promise<IngestResult> {
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxInputSize;
     if (bytes.byteLength > maxBytes) {
@@ -125,8 +129,12 @@ async function storeMessage(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const { msgHead } = document;
-  const asSent = document.kind === 'KPR_IPL' ? document.content.header.municipalityNumberAsSent : document.content.municipalityNumberAsSent;
-  const municipalityNumber = asSent === null ? null : resolveMunicipalityNumber(asSent, reference.municipalities).number;
+  const asSent =
+    document.kind === 'KPR_IPL'
+      ? document.content.header.municipalityNumberAsSent
+      : document.content.municipalityNumberAsSent;
+  const municipalityNumber =
+    asSent === null ? null : resolveMunicipalityNumber(asSent, reference.municipalities).number;
   if (asSent !== null && municipalityNumber === null) {
     throw new IngestError(
       422,
@@ -296,7 +304,11 @@ async function storedMessage(
     auditEventColumns(audit, new Date()),
   );
   if (row.payloadSha256 !== sha256) {
-    throw new IngestError(409, 'MESSAGE_ID_CONFLICT', 'A different document with this MsgId has already been received. A corrected message must have a new MsgId.');
+    throw new IngestError(
+      409,
+      'MESSAGE_ID_CONFLICT',
+      'A different document with this MsgId has already been received. A corrected message must have a new MsgId.',
+    );
   }
   const contentSummary = contentSummarySchema.safeParse(row.contentSummary);
   return {
@@ -317,7 +329,12 @@ async function storedMessage(
   };
 }
 
-async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256: string, options: IngestOptions): Promise<IngestResult> {
+async function storeApprec(
+  prisma: PrismaClient,
+  apprec: ApprecDocument,
+  sha256: string,
+  options: IngestOptions,
+): Promise<IngestResult> {
   const id = uuidV7();
   const receivedAt = options.receivedAt.toISOString();
   const audit = (duplicate: boolean): AuditEntry => ({
@@ -325,7 +342,14 @@ async function storeApprec(prisma: PrismaClient, apprec: ApprecDocument, sha256:
     outcome: 'SUCCESS',
     actor: options.actor,
     requestId: options.requestId,
-    details: { kind: 'APPREC', apprecId: apprec.id, originalMsgId: apprec.originalMsgId.id, transport: options.transport, duplicate, sha256 },
+    details: {
+      kind: 'APPREC',
+      apprecId: apprec.id,
+      originalMsgId: apprec.originalMsgId.id,
+      transport: options.transport,
+      duplicate,
+      sha256,
+    },
   });
   const stored = await writeDocument(prisma, {
     parent: {

@@ -19,11 +19,18 @@ describe('readBodyWithLimit', () => {
   });
 
   it('stops at the first chunk over the limit', async () => {
-    expect(await readBodyWithLimit(streamed(['<a>', '</a>', 'x'.repeat(1000)]), 7)).toEqual({ ok: false, reason: 'TOO_LARGE' });
+    expect(await readBodyWithLimit(streamed(['<a>', '</a>', 'x'.repeat(1000)]), 7)).toEqual({
+      ok: false,
+      reason: 'TOO_LARGE',
+    });
   });
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
-    const request = new Request('http://localhost/', { method: 'POST', body: 'x'.repeat(100), headers: { 'content-length': '100' } });
+    const request = new Request('http://localhost/', {
+      method: 'POST',
+      body: 'x'.repeat(100),
+      headers: { 'content-length': '100' },
+    });
     expect(await readBodyWithLimit(request, 10)).toEqual({ ok: false, reason: 'TOO_LARGE' });
   });
 });

@@ -73,7 +73,11 @@ function isoDate(date: Date): string {
  * and deliveries up to the deadline count for the year being reported — or, after every deadline
  * (late deliveries on an extension), the season with the latest deadline.
  */
-export function resolveSeason(seasons: readonly IngestSeason[], periodFrom: string | null, receivedAt: Date): IngestSeason | null {
+export function resolveSeason(
+  seasons: readonly IngestSeason[],
+  periodFrom: string | null,
+  receivedAt: Date,
+): IngestSeason | null {
   if (periodFrom !== null) {
     const byPeriod = seasons.find((s) => s.periodStart <= periodFrom && periodFrom <= s.periodEnd);
     if (byPeriod) return byPeriod;

@@ -34,7 +34,11 @@ export async function writeDocument(prisma: PrismaClient, write: DocumentWrite):
     children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
     audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
     SELECT id::text FROM parent`;
-  const rows = await sqlOf(prisma).query<{ id: string }>(sql, [JSON.stringify([parent.row]), JSON.stringify(children.rows), JSON.stringify([audit])]);
+  const rows = await sqlOf(prisma).query<{ id: string }>(sql, [
+    JSON.stringify([parent.row]),
+    JSON.stringify(children.rows),
+    JSON.stringify([audit]),
+  ]);
   return rows.length > 0;
 }
 

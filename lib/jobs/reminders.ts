@@ -13,7 +13,13 @@ import type { Viewer } from '@/lib/auth/viewer-types';
 import { getStatusOverview } from '@/lib/dal/status';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
-import { decideReminders, quietHoursEnd, type DecidedExtension, type ReminderConfig, type ReminderMessage } from '@/lib/domain/reminders';
+import {
+  decideReminders,
+  quietHoursEnd,
+  type DecidedExtension,
+  type ReminderConfig,
+  type ReminderMessage,
+} from '@/lib/domain/reminders';
 import type { Mailer } from '@/lib/mail/mailer';
 import type { Job, JobWorker } from './worker';
 
@@ -77,7 +83,11 @@ export interface ReminderRunResult {
 }
 
 /** Decides the reminders due at `now`, logs them and queues their sending. */
-export async function runReminders(worker: Pick<JobWorker, 'send'>, now: Date, config: ReminderConfig): Promise<ReminderRunResult> {
+export async function runReminders(
+  worker: Pick<JobWorker, 'send'>,
+  now: Date,
+  config: ReminderConfig,
+): Promise<ReminderRunResult> {
   const deferredUntil = quietHoursEnd(now, config.quietHours);
   if (deferredUntil) return { logged: 0, deferredUntil };
   const overview = await getStatusOverview(reminderRunViewer(), { asOf: now });
@@ -88,7 +98,14 @@ export async function runReminders(worker: Pick<JobWorker, 'send'>, now: Date, c
     db().user.findMany({
       where: { role: 'MUNICIPAL_CONTACT', active: true, memberships: { some: {} } },
       orderBy: { id: 'asc' },
-      select: { id: true, name: true, email: true, role: true, active: true, memberships: { select: { municipalityNumber: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        active: true,
+        memberships: { select: { municipalityNumber: true } },
+      },
     }),
     db().reminderItem.findMany({ where: { reminder: { seasonId: season.id } }, select: { dedupeKey: true } }),
     db().extensionRequest.findMany({
@@ -97,14 +114,24 @@ export async function runReminders(worker: Pick<JobWorker, 'send'>, now: Date, c
         status: { in: ['GRANTED', 'DENIED'] },
         decidedAt: { lte: now, gte: new Date(now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS) },
       },
-      select: { id: true, municipalityNumber: true, status: true, decidedAt: true, requestedDeadline: true, grantedDeadline: true },
+      select: {
+        id: true,
+        municipalityNumber: true,
+        status: true,
+        decidedAt: true,
+        requestedDeadline: true,
+        grantedDeadline: true,
+      },
     }),
   ]);
 
   const decidedByNumber = new Map<string, DecidedExtension[]>();
   for (const { municipalityNumber, status, decidedAt, ...extension } of extensions) {
     if (status !== 'GRANTED' && status !== 'DENIED') continue;
-    decidedByNumber.set(municipalityNumber, [...(decidedByNumber.get(municipalityNumber) ?? []), { ...extension, status, decidedAt: decidedAt! }]);
+    decidedByNumber.set(municipalityNumber, [
+      ...(decidedByNumber.get(municipalityNumber) ?? []),
+      { ...extension, status, decidedAt: decidedAt! },
+    ]);
   }
   const decision = decideReminders({
     now,
@@ -136,7 +163,8 @@ function describeError(error: unknown): string {
 
 const DEFERRED_JOB_NAMESPACE = '6f1d5c52-8d1e-4f55-9a4e-2c7a3c0b9e11';
 /** The id of the job that sends a reminder after the quiet hours ending at `until`: the same for every attempt put off to then. */
-const deferredJobId = (reminderId: string, until: Date) => uuidV5(`${reminderId}@${until.toISOString()}`, DEFERRED_JOB_NAMESPACE);
+const deferredJobId = (reminderId: string, until: Date) =>
+  uuidV5(`${reminderId}@${until.toISOString()}`, DEFERRED_JOB_NAMESPACE);
 
 /**
  * Sends one logged reminder; throws on failure so that pg-boss retries it. Never in the quiet
@@ -151,12 +179,25 @@ export async function sendReminder(
 ): Promise<void> {
   const reminder = await db().reminder.findUnique({
     where: { id: job.data.reminderId },
-    select: { id: true, status: true, attempts: true, email: true, subject: true, textBody: true, htmlBody: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      email: true,
+      subject: true,
+      textBody: true,
+      htmlBody: true,
+      user: { select: { name: true } },
+    },
   });
   if (!reminder || reminder.status !== 'QUEUED') return;
   const quietUntil = quietHoursEnd(now, quietHours);
   if (quietUntil) {
-    await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: reminder.id }, { id: deferredJobId(reminder.id, quietUntil), startAfter: quietUntil });
+    await worker.send<ReminderSendJob>(
+      REMINDER_SEND_QUEUE,
+      { reminderId: reminder.id },
+      { id: deferredJobId(reminder.id, quietUntil), startAfter: quietUntil },
+    );
     return;
   }
   try {
@@ -194,14 +235,23 @@ export interface ReminderJobSettings {
   clock?: () => Date;
 }
 
-export async function registerReminderJobs(worker: JobWorker, mailer: Mailer, settings: ReminderJobSettings): Promise<void> {
+export async function registerReminderJobs(
+  worker: JobWorker,
+  mailer: Mailer,
+  settings: ReminderJobSettings,
+): Promise<void> {
   const log = settings.log ?? console.log;
   const clock = settings.clock ?? (() => new Date());
-  await worker.registerJob<ReminderSendJob>(REMINDER_SEND_QUEUE, null, (job) => sendReminder(worker, mailer, job, settings.config.quietHours, clock()), {
-    retryLimit: settings.sendAttempts - 1,
-    retryDelaySeconds: settings.retryDelaySeconds ?? 60,
-    retryBackoff: true,
-  });
+  await worker.registerJob<ReminderSendJob>(
+    REMINDER_SEND_QUEUE,
+    null,
+    (job) => sendReminder(worker, mailer, job, settings.config.quietHours, clock()),
+    {
+      retryLimit: settings.sendAttempts - 1,
+      retryDelaySeconds: settings.retryDelaySeconds ?? 60,
+      retryBackoff: true,
+    },
+  );
   await worker.registerJob(
     REMINDER_RUN_QUEUE,
     settings.schedule,

@@ -10,7 +10,10 @@ import { registerReminderJobs, REMINDER_RUN_QUEUE } from './reminders';
 import { registerWeeklyReportJobs } from './weekly-report';
 import { connectJobSender, startJobWorker, type JobWorker } from './worker';
 
-const globalForJobs = globalThis as unknown as { jobWorker?: Promise<JobWorker>; jobSender?: Promise<Pick<JobWorker, 'send'>> };
+const globalForJobs = globalThis as unknown as {
+  jobWorker?: Promise<JobWorker>;
+  jobSender?: Promise<Pick<JobWorker, 'send'>>;
+};
 
 async function start(): Promise<JobWorker> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
@@ -37,7 +40,9 @@ async function start(): Promise<JobWorker> {
     sendAttempts: env.WEEKLY_REPORT_SEND_ATTEMPTS,
     baseUrl: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
   });
-  console.log(`Jobs: weekly report scheduled (${env.WEEKLY_REPORT_SCHEDULE}, Europe/Oslo)${env.SMTP_URL ? '' : ', mailed to nobody without SMTP_URL'}`);
+  console.log(
+    `Jobs: weekly report scheduled (${env.WEEKLY_REPORT_SCHEDULE}, Europe/Oslo)${env.SMTP_URL ? '' : ', mailed to nobody without SMTP_URL'}`,
+  );
   return worker;
 }
 

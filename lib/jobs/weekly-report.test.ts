@@ -20,7 +20,8 @@ const SEND_ATTEMPTS = 3;
 /** Monday after WEEK, 07:00 in Oslo: when the schedule makes WEEK's report. */
 const MONDAY_MORNING = new Date('2026-01-19T07:00:00+01:00');
 
-const deliver = (msgId: string, municipality: string, receivedAt: string) => recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec: 'OK' });
+const deliver = (msgId: string, municipality: string, receivedAt: string) =>
+  recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec: 'OK' });
 
 async function person(name: string, role: 'FHI_STAFF' | 'FHI_ADMIN' | 'MUNICIPAL_CONTACT', subscribed: boolean) {
   return db().user.create({
@@ -34,10 +35,16 @@ async function person(name: string, role: 'FHI_STAFF' | 'FHI_ADMIN' | 'MUNICIPAL
 }
 
 const deliveriesOf = (weekStart: string) =>
-  db().reportDelivery.findMany({ where: { report: { weekStart: new Date(`${weekStart}T00:00:00Z`) } }, orderBy: { email: 'asc' } });
+  db().reportDelivery.findMany({
+    where: { report: { weekStart: new Date(`${weekStart}T00:00:00Z`) } },
+    orderBy: { email: 'asc' },
+  });
 const nothingQueued = async () => (await db().reportDelivery.count({ where: { status: 'QUEUED' } })) === 0;
 const filesOf = (weekStart: string) =>
-  db().reportFile.findMany({ where: { report: { weekStart: new Date(`${weekStart}T00:00:00Z`) } }, orderBy: { format: 'asc' } });
+  db().reportFile.findMany({
+    where: { report: { weekStart: new Date(`${weekStart}T00:00:00Z`) } },
+    orderBy: { format: 'asc' },
+  });
 
 describe('weekly report jobs through the capture SMTP server', () => {
   let smtp: CaptureServer;
@@ -86,7 +93,11 @@ describe('weekly report jobs through the capture SMTP server', () => {
     const result = await runWeeklyReport(worker, {}, { now: MONDAY_MORNING, mail: true });
     expect(result.report).toMatchObject({ seasonKey: '2025', weekStart: WEEK, outcome: 'CREATED', hasChanges: true });
     expect(result).toMatchObject({ queued: 2, skipped: 0 });
-    await waitFor('the mails', async () => smtp.mails.length, (count) => count >= 2);
+    await waitFor(
+      'the mails',
+      async () => smtp.mails.length,
+      (count) => count >= 2,
+    );
     await waitFor('all sent', nothingQueued, Boolean);
 
     const mails = await Promise.all(smtp.mails.map((mail) => simpleParser(mail.raw)));
@@ -116,7 +127,11 @@ describe('weekly report jobs through the capture SMTP server', () => {
   it('changes nothing and mails nobody when the same week runs again: the files are byte-identical', async () => {
     const before = await filesOf(WEEK);
     const mailsBefore = smtp.mails.length;
-    const again = await runWeeklyReport(worker, { seasonKey: '2025', weekStart: WEEK }, { now: new Date('2026-02-01T12:00:00+01:00'), mail: true });
+    const again = await runWeeklyReport(
+      worker,
+      { seasonKey: '2025', weekStart: WEEK },
+      { now: new Date('2026-02-01T12:00:00+01:00'), mail: true },
+    );
     expect(again).toMatchObject({ queued: 0, skipped: 0, report: { outcome: 'UNCHANGED' } });
     const after = await filesOf(WEEK);
     expect(after.map((file) => [file.format, file.sha256, Buffer.from(file.content).toString('base64')])).toEqual(
@@ -130,7 +145,11 @@ describe('weekly report jobs through the capture SMTP server', () => {
 
   it('records a skip for every subscriber, and mails nobody, when nothing changed since the previous snapshot', async () => {
     const mailsBefore = smtp.mails.length;
-    const result = await runWeeklyReport(worker, { seasonKey: '2025', weekStart: '2026-03-02' }, { now: new Date('2026-03-09T07:00:00+01:00'), mail: true });
+    const result = await runWeeklyReport(
+      worker,
+      { seasonKey: '2025', weekStart: '2026-03-02' },
+      { now: new Date('2026-03-09T07:00:00+01:00'), mail: true },
+    );
     expect(result).toMatchObject({ queued: 0, skipped: 2, report: { outcome: 'CREATED', hasChanges: false } });
     expect((await deliveriesOf('2026-03-02')).map((delivery) => delivery.status)).toEqual(['SKIPPED', 'SKIPPED']);
     expect(smtp.mails.length).toBe(mailsBefore);
@@ -141,7 +160,11 @@ describe('weekly report jobs through the capture SMTP server', () => {
     smtp.refuse({ code: 451, message: 'Try again later' });
     const mailsBefore = smtp.mails.length;
     await worker.send(WEEKLY_REPORT_QUEUE, { seasonKey: '2025', weekStart: '2026-03-09' });
-    const refused = await waitFor('a refused attempt', () => deliveriesOf('2026-03-09'), (rows) => rows.length === 2 && rows.every((row) => row.attempts >= 1));
+    const refused = await waitFor(
+      'a refused attempt',
+      () => deliveriesOf('2026-03-09'),
+      (rows) => rows.length === 2 && rows.every((row) => row.attempts >= 1),
+    );
     for (const row of refused) {
       expect(row).toMatchObject({ status: 'QUEUED', sentAt: null });
       expect(row.lastError).toContain('451');
@@ -154,15 +177,33 @@ describe('weekly report jobs through the capture SMTP server', () => {
       expect(row.attempts).toBeGreaterThanOrEqual(2);
     }
     expect(smtp.mails.length).toBe(mailsBefore + 2);
-    expect(logged.some((line) => /^Weekly report 2025 2026-03-09: created; 2 mail\(s\) queued, 0 skipped \(no changes\); built in \d+ ms, XLSX \d+ ms, CSV \d+ ms, PDF \d+ ms, peak \d+ MB$/.test(line))).toBe(true);
+    expect(
+      logged.some((line) =>
+        /^Weekly report 2025 2026-03-09: created; 2 mail\(s\) queued, 0 skipped \(no changes\); built in \d+ ms, XLSX \d+ ms, CSV \d+ ms, PDF \d+ ms, peak \d+ MB$/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('records a mail as failed, with the last error, after every attempt was refused', async () => {
     await deliver('tromso', '5501', '2026-03-17T09:00:00+01:00');
     smtp.refuse({ code: 550, message: 'Mailbox unavailable' });
     const mailsBefore = smtp.mails.length;
-    expect((await runWeeklyReport(worker, { seasonKey: '2025', weekStart: '2026-03-16' }, { now: new Date('2026-03-23T07:00:00+01:00'), mail: true })).queued).toBe(2);
-    const failed = await waitFor('the failures', () => deliveriesOf('2026-03-16'), (rows) => rows.every((row) => row.status === 'FAILED'));
+    expect(
+      (
+        await runWeeklyReport(
+          worker,
+          { seasonKey: '2025', weekStart: '2026-03-16' },
+          { now: new Date('2026-03-23T07:00:00+01:00'), mail: true },
+        )
+      ).queued,
+    ).toBe(2);
+    const failed = await waitFor(
+      'the failures',
+      () => deliveriesOf('2026-03-16'),
+      (rows) => rows.every((row) => row.status === 'FAILED'),
+    );
     smtp.refuse(null);
     for (const row of failed) {
       expect(row).toMatchObject({ attempts: SEND_ATTEMPTS, sentAt: null, messageId: null });
@@ -174,8 +215,16 @@ describe('weekly report jobs through the capture SMTP server', () => {
   it('mails nobody who unsubscribed between the run and the send', async () => {
     await deliver('stavanger', '1103', '2026-03-24T09:00:00+01:00');
     smtp.refuse({ code: 451, message: 'Try again later' });
-    await runWeeklyReport(worker, { seasonKey: '2025', weekStart: '2026-03-23' }, { now: new Date('2026-03-30T07:00:00+01:00'), mail: true });
-    await waitFor('a refused attempt', () => deliveriesOf('2026-03-23'), (rows) => rows.every((row) => row.attempts >= 1));
+    await runWeeklyReport(
+      worker,
+      { seasonKey: '2025', weekStart: '2026-03-23' },
+      { now: new Date('2026-03-30T07:00:00+01:00'), mail: true },
+    );
+    await waitFor(
+      'a refused attempt',
+      () => deliveriesOf('2026-03-23'),
+      (rows) => rows.every((row) => row.attempts >= 1),
+    );
     await db().reportSubscription.delete({ where: { userId: people.admin!.id } });
     const mailsBefore = smtp.mails.length;
     smtp.refuse(null);

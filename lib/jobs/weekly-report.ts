@@ -40,9 +40,17 @@ export interface WeeklyReportRunResult {
 const FHI_ROLES = ['FHI_STAFF', 'FHI_ADMIN'] as const;
 
 /** A delivery once per report and person; null when one exists already. */
-async function recordDelivery(reportId: string, userId: string, email: string, status: 'QUEUED' | 'SKIPPED'): Promise<string | null> {
+async function recordDelivery(
+  reportId: string,
+  userId: string,
+  email: string,
+  status: 'QUEUED' | 'SKIPPED',
+): Promise<string | null> {
   try {
-    const delivery = await db().reportDelivery.create({ data: { reportId, userId, email, status }, select: { id: true } });
+    const delivery = await db().reportDelivery.create({
+      data: { reportId, userId, email, status },
+      select: { id: true },
+    });
     return delivery.id;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
@@ -76,7 +84,8 @@ export async function runWeeklyReport(
   }
   // Every delivery still waiting (also one whose job was lost); the job id is the delivery's, so none is queued twice.
   const waiting = await db().reportDelivery.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
-  for (const { id } of waiting) await worker.send<WeeklyReportSendJob>(WEEKLY_REPORT_SEND_QUEUE, { deliveryId: id }, { id });
+  for (const { id } of waiting)
+    await worker.send<WeeklyReportSendJob>(WEEKLY_REPORT_SEND_QUEUE, { deliveryId: id }, { id });
   return { report, queued, skipped };
 }
 
@@ -87,7 +96,11 @@ function describeError(error: unknown): string {
 }
 
 /** Mails one delivery with the report's XLSX; throws on failure so that pg-boss retries it. */
-export async function sendReportDelivery(mailer: Mailer, baseUrl: string, job: Job<WeeklyReportSendJob>): Promise<void> {
+export async function sendReportDelivery(
+  mailer: Mailer,
+  baseUrl: string,
+  job: Job<WeeklyReportSendJob>,
+): Promise<void> {
   const delivery = await db().reportDelivery.findUnique({
     where: { id: job.data.deliveryId },
     select: {
@@ -111,7 +124,10 @@ export async function sendReportDelivery(mailer: Mailer, baseUrl: string, job: J
   if (!user.active || !(FHI_ROLES as readonly string[]).includes(user.role) || !user.reportSubscription) {
     await db().reportDelivery.update({
       where: { id: delivery.id },
-      data: { status: 'SKIPPED', lastError: 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.' },
+      data: {
+        status: 'SKIPPED',
+        lastError: 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.',
+      },
     });
     return;
   }
@@ -140,7 +156,9 @@ export async function sendReportDelivery(mailer: Mailer, baseUrl: string, job: J
         `<p><a href="${escapeHtml(archive)}">Se alle rapporter (også som CSV og PDF)</a></p>`,
         '<p>Du får denne e-posten fordi du abonnerer på ukerapporten. Du kan avslutte abonnementet på rapportsiden.</p>',
       ].join('\n'),
-      attachments: xlsx && [{ filename: xlsx.fileName, content: Buffer.from(xlsx.content), contentType: xlsx.contentType }],
+      attachments: xlsx && [
+        { filename: xlsx.fileName, content: Buffer.from(xlsx.content), contentType: xlsx.contentType },
+      ],
     });
     await db().reportDelivery.update({
       where: { id: delivery.id },
@@ -174,11 +192,16 @@ export async function registerWeeklyReportJobs(worker: JobWorker, settings: Week
   const log = settings.log ?? console.log;
   const { mailer } = settings;
   if (mailer) {
-    await worker.registerJob<WeeklyReportSendJob>(WEEKLY_REPORT_SEND_QUEUE, null, (job) => sendReportDelivery(mailer, settings.baseUrl, job), {
-      retryLimit: settings.sendAttempts - 1,
-      retryDelaySeconds: settings.retryDelaySeconds ?? 60,
-      retryBackoff: true,
-    });
+    await worker.registerJob<WeeklyReportSendJob>(
+      WEEKLY_REPORT_SEND_QUEUE,
+      null,
+      (job) => sendReportDelivery(mailer, settings.baseUrl, job),
+      {
+        retryLimit: settings.sendAttempts - 1,
+        retryDelaySeconds: settings.retryDelaySeconds ?? 60,
+        retryBackoff: true,
+      },
+    );
   }
   await worker.registerJob<WeeklyReportJob>(WEEKLY_REPORT_QUEUE, settings.schedule, async (job) => {
     const result = await runWeeklyReport(worker, job.data, { now: new Date(), mail: mailer !== null });

@@ -27,7 +27,12 @@ export interface JobOptions {
 
 export interface JobWorker {
   /** Creates (or updates) the queue, works it with `handler` and, with a cron, schedules it (Europe/Oslo). */
-  registerJob<T extends object>(name: string, cron: string | null, handler: (job: Job<T>) => Promise<void>, options?: JobOptions): Promise<void>;
+  registerJob<T extends object>(
+    name: string,
+    cron: string | null,
+    handler: (job: Job<T>) => Promise<void>,
+    options?: JobOptions,
+  ): Promise<void>;
   /**
    * Queues one job, to run at once or from `startAfter`; returns its id, or null when it was not
    * queued (the queue's policy already holds one, or a job with this `id` exists: queuing the same
@@ -58,7 +63,12 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   await boss.start();
 
   return {
-    async registerJob<T extends object>(name: string, cron: string | null, handler: (job: Job<T>) => Promise<void>, jobOptions: JobOptions = {}) {
+    async registerJob<T extends object>(
+      name: string,
+      cron: string | null,
+      handler: (job: Job<T>) => Promise<void>,
+      jobOptions: JobOptions = {},
+    ) {
       const queue = {
         name,
         policy: jobOptions.policy ?? 'standard',
@@ -75,7 +85,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
           includeMetadata: true,
           batchSize: 1,
           // pg-boss refuses the key when present but undefined.
-          ...(options.pollingIntervalSeconds !== undefined && { pollingIntervalSeconds: options.pollingIntervalSeconds }),
+          ...(options.pollingIntervalSeconds !== undefined && {
+            pollingIntervalSeconds: options.pollingIntervalSeconds,
+          }),
         },
         async ([job]) => {
           if (!job) return;
@@ -83,7 +95,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
             await handler(job);
           } catch (error) {
             // pg-boss keeps the error with the job and retries it as configured; say so in the log too.
-            log(`Jobs: ${name} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${error instanceof Error ? error.message : String(error)}`);
+            log(
+              `Jobs: ${name} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${error instanceof Error ? error.message : String(error)}`,
+            );
             throw error;
           }
         },
@@ -104,7 +118,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
  * server process but the first under `npm start`): it works no queue and neither maintains nor
  * migrates the schema. The worker of another process runs what it queues.
  */
-export async function connectJobSender(options: Pick<JobWorkerOptions, 'databaseUrl' | 'log'>): Promise<Pick<JobWorker, 'send' | 'stop'>> {
+export async function connectJobSender(
+  options: Pick<JobWorkerOptions, 'databaseUrl' | 'log'>,
+): Promise<Pick<JobWorker, 'send' | 'stop'>> {
   const log = options.log ?? console.log;
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
@@ -122,4 +138,3 @@ export async function connectJobSender(options: Pick<JobWorkerOptions, 'database
     stop: () => boss.stop({ graceful: false, wait: true }),
   };
 }
-

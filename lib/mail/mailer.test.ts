@@ -49,6 +49,9 @@ describe('the mailer through the capture server', () => {
     await expect(mailer.send(mail)).rejects.toMatchObject({ responseCode: 451 });
     server.refuse(null);
     await mailer.send(mail);
-    expect(server.mails.map((captured) => captured.to[0])).toEqual(['ase@kommune.example.no', 'ola@kommune.example.no']);
+    expect(server.mails.map((captured) => captured.to[0])).toEqual([
+      'ase@kommune.example.no',
+      'ola@kommune.example.no',
+    ]);
   });
 });

@@ -37,7 +37,12 @@ export interface WeeklyReport extends WeeklyReportContent {
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
  * later is not known yet). lib/dal/status has no list of them across municipalities.
  */
-async function listExtensionsAt(sql: Sql, seasonKey: string, numbers: readonly string[], asOf: Date): Promise<Map<string, SnapshotExtension[]>> {
+async function listExtensionsAt(
+  sql: Sql,
+  seasonKey: string,
+  numbers: readonly string[],
+  asOf: Date,
+): Promise<Map<string, SnapshotExtension[]>> {
   const requests = await sql.query<{
     municipalityNumber: string;
     requestedAt: Date;
@@ -88,14 +93,20 @@ function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]
 }
 
 /** Where the viewer's municipalities stood at the end of the week; null when the season does not exist. */
-async function snapshotOf(sql: Sql, viewer: Viewer, seasonKey: string | undefined, weekStart: string): Promise<WeeklySnapshot | null> {
+async function snapshotOf(
+  sql: Sql,
+  viewer: Viewer,
+  seasonKey: string | undefined,
+  weekStart: string,
+): Promise<WeeklySnapshot | null> {
   const asOf = reportWeek(weekStart).end;
   const overview = await deriveStatusOverview(sql, viewer, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
   const [extensions, lastSeason] = await Promise.all([
     listExtensionsAt(sql, overview.season.key, numbers, asOf),
-    overview.previous && deriveStatusOverview(sql, viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+    overview.previous &&
+      deriveStatusOverview(sql, viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -113,7 +124,12 @@ async function snapshotOf(sql: Sql, viewer: Viewer, seasonKey: string | undefine
 }
 
 /** The stored snapshot of a week (always of every municipality), cut down to `numbers`. */
-async function storedSnapshot(sql: Sql, seasonKey: string, weekStart: string, numbers: ReadonlySet<string>): Promise<WeeklySnapshot | null> {
+async function storedSnapshot(
+  sql: Sql,
+  seasonKey: string,
+  weekStart: string,
+  numbers: ReadonlySet<string>,
+): Promise<WeeklySnapshot | null> {
   const [stored] = await sql.query<{ snapshot: WeeklySnapshot }>(
     `SELECT w.snapshot FROM weekly_report w JOIN season s ON s.id = w.season_id WHERE s.key = $1 AND w.week_start = $2::date`,
     [seasonKey, weekStart],

@@ -9,11 +9,17 @@ import { stringify } from 'csv-stringify';
 import type { WeeklyReportContent } from '@/lib/domain/weekly-report';
 import { cellText, municipalityTable, neutraliseFormula, type Column, type Fact } from './tables';
 
-async function* csvRecords<Row>(columns: readonly Column<Row>[], rows: Iterable<Row> | AsyncIterable<Row>, preamble: readonly Fact[]): AsyncGenerator<string[]> {
-  for (const [label, value, kind] of preamble) yield [neutraliseFormula(label), neutraliseFormula(cellText(value, kind))];
+async function* csvRecords<Row>(
+  columns: readonly Column<Row>[],
+  rows: Iterable<Row> | AsyncIterable<Row>,
+  preamble: readonly Fact[],
+): AsyncGenerator<string[]> {
+  for (const [label, value, kind] of preamble)
+    yield [neutraliseFormula(label), neutraliseFormula(cellText(value, kind))];
   if (preamble.length) yield [];
   yield columns.map((column) => neutraliseFormula(column.header));
-  for await (const row of rows) yield columns.map((column) => neutraliseFormula(cellText(column.value(row), column.kind)));
+  for await (const row of rows)
+    yield columns.map((column) => neutraliseFormula(cellText(column.value(row), column.kind)));
 }
 
 /**
@@ -21,8 +27,14 @@ async function* csvRecords<Row>(columns: readonly Column<Row>[], rows: Iterable<
  * `preamble` (what the file is about: filters, as-of), its facts come first as label;value lines,
  * then an empty line, then the header row.
  */
-export function csvStream<Row>(columns: readonly Column<Row>[], rows: Iterable<Row> | AsyncIterable<Row>, preamble: readonly Fact[] = []): Readable {
-  return Readable.from(csvRecords(columns, rows, preamble)).pipe(stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }));
+export function csvStream<Row>(
+  columns: readonly Column<Row>[],
+  rows: Iterable<Row> | AsyncIterable<Row>,
+  preamble: readonly Fact[] = [],
+): Readable {
+  return Readable.from(csvRecords(columns, rows, preamble)).pipe(
+    stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }),
+  );
 }
 
 /** Every municipality in the report with its state, flags, dates and this week's changes. */

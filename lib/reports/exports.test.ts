@@ -23,13 +23,18 @@ const send = (msgId: string, municipality: string, receivedAt: string, apprec: '
   recordTestDelivery(db(), { msgId, municipality, receivedAt, apprec });
 
 const bytes = async (file: ExportFile) => (file.body instanceof Readable ? buffer(file.body) : file.body);
-const csvRecords = async (file: ExportFile): Promise<string[][]> => parse(await bytes(file), { bom: true, delimiter: ';', relax_column_count: true });
+const csvRecords = async (file: ExportFile): Promise<string[][]> =>
+  parse(await bytes(file), { bom: true, delimiter: ';', relax_column_count: true });
 async function workbook(file: ExportFile): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await bytes(file)) as unknown as ExcelJS.Buffer);
   return book;
 }
-const rowsOf = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+const rowsOf = (sheet: ExcelJS.Worksheet) =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => (Array.isArray(row) ? row.slice(1) : []));
 
 describe('exports of what a person sees', () => {
   let staff: PersonViewer;
@@ -61,13 +66,25 @@ describe('exports of what a person sees', () => {
       ['Status per', '20.01.2026 kl. 23:59'],
       [''],
     ]);
-    expect(records[5]).toEqual(['Del', 'Punkt', 'Verdi', 'Antall', 'Tidspunkt', 'Begrunnelse og detaljer', 'Neste steg']);
+    expect(records[5]).toEqual([
+      'Del',
+      'Punkt',
+      'Verdi',
+      'Antall',
+      'Tidspunkt',
+      'Begrunnelse og detaljer',
+      'Neste steg',
+    ]);
     const body = records.slice(6);
     expect(body[0]!.slice(0, 3)).toEqual(['Status', 'Status', 'Avvist']);
     const mustResubmit = body.find((record) => record[0] === 'Flagg' && record[1] === 'Må sende på nytt')!;
     expect(mustResubmit[5]).toBe(municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')!.reason);
     expect(mustResubmit[6]).toBe(municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')!.nextStep);
-    expect(body.find((record) => record[1] === 'Frist')!.slice(2, 5)).toEqual(['Sesongens frist', '', '15.01.2026 kl. 23:59']);
+    expect(body.find((record) => record[1] === 'Frist')!.slice(2, 5)).toEqual([
+      'Sesongens frist',
+      '',
+      '15.01.2026 kl. 23:59',
+    ]);
     expect(body.find((record) => record[1] === 'Produksjonsleveranser')![3]).toBe('1');
     expect(body.filter((record) => record[0] === 'Sjekkliste')).toHaveLength(municipality.checklist.length);
     const timeline = body.filter((record) => record[0] === 'Tidslinje');
@@ -101,7 +118,12 @@ describe('exports of what a person sees', () => {
 
   it('writes the overview with its filters: every matching row in the table order, the filters and as-of printed', async () => {
     const overview = (await getStatusOverview(staff, QUERY))!;
-    const params = statusTableParamsSchema.parse({ status: 'REJECTED', sort: 'name', retning: 'desc', kol: ['name', 'state', 'deadline'] });
+    const params = statusTableParamsSchema.parse({
+      status: 'REJECTED',
+      sort: 'name',
+      retning: 'desc',
+      kol: ['name', 'state', 'deadline'],
+    });
     const expected = statusTableModel(overview.rows.map(toStatusTableRow), params).rows.map((row) => row.number);
     expect(expected).toEqual(['4601', '1103']);
 
@@ -139,13 +161,17 @@ describe('exports of what a person sees', () => {
 
   it('exports all pages, not only the one shown, and names the county filter', async () => {
     const overview = (await getStatusOverview(staff, QUERY))!;
-    const all = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ side: '2' })), 'csv'));
+    const all = await csvRecords(
+      await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ side: '2' })), 'csv'),
+    );
     const allRows = all.slice(all.findIndex((record) => record[0] === 'Nr.') + 1);
     expect(allRows).toHaveLength(357);
     expect(allRows.length).toBeGreaterThan(STATUS_PAGE_SIZE);
     expect(allRows.map((row) => row[0])).toEqual([...allRows.map((row) => row[0])].sort());
 
-    const vestland = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ fylke: '46' })), 'csv'));
+    const vestland = await csvRecords(
+      await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({ fylke: '46' })), 'csv'),
+    );
     expect(vestland[3]).toEqual(['Fylke', 'Vestland']);
     const rows = vestland.slice(vestland.findIndex((record) => record[0] === 'Nr.') + 1);
     expect(rows).toHaveLength(overview.rows.filter((row) => row.countyNumber === '46').length);
@@ -153,7 +179,9 @@ describe('exports of what a person sees', () => {
 
   it("holds only a contact's own municipalities", async () => {
     const overview = (await getStatusOverview(bergen, QUERY))!;
-    const records = await csvRecords(await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({})), 'csv'));
+    const records = await csvRecords(
+      await exportOverview(overviewExportOf(overview, statusTableParamsSchema.parse({})), 'csv'),
+    );
     const header = records.findIndex((record) => record[0] === 'Nr.');
     expect(records.slice(header + 1).map((record) => record[0])).toEqual(['4601']);
   });

@@ -6,11 +6,21 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/components/tables/status-table-params';
+import {
+  STATUS_COLUMN_LABELS,
+  type StatusColumnId,
+  type StatusTableParams,
+} from '@/components/tables/status-table-params';
 import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/dal/status';
 import { osloDate } from '@/lib/domain/calendar';
 import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/domain/delivery-state';
-import { statusTableModel, toStatusTableRow, visibleStatusColumns, type StatusTableRow, type StatusTableSort } from '@/lib/status-table';
+import {
+  statusTableModel,
+  toStatusTableRow,
+  visibleStatusColumns,
+  type StatusTableRow,
+  type StatusTableSort,
+} from '@/lib/status-table';
 import { timelineEntryText } from '@/lib/timeline-text';
 import { csvStream } from './csv';
 import type { Column, Fact, Table } from './tables';
@@ -41,12 +51,18 @@ function attachment(fileName: string): string {
 
 /** What a download answers for anything the viewer may not see, or that does not exist (the same). */
 export function notFoundResponse(): Response {
-  return new Response('Fant ikke siden.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
+  return new Response('Fant ikke siden.', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' },
+  });
 }
 
 /** A file as the HTTP answer of a download: never cached, never sniffed; a CSV streams. */
 export function downloadResponse(file: { fileName: string; contentType: string; body: Buffer | Readable }): Response {
-  const body = file.body instanceof Readable ? (Readable.toWeb(file.body) as ReadableStream<Uint8Array>) : new Uint8Array(file.body);
+  const body =
+    file.body instanceof Readable
+      ? (Readable.toWeb(file.body) as ReadableStream<Uint8Array>)
+      : new Uint8Array(file.body);
   return new Response(body, {
     headers: {
       'content-type': file.contentType,
@@ -72,7 +88,11 @@ export interface MunicipalityExportRow {
 }
 
 function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityExportRow[] {
-  const row = (part: string, item: string, fields: Partial<Omit<MunicipalityExportRow, 'part' | 'item'>>): MunicipalityExportRow => ({
+  const row = (
+    part: string,
+    item: string,
+    fields: Partial<Omit<MunicipalityExportRow, 'part' | 'item'>>,
+  ): MunicipalityExportRow => ({
     part,
     item,
     value: null,
@@ -85,15 +105,22 @@ function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityE
   const { figures } = municipality;
   return [
     row('Status', 'Status', { value: DELIVERY_STATE_LABELS[municipality.state] }),
-    ...municipality.flags.map((flag) => row('Flagg', FLAG_LABELS[flag.code], { detail: flag.reason, nextStep: flag.nextStep })),
-    row('Tall', 'Frist', { at: figures.effectiveDeadline, value: figures.extensionGranted ? 'Utsatt frist' : 'Sesongens frist' }),
+    ...municipality.flags.map((flag) =>
+      row('Flagg', FLAG_LABELS[flag.code], { detail: flag.reason, nextStep: flag.nextStep }),
+    ),
+    row('Tall', 'Frist', {
+      at: figures.effectiveDeadline,
+      value: figures.extensionGranted ? 'Utsatt frist' : 'Sesongens frist',
+    }),
     row('Tall', 'Arbeidsdager igjen', { count: figures.workingDaysLeft }),
     row('Tall', 'Kalenderdager igjen', { count: figures.calendarDaysLeft }),
     row('Tall', 'Produksjonsleveranser', { count: figures.productionDeliveries }),
     row('Tall', 'Siste sending til produksjon', { at: figures.latestProductionMessage?.receivedAt ?? null }),
     row('Tall', 'Først godkjent', { at: figures.firstAcceptedAt }),
     row('Tall', 'Levert innen fristen', { value: yesNo(figures.deliveredOnTime) }),
-    ...municipality.checklist.map((item) => row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_LABELS[item.status], detail: item.detail ?? '' })),
+    ...municipality.checklist.map((item) =>
+      row('Sjekkliste', item.label, { value: CHECKLIST_STATUS_LABELS[item.status], detail: item.detail ?? '' }),
+    ),
     ...municipality.timeline.map((entry) => {
       const { event, detail, errors } = timelineEntryText(entry);
       return row('Tidslinje', event, { at: entry.at, detail: [detail, ...errors].filter(Boolean).join('; ') });
@@ -121,17 +148,21 @@ function municipalityFacts(municipality: MunicipalityStatusDetail): Fact[] {
 }
 
 /** A municipality's page (state, flags with reason and next step, figures, checklist, timeline) as CSV or XLSX. */
-export async function exportMunicipality(municipality: MunicipalityStatusDetail, format: ExportFormat): Promise<ExportFile> {
+export async function exportMunicipality(
+  municipality: MunicipalityStatusDetail,
+  format: ExportFormat,
+): Promise<ExportFile> {
   const table: Table<MunicipalityExportRow> = { columns: MUNICIPALITY_COLUMNS, rows: municipalityRows(municipality) };
   const facts = municipalityFacts(municipality);
   const fileName = `kpr-status-${municipality.number}-${municipality.season.key}-${osloDate(municipality.asOf)}.${format}`;
   const body =
     format === 'csv'
       ? csvStream(table.columns, table.rows, facts)
-      : await writeWorkbook(`KPR-status for ${municipality.officialName}, ${municipality.season.name}`, municipality.asOf, [
-          factSheet('Om uttrekket', facts),
-          tableSheet('Kommune', table),
-        ]);
+      : await writeWorkbook(
+          `KPR-status for ${municipality.officialName}, ${municipality.season.name}`,
+          municipality.asOf,
+          [factSheet('Om uttrekket', facts), tableSheet('Kommune', table)],
+        );
   return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body };
 }
 
@@ -143,15 +174,30 @@ const OVERVIEW_COLUMNS: Record<StatusColumnId, Column<StatusTableRow>[]> = {
   number: [{ header: STATUS_COLUMN_LABELS.number, kind: 'text', width: 8, value: (row) => row.number }],
   name: [{ header: STATUS_COLUMN_LABELS.name, kind: 'text', width: 22, value: (row) => row.name }],
   county: [{ header: STATUS_COLUMN_LABELS.county, kind: 'text', width: 20, value: (row) => row.countyName }],
-  state: [{ header: STATUS_COLUMN_LABELS.state, kind: 'text', width: 24, value: (row) => DELIVERY_STATE_LABELS[row.state] }],
-  flags: [{ header: STATUS_COLUMN_LABELS.flags, kind: 'text', width: 40, value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', ') }],
-  latestSent: [{ header: STATUS_COLUMN_LABELS.latestSent, kind: 'datetime', width: 18, value: (row) => row.latestSentAt }],
+  state: [
+    { header: STATUS_COLUMN_LABELS.state, kind: 'text', width: 24, value: (row) => DELIVERY_STATE_LABELS[row.state] },
+  ],
+  flags: [
+    {
+      header: STATUS_COLUMN_LABELS.flags,
+      kind: 'text',
+      width: 40,
+      value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', '),
+    },
+  ],
+  latestSent: [
+    { header: STATUS_COLUMN_LABELS.latestSent, kind: 'datetime', width: 18, value: (row) => row.latestSentAt },
+  ],
   deadline: [
     { header: STATUS_COLUMN_LABELS.deadline, kind: 'date', width: 12, value: (row) => row.effectiveDeadline },
     { header: 'Utsatt frist', kind: 'text', width: 10, value: (row) => yesNo(row.extensionGranted) },
   ],
-  workingDaysLeft: [{ header: STATUS_COLUMN_LABELS.workingDaysLeft, kind: 'integer', width: 12, value: (row) => row.workingDaysLeft }],
-  onTime: [{ header: STATUS_COLUMN_LABELS.onTime, kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) }],
+  workingDaysLeft: [
+    { header: STATUS_COLUMN_LABELS.workingDaysLeft, kind: 'integer', width: 12, value: (row) => row.workingDaysLeft },
+  ],
+  onTime: [
+    { header: STATUS_COLUMN_LABELS.onTime, kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) },
+  ],
 };
 
 export interface OverviewExport {

@@ -19,8 +19,15 @@ export interface ReportFileContent {
   sha256: string;
 }
 
-const FORMATS: Record<ReportFormat, { extension: string; contentType: string; write: (report: WeeklyReport) => Promise<Buffer> }> = {
-  XLSX: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: writeWeeklyReportXlsx },
+const FORMATS: Record<
+  ReportFormat,
+  { extension: string; contentType: string; write: (report: WeeklyReport) => Promise<Buffer> }
+> = {
+  XLSX: {
+    extension: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: writeWeeklyReportXlsx,
+  },
   CSV: { extension: 'csv', contentType: 'text/csv; charset=utf-8', write: writeWeeklyReportCsv },
   PDF: { extension: 'pdf', contentType: 'application/pdf', write: writeWeeklyReportPdf },
 };
@@ -79,11 +86,19 @@ export async function saveWeeklyReport(
       changeCount: changeCount(report.changes),
     };
     const { id } = existing
-      ? await tx.weeklyReport.update({ where: { id: existing.id }, data: { ...data, replacedAt: now }, select: { id: true } })
+      ? await tx.weeklyReport.update({
+          where: { id: existing.id },
+          data: { ...data, replacedAt: now },
+          select: { id: true },
+        })
       : await tx.weeklyReport.create({ data: { seasonId: season.id, weekStart, ...data }, select: { id: true } });
     for (const { format, fileName, contentType, content, sha256 } of files) {
       const file = { fileName, contentType, content: new Uint8Array(content), sha256 };
-      await tx.reportFile.upsert({ where: { reportId_format: { reportId: id, format } }, create: { reportId: id, format, ...file }, update: file });
+      await tx.reportFile.upsert({
+        where: { reportId_format: { reportId: id, format } },
+        create: { reportId: id, format, ...file },
+        update: file,
+      });
     }
     return { id, outcome: existing ? ('REPLACED' as const) : ('CREATED' as const) };
   });

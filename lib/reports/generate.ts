@@ -5,7 +5,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
-import { weeklyReportContent, type WeeklyChanges, type WeeklyReportContent, type WeeklySnapshot } from '@/lib/domain/weekly-report';
+import {
+  weeklyReportContent,
+  type WeeklyChanges,
+  type WeeklyReportContent,
+  type WeeklySnapshot,
+} from '@/lib/domain/weekly-report';
 import { saveWeeklyReport, type SaveOutcome } from './files';
 import { runReportProcess, type ReportProcessFigures } from './run-report-process';
 
@@ -24,7 +29,11 @@ export interface GeneratedReport {
  * absent) in the report process and stores it; null when the season does not exist. Building a
  * week again stores nothing new (the same bytes); different files replace the old ones and say so.
  */
-export async function generateWeeklyReport(seasonKey: string | undefined, weekStart: string, now: Date = new Date()): Promise<GeneratedReport | null> {
+export async function generateWeeklyReport(
+  seasonKey: string | undefined,
+  weekStart: string,
+  now: Date = new Date(),
+): Promise<GeneratedReport | null> {
   const built = await runReportProcess({ seasonKey, weekStart });
   if (!built) return null;
   const { report, files, figures } = built;
@@ -36,6 +45,14 @@ export async function generateWeeklyReport(seasonKey: string | undefined, weekSt
 export const STORED_CONTENT = { snapshot: true, since: true, changes: true } as const;
 
 /** The content of a stored report (every municipality), as it was built. */
-export function storedReportContent(stored: { snapshot: Prisma.JsonValue; since: Date; changes: Prisma.JsonValue }): WeeklyReportContent {
-  return weeklyReportContent(stored.snapshot as unknown as WeeklySnapshot, stored.since.toISOString(), stored.changes as unknown as WeeklyChanges);
+export function storedReportContent(stored: {
+  snapshot: Prisma.JsonValue;
+  since: Date;
+  changes: Prisma.JsonValue;
+}): WeeklyReportContent {
+  return weeklyReportContent(
+    stored.snapshot as unknown as WeeklySnapshot,
+    stored.since.toISOString(),
+    stored.changes as unknown as WeeklyChanges,
+  );
 }

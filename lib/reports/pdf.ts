@@ -29,7 +29,14 @@ type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & { structParent: P
 
 function heading(doc: PDFKit.PDFDocument, parent: Parent, level: 'H1' | 'H2', text: string): void {
   doc.moveDown(level === 'H1' ? 0 : 1);
-  parent.add(doc.struct(level, {}, () => doc.font(BOLD).fontSize(level === 'H1' ? 16 : 12).text(text)));
+  parent.add(
+    doc.struct(level, {}, () =>
+      doc
+        .font(BOLD)
+        .fontSize(level === 'H1' ? 16 : 12)
+        .text(text),
+    ),
+  );
   doc.moveDown(0.4);
 }
 
@@ -41,7 +48,12 @@ function paragraph(doc: PDFKit.PDFDocument, parent: Parent, text: string): void 
 function table<Row>(doc: PDFKit.PDFDocument, parent: Parent, { columns, rows }: Table<Row>): void {
   const contentWidth = doc.page.width - 2 * MARGIN;
   const weight = columns.reduce((sum, column) => sum + column.width, 0);
-  const header = columns.map((column) => ({ text: column.header, type: 'TH' as const, scope: 'Column', font: { src: BOLD } }));
+  const header = columns.map((column) => ({
+    text: column.header,
+    type: 'TH' as const,
+    scope: 'Column',
+    font: { src: BOLD },
+  }));
   const body = rows.map((row) => columns.map((column) => cellText(column.value(row), column.kind)));
   doc.font(FONT).fontSize(7.5);
   const options: TaggedTableOptions = {
@@ -74,10 +86,14 @@ function countyChart(doc: PDFKit.PDFDocument, parent: Parent, rows: readonly Cou
       rows.forEach((row, index) => {
         const y = top + index * (barHeight + gap);
         const share = row.total === 0 ? 0 : row.delivered / row.total;
-        doc.fillColor('#1a1a1a').text(row.countyName, MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+        doc
+          .fillColor('#1a1a1a')
+          .text(row.countyName, MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
         doc.rect(MARGIN + labelWidth, y, barWidth, barHeight).fill('#e6e6e6');
         if (share > 0) doc.rect(MARGIN + labelWidth, y, barWidth * share, barHeight).fill('#1e5aa0');
-        doc.fillColor('#1a1a1a').text(formatPercent(share, 0), MARGIN + labelWidth + barWidth + 6, y + 1, { lineBreak: false });
+        doc
+          .fillColor('#1a1a1a')
+          .text(formatPercent(share, 0), MARGIN + labelWidth + barWidth + 6, y + 1, { lineBreak: false });
       });
     }),
   );
@@ -138,12 +154,19 @@ export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise
   const changed = changes.rows.filter((row) => row.kind !== 'NOT_STARTED');
   if (changed.length === 0) paragraph(doc, root, 'Ingen endringer.');
   else table(doc, root, { columns: changes.columns, rows: changed });
-  paragraph(doc, root, `Fortsatt ikke startet: ${formatNumber(report.changes.stillNotStarted.length)} kommuner (se «Alle kommuner»).`);
+  paragraph(
+    doc,
+    root,
+    `Fortsatt ikke startet: ${formatNumber(report.changes.stillNotStarted.length)} kommuner (se «Alle kommuner»).`,
+  );
 
   heading(doc, root, 'H2', 'Alle kommuner');
   const municipalities = municipalityTable(report);
   const shown = new Set(['Kommunenummer', 'Kommune', 'Fylke', 'Status', 'Flagg', 'Frist', 'Endringer denne uken']);
-  table(doc, root, { columns: municipalities.columns.filter((column) => shown.has(column.header)), rows: municipalities.rows });
+  table(doc, root, {
+    columns: municipalities.columns.filter((column) => shown.has(column.header)),
+    rows: municipalities.rows,
+  });
 
   root.end();
   doc.end();

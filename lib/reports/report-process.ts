@@ -48,16 +48,23 @@ async function run(request: ReportProcessRequest): Promise<ReportProcessReply> {
     const [xlsx, xlsxMs] = await timed(() => renderWeeklyReportFile(report, 'XLSX'));
     const [csv, csvMs] = await timed(() => renderWeeklyReportFile(report, 'CSV'));
     const [pdf, pdfMs] = await timed(() => renderWeeklyReportFile(report, 'PDF'));
-    return { built: { report, files: [xlsx, csv, pdf], figures: { buildMs, xlsxMs, csvMs, pdfMs, peakMemory: peakMemory() } } };
+    return {
+      built: { report, files: [xlsx, csv, pdf], figures: { buildMs, xlsxMs, csvMs, pdfMs, peakMemory: peakMemory() } },
+    };
   } finally {
     await pool.end();
   }
 }
 
 const send = (reply: ReportProcessReply) =>
-  new Promise<void>((resolve, reject) => process.send!(reply, (error: Error | null) => (error ? reject(error) : resolve())));
+  new Promise<void>((resolve, reject) =>
+    process.send!(reply, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
 
-if (!process.send) throw new Error('The report process is started by runReportProcess (lib/reports/run-report-process.ts), with an IPC channel.');
+if (!process.send)
+  throw new Error(
+    'The report process is started by runReportProcess (lib/reports/run-report-process.ts), with an IPC channel.',
+  );
 try {
   await send(await run(JSON.parse(process.argv[2] ?? '{}') as ReportProcessRequest));
 } catch (error) {

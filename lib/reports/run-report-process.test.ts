@@ -7,17 +7,39 @@ import { renderWeeklyReportFiles } from './files';
 import { REPORT_PROCESS_SCRIPT, runReportProcess } from './run-report-process';
 
 const WEEK = '2026-01-12';
-const viewer = { userId: null, apiKeyId: null, name: 'Ukerapport', role: 'FHI_STAFF', municipalityNumbers: [], sessionId: null, requestId: 'test' } as const;
+const viewer = {
+  userId: null,
+  apiKeyId: null,
+  name: 'Ukerapport',
+  role: 'FHI_STAFF',
+  municipalityNumbers: [],
+  sessionId: null,
+  requestId: 'test',
+} as const;
 
 describe('the report process', () => {
   beforeAll(async () => {
-    await recordTestDelivery(db(), { seasonKey: '2025', msgId: 'oslo', municipality: '0301', receivedAt: '2026-01-13T09:00:00+01:00', apprec: 'OK' });
-    await recordTestDelivery(db(), { seasonKey: '2025', msgId: 'bergen', municipality: '4601', receivedAt: '2026-01-14T09:00:00+01:00', apprec: 'REJECTED' });
+    await recordTestDelivery(db(), {
+      seasonKey: '2025',
+      msgId: 'oslo',
+      municipality: '0301',
+      receivedAt: '2026-01-13T09:00:00+01:00',
+      apprec: 'OK',
+    });
+    await recordTestDelivery(db(), {
+      seasonKey: '2025',
+      msgId: 'bergen',
+      municipality: '4601',
+      receivedAt: '2026-01-14T09:00:00+01:00',
+      apprec: 'REJECTED',
+    });
   });
 
   it('never loads Prisma', async () => {
     const bundle = await readFile(REPORT_PROCESS_SCRIPT, 'utf8');
-    const imports = [...bundle.matchAll(/^import .*? from "([^"]+)";$|^import "([^"]+)";$/gm)].map((match) => match[1] ?? match[2]);
+    const imports = [...bundle.matchAll(/^import .*? from "([^"]+)";$|^import "([^"]+)";$/gm)].map(
+      (match) => match[1] ?? match[2],
+    );
     expect(imports).toContain('pg');
     expect(imports.filter((name) => /prisma/i.test(name!))).toEqual([]);
     expect(bundle).not.toMatch(/PrismaClient|generated\/client/);
@@ -28,7 +50,9 @@ describe('the report process', () => {
     const report = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer }))!;
     expect(built.report).toEqual(report);
     expect(built.report.snapshot.municipalities).toHaveLength(357);
-    expect(built.files.map((file) => [file.format, file.sha256])).toEqual((await renderWeeklyReportFiles(report)).map((file) => [file.format, file.sha256]));
+    expect(built.files.map((file) => [file.format, file.sha256])).toEqual(
+      (await renderWeeklyReportFiles(report)).map((file) => [file.format, file.sha256]),
+    );
     expect(Buffer.isBuffer(built.files[0]!.content)).toBe(true);
     expect(built.figures).toEqual({
       buildMs: expect.any(Number),
@@ -45,6 +69,8 @@ describe('the report process', () => {
   });
 
   it('says why when it fails', async () => {
-    await expect(runReportProcess({ seasonKey: '2025', weekStart: 'not a week' })).rejects.toThrow(/^The report process failed: .+/);
+    await expect(runReportProcess({ seasonKey: '2025', weekStart: 'not a week' })).rejects.toThrow(
+      /^The report process failed: .+/,
+    );
   });
 });

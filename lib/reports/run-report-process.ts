@@ -48,27 +48,39 @@ const TIMEOUT_MS = 5 * 60_000;
  * Builds the report of every municipality in the report process; null when the season does not
  * exist. `v8Flags` replace REPORT_PROCESS_FLAGS (the benchmark compares).
  */
-export function runReportProcess(request: ReportProcessRequest, v8Flags: readonly string[] = REPORT_PROCESS_FLAGS): Promise<BuiltReport | null> {
+export function runReportProcess(
+  request: ReportProcessRequest,
+  v8Flags: readonly string[] = REPORT_PROCESS_FLAGS,
+): Promise<BuiltReport | null> {
   if (!existsSync(REPORT_PROCESS_SCRIPT)) {
-    return Promise.reject(new Error(`${REPORT_PROCESS_SCRIPT} is missing: \`npm run build\` (or \`npm run dev\`) makes it.`));
+    return Promise.reject(
+      new Error(`${REPORT_PROCESS_SCRIPT} is missing: \`npm run build\` (or \`npm run dev\`) makes it.`),
+    );
   }
   return new Promise((resolve, reject) => {
     // spawn with an IPC channel, which is what fork does: Turbopack resolves fork's path as a module
     // at build time and fails (vercel/next.js#97952).
-    const child = spawn(process.execPath, ['--conditions=react-server', ...v8Flags, REPORT_PROCESS_SCRIPT, JSON.stringify(request)], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'advanced',
-      timeout: TIMEOUT_MS,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=react-server', ...v8Flags, REPORT_PROCESS_SCRIPT, JSON.stringify(request)],
+      {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        serialization: 'advanced',
+        timeout: TIMEOUT_MS,
+      },
+    );
     let reply: ReportProcessReply | undefined;
     child.on('message', (message) => (reply = message as ReportProcessReply));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (reply && 'error' in reply) return reject(new Error(`The report process failed: ${reply.error}`));
-      if (!reply || code !== 0) return reject(new Error(`The report process ended with ${signal ?? `exit code ${code}`} and no report.`));
+      if (!reply || code !== 0)
+        return reject(new Error(`The report process ended with ${signal ?? `exit code ${code}`} and no report.`));
       const { built } = reply;
       // Buffers arrive as Uint8Arrays.
-      resolve(built && { ...built, files: built.files.map((file) => ({ ...file, content: Buffer.from(file.content) })) });
+      resolve(
+        built && { ...built, files: built.files.map((file) => ({ ...file, content: Buffer.from(file.content) })) },
+      );
     });
   });
 }

@@ -68,7 +68,8 @@ export function reportFileBaseName(report: WeeklyReportContent): string {
   return `kpr-ukerapport-${report.snapshot.season.key}-${report.week.weekStart}`;
 }
 
-const changeLabel = (change: ChangeRow) => CHANGE_KIND_LABELS[change.kind] + (change.detail ? `: ${change.detail}` : '');
+const changeLabel = (change: ChangeRow) =>
+  CHANGE_KIND_LABELS[change.kind] + (change.detail ? `: ${change.detail}` : '');
 
 /** Every municipality with its state, flags, dates and this week's changes. */
 export function municipalityTable(report: WeeklyReportContent): Table<SnapshotMunicipality> {
@@ -83,13 +84,23 @@ export function municipalityTable(report: WeeklyReportContent): Table<SnapshotMu
       { header: 'Kommune', kind: 'text', width: 22, value: (row) => row.name },
       { header: 'Fylke', kind: 'text', width: 20, value: (row) => row.countyName },
       { header: 'Status', kind: 'text', width: 24, value: (row) => DELIVERY_STATE_LABELS[row.state] },
-      { header: 'Flagg', kind: 'text', width: 36, value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', ') },
+      {
+        header: 'Flagg',
+        kind: 'text',
+        width: 36,
+        value: (row) => row.flags.map((code) => FLAG_LABELS[code]).join(', '),
+      },
       { header: 'Frist', kind: 'date', width: 12, value: (row) => instant(row.effectiveDeadline) },
       { header: 'Utsettelse innvilget', kind: 'text', width: 12, value: (row) => yesNo(row.extensionGranted) },
       { header: 'Levert innen fristen', kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) },
       { header: 'Først godkjent', kind: 'datetime', width: 18, value: (row) => instant(row.firstAcceptedAt) },
       { header: 'Sist sendt', kind: 'datetime', width: 18, value: (row) => instant(row.lastSentAt) },
-      { header: 'Endringer denne uken', kind: 'text', width: 40, value: (row) => changes.get(row.number)?.join('; ') ?? '' },
+      {
+        header: 'Endringer denne uken',
+        kind: 'text',
+        width: 40,
+        value: (row) => changes.get(row.number)?.join('; ') ?? '',
+      },
     ],
     rows: report.snapshot.municipalities,
   };
@@ -136,7 +147,12 @@ export interface CountyRow {
 export function countyTable(report: WeeklyReportContent): Table<CountyRow> {
   const counties = new Map<string, CountyRow>();
   for (const row of report.snapshot.municipalities) {
-    const county = counties.get(row.countyNumber) ?? { countyNumber: row.countyNumber, countyName: row.countyName, delivered: 0, total: 0 };
+    const county = counties.get(row.countyNumber) ?? {
+      countyNumber: row.countyNumber,
+      countyName: row.countyName,
+      delivered: 0,
+      total: 0,
+    };
     county.total++;
     if (row.state === 'DELIVERED') county.delivered++;
     counties.set(row.countyNumber, county);
@@ -161,6 +177,12 @@ export function reportFacts(report: WeeklyReportContent): Fact[] {
     ['Status per', new Date(snapshot.asOf), 'datetime'],
     ['Endringer siden', new Date(report.since), 'datetime'],
     ['Kommuner i rapporten', snapshot.municipalities.length, 'integer'],
-    ['Sammenlignet med', snapshot.lastSeason ? `${snapshot.lastSeason.season.name} per ${formatDateTime(new Date(snapshot.lastSeason.asOf))}` : 'Ingen forrige sesong', 'text'],
+    [
+      'Sammenlignet med',
+      snapshot.lastSeason
+        ? `${snapshot.lastSeason.season.name} per ${formatDateTime(new Date(snapshot.lastSeason.asOf))}`
+        : 'Ingen forrige sesong',
+      'text',
+    ],
   ];
 }

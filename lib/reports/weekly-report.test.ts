@@ -18,7 +18,11 @@ const WEEK = '2026-01-12';
 const send = (seasonKey: string, msgId: string, municipality: string, receivedAt: string, apprec: 'OK' | 'REJECTED') =>
   recordTestDelivery(db(), { seasonKey, msgId, municipality, receivedAt, apprec });
 
-async function requestExtension(number: string, requestedAt: string, decision?: { status: 'GRANTED' | 'DENIED'; at: string }) {
+async function requestExtension(
+  number: string,
+  requestedAt: string,
+  decision?: { status: 'GRANTED' | 'DENIED'; at: string },
+) {
   const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });
   await db().extensionRequest.create({
     data: {
@@ -34,7 +38,13 @@ async function requestExtension(number: string, requestedAt: string, decision?: 
   });
 }
 
-const FORMULAS: Record<string, string> = { '3201': '=1+2', '3203': '+SUM(A1)', '3205': '-3', '3207': '@cmd', '3209': '\tTab' };
+const FORMULAS: Record<string, string> = {
+  '3201': '=1+2',
+  '3203': '+SUM(A1)',
+  '3205': '-3',
+  '3207': '@cmd',
+  '3209': '\tTab',
+};
 
 /** exceljs' types predate Node's generic Buffer. */
 async function readWorkbook(file: ReportFileContent): Promise<ExcelJS.Workbook> {
@@ -43,7 +53,8 @@ async function readWorkbook(file: ReportFileContent): Promise<ExcelJS.Workbook> 
   return workbook;
 }
 
-const byFormat = (files: ReportFileContent[], format: ReportFileContent['format']) => files.find((file) => file.format === format)!;
+const byFormat = (files: ReportFileContent[], format: ReportFileContent['format']) =>
+  files.find((file) => file.format === format)!;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 describe('the weekly report', () => {
@@ -56,7 +67,8 @@ describe('the weekly report', () => {
     staff = await createTestViewer(db(), 'FHI_STAFF');
     oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
     // Names a spreadsheet would run as formulas (reference data is the only free text in the report).
-    for (const [number, name] of Object.entries(FORMULAS)) await db().municipality.update({ where: { number }, data: { shortName: name } });
+    for (const [number, name] of Object.entries(FORMULAS))
+      await db().municipality.update({ where: { number }, data: { shortName: name } });
     await send('2025', 'oslo', '0301', '2026-01-13T09:00:00+01:00', 'OK'); // delivered this week
     await send('2025', 'eigersund', '1101', '2026-01-07T09:00:00+01:00', 'OK'); // delivered last week
     await send('2025', 'bergen', '4601', '2026-01-14T09:00:00+01:00', 'REJECTED'); // rejected this week
@@ -81,15 +93,26 @@ describe('the weekly report', () => {
     expect(changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);
     expect(changes.flagsRaised.MUST_RESUBMIT.map((row) => row.number)).toEqual(['4601']);
     expect(changes.extensionsRequested.map((change) => change.municipality.number)).toEqual(['1103', '1106']);
-    expect(changes.extensionsDecided.map((change) => [change.municipality.number, change.extension.status])).toEqual([['5001', 'GRANTED']]);
+    expect(changes.extensionsDecided.map((change) => [change.municipality.number, change.extension.status])).toEqual([
+      ['5001', 'GRANTED'],
+    ]);
     expect(changes.stillNotStarted).toHaveLength(357 - 3);
-    expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 2, share: 2 / 357, lastSeasonCount: 1 });
+    expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+      count: 2,
+      share: 2 / 357,
+      lastSeasonCount: 1,
+    });
     // Counted from the snapshot's rows (as a contact's share of a stored report is), the key figures are the overview's.
     expect(countKeyFigures(report.snapshot.municipalities)).toEqual(report.snapshot.keyFigures);
-    expect(changeCount(report.changes)).toBe(changeTable(report).rows.filter((row) => row.kind !== 'NOT_STARTED').length);
+    expect(changeCount(report.changes)).toBe(
+      changeTable(report).rows.filter((row) => row.kind !== 'NOT_STARTED').length,
+    );
     const bergen = report.snapshot.municipalities.find((row) => row.number === '4601');
     expect(bergen).toMatchObject({ state: 'REJECTED', lastSentAt: '2026-01-14T08:00:00.000Z' });
-    expect(report.snapshot.municipalities.find((row) => row.number === '1106')?.extensions[0]).toMatchObject({ status: 'PENDING', decidedAt: null });
+    expect(report.snapshot.municipalities.find((row) => row.number === '1106')?.extensions[0]).toMatchObject({
+      status: 'PENDING',
+      decidedAt: null,
+    });
   });
 
   it('writes a workbook with real dates and numbers, frozen headers and filters', async () => {
@@ -102,7 +125,14 @@ describe('the weekly report', () => {
       expect(sheet.autoFilter).toBeTruthy();
     }
     const summary = workbook.getWorksheet('Sammendrag')!;
-    expect(summary.getRow(1).values).toEqual([undefined, 'Nøkkeltall', 'Antall', 'Andel', 'Antall samme uke i fjor', 'Andel samme uke i fjor']);
+    expect(summary.getRow(1).values).toEqual([
+      undefined,
+      'Nøkkeltall',
+      'Antall',
+      'Andel',
+      'Antall samme uke i fjor',
+      'Andel samme uke i fjor',
+    ]);
     expect(summary.getRow(2).values).toEqual([undefined, 'Levert', 2, 2 / 357, 1, 1 / 357]);
 
     const municipalities = workbook.getWorksheet('Kommuner')!;
@@ -115,12 +145,16 @@ describe('the weekly report', () => {
     const deadline = osloRow.getCell(header.indexOf('Frist') + 1);
     expect(deadline.value).toBeInstanceOf(Date);
     expect((deadline.value as Date).toISOString()).toBe('2026-01-15T23:59:59.999Z');
-    expect(osloRow.getCell(header.indexOf('Endringer denne uken') + 1).value).toBe('Nylig levert; Flagg fjernet: Bør søke om utsettelse');
+    expect(osloRow.getCell(header.indexOf('Endringer denne uken') + 1).value).toBe(
+      'Nylig levert; Flagg fjernet: Bør søke om utsettelse',
+    );
 
     const changes = workbook.getWorksheet('Endringer')!;
     const kinds = changes.getColumn(1).values.slice(2);
     expect(kinds.filter((kind) => kind === 'Nylig avvist')).toHaveLength(1);
-    const decided = changes.getRows(2, changes.rowCount - 1)!.find((row) => row.getCell(1).value === 'Utsettelse avgjort')!;
+    const decided = changes
+      .getRows(2, changes.rowCount - 1)!
+      .find((row) => row.getCell(1).value === 'Utsettelse avgjort')!;
     expect(decided.getCell(2).value).toBe('5001');
     expect((decided.getCell(6).value as Date).toISOString()).toBe('2026-01-13T10:00:00.000Z');
   });
@@ -132,7 +166,14 @@ describe('the weekly report', () => {
     expect(records).toHaveLength(358);
     expect(records[0]?.slice(0, 6)).toEqual(['Kommunenummer', 'Kommune', 'Fylke', 'Status', 'Flagg', 'Frist']);
     const bergen = records.find((record) => record[0] === '4601')!;
-    expect(bergen.slice(0, 6)).toEqual(['4601', 'Bergen', 'Vestland', 'Avvist', 'Fristen er passert, Må sende på nytt, Bør søke om utsettelse', '15.01.2026']);
+    expect(bergen.slice(0, 6)).toEqual([
+      '4601',
+      'Bergen',
+      'Vestland',
+      'Avvist',
+      'Fristen er passert, Må sende på nytt, Bør søke om utsettelse',
+      '15.01.2026',
+    ]);
     expect(bergen[9]).toBe('14.01.2026 kl. 09:00');
     expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Fristen er passert; Nytt flagg: Må sende på nytt');
   });
@@ -140,8 +181,14 @@ describe('the weekly report', () => {
   it('neutralises every cell that would start a formula, in XLSX and CSV', async () => {
     const workbook = await readWorkbook(byFormat(files, 'XLSX'));
     const xlsxNames = new Map<string, unknown>();
-    workbook.getWorksheet('Kommuner')!.eachRow((row) => xlsxNames.set(String(row.getCell(1).value), row.getCell(2).value));
-    const records: string[][] = parse(byFormat(files, 'CSV').content, { bom: true, delimiter: ';', relax_quotes: true });
+    workbook
+      .getWorksheet('Kommuner')!
+      .eachRow((row) => xlsxNames.set(String(row.getCell(1).value), row.getCell(2).value));
+    const records: string[][] = parse(byFormat(files, 'CSV').content, {
+      bom: true,
+      delimiter: ';',
+      relax_quotes: true,
+    });
     const csvNames = new Map(records.map((record) => [record[0], record[1]]));
     for (const [number, name] of Object.entries(FORMULAS)) {
       expect(xlsxNames.get(number)).toBe(`'${name}`);
@@ -173,7 +220,9 @@ describe('the weekly report', () => {
   it('gives the same bytes when the same week is built again, whenever that is', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-06-01T12:34:56Z'));
-    const again = await renderWeeklyReportFiles((await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!);
+    const again = await renderWeeklyReportFiles(
+      (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!,
+    );
     for (const file of files) {
       const other = byFormat(again, file.format);
       expect(other.sha256).toBe(file.sha256);
@@ -186,7 +235,12 @@ describe('the weekly report', () => {
     expect(own.scope).toBe('OWN_MUNICIPALITIES');
     expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
     expect(own.snapshot.keyFigures.total).toBe(1);
-    expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 1, share: 1, lastSeasonCount: 1, lastSeasonShare: 1 });
+    expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+      count: 1,
+      share: 1,
+      lastSeasonCount: 1,
+      lastSeasonShare: 1,
+    });
     expect(own.changes.newlyRejected).toEqual([]);
     expect(own.changes.extensionsRequested).toEqual([]);
     const ownFiles = await renderWeeklyReportFiles(own);
@@ -212,12 +266,22 @@ describe('the weekly report', () => {
     expect(stored[0]!.files.map((file) => [file.format, file.sha256])).toEqual(
       (['XLSX', 'CSV', 'PDF'] as const).map((format) => [format, byFormat(files, format).sha256]),
     );
-    expect(sha256(Buffer.from(stored[0]!.files.find((file) => file.format === 'PDF')!.content))).toBe(byFormat(files, 'PDF').sha256);
+    expect(sha256(Buffer.from(stored[0]!.files.find((file) => file.format === 'PDF')!.content))).toBe(
+      byFormat(files, 'PDF').sha256,
+    );
 
     // The stored snapshot is the baseline of the week after, even where it differs from a derivation.
     const snapshot = stored[0]!.snapshot as unknown as WeeklySnapshot;
-    const edited = { ...snapshot, municipalities: snapshot.municipalities.map((row) => (row.number === '4601' ? { ...row, state: 'DELIVERED' } : row)) };
-    await db().weeklyReport.update({ where: { id: first.id }, data: { snapshot: edited as unknown as Prisma.InputJsonValue } });
+    const edited = {
+      ...snapshot,
+      municipalities: snapshot.municipalities.map((row) =>
+        row.number === '4601' ? { ...row, state: 'DELIVERED' } : row,
+      ),
+    };
+    await db().weeklyReport.update({
+      where: { id: first.id },
+      data: { snapshot: edited as unknown as Prisma.InputJsonValue },
+    });
     const next = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: '2026-01-19', viewer: staff }))!;
     expect(next.since).toBe('2026-01-18T22:59:59.999Z');
     expect(next.changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);

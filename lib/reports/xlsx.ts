@@ -41,7 +41,11 @@ export type WorkbookSheet = (workbook: ExcelJS.Workbook) => void;
 export function tableSheet<Row>(name: string, table: Table<Row>, facts: readonly Fact[] = []): WorkbookSheet {
   return (workbook) => {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((column) => ({ header: neutraliseFormula(column.header), width: column.width, style: { numFmt: NUMBER_FORMATS[column.kind] } }));
+    sheet.columns = table.columns.map((column) => ({
+      header: neutraliseFormula(column.header),
+      width: column.width,
+      style: { numFmt: NUMBER_FORMATS[column.kind] },
+    }));
     for (const row of table.rows) sheet.addRow(table.columns.map((column) => excelValue(column.value(row))));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };

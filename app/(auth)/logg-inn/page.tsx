@@ -16,7 +16,11 @@ const ERRORS: Record<string, string> = {
   Configuration: 'Innloggingen er ikke riktig satt opp. Kontakt FHI.',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await getViewer()) redirect('/');
   const { error } = await searchParams;
   const demoUsers = demoSignInEnabled ? await listDemoUsers() : [];

@@ -49,7 +49,10 @@ function statesByCounty(overview: StatusOverviewSummary): CountyStateCounts[] {
   for (const row of overview.rows) {
     let county = counties.get(row.countyNumber);
     if (!county) {
-      county = { county: row.countyName, ...(Object.fromEntries(STATES.map((state) => [state, 0])) as Record<DeliveryState, number>) };
+      county = {
+        county: row.countyName,
+        ...(Object.fromEntries(STATES.map((state) => [state, 0])) as Record<DeliveryState, number>),
+      };
       counties.set(row.countyNumber, county);
     }
     county[row.state]++;
@@ -58,7 +61,14 @@ function statesByCounty(overview: StatusOverviewSummary): CountyStateCounts[] {
 }
 
 /** What the browser gets of the model: the page and the counts, not the other pages' rows. */
-const pageOf = ({ pageRows, page, pageCount, matching, total, sort }: StatusTableModel) => ({ pageRows, page, pageCount, matching, total, sort });
+const pageOf = ({ pageRows, page, pageCount, matching, total, sort }: StatusTableModel) => ({
+  pageRows,
+  page,
+  pageCount,
+  matching,
+  total,
+  sort,
+});
 
 interface OverviewView {
   tableRows: StatusTableRow[];
@@ -81,7 +91,9 @@ function viewOf(overview: StatusOverviewSummary): OverviewView {
     view = {
       tableRows: overview.rows.map(toStatusTableRow),
       byCounty: statesByCounty(overview),
-      counties: [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(([a], [b]) => a.localeCompare(b)),
+      counties: [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(
+        ([a], [b]) => a.localeCompare(b),
+      ),
       models: new Map(),
     };
     views.set(overview, view);
@@ -90,7 +102,15 @@ function viewOf(overview: StatusOverviewSummary): OverviewView {
 }
 
 function tableModelOf(view: OverviewView, params: StatusTableParams): StatusTableModel {
-  const key = JSON.stringify([params.q, params.fylke, params.status, params.flagg, params.sort, params.retning, params.side]);
+  const key = JSON.stringify([
+    params.q,
+    params.fylke,
+    params.status,
+    params.flagg,
+    params.sort,
+    params.retning,
+    params.side,
+  ]);
   let model = view.models.get(key);
   if (!model) {
     model = statusTableModel(view.tableRows, params);
@@ -103,7 +123,8 @@ function tableModelOf(view: OverviewView, params: StatusTableParams): StatusTabl
 /** The overview export (app/(dashboard)/eksport) of what the table shows: the same query, all pages. */
 function exportHref(format: 'csv' | 'xlsx', query: QueryParams): string {
   const search = new URLSearchParams({ format });
-  for (const [name, value] of Object.entries(linkQuery(query))) for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  for (const [name, value] of Object.entries(linkQuery(query)))
+    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
   return `/eksport?${search}`;
 }
 
@@ -131,7 +152,12 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
         {fhi ? 'Rapporteringsstatus' : total === 1 ? 'Min kommune' : 'Mine kommuner'} – {season.name}
       </Heading>
       <Paragraph>Frist {formatDateTime(season.deadline)}.</Paragraph>
-      <AsOfForm path="/" asOf={query.asOf} shownAt={overview.asOf} keep={{ ...tableQuery, season: query.season, side: undefined }} />
+      <AsOfForm
+        path="/"
+        asOf={query.asOf}
+        shownAt={overview.asOf}
+        keep={{ ...tableQuery, season: query.season, side: undefined }}
+      />
 
       <PageSection id="nokkeltall" title="Nøkkeltall">
         <ul className={styles.figures}>
@@ -147,9 +173,10 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
         </ul>
         {previous && (
           <Paragraph>
-            Sammenlignet med i fjor: {formatNumber(overview.accepted)} av {formatNumber(total)} ({formatPercent(total ? overview.accepted / total : 0)}) har
-            godkjent levering nå. På samme dag før fristen i {previous.season.name} ({formatDate(previous.asOf)}) gjaldt det{' '}
-            {formatNumber(previous.accepted)} ({formatPercent(total ? previous.accepted / total : 0)}).
+            Sammenlignet med i fjor: {formatNumber(overview.accepted)} av {formatNumber(total)} (
+            {formatPercent(total ? overview.accepted / total : 0)}) har godkjent levering nå. På samme dag før fristen i{' '}
+            {previous.season.name} ({formatDate(previous.asOf)}) gjaldt det {formatNumber(previous.accepted)} (
+            {formatPercent(total ? previous.accepted / total : 0)}).
           </Paragraph>
         )}
       </PageSection>
@@ -168,7 +195,10 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
 
       {fhi && (
         <PageSection id="fylker" title="Status per fylke">
-          <StatesByCountyChart counties={byCounty} label="Stolpediagram: antall kommuner i hver status per fylke. Tallene står i tabellen under." />
+          <StatesByCountyChart
+            counties={byCounty}
+            label="Stolpediagram: antall kommuner i hver status per fylke. Tallene står i tabellen under."
+          />
         </PageSection>
       )}
 
@@ -179,8 +209,16 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
               {Object.entries({ ...keep, sort: table.sort, retning: table.retning }).map(([name, value]) =>
                 value ? <input key={name} type="hidden" name={name} value={value} /> : null,
               )}
-              {table.kol?.map((column) => <input key={column} type="hidden" name="kol" value={column} />)}
-              <TextField id="sok" name="q" label="Søk på navn eller nummer" defaultValue={table.q ?? ''} data-size="sm" />
+              {table.kol?.map((column) => (
+                <input key={column} type="hidden" name="kol" value={column} />
+              ))}
+              <TextField
+                id="sok"
+                name="q"
+                label="Søk på navn eller nummer"
+                defaultValue={table.q ?? ''}
+                data-size="sm"
+              />
               <Field data-size="sm">
                 <Label htmlFor="filter-fylke">Fylke</Label>
                 <Select id="filter-fylke" name="fylke" defaultValue={table.fylke ?? ''}>
@@ -257,7 +295,12 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
             <Link href={exportHref('xlsx', { ...keep, ...tableQuery, side: undefined })}>Last ned Excel</Link>
           </Paragraph>
         )}
-        <StatusTable model={pageOf(model)} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
+        <StatusTable
+          model={pageOf(model)}
+          params={table}
+          keep={keep}
+          caption={fhi ? 'Alle kommuner' : 'Dine kommuner'}
+        />
       </PageSection>
     </>
   );

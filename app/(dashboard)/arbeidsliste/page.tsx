@@ -1,4 +1,15 @@
-import { Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
@@ -47,7 +58,11 @@ function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[
                     {reminder.recipientName} &lt;{reminder.email}&gt;
                   </TableCell>
                   <TableCell>
-                    {formatList(reminder.items.map((item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`))}
+                    {formatList(
+                      reminder.items.map(
+                        (item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`,
+                      ),
+                    )}
                   </TableCell>
                   <TableCell>{formatNumber(reminder.attempts)}</TableCell>
                   <TableCell>{reminder.lastError ?? '–'}</TableCell>
@@ -61,7 +76,15 @@ function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[
   );
 }
 
-function Worklist({ overview, query, failedReminders }: { overview: StatusOverviewSummary; query: StatusQueryParams; failedReminders: readonly FailedReminderRow[] }) {
+function Worklist({
+  overview,
+  query,
+  failedReminders,
+}: {
+  overview: StatusOverviewSummary;
+  query: StatusQueryParams;
+  failedReminders: readonly FailedReminderRow[];
+}) {
   const flagged = byUrgency(overview.rows);
   return (
     <>
@@ -69,7 +92,8 @@ function Worklist({ overview, query, failedReminders }: { overview: StatusOvervi
         Arbeidsliste – {overview.season.name}
       </Heading>
       <Paragraph>
-        {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har noe som bør følges opp. Den mest hastende står først.
+        {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har noe som bør følges opp. Den
+        mest hastende står først.
       </Paragraph>
       <AsOfForm path="/arbeidsliste" asOf={query.asOf} shownAt={overview.asOf} keep={{ season: query.season }} />
       <ol className={styles.list}>
@@ -96,7 +120,11 @@ function Worklist({ overview, query, failedReminders }: { overview: StatusOvervi
 }
 
 /** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step; then the reminders that could not be sent. */
-export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorklistPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
   const query = statusPageQuerySchema.parse(await searchParams);

@@ -11,7 +11,11 @@ export async function saveSelfCheckAction(input: unknown): Promise<SaveSelfCheck
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: 'Du er ikke logget inn.' };
   const parsed = selfCheckInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'Sammendraget kunne ikke lagres fordi det er ufullstendig. Les inn fagmeldingen på nytt.' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Sammendraget kunne ikke lagres fordi det er ufullstendig. Les inn fagmeldingen på nytt.',
+    };
   const saved = await saveSelfCheck(viewer, parsed.data, new Date());
   if (!saved) return { ok: false, message: 'Du kan bare lagre egenkontroll for en kommune du er kontaktperson for.' };
   revalidatePath('/egenkontroll');

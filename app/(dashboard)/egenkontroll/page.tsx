@@ -17,8 +17,9 @@ export default async function SelfCheckPage() {
         Egenkontroll før innsending
       </Heading>
       <Paragraph>
-        Slipp fagmeldingen (KPR_IPL) og gjerne identmeldingen (KPR_IDE) her før dere sender dem. Filene leses bare i nettleseren din
-        og lastes ikke opp. Kontrollene er de FHI ber kommunene gjøre før innsending for {context.season.name}.
+        Slipp fagmeldingen (KPR_IPL) og gjerne identmeldingen (KPR_IDE) her før dere sender dem. Filene leses bare i
+        nettleseren din og lastes ikke opp. Kontrollene er de FHI ber kommunene gjøre før innsending for{' '}
+        {context.season.name}.
       </Paragraph>
       <SelfCheckPanel context={context} />
     </>

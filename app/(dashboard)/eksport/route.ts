@@ -8,7 +8,13 @@ import { statusTableParamsSchema } from '@/components/tables/status-table-params
 import { getViewer } from '@/lib/auth/viewer';
 import { auditExport } from '@/lib/dal/reports';
 import { getStatusOverview } from '@/lib/dal/status';
-import { downloadResponse, exportFormatSchema, exportOverview, notFoundResponse, overviewExportOf } from '@/lib/reports/exports';
+import {
+  downloadResponse,
+  exportFormatSchema,
+  exportOverview,
+  notFoundResponse,
+  overviewExportOf,
+} from '@/lib/reports/exports';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
 
 export async function GET(request: Request): Promise<Response> {
@@ -18,7 +24,10 @@ export async function GET(request: Request): Promise<Response> {
   const search = Object.fromEntries(searchParams);
   const format = exportFormatSchema.safeParse(search.format);
   if (!format.success) return notFoundResponse();
-  const params = statusTableParamsSchema.parse({ ...search, kol: searchParams.getAll('kol').length ? searchParams.getAll('kol') : undefined });
+  const params = statusTableParamsSchema.parse({
+    ...search,
+    kol: searchParams.getAll('kol').length ? searchParams.getAll('kol') : undefined,
+  });
   const overview = await getStatusOverview(viewer, toStatusQuery(statusPageQuerySchema.parse(search), new Date()));
   if (!overview) return notFoundResponse();
   const overviewExport = overviewExportOf(overview, params);
@@ -27,7 +36,12 @@ export async function GET(request: Request): Promise<Response> {
     format: format.data,
     seasonKey: overview.season.key,
     asOf: overview.asOf.toISOString(),
-    filters: { q: params.q ?? null, fylke: params.fylke ?? null, status: params.status ?? null, flagg: params.flagg ?? null },
+    filters: {
+      q: params.q ?? null,
+      fylke: params.fylke ?? null,
+      status: params.status ?? null,
+      flagg: params.flagg ?? null,
+    },
     rows: overviewExport.rows.length,
   });
   return downloadResponse(file);

@@ -15,7 +15,10 @@ const NOT_FOUND: FormState<DecisionField> = { errors: { form: 'Fant ikke søknad
  * FHI grants (the submit button "GRANT", with a date) or denies ("DENY", with a note) a pending
  * request; then the municipality's contacts are told by mail at once (a reminder run is queued).
  */
-export async function decideExtensionAction(_state: FormState<DecisionField>, formData: FormData): Promise<FormState<DecisionField>> {
+export async function decideExtensionAction(
+  _state: FormState<DecisionField>,
+  formData: FormData,
+): Promise<FormState<DecisionField>> {
   const viewer = await getViewer();
   const id = z.uuid().safeParse(formData.get('id'));
   if (!viewer || !id.success) return NOT_FOUND;

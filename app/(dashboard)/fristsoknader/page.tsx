@@ -1,4 +1,15 @@
-import { Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
@@ -40,7 +51,11 @@ function ExtensionRequests({ list, now }: { list: ExtensionListSummary; now: Dat
         {pending.length > 0 && (
           <ol className={styles.list}>
             {pending.map((request) => (
-              <li key={request.id} id={`soknad-${request.id}`} className={`${styles.item} ${request.needsFhiAttention ? styles.late : ''}`}>
+              <li
+                key={request.id}
+                id={`soknad-${request.id}`}
+                className={`${styles.item} ${request.needsFhiAttention ? styles.late : ''}`}
+              >
                 <Heading level={3} data-size="xs">
                   <Link asChild>
                     <NextLink href={`/kommuner/${request.municipalityNumber}`}>
@@ -102,7 +117,9 @@ function ExtensionRequests({ list, now }: { list: ExtensionListSummary; now: Dat
                       <ExtensionStatusTag status={request.status} />
                     </TableCell>
                     <TableCell className={styles.nowrap}>
-                      {request.status === 'GRANTED' ? formatDate(request.grantedDeadline ?? request.requestedDeadline) : '–'}
+                      {request.status === 'GRANTED'
+                        ? formatDate(request.grantedDeadline ?? request.requestedDeadline)
+                        : '–'}
                     </TableCell>
                     <TableCell className={styles.nowrap}>
                       {request.decidedAt ? formatDate(request.decidedAt) : '–'}
@@ -125,7 +142,11 @@ function ExtensionRequests({ list, now }: { list: ExtensionListSummary; now: Dat
  * mark when longer than the season's alert threshold), each with its decision form; then the
  * decided and withdrawn ones. Anyone else: not found.
  */
-export default async function ExtensionRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ExtensionRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
   const query = statusPageQuerySchema.parse(await searchParams);

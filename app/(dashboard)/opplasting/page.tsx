@@ -16,9 +16,10 @@ export default async function UploadPage() {
         Opplasting
       </Heading>
       <Paragraph>
-        Last opp meldinger og Apprec som XML, eller funn fra FHIs validering som CSV (kolonner: municipality, season, msgId, code,
-        severity, message, count). Filene behandles på samme måte som når de kommer gjennom API-et: det som avvises, lagres ikke, og en
-        fil som allerede er mottatt, lagres ikke på nytt. Identmeldinger (KPR_IDE) lagres bare som antall, aldri med fødselsnumre.
+        Last opp meldinger og Apprec som XML, eller funn fra FHIs validering som CSV (kolonner: municipality, season,
+        msgId, code, severity, message, count). Filene behandles på samme måte som når de kommer gjennom API-et: det som
+        avvises, lagres ikke, og en fil som allerede er mottatt, lagres ikke på nytt. Identmeldinger (KPR_IDE) lagres
+        bare som antall, aldri med fødselsnumre.
       </Paragraph>
       <UploadPanel />
     </>

@@ -1,8 +1,26 @@
-import { Button, Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { requireViewer } from '@/lib/auth/viewer';
 import { isFhi } from '@/lib/auth/viewer-types';
-import { getReportSubscription, listReportDeliveries, listReportSeasons, listWeeklyReports, type WeeklyReportRow } from '@/lib/dal/reports';
+import {
+  getReportSubscription,
+  listReportDeliveries,
+  listReportSeasons,
+  listWeeklyReports,
+  type WeeklyReportRow,
+} from '@/lib/dal/reports';
 import type { ReportDeliveryStatus } from '@/lib/db/generated/enums';
 import { previousWeekStart, weekStartOf } from '@/lib/domain/weekly-report';
 import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
@@ -12,7 +30,10 @@ import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Ukerapporter' };
 
-const DELIVERY_LABELS: Record<ReportDeliveryStatus, { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }> = {
+const DELIVERY_LABELS: Record<
+  ReportDeliveryStatus,
+  { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }
+> = {
   SENT: { label: 'Sendt', color: 'success' },
   QUEUED: { label: 'Venter på sending', color: 'warning' },
   FAILED: { label: 'Feilet', color: 'danger' },
@@ -25,7 +46,8 @@ const FORMATS = [
   { path: 'pdf', label: 'PDF' },
 ] as const;
 
-const figure = (report: WeeklyReportRow, key: WeeklyReportRow['keyFigures'][number]['key']) => report.keyFigures.find((item) => item.key === key)!;
+const figure = (report: WeeklyReportRow, key: WeeklyReportRow['keyFigures'][number]['key']) =>
+  report.keyFigures.find((item) => item.key === key)!;
 
 function deliverySummary(counts: Record<ReportDeliveryStatus, number>): string {
   const parts = [
@@ -59,8 +81,8 @@ export default async function ReportsPage() {
         Ukerapporter
       </Heading>
       <Paragraph>
-        Hver mandag kl. 07.00 lages en rapport om hvor alle kommunene står ved utgangen av uken før, og hva som er endret siden forrige
-        rapport. Rapportene kan lastes ned som Excel, CSV og PDF.
+        Hver mandag kl. 07.00 lages en rapport om hvor alle kommunene står ved utgangen av uken før, og hva som er
+        endret siden forrige rapport. Rapportene kan lastes ned som Excel, CSV og PDF.
         {!fhi && ' Rapportene du laster ned, og tallene her, gjelder bare dine kommuner.'}
       </Paragraph>
 
@@ -70,7 +92,8 @@ export default async function ReportsPage() {
             Lag rapport nå
           </Heading>
           <Paragraph data-size="sm">
-            En uke som lages på nytt, gir de samme filene så lenge dataene for uken er de samme. Abonnentene får hver rapport bare én gang.
+            En uke som lages på nytt, gir de samme filene så lenge dataene for uken er de samme. Abonnentene får hver
+            rapport bare én gang.
           </Paragraph>
           <CreateReportForm seasons={seasons} defaultWeek={lastWeek} />
         </section>
@@ -103,7 +126,8 @@ export default async function ReportsPage() {
         </Heading>
         {reports.length === 0 ? (
           <Paragraph>
-            Ingen rapporter ennå. Den første lages mandag kl. 07.00{fhi ? ', eller nå med «Lag rapport nå» ovenfor' : ''}.
+            Ingen rapporter ennå. Den første lages mandag kl. 07.00
+            {fhi ? ', eller nå med «Lag rapport nå» ovenfor' : ''}.
           </Paragraph>
         ) : (
           <div className={styles.tableWrap}>
@@ -152,7 +176,12 @@ export default async function ReportsPage() {
                         <span className={styles.downloads}>
                           {FORMATS.map(({ path, label }) => (
                             // A download, not a page: a plain link (no client-side navigation or prefetch).
-                            <Link key={path} href={`/rapporter/${report.id}/${path}`} download aria-label={`${label}, ${week}`}>
+                            <Link
+                              key={path}
+                              href={`/rapporter/${report.id}/${path}`}
+                              download
+                              aria-label={`${label}, ${week}`}
+                            >
                               {label}
                             </Link>
                           ))}
@@ -204,7 +233,11 @@ export default async function ReportsPage() {
                       </TableCell>
                       <TableCell>{formatNumber(delivery.attempts)}</TableCell>
                       <TableCell>{formatDateTime(delivery.sentAt ?? delivery.createdAt)}</TableCell>
-                      <TableCell>{delivery.status === 'SKIPPED' && !delivery.lastError ? 'Ingen endringer siden forrige rapport.' : (delivery.lastError ?? '')}</TableCell>
+                      <TableCell>
+                        {delivery.status === 'SKIPPED' && !delivery.lastError
+                          ? 'Ingen endringer siden forrige rapport.'
+                          : (delivery.lastError ?? '')}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

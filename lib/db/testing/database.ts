@@ -27,7 +27,10 @@ export interface TestDatabase {
 /** A fresh database copied from the template: migrated from empty, reference data loaded. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `kpr_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await adminQuery(inject('postgresServerUrl'), `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(inject('templateDatabase'))}`);
+  await adminQuery(
+    inject('postgresServerUrl'),
+    `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(inject('templateDatabase'))}`,
+  );
   const url = withDatabase(inject('postgresServerUrl'), name);
   const prisma = createPrismaClient(url, 4);
   return {

@@ -1,7 +1,12 @@
 /** Test deliveries: a production message of a whole season's year, and its Apprec, as ingestion would store them. */
 import type { PrismaClient } from '../client';
 
-const IPLOS_SUMMARY = { kind: 'KPR_IPL', persons: 900, servicesByCode: { '1': 400, '6': 40 }, organisationNumbers: { checked: 3, invalid: 0 } };
+const IPLOS_SUMMARY = {
+  kind: 'KPR_IPL',
+  persons: 900,
+  servicesByCode: { '1': 400, '6': 40 },
+  organisationNumbers: { checked: 3, invalid: 0 },
+};
 const IDENTITY_SUMMARY = { kind: 'KPR_IDE', persons: 900, testPersons: 0 };
 
 export interface TestMessage {
@@ -37,7 +42,12 @@ export async function recordTestMessage(prisma: PrismaClient, message: TestMessa
 }
 
 /** The Apprec for `msgId`; a rejection carries a T02 error. */
-export async function recordTestApprec(prisma: PrismaClient, msgId: string, status: 'OK' | 'REJECTED', at: string | Date): Promise<void> {
+export async function recordTestApprec(
+  prisma: PrismaClient,
+  msgId: string,
+  status: 'OK' | 'REJECTED',
+  at: string | Date,
+): Promise<void> {
   await prisma.apprec.create({
     data: {
       apprecId: `apprec-${msgId}`,
@@ -48,7 +58,10 @@ export async function recordTestApprec(prisma: PrismaClient, msgId: string, stat
       receivedAt: new Date(at),
       transport: 'AMQP',
       payloadSha256: 'b'.repeat(64),
-      errors: status === 'REJECTED' ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] } : undefined,
+      errors:
+        status === 'REJECTED'
+          ? { create: [{ position: 0, code: 'T02', displayName: 'XML validerer ikke', freeText: 'Feil i INNHINFO' }] }
+          : undefined,
     },
   });
 }
@@ -59,6 +72,12 @@ export async function recordTestDelivery(
   delivery: { seasonKey?: string; msgId: string; municipality: string; receivedAt: string; apprec: 'OK' | 'REJECTED' },
 ): Promise<void> {
   const { msgId, apprec, ...message } = delivery;
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) await recordTestMessage(prisma, { ...message, msgId: `${msgId}-${type}`, type });
-  await recordTestApprec(prisma, `${msgId}-KPR_IPL`, apprec, new Date(new Date(delivery.receivedAt).getTime() + 30 * 60_000));
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const)
+    await recordTestMessage(prisma, { ...message, msgId: `${msgId}-${type}`, type });
+  await recordTestApprec(
+    prisma,
+    `${msgId}-KPR_IPL`,
+    apprec,
+    new Date(new Date(delivery.receivedAt).getTime() + 30 * 60_000),
+  );
 }

@@ -6,7 +6,11 @@ import type { PrismaClient } from '../client';
 
 export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };
 
-export async function createTestViewer(prisma: PrismaClient, role: Role, municipalityNumbers: string[] = []): Promise<PersonViewer> {
+export async function createTestViewer(
+  prisma: PrismaClient,
+  role: Role,
+  municipalityNumbers: string[] = [],
+): Promise<PersonViewer> {
   const user = await prisma.user.create({
     data: {
       name: `${role} ${municipalityNumbers.join('+')}`.trim(),

@@ -26,7 +26,9 @@ function acceptedWith(change: Partial<MessageInput>, events: Partial<DeliverySta
 }
 
 function summaryWith(servicesByCode: Record<string, number>, invalid = 0): Partial<MessageInput> {
-  return { contentSummary: { kind: 'KPR_IPL', persons: 1000, servicesByCode, organisationNumbers: { checked: 12, invalid } } };
+  return {
+    contentSummary: { kind: 'KPR_IPL', persons: 1000, servicesByCode, organisationNumbers: { checked: 12, invalid } },
+  };
 }
 
 describe('readiness checklist', () => {
@@ -52,9 +54,16 @@ describe('readiness checklist', () => {
       input(),
       AFTER,
       {
-        TEST_SENT: 'NOT_DONE', TEST_ACCEPTED: 'NOT_DONE', PRODUCTION_IPL_ACCEPTED: 'NOT_DONE', IDE_SENT: 'NOT_DONE',
-        NO_OPEN_ERRORS: 'NOT_DONE', MUNICIPALITY_NUMBER_VALID: 'NOT_DONE', WHOLE_PERIOD: 'NOT_DONE',
-        ORGANISATION_NUMBERS_VALID: 'NOT_DONE', NO_EXPIRED_SERVICE_CODES: 'NOT_DONE', WELFARE_TECHNOLOGY: 'NOT_DONE',
+        TEST_SENT: 'NOT_DONE',
+        TEST_ACCEPTED: 'NOT_DONE',
+        PRODUCTION_IPL_ACCEPTED: 'NOT_DONE',
+        IDE_SENT: 'NOT_DONE',
+        NO_OPEN_ERRORS: 'NOT_DONE',
+        MUNICIPALITY_NUMBER_VALID: 'NOT_DONE',
+        WHOLE_PERIOD: 'NOT_DONE',
+        ORGANISATION_NUMBERS_VALID: 'NOT_DONE',
+        NO_EXPIRED_SERVICE_CODES: 'NOT_DONE',
+        WELFARE_TECHNOLOGY: 'NOT_DONE',
         VOLUMES_PLAUSIBLE: 'NOT_DONE',
       },
     ],
@@ -63,24 +72,46 @@ describe('readiness checklist', () => {
       input(ACCEPTED),
       AFTER,
       {
-        TEST_SENT: 'NOT_APPLICABLE', TEST_ACCEPTED: 'NOT_APPLICABLE', PRODUCTION_IPL_ACCEPTED: 'DONE', IDE_SENT: 'DONE',
-        NO_OPEN_ERRORS: 'DONE', MUNICIPALITY_NUMBER_VALID: 'DONE', WHOLE_PERIOD: 'DONE', ORGANISATION_NUMBERS_VALID: 'DONE',
-        NO_EXPIRED_SERVICE_CODES: 'DONE', WELFARE_TECHNOLOGY: 'DONE', VOLUMES_PLAUSIBLE: 'DONE',
+        TEST_SENT: 'NOT_APPLICABLE',
+        TEST_ACCEPTED: 'NOT_APPLICABLE',
+        PRODUCTION_IPL_ACCEPTED: 'DONE',
+        IDE_SENT: 'DONE',
+        NO_OPEN_ERRORS: 'DONE',
+        MUNICIPALITY_NUMBER_VALID: 'DONE',
+        WHOLE_PERIOD: 'DONE',
+        ORGANISATION_NUMBERS_VALID: 'DONE',
+        NO_EXPIRED_SERVICE_CODES: 'DONE',
+        WELFARE_TECHNOLOGY: 'DONE',
+        VOLUMES_PLAUSIBLE: 'DONE',
       },
     ],
     [
       'a test sent and accepted, nothing in production',
-      input({ messages: [testIpl('t1', '2025-10-15T10:00:00+02:00')], apprecs: [apprec('t1', 'OK', '2025-10-15T11:00:00+02:00')] }),
+      input({
+        messages: [testIpl('t1', '2025-10-15T10:00:00+02:00')],
+        apprecs: [apprec('t1', 'OK', '2025-10-15T11:00:00+02:00')],
+      }),
       '2025-10-16T10:00:00+02:00',
       {
-        TEST_SENT: 'DONE', TEST_ACCEPTED: 'DONE', PRODUCTION_IPL_ACCEPTED: 'NOT_DONE', IDE_SENT: 'NOT_DONE',
-        NO_OPEN_ERRORS: 'DONE', MUNICIPALITY_NUMBER_VALID: 'DONE', WHOLE_PERIOD: 'DONE', ORGANISATION_NUMBERS_VALID: 'DONE',
-        NO_EXPIRED_SERVICE_CODES: 'DONE', WELFARE_TECHNOLOGY: 'DONE', VOLUMES_PLAUSIBLE: 'DONE',
+        TEST_SENT: 'DONE',
+        TEST_ACCEPTED: 'DONE',
+        PRODUCTION_IPL_ACCEPTED: 'NOT_DONE',
+        IDE_SENT: 'NOT_DONE',
+        NO_OPEN_ERRORS: 'DONE',
+        MUNICIPALITY_NUMBER_VALID: 'DONE',
+        WHOLE_PERIOD: 'DONE',
+        ORGANISATION_NUMBERS_VALID: 'DONE',
+        NO_EXPIRED_SERVICE_CODES: 'DONE',
+        WELFARE_TECHNOLOGY: 'DONE',
+        VOLUMES_PLAUSIBLE: 'DONE',
       },
     ],
     [
       'a test rejected',
-      input({ messages: [testIpl('t1', '2025-10-15T10:00:00+02:00')], apprecs: [apprec('t1', 'REJECTED', '2025-10-15T11:00:00+02:00', [T02])] }),
+      input({
+        messages: [testIpl('t1', '2025-10-15T10:00:00+02:00')],
+        apprecs: [apprec('t1', 'REJECTED', '2025-10-15T11:00:00+02:00', [T02])],
+      }),
       '2025-10-16T10:00:00+02:00',
       { TEST_SENT: 'DONE', TEST_ACCEPTED: 'NOT_DONE' },
     ],
@@ -98,13 +129,19 @@ describe('readiness checklist', () => {
     ],
     [
       'the KPR_IDE missing',
-      input({ messages: [ipl('a', '2026-01-10T10:00:00+01:00')], apprecs: [apprec('a', 'OK', '2026-01-10T12:00:00+01:00')] }),
+      input({
+        messages: [ipl('a', '2026-01-10T10:00:00+01:00')],
+        apprecs: [apprec('a', 'OK', '2026-01-10T12:00:00+01:00')],
+      }),
       AFTER,
       { PRODUCTION_IPL_ACCEPTED: 'DONE', IDE_SENT: 'NOT_DONE' },
     ],
     [
       'the KPR_IDE rejected',
-      input({ ...ACCEPTED, apprecs: [...ACCEPTED.apprecs, apprec('r1-ide', 'REJECTED', '2026-01-10T12:00:00+01:00', [T02])] }),
+      input({
+        ...ACCEPTED,
+        apprecs: [...ACCEPTED.apprecs, apprec('r1-ide', 'REJECTED', '2026-01-10T12:00:00+01:00', [T02])],
+      }),
       AFTER,
       { IDE_SENT: 'NOT_DONE' },
     ],
@@ -112,53 +149,166 @@ describe('readiness checklist', () => {
       'only a KPR_IDE in the latest delivery',
       input({ messages: [ide('b', '2026-01-10T10:00:00+01:00')] }),
       AFTER,
-      { PRODUCTION_IPL_ACCEPTED: 'NOT_DONE', IDE_SENT: 'DONE', MUNICIPALITY_NUMBER_VALID: 'NOT_DONE', ORGANISATION_NUMBERS_VALID: 'NOT_DONE' },
+      {
+        PRODUCTION_IPL_ACCEPTED: 'NOT_DONE',
+        IDE_SENT: 'DONE',
+        MUNICIPALITY_NUMBER_VALID: 'NOT_DONE',
+        ORGANISATION_NUMBERS_VALID: 'NOT_DONE',
+      },
     ],
-    ['an open error finding', input({ ...ACCEPTED, findings: [finding('r1-ipl', '2026-01-10T10:05:00+01:00')] }), AFTER, { NO_OPEN_ERRORS: 'NOT_DONE' }],
+    [
+      'an open error finding',
+      input({ ...ACCEPTED, findings: [finding('r1-ipl', '2026-01-10T10:05:00+01:00')] }),
+      AFTER,
+      { NO_OPEN_ERRORS: 'NOT_DONE' },
+    ],
     [
       'an open warning finding',
       input({ ...ACCEPTED, findings: [finding('r1-ipl', '2026-01-10T10:05:00+01:00', { severity: 'WARNING' })] }),
       AFTER,
       { NO_OPEN_ERRORS: 'WARNING' },
     ],
-    ['an old municipality number', acceptedWith({ municipalityNumberAsSent: '5401', municipalityNumber: '5501' }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
-    ['an unknown municipality number', acceptedWith({ municipalityNumberAsSent: '0000', municipalityNumber: null }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
-    ['a municipality number not read', acceptedWith({ municipalityNumberAsSent: null }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' }],
-    ['a municipality number with stray spaces', acceptedWith({ municipalityNumberAsSent: ' 0301 ' }), AFTER, { MUNICIPALITY_NUMBER_VALID: 'DONE' }],
+    [
+      'an old municipality number',
+      acceptedWith({ municipalityNumberAsSent: '5401', municipalityNumber: '5501' }),
+      AFTER,
+      { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' },
+    ],
+    [
+      'an unknown municipality number',
+      acceptedWith({ municipalityNumberAsSent: '0000', municipalityNumber: null }),
+      AFTER,
+      { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' },
+    ],
+    [
+      'a municipality number not read',
+      acceptedWith({ municipalityNumberAsSent: null }),
+      AFTER,
+      { MUNICIPALITY_NUMBER_VALID: 'NOT_DONE' },
+    ],
+    [
+      'a municipality number with stray spaces',
+      acceptedWith({ municipalityNumberAsSent: ' 0301 ' }),
+      AFTER,
+      { MUNICIPALITY_NUMBER_VALID: 'DONE' },
+    ],
     ['part of the year', acceptedWith({ periodFrom: '2025-03-01' }), AFTER, { WHOLE_PERIOD: 'NOT_DONE' }],
     ['a period not read', acceptedWith({ periodFrom: null }), AFTER, { WHOLE_PERIOD: 'NOT_DONE' }],
-    ['invalid organisation numbers', acceptedWith(summaryWith(SERVICES_2025, 2)), AFTER, { ORGANISATION_NUMBERS_VALID: 'NOT_DONE' }],
-    ['expired service code 12', acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4 })), AFTER, { NO_EXPIRED_SERVICE_CODES: 'NOT_DONE' }],
-    ['an expired code listed with zero services', acceptedWith(summaryWith({ ...SERVICES_2025, '16': 0 })), AFTER, { NO_EXPIRED_SERVICE_CODES: 'DONE' }],
-    ['no welfare technology', acceptedWith(summaryWith({ '1': 400, '15': 900, '21': 120 })), AFTER, { WELFARE_TECHNOLOGY: 'WARNING', VOLUMES_PLAUSIBLE: 'WARNING' }],
-    ['welfare technology far below last year', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }), AFTER, { WELFARE_TECHNOLOGY: 'WARNING' }],
-    ['content not read', acceptedWith({ contentSummary: null }), AFTER, { ORGANISATION_NUMBERS_VALID: 'NOT_DONE', NO_EXPIRED_SERVICE_CODES: 'NOT_DONE', WELFARE_TECHNOLOGY: 'NOT_DONE', VOLUMES_PLAUSIBLE: 'NOT_DONE' }],
-    ['no previous season to compare with', input({ ...ACCEPTED, previousSeason: null }), AFTER, { VOLUMES_PLAUSIBLE: 'NOT_APPLICABLE' }],
-    ['a code doubled exactly is still plausible', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 125 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'DONE' }],
-    ['a code more than doubled', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 124 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'WARNING' }],
-    ['a code more than halved', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '21': 241 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'WARNING' }],
-    ['small numbers are not compared', input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '9': 19 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'DONE' }],
-    ['a new code with many services', input({ ...ACCEPTED, previousSeason: { servicesByCode: { '1': 400, '6': 250, '15': 900, '21': 120 } } }), AFTER, { VOLUMES_PLAUSIBLE: 'WARNING' }],
+    [
+      'invalid organisation numbers',
+      acceptedWith(summaryWith(SERVICES_2025, 2)),
+      AFTER,
+      { ORGANISATION_NUMBERS_VALID: 'NOT_DONE' },
+    ],
+    [
+      'expired service code 12',
+      acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4 })),
+      AFTER,
+      { NO_EXPIRED_SERVICE_CODES: 'NOT_DONE' },
+    ],
+    [
+      'an expired code listed with zero services',
+      acceptedWith(summaryWith({ ...SERVICES_2025, '16': 0 })),
+      AFTER,
+      { NO_EXPIRED_SERVICE_CODES: 'DONE' },
+    ],
+    [
+      'no welfare technology',
+      acceptedWith(summaryWith({ '1': 400, '15': 900, '21': 120 })),
+      AFTER,
+      { WELFARE_TECHNOLOGY: 'WARNING', VOLUMES_PLAUSIBLE: 'WARNING' },
+    ],
+    [
+      'welfare technology far below last year',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }),
+      AFTER,
+      { WELFARE_TECHNOLOGY: 'WARNING' },
+    ],
+    [
+      'content not read',
+      acceptedWith({ contentSummary: null }),
+      AFTER,
+      {
+        ORGANISATION_NUMBERS_VALID: 'NOT_DONE',
+        NO_EXPIRED_SERVICE_CODES: 'NOT_DONE',
+        WELFARE_TECHNOLOGY: 'NOT_DONE',
+        VOLUMES_PLAUSIBLE: 'NOT_DONE',
+      },
+    ],
+    [
+      'no previous season to compare with',
+      input({ ...ACCEPTED, previousSeason: null }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'NOT_APPLICABLE' },
+    ],
+    [
+      'a code doubled exactly is still plausible',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 125 } } }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'DONE' },
+    ],
+    [
+      'a code more than doubled',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 124 } } }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'WARNING' },
+    ],
+    [
+      'a code more than halved',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '21': 241 } } }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'WARNING' },
+    ],
+    [
+      'small numbers are not compared',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '9': 19 } } }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'DONE' },
+    ],
+    [
+      'a new code with many services',
+      input({ ...ACCEPTED, previousSeason: { servicesByCode: { '1': 400, '6': 250, '15': 900, '21': 120 } } }),
+      AFTER,
+      { VOLUMES_PLAUSIBLE: 'WARNING' },
+    ],
   ])('%s', (_name, events, asOf, expected) => {
     expect(statuses(events, asOf)).toMatchObject(expected);
   });
 
   it('describes what it found', () => {
-    expect(detail(acceptedWith({ municipalityNumberAsSent: '5401', municipalityNumber: '5501' }), AFTER, 'MUNICIPALITY_NUMBER_VALID')).toBe(
-      '5401 er et gammelt nummer; gyldig er 5501',
-    );
+    expect(
+      detail(
+        acceptedWith({ municipalityNumberAsSent: '5401', municipalityNumber: '5501' }),
+        AFTER,
+        'MUNICIPALITY_NUMBER_VALID',
+      ),
+    ).toBe('5401 er et gammelt nummer; gyldig er 5501');
     expect(detail(acceptedWith({ periodFrom: '2025-03-01' }), AFTER, 'WHOLE_PERIOD')).toBe(
       'Fagmeldingen dekker 01.03.2025–31.12.2025, ikke 01.01.2025–31.12.2025',
     );
-    expect(detail(acceptedWith(summaryWith(SERVICES_2025, 2)), AFTER, 'ORGANISATION_NUMBERS_VALID')).toBe('2 av 12 er ugyldige');
-    expect(detail(acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4, '16': 1 })), AFTER, 'NO_EXPIRED_SERVICE_CODES')).toBe('I bruk: kode 12 og 16');
+    expect(detail(acceptedWith(summaryWith(SERVICES_2025, 2)), AFTER, 'ORGANISATION_NUMBERS_VALID')).toBe(
+      '2 av 12 er ugyldige',
+    );
+    expect(
+      detail(acceptedWith(summaryWith({ ...SERVICES_2025, '12': 4, '16': 1 })), AFTER, 'NO_EXPIRED_SERVICE_CODES'),
+    ).toBe('I bruk: kode 12 og 16');
     expect(detail(input(ACCEPTED), AFTER, 'WELFARE_TECHNOLOGY')).toBe('280 tjenester');
-    expect(detail(input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }), AFTER, 'WELFARE_TECHNOLOGY')).toBe(
+    expect(
+      detail(
+        input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 600 } } }),
+        AFTER,
+        'WELFARE_TECHNOLOGY',
+      ),
+    ).toBe(
       'Fagmeldingen har 280 tjenester for velferdsteknologi, mot 630 i fjor. Kontroller at velferdsteknologi er registrert riktig.',
     );
     expect(detail(input(ACCEPTED), AFTER, 'PRODUCTION_IPL_ACCEPTED')).toBe('OK 10.01.2026');
     expect(
-      detail(input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 100, '15': 2000 } } }), AFTER, 'VOLUMES_PLAUSIBLE'),
+      detail(
+        input({ ...ACCEPTED, previousSeason: { servicesByCode: { ...SERVICES_2025, '6': 100, '15': 2000 } } }),
+        AFTER,
+        'VOLUMES_PLAUSIBLE',
+      ),
     ).toBe('Store endringer: kode 6: 100 → 250; kode 15: 2\u00a0000 → 900');
   });
 

@@ -116,7 +116,8 @@ function wholePeriod(facts: Facts, { ipl, fromTest, missing }: Subject): Tick {
 function organisationNumbersValid({ summary, fromTest, missing }: Subject): Tick {
   if (!summary) return tick('NOT_DONE', missing);
   const { checked, invalid } = summary.organisationNumbers;
-  if (invalid > 0) return tick('NOT_DONE', `${formatNumber(invalid)} av ${formatNumber(checked)} er ugyldige${fromTest}`);
+  if (invalid > 0)
+    return tick('NOT_DONE', `${formatNumber(invalid)} av ${formatNumber(checked)} er ugyldige${fromTest}`);
   return tick('DONE', `${formatNumber(checked)} kontrollert${fromTest}`);
 }
 
@@ -144,7 +145,8 @@ function welfareTechnology(facts: Facts, welfareCodes: readonly string[], dataYe
     dataYear,
     facts.rules.welfareTechnology,
   );
-  if (problem?.code === 'WELFARE_TECHNOLOGY_MISSING') return tick('WARNING', `Ingen tjenester med disse kodene${fromTest}`);
+  if (problem?.code === 'WELFARE_TECHNOLOGY_MISSING')
+    return tick('WARNING', `Ingen tjenester med disse kodene${fromTest}`);
   if (problem) return tick('WARNING', problem.message + fromTest);
   const services = welfareCodes.reduce((sum, code) => sum + (summary.servicesByCode[code] ?? 0), 0);
   return tick('DONE', countOf(services, 'tjeneste', 'tjenester') + fromTest);
@@ -160,7 +162,10 @@ function volumesPlausible(facts: Facts, dataYear: number, { summary, fromTest, m
     serviceCodes,
     dataYear,
     facts.rules.serviceVolume,
-  ).map(({ evidence }) => `kode ${evidence?.serviceCode}: ${formatNumber(Number(evidence?.previous))} → ${formatNumber(Number(evidence?.current))}`);
+  ).map(
+    ({ evidence }) =>
+      `kode ${evidence?.serviceCode}: ${formatNumber(Number(evidence?.previous))} → ${formatNumber(Number(evidence?.current))}`,
+  );
   return changes.length > 0 ? tick('WARNING', `Store endringer: ${changes.join('; ')}${fromTest}`) : tick('DONE');
 }
 
@@ -181,10 +186,22 @@ export function deriveChecklist(facts: Facts): ChecklistItem[] {
     ['PRODUCTION_IPL_ACCEPTED', 'Fagmelding (KPR_IPL) godtatt i produksjon', productionIplAccepted(facts)],
     ['IDE_SENT', 'Identmelding (KPR_IDE) sendt', ideSent(facts)],
     ['NO_OPEN_ERRORS', 'Ingen åpne feil', noOpenErrors(facts, delivery, subject)],
-    ['MUNICIPALITY_NUMBER_VALID', `Kommunenummer gyldig for ${season.periodEnd.slice(0, 4)}`, municipalityNumberValid(subject)],
-    ['WHOLE_PERIOD', season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med', wholePeriod(facts, subject)],
+    [
+      'MUNICIPALITY_NUMBER_VALID',
+      `Kommunenummer gyldig for ${season.periodEnd.slice(0, 4)}`,
+      municipalityNumberValid(subject),
+    ],
+    [
+      'WHOLE_PERIOD',
+      season.kind === 'ANNUAL' ? 'Hele året er med' : 'Hele perioden er med',
+      wholePeriod(facts, subject),
+    ],
     ['ORGANISATION_NUMBERS_VALID', 'Organisasjonsnumre gyldige', organisationNumbersValid(subject)],
-    ['NO_EXPIRED_SERVICE_CODES', `Ingen utgåtte tjenestekoder (${expired.join(', ')})`, noExpiredServiceCodes(expired, subject)],
+    [
+      'NO_EXPIRED_SERVICE_CODES',
+      `Ingen utgåtte tjenestekoder (${expired.join(', ')})`,
+      noExpiredServiceCodes(expired, subject),
+    ],
     [
       'WELFARE_TECHNOLOGY',
       `Velferdsteknologi registrert (${welfareCodes.join(', ')})`,

@@ -17,22 +17,124 @@ const noRun = { runNumber: null };
 describe('pairDeliveries', () => {
   it.each([
     ['nothing', [], []],
-    ['one run', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' })], ['a+b']],
-    ['IDE before IPL in one run', [ide('b', '2026-01-05T09:00:00+01:00', { runNumber: '7' }), ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' })], ['a+b']],
-    ['two runs', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }), ipl('c', '2026-01-08T10:00:00+01:00', { runNumber: '8' }), ide('d', '2026-01-08T10:01:00+01:00', { runNumber: '8' })], ['a+b', 'c+d']],
-    ['different run numbers never pair', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '8' })], ['a+-', '-+b']],
-    ['a resend with the same run number supersedes the earlier KPR_IPL', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }), ipl('c', '2026-01-06T10:00:00+01:00', { runNumber: '7' })], ['c+b']],
-    ['no run numbers: paired by time', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-05T10:05:00+01:00', noRun)], ['a+b']],
-    ['no run numbers: each resend pairs with its own KPR_IDE', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-05T10:05:00+01:00', noRun), ipl('c', '2026-01-06T10:00:00+01:00', noRun), ide('d', '2026-01-06T10:05:00+01:00', noRun)], ['a+b', 'c+d']],
-    ['no run numbers: the KPR_IDE goes to the closest KPR_IPL', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ipl('c', '2026-01-08T10:00:00+01:00', noRun), ide('d', '2026-01-09T10:00:00+01:00', noRun)], ['a+-', 'c+d']],
-    ['no run numbers: a KPR_IDE sent before its KPR_IPL', [ide('b', '2026-01-05T09:55:00+01:00', noRun), ipl('a', '2026-01-05T10:00:00+01:00', noRun)], ['a+b']],
-    ['no run numbers: outside the window they stay apart', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-12T10:00:01+01:00', noRun)], ['a+-', '-+b']],
-    ['no run numbers: exactly at the window still pairs', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-12T10:00:00+01:00', noRun)], ['a+b']],
-    ['the KPR_IDE lacks a run number: paired by time with a numbered KPR_IPL', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:05:00+01:00', noRun)], ['a+b']],
-    ['the KPR_IPL lacks a run number: paired by time with a numbered KPR_IDE', [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-05T10:05:00+01:00', { runNumber: '7' })], ['a+b']],
-    ['a complete run is not broken up by a loose KPR_IDE', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }), ide('x', '2026-01-05T10:02:00+01:00', noRun)], ['a+b', '-+x']],
-    ['a blank run number counts as none', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: ' ' }), ide('b', '2026-01-05T10:05:00+01:00', { runNumber: '' })], ['a+b']],
-    ['an IDE-only delivery sent last is the latest', [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }), ide('x', '2026-01-09T10:00:00+01:00', { runNumber: '8' })], ['a+b', '-+x']],
+    [
+      'one run',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }),
+      ],
+      ['a+b'],
+    ],
+    [
+      'IDE before IPL in one run',
+      [
+        ide('b', '2026-01-05T09:00:00+01:00', { runNumber: '7' }),
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+      ],
+      ['a+b'],
+    ],
+    [
+      'two runs',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }),
+        ipl('c', '2026-01-08T10:00:00+01:00', { runNumber: '8' }),
+        ide('d', '2026-01-08T10:01:00+01:00', { runNumber: '8' }),
+      ],
+      ['a+b', 'c+d'],
+    ],
+    [
+      'different run numbers never pair',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '8' }),
+      ],
+      ['a+-', '-+b'],
+    ],
+    [
+      'a resend with the same run number supersedes the earlier KPR_IPL',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }),
+        ipl('c', '2026-01-06T10:00:00+01:00', { runNumber: '7' }),
+      ],
+      ['c+b'],
+    ],
+    [
+      'no run numbers: paired by time',
+      [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-05T10:05:00+01:00', noRun)],
+      ['a+b'],
+    ],
+    [
+      'no run numbers: each resend pairs with its own KPR_IDE',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', noRun),
+        ide('b', '2026-01-05T10:05:00+01:00', noRun),
+        ipl('c', '2026-01-06T10:00:00+01:00', noRun),
+        ide('d', '2026-01-06T10:05:00+01:00', noRun),
+      ],
+      ['a+b', 'c+d'],
+    ],
+    [
+      'no run numbers: the KPR_IDE goes to the closest KPR_IPL',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', noRun),
+        ipl('c', '2026-01-08T10:00:00+01:00', noRun),
+        ide('d', '2026-01-09T10:00:00+01:00', noRun),
+      ],
+      ['a+-', 'c+d'],
+    ],
+    [
+      'no run numbers: a KPR_IDE sent before its KPR_IPL',
+      [ide('b', '2026-01-05T09:55:00+01:00', noRun), ipl('a', '2026-01-05T10:00:00+01:00', noRun)],
+      ['a+b'],
+    ],
+    [
+      'no run numbers: outside the window they stay apart',
+      [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-12T10:00:01+01:00', noRun)],
+      ['a+-', '-+b'],
+    ],
+    [
+      'no run numbers: exactly at the window still pairs',
+      [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-12T10:00:00+01:00', noRun)],
+      ['a+b'],
+    ],
+    [
+      'the KPR_IDE lacks a run number: paired by time with a numbered KPR_IPL',
+      [ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }), ide('b', '2026-01-05T10:05:00+01:00', noRun)],
+      ['a+b'],
+    ],
+    [
+      'the KPR_IPL lacks a run number: paired by time with a numbered KPR_IDE',
+      [ipl('a', '2026-01-05T10:00:00+01:00', noRun), ide('b', '2026-01-05T10:05:00+01:00', { runNumber: '7' })],
+      ['a+b'],
+    ],
+    [
+      'a complete run is not broken up by a loose KPR_IDE',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }),
+        ide('x', '2026-01-05T10:02:00+01:00', noRun),
+      ],
+      ['a+b', '-+x'],
+    ],
+    [
+      'a blank run number counts as none',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: ' ' }),
+        ide('b', '2026-01-05T10:05:00+01:00', { runNumber: '' }),
+      ],
+      ['a+b'],
+    ],
+    [
+      'an IDE-only delivery sent last is the latest',
+      [
+        ipl('a', '2026-01-05T10:00:00+01:00', { runNumber: '7' }),
+        ide('b', '2026-01-05T10:01:00+01:00', { runNumber: '7' }),
+        ide('x', '2026-01-09T10:00:00+01:00', { runNumber: '8' }),
+      ],
+      ['a+b', '-+x'],
+    ],
   ])('%s', (_name, messages, expected) => {
     expect(pairs(messages)).toEqual(expected);
   });

@@ -77,7 +77,5 @@ export function pairDeliveries(messages: readonly MessageInput[], pairingWindowH
   for (const single of deliveries) if (!merged.has(single)) result.push(single);
 
   const tieBreak = (d: Delivery) => (d.ipl ?? d.ide)?.msgId ?? '';
-  return result.sort(
-    (a, b) => a.sentAt.getTime() - b.sentAt.getTime() || tieBreak(a).localeCompare(tieBreak(b)),
-  );
+  return result.sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime() || tieBreak(a).localeCompare(tieBreak(b)));
 }

@@ -17,7 +17,11 @@ function municipality(n: number): DeliveryStateInput {
   const first = start + (n % 240) * HOUR;
   const second = first + 30 * HOUR;
   const rejected = delivery(`m${n}-a`, iso(first), { status: 'REJECTED', at: iso(first + 2 * HOUR), errors: [T02] });
-  const resent = delivery(`m${n}-b`, iso(second), n % 5 === 0 ? undefined : { status: 'OK', at: iso(second + 3 * HOUR) });
+  const resent = delivery(
+    `m${n}-b`,
+    iso(second),
+    n % 5 === 0 ? undefined : { status: 'OK', at: iso(second + 3 * HOUR) },
+  );
   return input({
     messages: [
       testIpl(`m${n}-t1`, '2025-10-10T10:00:00+02:00'),
@@ -33,7 +37,11 @@ function municipality(n: number): DeliveryStateInput {
     ],
     findings: [
       finding(`m${n}-a-ipl`, iso(first + HOUR)),
-      finding(`m${n}-b-ipl`, iso(second + HOUR), { severity: 'WARNING', status: 'RESOLVED', resolvedAt: new Date(second + 50 * HOUR) }),
+      finding(`m${n}-b-ipl`, iso(second + HOUR), {
+        severity: 'WARNING',
+        status: 'RESOLVED',
+        resolvedAt: new Date(second + 50 * HOUR),
+      }),
       finding(null, iso(second + 5 * HOUR), { severity: 'INFO' }),
     ],
     extensionRequests: n % 3 === 0 ? [extension(`m${n}-e`, iso(first + 4 * HOUR), '2026-02-13')] : [],

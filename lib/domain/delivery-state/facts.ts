@@ -135,7 +135,8 @@ export function collectFacts(input: DeliveryStateInput, asOf: Date, rules: Deliv
   let firstAccepted: AcceptedDelivery | null = null;
   for (const delivery of production) {
     const iplApprec = delivery.ipl ? apprecOf(delivery.ipl) : null;
-    if (!iplApprec || !isPositive(iplApprec) || !delivery.ide || apprecOf(delivery.ide)?.status === 'REJECTED') continue;
+    if (!iplApprec || !isPositive(iplApprec) || !delivery.ide || apprecOf(delivery.ide)?.status === 'REJECTED')
+      continue;
     const acceptedAt = Math.max(iplApprec.receivedAt.getTime(), delivery.ide.receivedAt.getTime());
     if (!firstAccepted || acceptedAt < firstAccepted.acceptedAt.getTime()) {
       firstAccepted = { delivery, acceptedAt: new Date(acceptedAt) };
@@ -148,17 +149,27 @@ export function collectFacts(input: DeliveryStateInput, asOf: Date, rules: Deliv
   for (const request of input.extensionRequests) {
     if (request.requestedAt.getTime() > asOfTime) continue;
     if (request.status === 'PENDING' || decisionTime(request) > asOfTime) pendingExtensions.push(request);
-    else if (request.status === 'GRANTED' && (!grantedExtension || decisionTime(request) >= decisionTime(grantedExtension))) {
+    else if (
+      request.status === 'GRANTED' &&
+      (!grantedExtension || decisionTime(request) >= decisionTime(grantedExtension))
+    ) {
       grantedExtension = request;
-    } else if (request.status === 'DENIED' && (!deniedExtension || decisionTime(request) >= decisionTime(deniedExtension))) {
+    } else if (
+      request.status === 'DENIED' &&
+      (!deniedExtension || decisionTime(request) >= decisionTime(deniedExtension))
+    ) {
       deniedExtension = request;
     }
   }
   pendingExtensions.sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
-  const grantedDeadline = grantedExtension ? (grantedExtension.grantedDeadline ?? grantedExtension.requestedDeadline) : null;
+  const grantedDeadline = grantedExtension
+    ? (grantedExtension.grantedDeadline ?? grantedExtension.requestedDeadline)
+    : null;
   // An extension never shortens the season deadline.
   const effectiveDeadline =
-    grantedDeadline && grantedDeadline.getTime() > input.season.deadline.getTime() ? grantedDeadline : input.season.deadline;
+    grantedDeadline && grantedDeadline.getTime() > input.season.deadline.getTime()
+      ? grantedDeadline
+      : input.season.deadline;
 
   const overdueMs = input.season.apprecOverdueHours * HOUR_MS;
   const findings = input.findings.filter((finding) => isOpenAt(finding, asOfTime));

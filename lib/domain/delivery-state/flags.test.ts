@@ -44,7 +44,10 @@ describe('MUST_RESUBMIT', () => {
     expect(mustResubmit.nextStep).toBe(
       'FHI har godkjent ny innsending (avtalt 06.01.2026). Kommunen kan nå sende hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er.',
     );
-    expect(mustResubmit.evidence.times).toContainEqual({ label: 'Ny innsending avtalt', at: at('2026-01-06T09:00:00+01:00') });
+    expect(mustResubmit.evidence.times).toContainEqual({
+      label: 'Ny innsending avtalt',
+      at: at('2026-01-06T09:00:00+01:00'),
+    });
     expect(mustResubmit.resubmissionAgreedAt).toEqual(at('2026-01-06T09:00:00+01:00'));
   });
 
@@ -75,7 +78,10 @@ describe('MUST_RESUBMIT', () => {
   });
 
   it('a missing KPR_IDE: send it with the same run number', () => {
-    const events = input({ messages: [ipl('a', '2026-01-05T10:00:00+01:00')], apprecs: [apprec('a', 'OK', '2026-01-05T12:00:00+01:00')] });
+    const events = input({
+      messages: [ipl('a', '2026-01-05T10:00:00+01:00')],
+      apprecs: [apprec('a', 'OK', '2026-01-05T12:00:00+01:00')],
+    });
     const mustResubmit = flag(events, '2026-01-06T10:00:00+01:00', 'MUST_RESUBMIT');
     expect(mustResubmit.reason).toBe(
       'Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
@@ -86,14 +92,24 @@ describe('MUST_RESUBMIT', () => {
   });
 
   it('a missing KPR_IPL: send it with the same run number', () => {
-    const mustResubmit = flag(input({ messages: [ide('b', '2026-01-05T10:00:00+01:00')] }), '2026-01-05T11:00:00+01:00', 'MUST_RESUBMIT');
+    const mustResubmit = flag(
+      input({ messages: [ide('b', '2026-01-05T10:00:00+01:00')] }),
+      '2026-01-05T11:00:00+01:00',
+      'MUST_RESUBMIT',
+    );
     expect(mustResubmit.reason).toMatch(/fagmeldingen \(KPR_IPL\) mangler\.$/);
     expect(mustResubmit.nextStep).toMatch(/^Send fagmeldingen \(KPR_IPL\)/);
   });
 
   it('an old municipality number and half a year, together', () => {
     const events = input({
-      messages: [ipl('a', '2026-01-05T10:00:00+01:00', { municipalityNumberAsSent: '3001', municipalityNumber: '3101', periodTo: '2025-06-30' })],
+      messages: [
+        ipl('a', '2026-01-05T10:00:00+01:00', {
+          municipalityNumberAsSent: '3001',
+          municipalityNumber: '3101',
+          periodTo: '2025-06-30',
+        }),
+      ],
     });
     const mustResubmit = flag(events, '2026-01-05T11:00:00+01:00', 'MUST_RESUBMIT');
     expect(mustResubmit.causes).toEqual(['MUNICIPALITY_NUMBER', 'PARTIAL_PERIOD']);
@@ -106,7 +122,10 @@ describe('MUST_RESUBMIT', () => {
   it('the KPR_IDE rejected', () => {
     const events = input({
       ...delivery('r1', '2026-01-05T10:00:00+01:00', { status: 'OK', at: '2026-01-05T12:00:00+01:00' }),
-      apprecs: [apprec('r1-ipl', 'OK', '2026-01-05T12:00:00+01:00'), apprec('r1-ide', 'REJECTED', '2026-01-05T12:30:00+01:00', [T02])],
+      apprecs: [
+        apprec('r1-ipl', 'OK', '2026-01-05T12:00:00+01:00'),
+        apprec('r1-ide', 'REJECTED', '2026-01-05T12:30:00+01:00', [T02]),
+      ],
     });
     const mustResubmit = flag(events, '2026-01-05T13:00:00+01:00', 'MUST_RESUBMIT');
     expect(mustResubmit.causes).toEqual(['INCOMPLETE_DELIVERY']);
@@ -117,10 +136,15 @@ describe('MUST_RESUBMIT', () => {
 
 describe('APPREC_MISSING', () => {
   it('says how long it has waited and not to resend', () => {
-    const missing = flag(input(delivery('r1', '2026-01-09T15:00:00+01:00')), '2026-01-13T17:30:00+01:00', 'APPREC_MISSING');
+    const missing = flag(
+      input(delivery('r1', '2026-01-09T15:00:00+01:00')),
+      '2026-01-13T17:30:00+01:00',
+      'APPREC_MISSING',
+    );
     expect(missing).toEqual({
       code: 'APPREC_MISSING',
-      reason: 'Fagmeldingen (KPR_IPL) ble mottatt 09.01.2026 kl. 15:00. Etter 4 dager 2 timer har det ikke kommet Apprec (grensen er 96 timer).',
+      reason:
+        'Fagmeldingen (KPR_IPL) ble mottatt 09.01.2026 kl. 15:00. Etter 4 dager 2 timer har det ikke kommet Apprec (grensen er 96 timer).',
       evidence: {
         msgIds: ['r1-ipl'],
         times: [
@@ -133,7 +157,10 @@ describe('APPREC_MISSING', () => {
   });
 
   it('follows the season threshold', () => {
-    const events = input({ ...delivery('r1', '2026-01-05T10:00:00+01:00'), season: { ...input().season, apprecOverdueHours: 24 } });
+    const events = input({
+      ...delivery('r1', '2026-01-05T10:00:00+01:00'),
+      season: { ...input().season, apprecOverdueHours: 24 },
+    });
     expect(deriveDeliveryState(events, at('2026-01-06T10:00:01+01:00')).state).toBe('APPREC_OVERDUE');
   });
 });
@@ -141,7 +168,10 @@ describe('APPREC_MISSING', () => {
 describe('RESENT_BEFORE_APPREC', () => {
   it('names both messages', () => {
     const events = input({
-      messages: [...delivery('r1', '2026-01-05T10:00:00+01:00').messages, ...delivery('r2', '2026-01-06T10:00:00+01:00').messages],
+      messages: [
+        ...delivery('r1', '2026-01-05T10:00:00+01:00').messages,
+        ...delivery('r2', '2026-01-06T10:00:00+01:00').messages,
+      ],
       apprecs: [apprec('r1-ipl', 'OK', '2026-01-07T10:00:00+01:00')],
     });
     const resent = flag(events, '2026-01-07T11:00:00+01:00', 'RESENT_BEFORE_APPREC');
@@ -156,13 +186,17 @@ describe('RESENT_BEFORE_APPREC', () => {
 describe('OVERDUE', () => {
   it('counts the days since the deadline', () => {
     const overdue = flag(input(), '2026-01-20T09:00:00+01:00', 'OVERDUE');
-    expect(overdue.reason).toBe('Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent leveranse.');
+    expect(overdue.reason).toBe(
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent leveranse.',
+    );
     expect(overdue.evidence.times).toEqual([{ label: 'Frist', at: endOfOsloDay('2026-01-15') }]);
   });
 
   it('sent after the deadline and awaiting its Apprec', () => {
     const overdue = flag(input(delivery('r1', '2026-01-16T00:01:00+01:00')), '2026-01-16T07:00:00+01:00', 'OVERDUE');
-    expect(overdue.reason).toBe('Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen.');
+    expect(overdue.reason).toBe(
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen.',
+    );
   });
 });
 
@@ -175,12 +209,21 @@ describe('SHOULD_APPLY_FOR_EXTENSION', () => {
   ])('at %s', (asOf, reason) => {
     const advice = flag(input(), asOf, 'SHOULD_APPLY_FOR_EXTENSION');
     expect(advice.reason).toBe(reason);
-    expect(advice.nextStep).toBe('Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.');
+    expect(advice.nextStep).toBe(
+      'Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.',
+    );
   });
 
   it('mentions an earlier denial', () => {
-    const denied = extension('e1', '2026-01-05T09:00:00+01:00', '2026-02-28', { status: 'DENIED', decidedAt: at('2026-01-07T09:00:00+01:00') });
-    const advice = flag(input({ extensionRequests: [denied] }), '2026-01-12T12:00:00+01:00', 'SHOULD_APPLY_FOR_EXTENSION');
+    const denied = extension('e1', '2026-01-05T09:00:00+01:00', '2026-02-28', {
+      status: 'DENIED',
+      decidedAt: at('2026-01-07T09:00:00+01:00'),
+    });
+    const advice = flag(
+      input({ extensionRequests: [denied] }),
+      '2026-01-12T12:00:00+01:00',
+      'SHOULD_APPLY_FOR_EXTENSION',
+    );
     expect(advice.reason).toBe(
       'Fristen 15.01.2026 kl. 23:59 er om 3 arbeidsdager, og kommunen har ikke levert. En søknad om utsettelse ble avslått 07.01.2026.',
     );
@@ -208,7 +251,10 @@ describe('EXTENSION_PENDING', () => {
     const pending = flag(input({ extensionRequests: [request] }), asOf, 'EXTENSION_PENDING');
     expect(pending.needsFhiAttention).toBe(alerted);
     // The same notion for a request on its own (FHI's list of requests).
-    expect(extensionPendingWait(request.requestedAt, at(asOf), input().season)).toEqual({ workingDays: days, needsFhiAttention: alerted });
+    expect(extensionPendingWait(request.requestedAt, at(asOf), input().season)).toEqual({
+      workingDays: days,
+      needsFhiAttention: alerted,
+    });
     expect(pending.reason).toBe(
       `Søknaden om utsettelse (til 13.02.2026) ble sendt 05.01.2026 kl. 09:00 og er ikke avgjort etter ${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'}.`,
     );
@@ -221,7 +267,11 @@ describe('EXTENSION_PENDING', () => {
 
   it('several pending requests: the oldest decides', () => {
     const later = extension('e2', '2026-01-08T09:00:00+01:00', '2026-02-27');
-    const pending = flag(input({ extensionRequests: [later, request] }), '2026-01-09T08:00:00+01:00', 'EXTENSION_PENDING');
+    const pending = flag(
+      input({ extensionRequests: [later, request] }),
+      '2026-01-09T08:00:00+01:00',
+      'EXTENSION_PENDING',
+    );
     expect(pending.reason).toMatch(/^2 søknader om utsettelse venter\. Den eldste \(til 13\.02\.2026\)/);
     expect(pending.evidence.extensionRequestIds).toEqual(['e1', 'e2']);
     expect(pending.needsFhiAttention).toBe(true);
@@ -231,7 +281,11 @@ describe('EXTENSION_PENDING', () => {
 describe('flag order', () => {
   it('most urgent first', () => {
     const events = input({
-      ...delivery('r1', '2026-01-15T10:00:00+01:00', { status: 'REJECTED', at: '2026-01-16T09:00:00+01:00', errors: [T02] }),
+      ...delivery('r1', '2026-01-15T10:00:00+01:00', {
+        status: 'REJECTED',
+        at: '2026-01-16T09:00:00+01:00',
+        errors: [T02],
+      }),
       extensionRequests: [extension('e1', '2026-01-16T09:30:00+01:00', '2026-02-13')],
     });
     expect(deriveDeliveryState(events, at('2026-01-16T10:00:00+01:00')).flags.map((f) => f.code)).toEqual([

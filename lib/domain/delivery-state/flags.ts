@@ -87,7 +87,9 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
     missing = 'KPR_IDE';
     causes.push('INCOMPLETE_DELIVERY');
     msgIds.add(ipl.msgId);
-    sentences.push('Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.');
+    sentences.push(
+      'Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
+    );
   }
 
   if (ipl && hasMunicipalityNumberProblem(ipl)) {
@@ -268,7 +270,11 @@ function extensionPending(facts: Facts): DeliveryFlag | null {
   const oldest = pending[0];
   if (!oldest) return null;
   const alertDays = facts.input.season.extensionPendingAlertWorkingDays;
-  const { workingDays: waited, needsFhiAttention } = extensionPendingWait(oldest.requestedAt, facts.asOf, facts.input.season);
+  const { workingDays: waited, needsFhiAttention } = extensionPendingWait(
+    oldest.requestedAt,
+    facts.asOf,
+    facts.input.season,
+  );
   const subject =
     pending.length === 1
       ? 'Søknaden om utsettelse'

@@ -81,7 +81,13 @@ export function apprec(
   receivedAt: string,
   errors: ApprecErrorInput[] = [],
 ): ApprecInput {
-  return { apprecId: `apprec-${originalMsgId}-${receivedAt}`, originalMsgId, status, receivedAt: at(receivedAt), errors };
+  return {
+    apprecId: `apprec-${originalMsgId}-${receivedAt}`,
+    originalMsgId,
+    status,
+    receivedAt: at(receivedAt),
+    errors,
+  };
 }
 
 export const T02: ApprecErrorInput = {

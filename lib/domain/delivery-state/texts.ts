@@ -10,7 +10,9 @@ export function countOf(count: number, singular: string, plural: string): string
 /** 'T02 Meldingen validerer ikke, X99 Annen feil' as the Apprec gave them. */
 export function describeApprecErrors(apprec: ApprecInput): string {
   if (apprec.errors.length === 0) return 'ingen feilkode oppgitt';
-  return apprec.errors.map((error) => (error.displayName ? `${error.code} ${error.displayName}` : error.code)).join(', ');
+  return apprec.errors
+    .map((error) => (error.displayName ? `${error.code} ${error.displayName}` : error.code))
+    .join(', ');
 }
 
 /** 'Avvist 16.01.2026 (T02 …)' / 'OK 16.01.2026': an Apprec in a line. */
@@ -29,7 +31,11 @@ export function describeApprec(apprec: ApprecInput): string {
 /** 'Ugyldig organisasjonsnummer (3 forekomster); Testpersoner i leveransen'. */
 export function describeFindings(findings: readonly FindingInput[]): string {
   return findings
-    .map((finding) => (finding.count > 1 ? `${finding.message} (${countOf(finding.count, 'forekomst', 'forekomster')})` : finding.message))
+    .map((finding) =>
+      finding.count > 1
+        ? `${finding.message} (${countOf(finding.count, 'forekomst', 'forekomster')})`
+        : finding.message,
+    )
     .join('; ');
 }
 

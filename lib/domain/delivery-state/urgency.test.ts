@@ -10,7 +10,9 @@ const municipalities: Record<string, DeliveryStateInput> = {
   delivered: input(delivery('r1', '2026-01-10T10:00:00+01:00', { status: 'OK', at: '2026-01-10T12:00:00+01:00' })),
   awaitingApprec: input(delivery('r1', '2026-01-15T10:00:00+01:00')),
   appreclessForDays: input(delivery('r1', '2026-01-09T10:00:00+01:00')),
-  rejectedInTime: input(delivery('r1', '2026-01-12T10:00:00+01:00', { status: 'REJECTED', at: '2026-01-12T12:00:00+01:00', errors: [T02] })),
+  rejectedInTime: input(
+    delivery('r1', '2026-01-12T10:00:00+01:00', { status: 'REJECTED', at: '2026-01-12T12:00:00+01:00', errors: [T02] }),
+  ),
   notStarted: input(),
   pendingLong: input({
     ...delivery('r1', '2026-01-10T10:00:00+01:00', { status: 'OK', at: '2026-01-10T12:00:00+01:00' }),

@@ -32,9 +32,5 @@ export type UrgencyInput = Pick<DeliveryStateResult, 'flags' | 'figures'>;
  */
 export function compareByUrgency(a: UrgencyInput, b: UrgencyInput): number {
   const top = (result: UrgencyInput) => Math.max(0, ...result.flags.map(flagUrgency));
-  return (
-    top(b) - top(a) ||
-    b.flags.length - a.flags.length ||
-    a.figures.calendarDaysLeft - b.figures.calendarDaysLeft
-  );
+  return top(b) - top(a) || b.flags.length - a.flags.length || a.figures.calendarDaysLeft - b.figures.calendarDaysLeft;
 }

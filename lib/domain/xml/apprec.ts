@@ -205,7 +205,8 @@ function readParty(party: XmlElement, ns: string, path: string): ApprecParty {
   return {
     name: optionalText(firstChild(inst, 'Name', ns), 'APPREC', `${instPath}/Name`, MAX_NAME_LENGTH),
     herId: herIdOf(inst, ns, instPath),
-    serviceHerId: level2.map((unit) => herIdOf(unit, ns, `${instPath}/${unit.local}`)).find((id) => id !== null) ?? null,
+    serviceHerId:
+      level2.map((unit) => herIdOf(unit, ns, `${instPath}/${unit.local}`)).find((id) => id !== null) ?? null,
   };
 }
 

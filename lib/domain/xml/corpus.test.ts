@@ -142,7 +142,10 @@ const GOOD: Case[] = [
           },
           receiver: { herId: 85217, serviceHerId: 171479, environment: 'VALIDATION' },
         });
-        expect(content.header).toMatchObject({ municipalityNumberAsSent: '5612', epjVersion: '22.3 (Kautokeino & Karasjok)' });
+        expect(content.header).toMatchObject({
+          municipalityNumberAsSent: '5612',
+          epjVersion: '22.3 (Kautokeino & Karasjok)',
+        });
         expect(content.summary).toMatchObject({
           persons: 2,
           servicesByCode: { '6': 1, '15': 1, '21': 1 },
@@ -192,7 +195,8 @@ const GOOD: Case[] = [
           summary: { kind: 'KPR_IDE', persons: 5, testPersons: 3 },
         });
         const serialised = JSON.stringify(document);
-        for (const number of [...COMPUTED_NATIONAL_IDS, ...SYNTHETIC_NATIONAL_IDS]) expect(serialised).not.toContain(number);
+        for (const number of [...COMPUTED_NATIONAL_IDS, ...SYNTHETIC_NATIONAL_IDS])
+          expect(serialised).not.toContain(number);
         for (const name of ['Nilsen', 'Duck', 'Åse', 'Tenor']) expect(serialised).not.toContain(name);
       },
     },
@@ -236,7 +240,11 @@ const GOOD: Case[] = [
           migVersion: 'v1.1 2012-02-15',
           id: 'FHI-APPREC-000451',
           sender: { name: 'Folkehelseinstituttet', herId: 85217, serviceHerId: 171479 },
-          receiver: { name: 'Guovdageainnu suohkan – Kautokeino kommune & «Pleie» <omsorg>', herId: 48217, serviceHerId: null },
+          receiver: {
+            name: 'Guovdageainnu suohkan – Kautokeino kommune & «Pleie» <omsorg>',
+            herId: 48217,
+            serviceHerId: null,
+          },
           originalMsgId: { id: 'GER-2025-000017/test#1', msgType: 'KPR_IPL' },
           warnings: [],
         });
@@ -252,7 +260,12 @@ const GOOD: Case[] = [
       kind: 'APPREC',
       check: (document) => {
         const apprec = apprecOf(document);
-        expect(apprec).toMatchObject({ version: 'V1_1', id: '41', status: 'OK', originalMsgId: { msgType: 'KPR_IDE' } });
+        expect(apprec).toMatchObject({
+          version: 'V1_1',
+          id: '41',
+          status: 'OK',
+          originalMsgId: { msgType: 'KPR_IDE' },
+        });
         expect(apprec.warnings.map((warning) => warning.code)).toEqual(['MIGVERSION_MISMATCH']);
       },
     },
@@ -273,7 +286,12 @@ const GOOD: Case[] = [
             displayName: 'XML validerer ikke',
             freeText: 'Elementet tjTjenType mangler i TJENESTE nr. 17',
           },
-          { code: 'E10', codeSystem: '2.16.578.1.12.4.1.1.8221', displayName: 'Ugyldig meldingsidentifikator', freeText: null },
+          {
+            code: 'E10',
+            codeSystem: '2.16.578.1.12.4.1.1.8221',
+            displayName: 'Ugyldig meldingsidentifikator',
+            freeText: null,
+          },
         ]);
       },
     },
@@ -285,7 +303,11 @@ const GOOD: Case[] = [
       kind: 'APPREC',
       check: (document) => {
         const apprec = apprecOf(document);
-        expect(apprec).toMatchObject({ status: 'REJECTED', id: 'FHI/2026/0001-ÆØÅ', receiver: { name: null, herId: null, serviceHerId: null } });
+        expect(apprec).toMatchObject({
+          status: 'REJECTED',
+          id: 'FHI/2026/0001-ÆØÅ',
+          receiver: { name: null, herId: null, serviceHerId: null },
+        });
         expect(apprec.errors[1]).toEqual({
           code: 'KPR-17',
           codeSystem: '2.16.578.1.12.4.1.1.99999',
@@ -361,7 +383,8 @@ const FINDINGS: Case[] = [
     expect: {
       kind: 'KPR_IPL',
       findings: ['SERVICE_CODE_EXPIRED', 'SERVICE_CODE_EXPIRED', 'SERVICE_CODE_EXPIRED'],
-      check: (_, findings) => expect(findings.map((finding) => finding.evidence?.serviceCode)).toEqual(['12', '13', '16']),
+      check: (_, findings) =>
+        expect(findings.map((finding) => finding.evidence?.serviceCode)).toEqual(['12', '13', '16']),
     },
   },
   {
@@ -370,7 +393,8 @@ const FINDINGS: Case[] = [
     expect: {
       kind: 'KPR_IPL',
       findings: ['SERVICE_CODE_UNKNOWN', 'SERVICE_CODE_UNKNOWN', 'SERVICE_CODE_UNKNOWN', 'WELFARE_TECHNOLOGY_MISSING'],
-      check: (_, findings) => expect(findings.slice(0, 3).map((finding) => finding.evidence?.serviceCode)).toEqual(['-', '99', 'HS']),
+      check: (_, findings) =>
+        expect(findings.slice(0, 3).map((finding) => finding.evidence?.serviceCode)).toEqual(['-', '99', 'HS']),
     },
   },
   {
@@ -399,7 +423,11 @@ const FINDINGS: Case[] = [
   },
 ];
 
-const bad = (name: string, error: XmlReadErrorCode): Case => ({ name, input: file(`./bad/${name}`), expect: { error } });
+const bad = (name: string, error: XmlReadErrorCode): Case => ({
+  name,
+  input: file(`./bad/${name}`),
+  expect: { error },
+});
 
 const BAD_FILES: Case[] = [
   bad('xxe-file.xml', 'XML_DOCTYPE_FORBIDDEN'),
@@ -479,7 +507,8 @@ const BAD_FILES: Case[] = [
 ];
 
 const MiB = 1024 * 1024;
-const wrap = (inner: string) => `<?xml version="1.0"?><MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24">${inner}</MsgHead>`;
+const wrap = (inner: string) =>
+  `<?xml version="1.0"?><MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24">${inner}</MsgHead>`;
 const generated = (name: string, input: () => Input, error: XmlReadErrorCode, limits?: Partial<XmlLimits>): Case => ({
   name,
   input,
@@ -488,31 +517,95 @@ const generated = (name: string, input: () => Input, error: XmlReadErrorCode, li
 });
 
 const BAD_GENERATED: Case[] = [
-  generated('UTF-16LE with BOM', () => concat(Uint8Array.of(0xff, 0xfe), utf16(fixtureText(IPL), true)), 'XML_UNSUPPORTED_ENCODING'),
-  generated('UTF-16BE with BOM', () => concat(Uint8Array.of(0xfe, 0xff), utf16(fixtureText(IPL), false)), 'XML_UNSUPPORTED_ENCODING'),
+  generated(
+    'UTF-16LE with BOM',
+    () => concat(Uint8Array.of(0xff, 0xfe), utf16(fixtureText(IPL), true)),
+    'XML_UNSUPPORTED_ENCODING',
+  ),
+  generated(
+    'UTF-16BE with BOM',
+    () => concat(Uint8Array.of(0xfe, 0xff), utf16(fixtureText(IPL), false)),
+    'XML_UNSUPPORTED_ENCODING',
+  ),
   generated('UTF-16LE without BOM', () => utf16(fixtureText(APPREC), true), 'XML_UNSUPPORTED_ENCODING'),
-  generated('UTF-32LE BOM', () => concat(Uint8Array.of(0xff, 0xfe, 0, 0), utf8(fixtureText(APPREC))), 'XML_UNSUPPORTED_ENCODING'),
+  generated(
+    'UTF-32LE BOM',
+    () => concat(Uint8Array.of(0xff, 0xfe, 0, 0), utf8(fixtureText(APPREC))),
+    'XML_UNSUPPORTED_ENCODING',
+  ),
   generated('KPR_IDE encoded as Latin-1 (invalid UTF-8)', () => latin1(fixtureText(IDE)), 'XML_UNSUPPORTED_ENCODING'),
-  generated('UTF-8 BOM decoded as Latin-1 by the caller', () => `\u00EF\u00BB\u00BF${fixtureText(APPREC)}`, 'XML_UNSUPPORTED_ENCODING'),
-  generated('UTF-16 BOM decoded with the wrong byte order', () => `\uFFFE${fixtureText(APPREC)}`, 'XML_UNSUPPORTED_ENCODING'),
+  generated(
+    'UTF-8 BOM decoded as Latin-1 by the caller',
+    () => `\u00EF\u00BB\u00BF${fixtureText(APPREC)}`,
+    'XML_UNSUPPORTED_ENCODING',
+  ),
+  generated(
+    'UTF-16 BOM decoded with the wrong byte order',
+    () => `\uFFFE${fixtureText(APPREC)}`,
+    'XML_UNSUPPORTED_ENCODING',
+  ),
   generated(
     'quadratic blow-up (one 50 000-character entity used 50 000 times)',
     () => `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "${'a'.repeat(50_000)}">]><m>${'&a;'.repeat(50_000)}</m>`,
     'XML_DOCTYPE_FORBIDDEN',
   ),
   generated('nesting 10 000 deep', () => wrap(`${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`), 'XML_TOO_DEEP'),
-  generated('one element more than the default maximum depth', () => wrap(`${'<a>'.repeat(DEFAULT_XML_LIMITS.maxDepth)}${'</a>'.repeat(DEFAULT_XML_LIMITS.maxDepth)}`), 'XML_TOO_DEEP'),
-  generated('100 001 elements against a limit of 100 000', () => wrap('<a/>'.repeat(100_000)), 'XML_TOO_MANY_ELEMENTS', { maxElements: 100_000 }),
-  generated('an element with 1 000 attributes', () => wrap(`<a ${Array.from({ length: 1000 }, (_, i) => `a${i}="1"`).join(' ')}/>`), 'XML_TOO_MANY_ATTRIBUTES'),
+  generated(
+    'one element more than the default maximum depth',
+    () => wrap(`${'<a>'.repeat(DEFAULT_XML_LIMITS.maxDepth)}${'</a>'.repeat(DEFAULT_XML_LIMITS.maxDepth)}`),
+    'XML_TOO_DEEP',
+  ),
+  generated(
+    '100 001 elements against a limit of 100 000',
+    () => wrap('<a/>'.repeat(100_000)),
+    'XML_TOO_MANY_ELEMENTS',
+    { maxElements: 100_000 },
+  ),
+  generated(
+    'an element with 1 000 attributes',
+    () => wrap(`<a ${Array.from({ length: 1000 }, (_, i) => `a${i}="1"`).join(' ')}/>`),
+    'XML_TOO_MANY_ATTRIBUTES',
+  ),
   generated('a 1 MiB attribute value', () => wrap(`<a V="${'x'.repeat(MiB)}"/>`), 'XML_ATTRIBUTE_TOO_LONG'),
-  generated('2 MiB of text in one element', () => wrap(`<MsgInfo>${'x'.repeat(2 * MiB)}</MsgInfo>`), 'XML_TEXT_TOO_LONG'),
-  generated('text split by comments and CDATA still counts as one element', () => wrap(`<a>${`${'x'.repeat(300_000)}<!-- c --><![CDATA[${'y'.repeat(300_000)}]]>`.repeat(2)}</a>`), 'XML_TEXT_TOO_LONG'),
-  generated('body one byte over the default maximum', () => new Uint8Array(DEFAULT_XML_LIMITS.maxInputSize + 1).fill(0x20), 'XML_TOO_LARGE'),
-  generated('text one character over the default maximum', () => ' '.repeat(DEFAULT_XML_LIMITS.maxInputSize + 1), 'XML_TOO_LARGE'),
-  generated('a MsgId of 257 characters', () => fixtureText(IPL).replace('6f1c2d4e-8a3b-4c5d-9e7f-0a1b2c3d4e5f', 'm'.repeat(257)), 'MSGHEAD_INVALID_VALUE'),
+  generated(
+    '2 MiB of text in one element',
+    () => wrap(`<MsgInfo>${'x'.repeat(2 * MiB)}</MsgInfo>`),
+    'XML_TEXT_TOO_LONG',
+  ),
+  generated(
+    'text split by comments and CDATA still counts as one element',
+    () => wrap(`<a>${`${'x'.repeat(300_000)}<!-- c --><![CDATA[${'y'.repeat(300_000)}]]>`.repeat(2)}</a>`),
+    'XML_TEXT_TOO_LONG',
+  ),
+  generated(
+    'body one byte over the default maximum',
+    () => new Uint8Array(DEFAULT_XML_LIMITS.maxInputSize + 1).fill(0x20),
+    'XML_TOO_LARGE',
+  ),
+  generated(
+    'text one character over the default maximum',
+    () => ' '.repeat(DEFAULT_XML_LIMITS.maxInputSize + 1),
+    'XML_TOO_LARGE',
+  ),
+  generated(
+    'a MsgId of 257 characters',
+    () => fixtureText(IPL).replace('6f1c2d4e-8a3b-4c5d-9e7f-0a1b2c3d4e5f', 'm'.repeat(257)),
+    'MSGHEAD_INVALID_VALUE',
+  ),
   generated('KPR_IDE over a small size limit', file(IDE), 'XML_TOO_LARGE', { maxInputSize: 1000 }),
-  generated('KPR_IDE with an identity number repeated past the text limit', () => fixtureText(IDE).replace(`<plFnr>${COMPUTED_NATIONAL_IDS[0]}`, `<plFnr>${COMPUTED_NATIONAL_IDS[0].repeat(20_000)}`), 'XML_TEXT_TOO_LONG', { maxTextLength: 100_000 }),
-  generated('KPR_IDE with one more PERSON than the element limit', file(IDE), 'XML_TOO_MANY_ELEMENTS', { maxElements: 60 }),
+  generated(
+    'KPR_IDE with an identity number repeated past the text limit',
+    () =>
+      fixtureText(IDE).replace(
+        `<plFnr>${COMPUTED_NATIONAL_IDS[0]}`,
+        `<plFnr>${COMPUTED_NATIONAL_IDS[0].repeat(20_000)}`,
+      ),
+    'XML_TEXT_TOO_LONG',
+    { maxTextLength: 100_000 },
+  ),
+  generated('KPR_IDE with one more PERSON than the element limit', file(IDE), 'XML_TOO_MANY_ELEMENTS', {
+    maxElements: 60,
+  }),
 ];
 
 function read(testCase: Case): { document: KprDocument } | { error: XmlReadError } {
@@ -555,7 +648,8 @@ describe.each([
       expect(outcome.error.code).toBe(testCase.expect.error);
       expect(outcome.error.message).toMatch(/^[A-Z].*\.$/);
       for (const leak of LEAKS) expect(outcome.error.message).not.toMatch(leak);
-      for (const number of [...COMPUTED_NATIONAL_IDS, ...SYNTHETIC_NATIONAL_IDS]) expect(outcome.error.message).not.toContain(number);
+      for (const number of [...COMPUTED_NATIONAL_IDS, ...SYNTHETIC_NATIONAL_IDS])
+        expect(outcome.error.message).not.toContain(number);
       return;
     }
     if ('error' in outcome) throw new Error(`expected a document, got ${outcome.error.code}: ${outcome.error.message}`);
@@ -565,7 +659,8 @@ describe.each([
       expect(contentSummarySchema.parse(summary), 'exactly the shared content-summary shape').toEqual(summary);
     }
     const findings = findingsFor(outcome.document, testCase.expect.previousEpjSystem ?? null);
-    if (testCase.expect.findings !== undefined) expect(findings.map((finding) => finding.code)).toEqual(testCase.expect.findings);
+    if (testCase.expect.findings !== undefined)
+      expect(findings.map((finding) => finding.code)).toEqual(testCase.expect.findings);
     testCase.expect.check?.(outcome.document, findings);
   });
 });

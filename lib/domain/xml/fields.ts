@@ -29,7 +29,13 @@ export function invalidValue(part: DocumentPart, path: string, expectation: stri
   return new XmlReadError(FIELD_ERROR_CODES[part].invalid, `${path} ${expectation}.`);
 }
 
-export function requireChild(parent: XmlElement, local: string, uri: string | undefined, part: DocumentPart, path: string): XmlElement {
+export function requireChild(
+  parent: XmlElement,
+  local: string,
+  uri: string | undefined,
+  part: DocumentPart,
+  path: string,
+): XmlElement {
   const child = firstChild(parent, local, uri);
   if (child === undefined) throw missingElement(part, path);
   return child;
@@ -57,13 +63,24 @@ export function requireChildText(
 }
 
 /** The instant of the required xs:dateTime child `${parentPath}/${local}`. */
-export function requireChildDateTime(parent: XmlElement, local: string, uri: string, part: DocumentPart, parentPath: string): Date {
+export function requireChildDateTime(
+  parent: XmlElement,
+  local: string,
+  uri: string,
+  part: DocumentPart,
+  parentPath: string,
+): Date {
   const path = `${parentPath}/${local}`;
   return requireDateTime(requireChild(parent, local, uri, part, path), part, path);
 }
 
 /** Like `requireText`, but an absent or empty element gives null. */
-export function optionalText(element: XmlElement | undefined, part: DocumentPart, path: string, maxLength: number): string | null {
+export function optionalText(
+  element: XmlElement | undefined,
+  part: DocumentPart,
+  path: string,
+  maxLength: number,
+): string | null {
   if (element === undefined || trimmedText(element) === '') return null;
   return requireText(element, part, path, maxLength);
 }

@@ -28,21 +28,37 @@ describe('readIplosContent', () => {
         epjVersion: null,
         runNumber: null,
       },
-      summary: { kind: 'KPR_IPL', persons: 1, servicesByCode: { '15': 1 }, organisationNumbers: { checked: 1, invalid: 0 } },
+      summary: {
+        kind: 'KPR_IPL',
+        persons: 1,
+        servicesByCode: { '15': 1 },
+        organisationNumbers: { checked: 1, invalid: 0 },
+      },
     });
   });
 
   it.each([
-    ['numeric codes lose leading zeros', '<TJENESTE tjTjenType="06"/><TJENESTE tjTjenType="6"/><TJENESTE tjTjenType="0029"/>', { '6': 2, '29': 1 }],
+    [
+      'numeric codes lose leading zeros',
+      '<TJENESTE tjTjenType="06"/><TJENESTE tjTjenType="6"/><TJENESTE tjTjenType="0029"/>',
+      { '6': 2, '29': 1 },
+    ],
     ['a missing or empty code counts under "-"', '<TJENESTE/><TJENESTE tjTjenType=" "/>', { '-': 2 }],
     ['short local codes are kept as sent', '<TJENESTE tjTjenType="HS2"/>', { HS2: 1 }],
-    ['anything else counts under "?"', '<TJENESTE tjTjenType="Helsetjenester i hjemmet"/><TJENESTE tjTjenType="15;16"/>', { '?': 2 }],
+    [
+      'anything else counts under "?"',
+      '<TJENESTE tjTjenType="Helsetjenester i hjemmet"/><TJENESTE tjTjenType="15;16"/>',
+      { '?': 2 },
+    ],
   ])('service codes: %s', (_, body, expected) => {
     expect(summaryOf(`<PERSON>${body}</PERSON>`).servicesByCode).toEqual(expected);
   });
 
   it(`keeps at most ${MAX_DISTINCT_SERVICE_CODES} distinct codes; the rest count under "?"`, () => {
-    const body = Array.from({ length: MAX_DISTINCT_SERVICE_CODES + 50 }, (_, i) => `<TJENESTE tjTjenType="L${i}"/>`).join('');
+    const body = Array.from(
+      { length: MAX_DISTINCT_SERVICE_CODES + 50 },
+      (_, i) => `<TJENESTE tjTjenType="L${i}"/>`,
+    ).join('');
     const { servicesByCode } = summaryOf(`<PERSON>${body}</PERSON>`);
     expect(Object.keys(servicesByCode)).toHaveLength(MAX_DISTINCT_SERVICE_CODES + 1);
     expect(servicesByCode[SERVICE_CODE_UNREADABLE]).toBe(50);
@@ -56,7 +72,9 @@ describe('readIplosContent', () => {
   });
 
   it('keeps no person-level data', () => {
-    const summary = summaryOf(`<PERSON plLopenr="P-1" plFodtAr="1938"><FUNKSJON fuDagligLiv="3"/><DIAGNOSE diKode="F03"/></PERSON>`);
+    const summary = summaryOf(
+      `<PERSON plLopenr="P-1" plFodtAr="1938"><FUNKSJON fuDagligLiv="3"/><DIAGNOSE diKode="F03"/></PERSON>`,
+    );
     expect(JSON.stringify(summary)).toBe(
       '{"kind":"KPR_IPL","persons":1,"servicesByCode":{},"organisationNumbers":{"checked":0,"invalid":0}}',
     );
@@ -64,8 +82,18 @@ describe('readIplosContent', () => {
 
   it.each([
     ['no header', '<Iplos><PERSON/></Iplos>', 'IPLOS_MISSING_ELEMENT', 'INNHINFO (the IPLOS header) is missing.'],
-    ['no iiTilDato', '<Iplos><INNHINFO iiKomnr="4601" iiFraDato="20250101"/></Iplos>', 'IPLOS_MISSING_ELEMENT', 'INNHINFO/iiTilDato is missing.'],
-    ['a long iiSysID', `<Iplos><INNHINFO iiKomnr="4601" iiFraDato="20250101" iiTilDato="20251231" iiSysID="${'s'.repeat(101)}"/></Iplos>`, 'IPLOS_INVALID_VALUE', 'INNHINFO/iiSysID must be at most 100 characters.'],
+    [
+      'no iiTilDato',
+      '<Iplos><INNHINFO iiKomnr="4601" iiFraDato="20250101"/></Iplos>',
+      'IPLOS_MISSING_ELEMENT',
+      'INNHINFO/iiTilDato is missing.',
+    ],
+    [
+      'a long iiSysID',
+      `<Iplos><INNHINFO iiKomnr="4601" iiFraDato="20250101" iiTilDato="20251231" iiSysID="${'s'.repeat(101)}"/></Iplos>`,
+      'IPLOS_INVALID_VALUE',
+      'INNHINFO/iiSysID must be at most 100 characters.',
+    ],
   ])('refuses %s', (_, document, code, message) => {
     const read = () => readIplosContent(parseXml(document));
     expect(read).toThrow(XmlReadError);
@@ -83,19 +111,59 @@ describe('readIdentityContent (the KPR_IDE schema is not public: tolerant detect
     readIdentityContent(parseXml(`<Ident>${body}</Ident>`), testNames).summary;
 
   it.each([
-    ['numbers in named child elements, one person per record', `<P><fnr>${FNR_A}</fnr></P><P><fnr>${FNR_B}</fnr></P>`, 2, 0],
+    [
+      'numbers in named child elements, one person per record',
+      `<P><fnr>${FNR_A}</fnr></P><P><fnr>${FNR_B}</fnr></P>`,
+      2,
+      0,
+    ],
     ['numbers in named attributes', `<P fodselsnummer="${FNR_A}"/><P Fødselsnummer="${SYNTHETIC_A}"/>`, 2, 1],
-    ['other spellings: personnummer, pid, dnr, personIdent', `<P><personnummer>${FNR_A}</personnummer></P><P pid="${FNR_B}"/><P><dnr>${FNR_C}</dnr></P><P><personIdent>${SYNTHETIC_B}</personIdent></P>`, 4, 1],
+    [
+      'other spellings: personnummer, pid, dnr, personIdent',
+      `<P><personnummer>${FNR_A}</personnummer></P><P pid="${FNR_B}"/><P><dnr>${FNR_C}</dnr></P><P><personIdent>${SYNTHETIC_B}</personIdent></P>`,
+      4,
+      1,
+    ],
     ['6 + 5 with a space', `<P><fnr>${FNR_A.slice(0, 6)} ${FNR_A.slice(6)}</fnr></P>`, 1, 0],
     ['two numbers in one record are one person', `<P><fnr>${FNR_A}</fnr><ident>${SYNTHETIC_A}</ident></P>`, 1, 1],
     ['unnamed numbers count only when no named ones exist', `<P><x>${FNR_A}</x></P><P><y>${FNR_B}</y></P>`, 2, 0],
-    ['named numbers win over unnamed ones', `<P><fnr>${FNR_A}</fnr><telefon>${FNR_B}</telefon></P><Q><telefon>${FNR_C}</telefon></Q>`, 1, 0],
-    ['a flat list: each number element is its own record', `<fnr>${FNR_A}</fnr><fnr>${SYNTHETIC_A}</fnr><fnr>${FNR_B}</fnr>`, 3, 1],
-    ['numbers in INNHINFO are not persons', `<INNHINFO><iiLopenr>${FNR_A}</iiLopenr></INNHINFO><P><x>${FNR_B}</x></P>`, 1, 0],
-    ['ten or twelve digits are not identity numbers', `<P><fnr>${FNR_A.slice(1)}</fnr></P><P><fnr>${FNR_A}0</fnr></P>`, 0, 0],
+    [
+      'named numbers win over unnamed ones',
+      `<P><fnr>${FNR_A}</fnr><telefon>${FNR_B}</telefon></P><Q><telefon>${FNR_C}</telefon></Q>`,
+      1,
+      0,
+    ],
+    [
+      'a flat list: each number element is its own record',
+      `<fnr>${FNR_A}</fnr><fnr>${SYNTHETIC_A}</fnr><fnr>${FNR_B}</fnr>`,
+      3,
+      1,
+    ],
+    [
+      'numbers in INNHINFO are not persons',
+      `<INNHINFO><iiLopenr>${FNR_A}</iiLopenr></INNHINFO><P><x>${FNR_B}</x></P>`,
+      1,
+      0,
+    ],
+    [
+      'ten or twelve digits are not identity numbers',
+      `<P><fnr>${FNR_A.slice(1)}</fnr></P><P><fnr>${FNR_A}0</fnr></P>`,
+      0,
+      0,
+    ],
     ['an invalid checksum is a person, not a test person', '<P><fnr>12345678901</fnr></P>', 1, 0],
-    ['a D-number is a person, not a test person', `<P><fnr>${computedNationalId('410175', 200, 'DNR')}</fnr></P>`, 1, 0],
-    ['an H-number (month + 40) is not counted as a test person', `<P><fnr>${computedNationalId('015112', 300, 'HNR')}</fnr></P>`, 1, 0],
+    [
+      'a D-number is a person, not a test person',
+      `<P><fnr>${computedNationalId('410175', 200, 'DNR')}</fnr></P>`,
+      1,
+      0,
+    ],
+    [
+      'an H-number (month + 40) is not counted as a test person',
+      `<P><fnr>${computedNationalId('015112', 300, 'HNR')}</fnr></P>`,
+      1,
+      0,
+    ],
   ])('%s', (_, body, persons, testPersons) => {
     expect(countsOf(body)).toEqual({ kind: 'KPR_IDE', persons, testPersons });
   });
@@ -118,9 +186,15 @@ describe('readIdentityContent (the KPR_IDE schema is not public: tolerant detect
 
   it('reads the header when there is one, and returns nothing else', () => {
     const content = readIdentityContent(
-      parseXml(`<Ident><INNHINFO><iiKomnr>4601</iiKomnr><iiLopenr>7</iiLopenr></INNHINFO><P><fnr>${FNR_A}</fnr><navn>Kari</navn></P></Ident>`),
+      parseXml(
+        `<Ident><INNHINFO><iiKomnr>4601</iiKomnr><iiLopenr>7</iiLopenr></INNHINFO><P><fnr>${FNR_A}</fnr><navn>Kari</navn></P></Ident>`,
+      ),
     );
-    expect(content).toEqual({ municipalityNumberAsSent: '4601', runNumber: '7', summary: { kind: 'KPR_IDE', persons: 1, testPersons: 0 } });
+    expect(content).toEqual({
+      municipalityNumberAsSent: '4601',
+      runNumber: '7',
+      summary: { kind: 'KPR_IDE', persons: 1, testPersons: 0 },
+    });
     expect(readIdentityContent(parseXml('<Ident/>'))).toEqual({
       municipalityNumberAsSent: null,
       runNumber: null,

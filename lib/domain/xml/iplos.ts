@@ -132,7 +132,10 @@ export function readIdentityContent(
   const header = findHeader(payload);
   const named: IdentityHit[] = [];
   const unnamed: IdentityHit[] = [];
-  const pending: Array<{ element: XmlElement; parent: XmlElement }> = payload.children.map((element) => ({ element, parent: payload }));
+  const pending: Array<{ element: XmlElement; parent: XmlElement }> = payload.children.map((element) => ({
+    element,
+    parent: payload,
+  }));
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { element, parent } = next;
     if (element === header) continue;
@@ -158,7 +161,8 @@ export function readIdentityContent(
   for (const [record, synthetic] of records) if (synthetic || hasTestName(record, testNames)) testPersons += 1;
 
   return {
-    municipalityNumberAsSent: header === undefined ? null : headerField(header, 'iiKomnr', MAX_MUNICIPALITY_NUMBER_LENGTH),
+    municipalityNumberAsSent:
+      header === undefined ? null : headerField(header, 'iiKomnr', MAX_MUNICIPALITY_NUMBER_LENGTH),
     runNumber: header === undefined ? null : headerField(header, 'iiLopenr', MAX_HEADER_TEXT_LENGTH),
     summary: {
       kind: 'KPR_IDE',
@@ -183,7 +187,8 @@ function fieldValue(element: XmlElement, local: string): string | undefined {
 function headerField(header: XmlElement, local: string, maxLength: number): string | null {
   const value = fieldValue(header, local);
   if (value === undefined) return null;
-  if (value.length > maxLength) throw invalidValue('IPLOS', `INNHINFO/${local}`, `must be at most ${maxLength} characters`);
+  if (value.length > maxLength)
+    throw invalidValue('IPLOS', `INNHINFO/${local}`, `must be at most ${maxLength} characters`);
   return value;
 }
 
@@ -192,14 +197,21 @@ function requireCompactDate(header: XmlElement, local: string): string {
   if (value === undefined) throw missingElement('IPLOS', `INNHINFO/${local}`);
   const date = parseCompactDate(value);
   if (date === null) {
-    throw new XmlReadError('IPLOS_INVALID_DATE', `INNHINFO/${local} must be a date written yyyymmdd, such as 20250101.`);
+    throw new XmlReadError(
+      'IPLOS_INVALID_DATE',
+      `INNHINFO/${local} must be a date written yyyymmdd, such as 20250101.`,
+    );
   }
   return date;
 }
 
 function serviceCodeKey(value: string | undefined, seen: ReadonlyMap<string, number>): string {
   if (value === undefined) return SERVICE_CODE_MISSING;
-  const key = /^\d{1,4}$/.test(value) ? String(Number(value)) : /^[0-9A-Za-z]{1,10}$/.test(value) ? value : SERVICE_CODE_UNREADABLE;
+  const key = /^\d{1,4}$/.test(value)
+    ? String(Number(value))
+    : /^[0-9A-Za-z]{1,10}$/.test(value)
+      ? value
+      : SERVICE_CODE_UNREADABLE;
   return seen.has(key) || seen.size < MAX_DISTINCT_SERVICE_CODES ? key : SERVICE_CODE_UNREADABLE;
 }
 
@@ -208,7 +220,10 @@ function addOrganisationNumber(numbers: Set<string>, value: string | undefined):
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word !== '');
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word !== '');
 }
 
 function hasTestName(record: XmlElement, testNames: readonly string[][]): boolean {

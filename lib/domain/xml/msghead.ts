@@ -142,7 +142,11 @@ function readReceiver(receiver: XmlElement, endpoints: readonly ReceiverEndpoint
   if (level2 === null) throw missingElement('MSGHEAD', `${path}/Organisation/Ident with TypeId HER`);
 
   const endpoint = endpoints.find((candidate) => candidate.level === 2 && candidate.herId === level2);
-  if (endpoint === undefined || endpoint.environment === null || (endpoint.parentHerId !== null && endpoint.parentHerId !== level1)) {
+  if (
+    endpoint === undefined ||
+    endpoint.environment === null ||
+    (endpoint.parentHerId !== null && endpoint.parentHerId !== level1)
+  ) {
     const known = endpoints
       .filter((candidate) => candidate.level === 2 && candidate.environment !== null)
       .map((candidate) => `${candidate.parentHerId ?? '?'}/${candidate.herId} (${candidate.environment})`);
@@ -156,7 +160,12 @@ function readReceiver(receiver: XmlElement, endpoints: readonly ReceiverEndpoint
 
 function readOrganisation(organisation: XmlElement, path: string): MsgHeadOrganisation {
   const result: MsgHeadOrganisation = {
-    name: optionalText(firstChild(organisation, 'OrganisationName', NS), 'MSGHEAD', `${path}/OrganisationName`, MAX_NAME_LENGTH),
+    name: optionalText(
+      firstChild(organisation, 'OrganisationName', NS),
+      'MSGHEAD',
+      `${path}/OrganisationName`,
+      MAX_NAME_LENGTH,
+    ),
     herId: null,
     organisationNumber: null,
   };

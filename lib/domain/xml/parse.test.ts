@@ -22,7 +22,14 @@ describe('parseXml builds a namespace-aware tree', () => {
       '<?xml version="1.0" encoding="utf-8"?><?xml-stylesheet href="x.xsl"?><!-- c -->' +
         '<p:A xmlns:p="urn:p" xmlns="urn:d" V="1" p:Q="2"><B>one &amp; <![CDATA[<two>]]><!-- c --> three</B><C/></p:A>',
     );
-    expect(root).toMatchObject({ local: 'A', uri: 'urn:p', attributes: [{ local: 'V', uri: '', value: '1' }, { local: 'Q', uri: 'urn:p', value: '2' }] });
+    expect(root).toMatchObject({
+      local: 'A',
+      uri: 'urn:p',
+      attributes: [
+        { local: 'V', uri: '', value: '1' },
+        { local: 'Q', uri: 'urn:p', value: '2' },
+      ],
+    });
     expect(root.children.map((child) => [child.local, child.uri, child.text])).toEqual([
       ['B', 'urn:d', 'one & <two> three'],
       ['C', 'urn:d', ''],
@@ -48,7 +55,11 @@ describe('parseXml builds a namespace-aware tree', () => {
   });
 
   it.each<[string, Uint8Array | string, XmlReadErrorCode]>([
-    ['a UTF-8 BOM then invalid bytes', Uint8Array.of(0xef, 0xbb, 0xbf, 0x3c, 0x72, 0xff, 0x2f, 0x3e), 'XML_UNSUPPORTED_ENCODING'],
+    [
+      'a UTF-8 BOM then invalid bytes',
+      Uint8Array.of(0xef, 0xbb, 0xbf, 0x3c, 0x72, 0xff, 0x2f, 0x3e),
+      'XML_UNSUPPORTED_ENCODING',
+    ],
     ['a lone UTF-16 BOM', Uint8Array.of(0xfe, 0xff), 'XML_UNSUPPORTED_ENCODING'],
     ['UTF-32BE BOM', Uint8Array.of(0, 0, 0xfe, 0xff, 0, 0, 0, 0x3c), 'XML_UNSUPPORTED_ENCODING'],
     ['UTF-16BE without BOM', Uint8Array.of(0, 0x3c, 0, 0x72, 0, 0x2f, 0, 0x3e), 'XML_UNSUPPORTED_ENCODING'],
@@ -80,7 +91,9 @@ describe('parseXml limits: the maximum passes, one more fails', () => {
   });
 
   it('counts namespace declarations as attributes', () => {
-    expect(errorCode('<a xmlns="urn:a" xmlns:b="urn:b" c="1"/>', { maxAttributesPerElement: 2 })).toBe('XML_TOO_MANY_ATTRIBUTES');
+    expect(errorCode('<a xmlns="urn:a" xmlns:b="urn:b" c="1"/>', { maxAttributesPerElement: 2 })).toBe(
+      'XML_TOO_MANY_ATTRIBUTES',
+    );
   });
 
   it('measures bytes for byte input and UTF-16 code units for text input', () => {

@@ -144,11 +144,17 @@ function buildTree(text: string, limits: XmlLimits): XmlElement {
       throw new XmlReadError('XML_MULTIPLE_ROOTS', 'The document has more than one root element.');
     }
     if (open.length + 1 > limits.maxDepth) {
-      throw new XmlReadError('XML_TOO_DEEP', `Elements are nested deeper than the accepted maximum of ${limits.maxDepth}.`);
+      throw new XmlReadError(
+        'XML_TOO_DEEP',
+        `Elements are nested deeper than the accepted maximum of ${limits.maxDepth}.`,
+      );
     }
     elements += 1;
     if (elements > limits.maxElements) {
-      throw new XmlReadError('XML_TOO_MANY_ELEMENTS', `The document has more than the accepted maximum of ${limits.maxElements} elements.`);
+      throw new XmlReadError(
+        'XML_TOO_MANY_ELEMENTS',
+        `The document has more than the accepted maximum of ${limits.maxElements} elements.`,
+      );
     }
     attributesOnTag = 0;
   });

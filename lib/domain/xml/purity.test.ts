@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ALLOWED_PACKAGES = ['saxes', 'date-fns', '@date-fns/tz', 'zod'];
-const ENTRY_POINTS = ['./read-document.ts', '../checks.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+const ENTRY_POINTS = ['./read-document.ts', '../checks.ts'].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
 
 function moduleGraph(entryPoints: string[]): Map<string, string> {
   const sources = new Map<string, string>();
@@ -29,12 +31,29 @@ describe('the readers are pure', () => {
 
   it('reach every reader module', () => {
     const names = [...graph.keys()].map((file) => file.split('/lib/domain/')[1]);
-    expect(names).toEqual(expect.arrayContaining(['xml/parse.ts', 'xml/msghead.ts', 'xml/apprec.ts', 'xml/iplos.ts', 'checks.ts', 'identifiers.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'xml/parse.ts',
+        'xml/msghead.ts',
+        'xml/apprec.ts',
+        'xml/iplos.ts',
+        'checks.ts',
+        'identifiers.ts',
+      ]),
+    );
   });
 
-  it.each([...graph.entries()].map(([file, source]) => [file.split('/lib/domain/')[1], source] as const))('%s', (_, source) => {
-    const packages = [...source.matchAll(/\bfrom\s+'([^'.][^']*)'/g)].map(([, specifier]) => specifier);
-    expect(packages.filter((specifier) => !ALLOWED_PACKAGES.some((allowed) => specifier === allowed || specifier!.startsWith(`${allowed}/`)))).toEqual([]);
-    expect(source).not.toMatch(/process\.env|\brequire\(|\bimport\(/);
-  });
+  it.each([...graph.entries()].map(([file, source]) => [file.split('/lib/domain/')[1], source] as const))(
+    '%s',
+    (_, source) => {
+      const packages = [...source.matchAll(/\bfrom\s+'([^'.][^']*)'/g)].map(([, specifier]) => specifier);
+      expect(
+        packages.filter(
+          (specifier) =>
+            !ALLOWED_PACKAGES.some((allowed) => specifier === allowed || specifier!.startsWith(`${allowed}/`)),
+        ),
+      ).toEqual([]);
+      expect(source).not.toMatch(/process\.env|\brequire\(|\bimport\(/);
+    },
+  );
 });

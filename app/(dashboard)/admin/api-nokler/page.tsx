@@ -1,4 +1,15 @@
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -20,8 +31,8 @@ export default async function ApiKeysPage() {
         API-nøkler
       </Heading>
       <Paragraph>
-        Maskinklienter (FHIs mottak, rapportverktøy) bruker en API-nøkkel mot <code>/api/v1</code>. INGEST gir lov til å sende
-        meldinger, Apprec og valideringsfunn; READ gir lov til å lese status.
+        Maskinklienter (FHIs mottak, rapportverktøy) bruker en API-nøkkel mot <code>/api/v1</code>. INGEST gir lov til å
+        sende meldinger, Apprec og valideringsfunn; READ gir lov til å lese status.
       </Paragraph>
       <ApiKeyForm />
       <Table zebra data-size="sm">
@@ -57,7 +68,13 @@ export default async function ApiKeysPage() {
                 ) : (
                   <form action={revokeApiKeyAction}>
                     <input type="hidden" name="apiKeyId" value={key.id} />
-                    <Button type="submit" variant="secondary" data-color="danger" data-size="sm" aria-label={`Tilbakekall ${key.name}`}>
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      data-color="danger"
+                      data-size="sm"
+                      aria-label={`Tilbakekall ${key.name}`}
+                    >
                       Tilbakekall
                     </Button>
                   </form>

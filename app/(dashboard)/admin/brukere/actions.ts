@@ -39,7 +39,12 @@ function fieldErrors(error: z.ZodError): UserFormState {
 
 function submitted(formData: FormData): UserFormState['values'] {
   const text = (name: UserField) => String(formData.get(name) ?? '').slice(0, 500);
-  return { name: text('name'), email: text('email'), role: text('role'), municipalityNumbers: text('municipalityNumbers') };
+  return {
+    name: text('name'),
+    email: text('email'),
+    role: text('role'),
+    municipalityNumbers: text('municipalityNumbers'),
+  };
 }
 
 /** Creates or updates a user; `userId` in the form means update. */

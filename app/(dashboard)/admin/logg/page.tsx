@@ -22,7 +22,11 @@ export const metadata: Metadata = { title: 'Tilgangslogg' };
 
 const OUTCOME_LABELS = { SUCCESS: 'Utført', DENIED: 'Avvist', FAILURE: 'Feilet' } as const;
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   const search = auditSearchSchema.parse(await searchParams);
   const events = await searchAuditLog(viewer, search, new Date());
@@ -35,17 +39,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </Heading>
       <Paragraph>Hvem har sett eller gjort hva. Loggen kan ikke endres eller slettes.</Paragraph>
       <form method="get" className={styles.filters} role="search" aria-label="Søk i tilgangsloggen">
-        <TextField id="logg-municipality" name="municipality" label="Kommunenummer" defaultValue={search.municipality ?? ''} inputMode="numeric" />
+        <TextField
+          id="logg-municipality"
+          name="municipality"
+          label="Kommunenummer"
+          defaultValue={search.municipality ?? ''}
+          inputMode="numeric"
+        />
         <TextField id="logg-user" name="user" label="Bruker (navn eller e-post)" defaultValue={search.user ?? ''} />
-        <TextField id="logg-action" name="action" label="Handling (for eksempel municipality.view)" defaultValue={search.action ?? ''} />
-        <TextField id="logg-days" name="days" label="Siste antall dager" defaultValue={String(search.days)} inputMode="numeric" />
+        <TextField
+          id="logg-action"
+          name="action"
+          label="Handling (for eksempel municipality.view)"
+          defaultValue={search.action ?? ''}
+        />
+        <TextField
+          id="logg-days"
+          name="days"
+          label="Siste antall dager"
+          defaultValue={String(search.days)}
+          inputMode="numeric"
+        />
         <div>
           <Button type="submit">Søk</Button>
         </div>
       </form>
       <Table zebra data-size="sm">
         <caption>
-          Hendelser siste {search.days} dager{events.length === AUDIT_PAGE_SIZE ? ` (de ${AUDIT_PAGE_SIZE} nyeste)` : ''}
+          Hendelser siste {search.days} dager
+          {events.length === AUDIT_PAGE_SIZE ? ` (de ${AUDIT_PAGE_SIZE} nyeste)` : ''}
         </caption>
         <TableHead>
           <TableRow>
@@ -68,7 +90,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <TableRow key={event.id}>
               <TableCell>{formatDateTime(event.at)}</TableCell>
               <TableCell>
-                {event.actorName ? `${event.actorName} (${event.actorEmail})` : event.actorApiKeyId ? `API-nøkkel ${event.actorApiKeyId}` : '–'}
+                {event.actorName
+                  ? `${event.actorName} (${event.actorEmail})`
+                  : event.actorApiKeyId
+                    ? `API-nøkkel ${event.actorApiKeyId}`
+                    : '–'}
               </TableCell>
               <TableCell>{event.actorRole ? ROLE_LABELS[event.actorRole] : '–'}</TableCell>
               <TableCell>{event.action}</TableCell>

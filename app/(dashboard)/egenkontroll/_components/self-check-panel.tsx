@@ -1,9 +1,26 @@
 'use client';
 
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { useMemo, useState, useTransition } from 'react';
 import { FileDrop } from '@/components/ui/file-drop';
-import { type CheckFinding, type MunicipalityReference, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/domain/checks';
+import {
+  type CheckFinding,
+  type MunicipalityReference,
+  resolveMunicipalityNumber,
+  runDeliveryChecks,
+} from '@/lib/domain/checks';
 import type { IdentityContentSummary } from '@/lib/domain/content-summary';
 import { CHECK_FINDINGS, type CheckFindingCode } from '@/lib/domain/finding-codes';
 import { XmlReadError } from '@/lib/domain/xml/errors';
@@ -25,7 +42,10 @@ const CHECKS: { title: string; codes: CheckFindingCode[] }[] = [
   { title: 'Hele året er med', codes: ['PERIOD_INCOMPLETE'] },
   { title: 'Fagsystem (EPJ) som i forrige leveranse', codes: ['EPJ_SYSTEM_CHANGED'] },
   { title: 'Organisasjonsnumrene er gyldige', codes: ['ORGANISATION_NUMBER_INVALID'] },
-  { title: 'Ingen utgåtte (12, 13, 16) eller ukjente tjenestekoder', codes: ['SERVICE_CODE_EXPIRED', 'SERVICE_CODE_UNKNOWN'] },
+  {
+    title: 'Ingen utgåtte (12, 13, 16) eller ukjente tjenestekoder',
+    codes: ['SERVICE_CODE_EXPIRED', 'SERVICE_CODE_UNKNOWN'],
+  },
   { title: 'Velferdsteknologi er registrert', codes: ['WELFARE_TECHNOLOGY_MISSING', 'WELFARE_TECHNOLOGY_IMPLAUSIBLE'] },
   { title: 'Antall per tjeneste er på nivå med i fjor', codes: ['SERVICE_VOLUME_CHANGE'] },
   { title: 'Ingen testpersoner i identmeldingen', codes: ['TEST_PERSONS'] },
@@ -52,7 +72,10 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
         const document = readKprDocument(new Uint8Array(await file.arrayBuffer()), { endpoints: context.endpoints });
         if (document.kind === 'KPR_IPL') setIpl({ fileName: file.name, ...document.content });
         else if (document.kind === 'KPR_IDE') setIde({ fileName: file.name, summary: document.content.summary });
-        else found.push(`${file.name}: dette er en applikasjonskvittering (Apprec), ikke en fagmelding eller identmelding.`);
+        else
+          found.push(
+            `${file.name}: dette er en applikasjonskvittering (Apprec), ikke en fagmelding eller identmelding.`,
+          );
       } catch (error) {
         found.push(
           error instanceof XmlReadError
@@ -82,7 +105,12 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
   const save = () =>
     startSaving(async () => {
       if (!ipl || !own) return;
-      const result = await saveSelfCheckAction({ municipalityNumber: own.number, header: ipl.header, summary: ipl.summary, identity: ide?.summary ?? null });
+      const result = await saveSelfCheckAction({
+        municipalityNumber: own.number,
+        header: ipl.header,
+        summary: ipl.summary,
+        identity: ide?.summary ?? null,
+      });
       setSaved(result.ok ? { ok: true, message: 'Egenkontrollen er registrert som utført.' } : result);
     });
 
@@ -91,8 +119,9 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
       {context.municipalities.map((m) =>
         m.latestSelfCheck ? (
           <Paragraph key={m.number} data-size="sm">
-            {m.name}: egenkontroll sist registrert {formatDateTime(m.latestSelfCheck.createdAt)} av {m.latestSelfCheck.byName} (
-            {formatNumber(m.latestSelfCheck.errorCount)} feil, {formatNumber(m.latestSelfCheck.warningCount)} advarsler).
+            {m.name}: egenkontroll sist registrert {formatDateTime(m.latestSelfCheck.createdAt)} av{' '}
+            {m.latestSelfCheck.byName} ({formatNumber(m.latestSelfCheck.errorCount)} feil,{' '}
+            {formatNumber(m.latestSelfCheck.warningCount)} advarsler).
           </Paragraph>
         ) : null,
       )}
@@ -117,12 +146,19 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
           </Heading>
           <Paragraph>
             Kommunenummer {ipl.header.municipalityNumberAsSent}
-            {own ? ` (${own.name})` : ''}, periode {formatIsoDate(ipl.header.periodFrom)}–{formatIsoDate(ipl.header.periodTo)}, fagsystem{' '}
-            {ipl.header.epjSystem ?? 'ikke oppgitt'} {ipl.header.epjVersion ?? ''}. {formatNumber(ipl.summary.persons)} personer i fagmeldingen
-            {ide ? `, ${formatNumber(ide.summary.persons)} i identmeldingen, av dem ${formatNumber(ide.summary.testPersons)} testpersoner` : ''}.
+            {own ? ` (${own.name})` : ''}, periode {formatIsoDate(ipl.header.periodFrom)}–
+            {formatIsoDate(ipl.header.periodTo)}, fagsystem {ipl.header.epjSystem ?? 'ikke oppgitt'}{' '}
+            {ipl.header.epjVersion ?? ''}. {formatNumber(ipl.summary.persons)} personer i fagmeldingen
+            {ide
+              ? `, ${formatNumber(ide.summary.persons)} i identmeldingen, av dem ${formatNumber(ide.summary.testPersons)} testpersoner`
+              : ''}
+            .
           </Paragraph>
           {resolved !== null && !own && (
-            <Alert data-color="warning">Fagmeldingen gjelder ikke en kommune du er kontaktperson for, så den kan ikke sammenlignes med i fjor eller lagres.</Alert>
+            <Alert data-color="warning">
+              Fagmeldingen gjelder ikke en kommune du er kontaktperson for, så den kan ikke sammenlignes med i fjor
+              eller lagres.
+            </Alert>
           )}
           <Table data-size="sm">
             <caption>Kontroller før innsending</caption>
@@ -142,9 +178,13 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
                     <TableHeaderCell scope="row">{check.title}</TableHeaderCell>
                     <TableCell>
                       {notChecked ? (
-                        <Tag data-color="neutral" data-size="sm">Ikke kontrollert</Tag>
+                        <Tag data-color="neutral" data-size="sm">
+                          Ikke kontrollert
+                        </Tag>
                       ) : hits.length === 0 ? (
-                        <Tag data-color="success" data-size="sm">OK</Tag>
+                        <Tag data-color="success" data-size="sm">
+                          OK
+                        </Tag>
                       ) : (
                         hits.map((hit, index) => (
                           <Tag key={index} data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'} data-size="sm">
@@ -153,13 +193,21 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
                         ))
                       )}
                     </TableCell>
-                    <TableCell>{notChecked ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.' : hits.map((hit) => hit.message).join(' ')}</TableCell>
+                    <TableCell>
+                      {notChecked
+                        ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.'
+                        : hits.map((hit) => hit.message).join(' ')}
+                    </TableCell>
                   </TableRow>
                 );
               })}
             </TableBody>
           </Table>
-          <ServiceCounts context={context} current={ipl.summary.servicesByCode} lastYear={own?.lastYearServicesByCode ?? null} />
+          <ServiceCounts
+            context={context}
+            current={ipl.summary.servicesByCode}
+            lastYear={own?.lastYearServicesByCode ?? null}
+          />
           {own && (
             <Paragraph>
               <Button type="button" onClick={save} disabled={saving}>
@@ -178,9 +226,19 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
   );
 }
 
-function ServiceCounts({ context, current, lastYear }: { context: SelfCheckContext; current: Record<string, number>; lastYear: Record<string, number> | null }) {
+function ServiceCounts({
+  context,
+  current,
+  lastYear,
+}: {
+  context: SelfCheckContext;
+  current: Record<string, number>;
+  lastYear: Record<string, number> | null;
+}) {
   const names = new Map(context.serviceCodes.map((s) => [String(s.code), s.name]));
-  const codes = [...new Set([...Object.keys(current), ...Object.keys(lastYear ?? {})])].sort((a, b) => Number(a) - Number(b));
+  const codes = [...new Set([...Object.keys(current), ...Object.keys(lastYear ?? {})])].sort(
+    (a, b) => Number(a) - Number(b),
+  );
   return (
     <Table data-size="sm" zebra>
       <caption>Antall tjenester per tjenestekode{lastYear ? ' mot forrige leveranse' : ''}</caption>

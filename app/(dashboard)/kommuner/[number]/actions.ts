@@ -60,12 +60,17 @@ export async function addNoteAction(_state: FormState<NoteField>, formData: Form
   const about = target(formData);
   if (!viewer || !about.success) return NOT_FOUND;
   const values = submittedValues(formData, ['body'] as const);
-  const input = noteInputSchema.safeParse({ body: values.body, kind: formData.get('kind') === 'RESUBMISSION_AGREED' ? 'RESUBMISSION_AGREED' : 'NOTE' });
+  const input = noteInputSchema.safeParse({
+    body: values.body,
+    kind: formData.get('kind') === 'RESUBMISSION_AGREED' ? 'RESUBMISSION_AGREED' : 'NOTE',
+  });
   if (!input.success) return { errors: fieldErrors<NoteField>(input.error), values };
   const result = await addNote(viewer, about.data.number, input.data, { seasonKey: about.data.season });
   if (!result) return NOT_FOUND;
   if (!result.ok) return { errors: { [result.field]: result.message }, values };
   revalidatePath(`/kommuner/${about.data.number}`);
   if (input.data.kind === 'RESUBMISSION_AGREED') revalidatePath('/');
-  return { done: input.data.kind === 'RESUBMISSION_AGREED' ? 'Avtalt ny innsending er registrert.' : 'Notatet er lagt til.' };
+  return {
+    done: input.data.kind === 'RESUBMISSION_AGREED' ? 'Avtalt ny innsending er registrert.' : 'Notatet er lagt til.',
+  };
 }

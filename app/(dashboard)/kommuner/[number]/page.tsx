@@ -41,7 +41,9 @@ export default async function MunicipalityPage({
     <MunicipalityStatus
       municipality={municipality}
       query={query}
-      followUp={<FollowUp number={number} extensions={extensions} notes={notes} reminders={reminders} fhi={isFhi(viewer)} />}
+      followUp={
+        <FollowUp number={number} extensions={extensions} notes={notes} reminders={reminders} fhi={isFhi(viewer)} />
+      }
     />
   );
 }

@@ -1,6 +1,15 @@
 'use client';
 
-import { Heading, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Heading,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
 import { FileDrop } from '@/components/ui/file-drop';
@@ -21,8 +30,13 @@ const OUTCOME: Record<UploadResult['outcome'], { label: string; color: 'success'
 async function upload(file: File): Promise<UploadResult> {
   const isCsv = file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv';
   try {
-    const response = await fetch('/opplasting/fil', { method: 'POST', body: file, headers: { 'Content-Type': isCsv ? 'text/csv' : 'application/xml' } });
-    if (response.headers.get('content-type')?.includes('application/json') && response.status !== 404) return (await response.json()) as UploadResult;
+    const response = await fetch('/opplasting/fil', {
+      method: 'POST',
+      body: file,
+      headers: { 'Content-Type': isCsv ? 'text/csv' : 'application/xml' },
+    });
+    if (response.headers.get('content-type')?.includes('application/json') && response.status !== 404)
+      return (await response.json()) as UploadResult;
     return { outcome: 'failed', message: `Opplastingen feilet (HTTP ${response.status}).` };
   } catch {
     return { outcome: 'failed', message: 'Fikk ikke kontakt med tjenesten. Prøv igjen.' };
@@ -33,7 +47,11 @@ async function upload(file: File): Promise<UploadResult> {
 export function UploadPanel() {
   const [rows, setRows] = useState<FileRow[]>([]);
   const onFiles = async (files: File[]) => {
-    const added = files.map((file, index) => ({ key: `${Date.now()}-${index}-${file.name}`, name: file.name, result: null }));
+    const added = files.map((file, index) => ({
+      key: `${Date.now()}-${index}-${file.name}`,
+      name: file.name,
+      result: null,
+    }));
     setRows((current) => [...added, ...current]);
     for (const [index, file] of files.entries()) {
       const result = await upload(file);

@@ -26,31 +26,60 @@ export async function POST(request: Request): Promise<NextResponse> {
     return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Fant ikke siden.' } }, { status: 404 });
   }
   const body = await readBodyWithLimit(request, env.INGEST_MAX_BYTES);
-  if (!body.ok) return answer({ outcome: 'rejected', message: `Filen er større enn grensen på ${env.INGEST_MAX_BYTES} byte.`, code: 'XML_TOO_LARGE' });
+  if (!body.ok)
+    return answer({
+      outcome: 'rejected',
+      message: `Filen er større enn grensen på ${env.INGEST_MAX_BYTES} byte.`,
+      code: 'XML_TOO_LARGE',
+    });
   const isCsv = request.headers.get('content-type')?.toLowerCase().startsWith('text/csv') ?? false;
   const options = { actor: auditActor(viewer), requestId: viewer.requestId };
   try {
     if (isCsv) {
-      const result = await importFindings(db(), body.bytes, { ...options, format: 'csv', key: `upload:${sha256Hex(body.bytes)}` });
-      if (!result.ok) return answer({ outcome: 'rejected', code: result.code, message: `Ingen funn ble importert. ${result.message}` });
+      const result = await importFindings(db(), body.bytes, {
+        ...options,
+        format: 'csv',
+        key: `upload:${sha256Hex(body.bytes)}`,
+      });
+      if (!result.ok)
+        return answer({
+          outcome: 'rejected',
+          code: result.code,
+          message: `Ingen funn ble importert. ${result.message}`,
+        });
       const { findings, municipalities } = result.summary;
       return answer({
         outcome: result.duplicate ? 'duplicate' : 'created',
         message: `${result.duplicate ? 'Allerede importert' : 'Importert'}: ${findings} funn for ${municipalities.length} kommuner.`,
       });
     }
-    const result = await ingestDocument(db(), body.bytes, { ...options, receivedAt: new Date(), transport: 'UPLOAD', maxBytes: env.INGEST_MAX_BYTES });
+    const result = await ingestDocument(db(), body.bytes, {
+      ...options,
+      receivedAt: new Date(),
+      transport: 'UPLOAD',
+      maxBytes: env.INGEST_MAX_BYTES,
+    });
     const { summary } = result;
     const what =
       summary.kind === 'APPREC'
         ? `Apprec ${summary.apprecId} (${summary.status}) for melding ${summary.originalMsgId}`
         : `${summary.kind} ${summary.msgId} fra kommune ${summary.municipalityNumber ?? 'ukjent'}, ${summary.findings.length} funn`;
-    return answer({ outcome: result.duplicate ? 'duplicate' : 'created', message: `${result.duplicate ? 'Allerede mottatt' : 'Lagret'}: ${what}.` });
+    return answer({
+      outcome: result.duplicate ? 'duplicate' : 'created',
+      message: `${result.duplicate ? 'Allerede mottatt' : 'Lagret'}: ${what}.`,
+    });
   } catch (error) {
     if (error instanceof IngestError) {
-      return answer({ outcome: 'rejected', code: error.code, message: `Filen ble avvist og ingenting er lagret. ${error.message}` });
+      return answer({
+        outcome: 'rejected',
+        code: error.code,
+        message: `Filen ble avvist og ingenting er lagret. ${error.message}`,
+      });
     }
     logUnexpectedError(viewer.requestId, 'POST /opplasting/fil', error);
-    return answer({ outcome: 'failed', message: `Noe gikk galt hos oss. Prøv igjen senere (forespørsel ${viewer.requestId}).` }, 500);
+    return answer(
+      { outcome: 'failed', message: `Noe gikk galt hos oss. Prøv igjen senere (forespørsel ${viewer.requestId}).` },
+      500,
+    );
   }
 }

@@ -20,7 +20,13 @@ export function CreateReportForm({ seasons, defaultWeek }: CreateReportFormProps
     <form action={action} noValidate className={styles.form}>
       <Field>
         <Label htmlFor="season">Sesong</Label>
-        <Select id="season" name="season" defaultValue={seasons[0]?.key} aria-invalid={Boolean(errors.season)} aria-describedby={errors.season ? 'season-error' : undefined}>
+        <Select
+          id="season"
+          name="season"
+          defaultValue={seasons[0]?.key}
+          aria-invalid={Boolean(errors.season)}
+          aria-describedby={errors.season ? 'season-error' : undefined}
+        >
           {seasons.map((season) => (
             <Select.Option key={season.key} value={season.key}>
               {season.name}

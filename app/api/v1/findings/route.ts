@@ -8,7 +8,13 @@ import { type ApiErrorBody, apiError } from '@/lib/auth/api-auth';
 import { auditActor } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { authenticateIngestRequest, ingestAnswer, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
+import {
+  authenticateIngestRequest,
+  ingestAnswer,
+  refuseIngest,
+  unexpectedError,
+  unsupportedContentType,
+} from '@/lib/ingest/api';
 import { idempotencyKeySchema, importFindings } from '@/lib/ingest/import-findings';
 import { readBodyWithLimit } from '@/lib/ingest/read-body';
 
@@ -20,13 +26,27 @@ export async function POST(request: Request): Promise<NextResponse> {
   if (unsupported) return refuse(unsupported);
   const key = idempotencyKeySchema.safeParse(request.headers.get('idempotency-key') ?? '');
   if (!key.success) {
-    return refuse(apiError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (8–200 visible ASCII characters, e.g. a UUID) so that a retried request is not imported twice.'));
+    return refuse(
+      apiError(
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Send an Idempotency-Key header (8–200 visible ASCII characters, e.g. a UUID) so that a retried request is not imported twice.',
+      ),
+    );
   }
   const body = await readBodyWithLimit(request, env.INGEST_MAX_BYTES);
-  if (!body.ok) return refuse(apiError(413, 'BODY_TOO_LARGE', `The body is larger than the limit of ${env.INGEST_MAX_BYTES} bytes.`));
+  if (!body.ok)
+    return refuse(
+      apiError(413, 'BODY_TOO_LARGE', `The body is larger than the limit of ${env.INGEST_MAX_BYTES} bytes.`),
+    );
   try {
     const format = request.headers.get('content-type')?.toLowerCase().includes('csv') ? 'csv' : 'json';
-    const result = await importFindings(db(), body.bytes, { format, key: key.data, actor: auditActor(viewer), requestId: viewer.requestId });
+    const result = await importFindings(db(), body.bytes, {
+      format,
+      key: key.data,
+      actor: auditActor(viewer),
+      requestId: viewer.requestId,
+    });
     if (!result.ok) return apiError(result.status, result.code, result.message);
     return ingestAnswer({ duplicate: result.duplicate, summary: result.summary }, result.duplicate ? 200 : 201);
   } catch (error) {

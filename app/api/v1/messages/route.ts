@@ -9,7 +9,13 @@ import { type ApiErrorBody, apiError } from '@/lib/auth/api-auth';
 import { auditActor } from '@/lib/auth/viewer-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { authenticateIngestRequest, ingestAnswer, refuseIngest, unexpectedError, unsupportedContentType } from '@/lib/ingest/api';
+import {
+  authenticateIngestRequest,
+  ingestAnswer,
+  refuseIngest,
+  unexpectedError,
+  unsupportedContentType,
+} from '@/lib/ingest/api';
 import { IngestError } from '@/lib/ingest/errors';
 import { ingestDocument } from '@/lib/ingest/ingest-document';
 import { readBodyWithLimit } from '@/lib/ingest/read-body';
@@ -26,16 +32,31 @@ export async function POST(request: Request): Promise<NextResponse> {
   if (unsupported) return refuse(unsupported);
 
   const receivedAtValue = request.headers.get('x-received-at');
-  const receivedAt = receivedAtValue === null ? { success: true as const, data: new Date() } : receivedAtHeader.safeParse(receivedAtValue);
+  const receivedAt =
+    receivedAtValue === null
+      ? { success: true as const, data: new Date() }
+      : receivedAtHeader.safeParse(receivedAtValue);
   if (!receivedAt.success) {
-    return refuse(apiError(400, 'INVALID_HEADER', 'X-Received-At must be an ISO 8601 instant with a time-zone offset, e.g. 2026-01-08T14:05:31+01:00.'));
+    return refuse(
+      apiError(
+        400,
+        'INVALID_HEADER',
+        'X-Received-At must be an ISO 8601 instant with a time-zone offset, e.g. 2026-01-08T14:05:31+01:00.',
+      ),
+    );
   }
   const transportValue = request.headers.get('x-transport');
-  const transport = transportValue === null ? { success: true as const, data: 'API' as const } : transportHeader.safeParse(transportValue.toUpperCase());
+  const transport =
+    transportValue === null
+      ? { success: true as const, data: 'API' as const }
+      : transportHeader.safeParse(transportValue.toUpperCase());
   if (!transport.success) return refuse(apiError(400, 'INVALID_HEADER', 'X-Transport must be AMQP or EDI.'));
 
   const body = await readBodyWithLimit(request, env.INGEST_MAX_BYTES);
-  if (!body.ok) return refuse(apiError(413, 'XML_TOO_LARGE', `The document is larger than the limit of ${env.INGEST_MAX_BYTES} bytes.`));
+  if (!body.ok)
+    return refuse(
+      apiError(413, 'XML_TOO_LARGE', `The document is larger than the limit of ${env.INGEST_MAX_BYTES} bytes.`),
+    );
 
   try {
     const result = await ingestDocument(db(), body.bytes, {

@@ -17,7 +17,13 @@ export function ApiKeyForm() {
             Nøkkelen «{state.created.name}» er laget
           </Heading>
           <Paragraph>Kopier den nå. Den vises bare denne ene gangen; vi lagrer bare et fingeravtrykk av den.</Paragraph>
-          <TextField id="api-key-secret" label="API-nøkkel" readOnly value={state.created.secret} onFocus={(event) => event.currentTarget.select()} />
+          <TextField
+            id="api-key-secret"
+            label="API-nøkkel"
+            readOnly
+            value={state.created.secret}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </Alert>
       )}
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
@@ -25,10 +31,23 @@ export function ApiKeyForm() {
         <Heading level={2} data-size="sm">
           Ny API-nøkkel
         </Heading>
-        <TextField id="name" name="name" label="Navn" description="Hvilket system som skal bruke nøkkelen." error={errors.name} autoComplete="off" required />
+        <TextField
+          id="name"
+          name="name"
+          label="Navn"
+          description="Hvilket system som skal bruke nøkkelen."
+          error={errors.name}
+          autoComplete="off"
+          required
+        />
         <Fieldset>
           <Fieldset.Legend>Tilgang</Fieldset.Legend>
-          <CheckboxField id="scope-ingest" name="scopes" value="INGEST" label="INGEST – sende meldinger, Apprec og funn" />
+          <CheckboxField
+            id="scope-ingest"
+            name="scopes"
+            value="INGEST"
+            label="INGEST – sende meldinger, Apprec og funn"
+          />
           <CheckboxField id="scope-read" name="scopes" value="READ" label="READ – lese status" />
           {errors.scopes && <ValidationMessage>{errors.scopes}</ValidationMessage>}
         </Fieldset>

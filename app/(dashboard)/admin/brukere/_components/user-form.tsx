@@ -45,8 +45,24 @@ export function UserForm({ values, submitLabel }: { values: UserFormValues; subm
         </ErrorSummary>
       )}
       {values.userId && <input type="hidden" name="userId" value={values.userId} />}
-      <TextField id="name" name="name" label="Navn" defaultValue={shown.name} error={errors.name} autoComplete="off" required />
-      <TextField id="email" name="email" type="email" label="E-post" defaultValue={shown.email} error={errors.email} required />
+      <TextField
+        id="name"
+        name="name"
+        label="Navn"
+        defaultValue={shown.name}
+        error={errors.name}
+        autoComplete="off"
+        required
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label="E-post"
+        defaultValue={shown.email}
+        error={errors.email}
+        required
+      />
       <Field>
         <Label htmlFor="role">Rolle</Label>
         <Select id="role" name="role" defaultValue={shown.role} aria-invalid={Boolean(errors.role)}>

@@ -15,7 +15,10 @@ export default async function NewUserPage() {
       <Heading level={1} data-size="lg">
         Ny bruker
       </Heading>
-      <UserForm submitLabel="Registrer bruker" values={{ name: '', email: '', role: 'MUNICIPAL_CONTACT', municipalityNumbers: '' }} />
+      <UserForm
+        submitLabel="Registrer bruker"
+        values={{ name: '', email: '', role: 'MUNICIPAL_CONTACT', municipalityNumbers: '' }}
+      />
     </>
   );
 }

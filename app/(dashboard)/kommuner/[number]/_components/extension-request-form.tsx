@@ -26,7 +26,10 @@ export function ExtensionRequestForm({
   season: string;
   dateBounds: { earliest: string; latest: string };
 }) {
-  const [state, action, pending] = useActionState<FormState<ExtensionRequestField>, FormData>(requestExtensionAction, {});
+  const [state, action, pending] = useActionState<FormState<ExtensionRequestField>, FormData>(
+    requestExtensionAction,
+    {},
+  );
   const errors = state.errors ?? {};
   const values = state.values ?? {};
   return (
@@ -68,7 +71,9 @@ export function ExtensionRequestForm({
             </Select.Option>
           ))}
         </Select>
-        {errors.reasonCategory && <ValidationMessage id="reasonCategory-feil">{errors.reasonCategory}</ValidationMessage>}
+        {errors.reasonCategory && (
+          <ValidationMessage id="reasonCategory-feil">{errors.reasonCategory}</ValidationMessage>
+        )}
       </Field>
       <TextField
         id="justification"

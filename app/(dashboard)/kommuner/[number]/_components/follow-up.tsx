@@ -1,4 +1,16 @@
-import { Button, Heading, Link, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
@@ -31,8 +43,7 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
           {extensions.requests.map((request) => (
             <li key={request.id} className={styles.item}>
               <Heading level={3} data-size="2xs">
-                Søknad sendt {formatDate(request.requestedAt)}{' '}
-                <ExtensionStatusTag status={request.status} />
+                Søknad sendt {formatDate(request.requestedAt)} <ExtensionStatusTag status={request.status} />
               </Heading>
               <ExtensionRequestFacts request={request} />
               {request.status === 'PENDING' && extensions.canWithdraw && (
@@ -47,7 +58,9 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
               {request.status === 'PENDING' && extensions.canDecide && (
                 <Paragraph data-size="sm">
                   <Link asChild>
-                    <NextLink href={{ pathname: '/fristsoknader', hash: `soknad-${request.id}` }}>Avgjør søknaden under Fristsøknader</NextLink>
+                    <NextLink href={{ pathname: '/fristsoknader', hash: `soknad-${request.id}` }}>
+                      Avgjør søknaden under Fristsøknader
+                    </NextLink>
                   </Link>
                 </Paragraph>
               )}
@@ -55,7 +68,9 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
           ))}
         </ol>
       )}
-      {extensions.canApply && <ExtensionRequestForm number={number} season={extensions.season.key} dateBounds={extensions.dateBounds} />}
+      {extensions.canApply && (
+        <ExtensionRequestForm number={number} season={extensions.season.key} dateBounds={extensions.dateBounds} />
+      )}
     </PageSection>
   );
 }
@@ -84,7 +99,12 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
           ))}
         </ol>
       )}
-      <NoteForm number={number} season={notes.season.key} canAgreeResubmission={notes.canAgreeResubmission} maxLength={NOTE_MAX_LENGTH} />
+      <NoteForm
+        number={number}
+        season={notes.season.key}
+        canAgreeResubmission={notes.canAgreeResubmission}
+        maxLength={NOTE_MAX_LENGTH}
+      />
     </PageSection>
   );
 }
@@ -117,7 +137,9 @@ function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminde
                     {reminder.recipientName}
                     {reminder.email ? ` <${reminder.email}>` : ''}
                   </TableCell>
-                  <TableCell>{formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}</TableCell>
+                  <TableCell>
+                    {formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}
+                  </TableCell>
                   <TableCell>{reminder.subject}</TableCell>
                   <TableCell>
                     <Tag data-color={REMINDER_STATUS[reminder.status].color} data-size="sm">

@@ -16,7 +16,13 @@ import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import type { MunicipalityStatusDetail } from '@/lib/dal/status';
-import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS, type ChecklistStatus, type DeliveryFigures } from '@/lib/domain/delivery-state';
+import {
+  CHECKLIST_STATUS_LABELS,
+  DELIVERY_STATE_LABELS,
+  FLAG_LABELS,
+  type ChecklistStatus,
+  type DeliveryFigures,
+} from '@/lib/domain/delivery-state';
 import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
 import type { StatusQueryParams } from '@/lib/status-query';
 import { timelineEntryText } from '@/lib/timeline-text';
@@ -38,7 +44,11 @@ function onTimeText(figures: DeliveryFigures): string {
 
 /** The page as a file, for the season and instant shown. */
 function exportHref(number: string, format: 'csv' | 'xlsx', query: StatusQueryParams): string {
-  const search = new URLSearchParams({ format, ...(query.season && { season: query.season }), ...(query.asOf && { asOf: query.asOf }) });
+  const search = new URLSearchParams({
+    format,
+    ...(query.season && { season: query.season }),
+    ...(query.asOf && { asOf: query.asOf }),
+  });
   return `/kommuner/${number}/eksport?${search}`;
 }
 
@@ -66,7 +76,12 @@ export function MunicipalityStatus({
       <Paragraph>
         {municipality.officialName}, {municipality.countyName}. {season.name}.
       </Paragraph>
-      <AsOfForm path={`/kommuner/${municipality.number}`} asOf={query.asOf} shownAt={municipality.asOf} keep={{ season: query.season }} />
+      <AsOfForm
+        path={`/kommuner/${municipality.number}`}
+        asOf={query.asOf}
+        shownAt={municipality.asOf}
+        keep={{ season: query.season }}
+      />
       <Paragraph data-size="sm" className={styles.downloads}>
         <Link href={exportHref(municipality.number, 'csv', query)}>Last ned CSV</Link>
         <Link href={exportHref(municipality.number, 'xlsx', query)}>Last ned Excel</Link>
@@ -78,8 +93,9 @@ export function MunicipalityStatus({
         </Paragraph>
         {resubmissionAgreedAt && (
           <Alert data-color="success">
-            <strong>Klar til å sende på nytt.</strong> FHI og kommunen avtalte ny innsending {formatDate(resubmissionAgreedAt)}. Kommunen kan nå
-            sende hele året på nytt: både fagmelding (KPR_IPL) og identmelding (KPR_IDE).
+            <strong>Klar til å sende på nytt.</strong> FHI og kommunen avtalte ny innsending{' '}
+            {formatDate(resubmissionAgreedAt)}. Kommunen kan nå sende hele året på nytt: både fagmelding (KPR_IPL) og
+            identmelding (KPR_IDE).
           </Alert>
         )}
         <dl className={facts.facts}>
@@ -103,7 +119,9 @@ export function MunicipalityStatus({
               <dt>Første godkjente levering</dt>
               <dd>
                 {formatDateTime(figures.firstAcceptedAt)}
-                {figures.timeToFirstAcceptedDeliveryMs !== null ? ` (${formatDuration(figures.timeToFirstAcceptedDeliveryMs)} etter åpning)` : ''}
+                {figures.timeToFirstAcceptedDeliveryMs !== null
+                  ? ` (${formatDuration(figures.timeToFirstAcceptedDeliveryMs)} etter åpning)`
+                  : ''}
               </dd>
             </>
           )}
@@ -171,7 +189,9 @@ export function MunicipalityStatus({
               <TableRow>
                 <TableHeaderCell scope="row">Første godkjente levering</TableHeaderCell>
                 <TableCell>{figures.firstAcceptedAt ? formatDateTime(figures.firstAcceptedAt) : '–'}</TableCell>
-                <TableCell>{previous.figures.firstAcceptedAt ? formatDateTime(previous.figures.firstAcceptedAt) : '–'}</TableCell>
+                <TableCell>
+                  {previous.figures.firstAcceptedAt ? formatDateTime(previous.figures.firstAcceptedAt) : '–'}
+                </TableCell>
               </TableRow>
               <TableRow>
                 <TableHeaderCell scope="row">Levert i tide</TableHeaderCell>
@@ -185,8 +205,14 @@ export function MunicipalityStatus({
               </TableRow>
               <TableRow>
                 <TableHeaderCell scope="row">Flagg</TableHeaderCell>
-                <TableCell>{municipality.flags.length ? formatList(municipality.flags.map((flag) => FLAG_LABELS[flag.code])) : '–'}</TableCell>
-                <TableCell>{previous.flags.length ? formatList(previous.flags.map((code) => FLAG_LABELS[code])) : '–'}</TableCell>
+                <TableCell>
+                  {municipality.flags.length
+                    ? formatList(municipality.flags.map((flag) => FLAG_LABELS[flag.code]))
+                    : '–'}
+                </TableCell>
+                <TableCell>
+                  {previous.flags.length ? formatList(previous.flags.map((code) => FLAG_LABELS[code])) : '–'}
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>

@@ -12,7 +12,17 @@ import styles from './follow-up.module.css';
 const LABELS: Record<NoteField, string> = { body: 'Notat', kind: 'Type' };
 
 /** A new note in the municipality's thread; FHI may mark it as an agreed resubmission. */
-export function NoteForm({ number, season, canAgreeResubmission, maxLength }: { number: string; season: string; canAgreeResubmission: boolean; maxLength: number }) {
+export function NoteForm({
+  number,
+  season,
+  canAgreeResubmission,
+  maxLength,
+}: {
+  number: string;
+  season: string;
+  canAgreeResubmission: boolean;
+  maxLength: number;
+}) {
   const [state, action, pending] = useActionState<FormState<NoteField>, FormData>(addNoteAction, {});
   const errors = state.errors ?? {};
   return (

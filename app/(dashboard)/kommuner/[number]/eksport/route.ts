@@ -21,6 +21,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
   const municipality = await getMunicipalityStatus(viewer, number, toStatusQuery(query, new Date()));
   if (!municipality) return notFoundResponse();
   const file = await exportMunicipality(municipality, format.data);
-  await auditExport(viewer, 'export.municipality', { format: format.data, seasonKey: municipality.season.key, asOf: municipality.asOf.toISOString() }, number);
+  await auditExport(
+    viewer,
+    'export.municipality',
+    { format: format.data, seasonKey: municipality.season.key, asOf: municipality.asOf.toISOString() },
+    number,
+  );
   return downloadResponse(file);
 }

@@ -7,7 +7,10 @@ import { getViewer } from '@/lib/auth/viewer';
 import { getWeeklyReportFile } from '@/lib/dal/reports';
 import { downloadResponse, notFoundResponse } from '@/lib/reports/exports';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; format: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ id: string; format: string }> },
+): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return notFoundResponse();
   const { id, format } = await params;

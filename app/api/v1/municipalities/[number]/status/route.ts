@@ -8,7 +8,10 @@ import { apiError } from '@/lib/auth/api-auth';
 import { getMunicipalityStatus } from '@/lib/dal/status';
 import { readStatusRequest } from '@/lib/status-api';
 
-export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }): Promise<NextResponse> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ number: string }> },
+): Promise<NextResponse> {
   const read = await readStatusRequest(request);
   if (read instanceof NextResponse) return read;
   const { number } = await params;
