@@ -1,16 +1,16 @@
 /**
  * Auth.js: sign-in with the OpenID Connect provider (when configured) and the demo sign-in (when
- * switched on). The session cookie holds only a server-side session id (lib/auth/sessions.ts);
+ * switched on). The session cookie holds only a server-side session id (lib/access/data/sessions.ts);
  * who the person is and what they may see is loaded from the database on every request.
  */
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/audit';
-import { createSession, endSession } from '@/lib/auth/sessions';
-import { DEMO_PROVIDER_ID, findDemoUser, findUserForOidc, OIDC_PROVIDER_ID } from '@/lib/auth/sign-in';
+import { recordAudit } from '@/lib/access/data/audit';
+import { createSession, endSession } from '@/lib/access/data/sessions';
+import { DEMO_PROVIDER_ID, findDemoUser, findUserForOidc, OIDC_PROVIDER_ID } from '@/lib/access/sign-in';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 
 export const demoSignInEnabled = env.DEMO_SIGN_IN === 'on';
 export const oidcEnabled = Boolean(env.OIDC_ISSUER);

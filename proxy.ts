@@ -5,8 +5,8 @@
  * viewer themselves.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { env } from '@/lib/env';
-import { REQUEST_ID_HEADER } from '@/lib/auth/request-id';
+import { env } from '@/lib/core/env';
+import { REQUEST_ID_HEADER } from '@/lib/access/request-id';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Next.js-internal request headers a client has no business sending (some bypassed middleware in the past). */

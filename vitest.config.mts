@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 /** Tests of code that uses the app's own database client get a database of their own per file. */
 const APP_DATABASE_TESTS = [
-  'lib/dal/**/*.test.ts',
-  'lib/auth/**/*.test.ts',
-  'lib/ingest/**/*.test.ts',
-  'lib/reports/**/*.test.ts',
-  'lib/jobs/**/*.test.ts',
+  'lib/*/data.test.ts',
+  'lib/*/data/**/*.test.ts',
+  'lib/*/jobs.test.ts',
+  'lib/access/*.test.ts',
+  'lib/ingest/*.test.ts',
+  'lib/reports/*.test.ts',
 ];
 
 export default defineConfig({

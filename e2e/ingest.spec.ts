@@ -10,7 +10,7 @@ import { createApiKeyThroughUi, signInAndOpen } from './api-keys';
 import { DEMO } from './helpers';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const fixture = (path: string) => readFileSync(`lib/domain/xml/fixtures/${path}`, 'utf8');
+const fixture = (path: string) => readFileSync(`lib/ingest/readers/fixtures/${path}`, 'utf8');
 const withMsgId = (xml: string, msgId: string) => xml.replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${msgId}</MsgId>`);
 /** Eleven digits in the place of the fixtures' identity-number placeholders: must never come back. */
 const IDENTITY_NUMBER = '15037242087';

@@ -18,11 +18,11 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../lib/auth/api-keys';
+import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../lib/access/api-keys';
 import { freePort, startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
 import { withDatabase } from '../lib/db/server-admin';
-import { env } from '../lib/env';
+import { env } from '../lib/core/env';
 import { startNextServers } from './launch';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
@@ -44,7 +44,7 @@ interface Acknowledged {
   children: number;
 }
 
-const fixture = (name: string) => readFileSync(path.resolve('lib/domain/xml/fixtures/good', name), 'utf8');
+const fixture = (name: string) => readFileSync(path.resolve('lib/ingest/readers/fixtures/good', name), 'utf8');
 const municipalities = readFileSync(path.resolve('prisma/data/kommuner-2025.csv'), 'utf8')
   .split('\n')
   .slice(1)

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { peakMemory } from '@/lib/peak-memory';
+import { peakMemory } from '@/lib/core/peak-memory';
 
 /** The 2025 season, in the week of its deadline: the busiest week of the demo story. */
 const SEASON_KEY = '2025';
@@ -115,11 +115,11 @@ async function main(): Promise<void> {
   const { startPostgresServer } = await import('@/lib/db/throwaway');
   const { prepareDatabase } = await import('@/lib/db/prepare');
   const { createPrismaClient } = await import('@/lib/db/client');
-  const { env } = await import('@/lib/env');
+  const { env } = await import('@/lib/core/env');
   const { bundleReportProcess } = await import('./bundle-report-process');
   const { REPORT_PROCESS_FLAGS, runReportProcess } = await import('@/lib/reports/run-report-process');
   const { saveWeeklyReport } = await import('@/lib/reports/files');
-  const { previousWeekStart, weekStartOf } = await import('@/lib/domain/weekly-report');
+  const { previousWeekStart, weekStartOf } = await import('@/lib/reports/rules/weekly-report');
   const [script] = await Promise.all([bundle(), bundleReportProcess()]);
   const server = await startPostgresServer(undefined);
   try {

@@ -33,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { provisionDemoApiKey } from '@/lib/auth/demo-api-key';
+import { provisionDemoApiKey } from '@/lib/access/demo-api-key';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadReferenceData } from '@/lib/db/reference-data';
 import { applyMigrations } from '@/lib/db/schema-engine';
@@ -41,7 +41,7 @@ import { startPostgresServer } from '@/lib/db/throwaway';
 import { generateDemoData } from '@/lib/demo/generate';
 import { DEMO_USERS, writeDemoUsers } from '@/lib/demo/users';
 import { loadDemoReference, writeDemoData } from '@/lib/demo/write';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { startNextServers, type NextServers } from './launch';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
@@ -211,7 +211,7 @@ try {
   // The data access layer in this process, on the same database: load and derive all 357.
   // lib/db keeps one client per process on globalThis; hand it this database's.
   (globalThis as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url, 4);
-  const { getStatusOverview } = await import('@/lib/dal/status');
+  const { getStatusOverview } = await import('@/lib/status/data/status');
   const viewer = {
     userId: null,
     apiKeyId: 'bench',

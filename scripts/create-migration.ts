@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { env } from '../lib/env';
+import { env } from '../lib/core/env';
 import { MIGRATIONS_DIR, pendingSchemaChange } from '../lib/db/schema-engine';
 import { startPostgresServer } from '../lib/db/throwaway';
 

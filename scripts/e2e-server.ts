@@ -4,7 +4,7 @@
  * the server at DATABASE_URL — migrated, with reference and demo data. Removed when stopped.
  */
 import { randomBytes } from 'node:crypto';
-import { env } from '../lib/env';
+import { env } from '../lib/core/env';
 import { prepareDatabase } from '../lib/db/prepare';
 import { startPostgresServer } from '../lib/db/throwaway';
 import { runNext } from './launch';

@@ -11,10 +11,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { env } from '../lib/env';
+import { env } from '../lib/core/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
-import { startCaptureServer } from '../lib/mail/capture-server';
+import { startCaptureServer } from '../lib/core/mail/capture-server';
 import { bundleReportProcess } from './bundle-report-process';
 
 export type NextMode = 'dev' | 'start';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
-import { DEMO_PROVIDER_ID, OIDC_PROVIDER_ID } from '@/lib/auth/sign-in';
+import { DEMO_PROVIDER_ID, OIDC_PROVIDER_ID } from '@/lib/access/sign-in';
 
 /** Sign in as a demo user (only when the demo sign-in is on and the user is a demo user: see auth.ts). */
 export async function demoSignInAction(formData: FormData): Promise<void> {

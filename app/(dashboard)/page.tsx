@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { statusTableParamsSchema } from '@/components/tables/status-table-params';
-import { requireViewer } from '@/lib/auth/viewer';
-import { isFhi } from '@/lib/auth/viewer-types';
-import { getStatusOverview } from '@/lib/dal/status';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { statusTableParamsSchema } from '@/lib/status/table-params';
+import { requireViewer } from '@/lib/access/viewer';
+import { isFhi } from '@/lib/access/rules/actor';
+import { getStatusOverview } from '@/lib/status/data/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };

@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
-import { formatIsoDate, formatPercent } from '@/lib/format';
+import { formatIsoDate, formatPercent } from '@/lib/core/format';
 import styles from './chart.module.css';
 
 export interface DeliveryProgressPoint {

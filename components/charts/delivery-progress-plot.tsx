@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatIsoDate, formatPercent } from '@/lib/format';
+import { formatIsoDate, formatPercent } from '@/lib/core/format';
 import type { DeliveryProgressChartProps } from './delivery-progress-chart';
 
 const dayMonth = (date: string) => formatIsoDate(date).slice(0, 5);

@@ -12,8 +12,8 @@ import {
   TableRow,
 } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
-import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
-import { formatNumber } from '@/lib/format';
+import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/status/rules';
+import { formatNumber } from '@/lib/core/format';
 import styles from './chart.module.css';
 
 export type CountyStateCounts = { county: string } & Record<DeliveryState, number>;

@@ -1,8 +1,8 @@
 import { Tag } from '@digdir/designsystemet-react';
-import type { ExtensionRequestRow } from '@/lib/dal/extensions';
-import type { ExtensionStatus } from '@/lib/domain/delivery-state';
-import { EXTENSION_REASON_LABELS, EXTENSION_STATUS_LABELS } from '@/lib/domain/extension-requests';
-import { formatDate, formatDateTime } from '@/lib/format';
+import type { ExtensionRequestRow } from '@/lib/follow-up/data/extensions';
+import type { ExtensionStatus } from '@/lib/status/rules';
+import { EXTENSION_REASON_LABELS, EXTENSION_STATUS_LABELS } from '@/lib/follow-up/rules/extension-requests';
+import { formatDate, formatDateTime } from '@/lib/core/format';
 import facts from './facts.module.css';
 
 const STATUS_COLORS = { PENDING: 'warning', GRANTED: 'success', DENIED: 'danger', WITHDRAWN: 'neutral' } as const;

@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { FLAG_LABELS, type DeliveryFlag, type FlagEvidence } from '@/lib/domain/delivery-state';
-import { formatDateTime, formatList } from '@/lib/format';
+import { FLAG_LABELS, type DeliveryFlag, type FlagEvidence } from '@/lib/status/rules';
+import { formatDateTime, formatList } from '@/lib/core/format';
 import styles from './flag-list.module.css';
 
 function evidenceLines(evidence: FlagEvidence): string[] {

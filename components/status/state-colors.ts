@@ -1,4 +1,4 @@
-import type { DeliveryState } from '@/lib/domain/delivery-state';
+import type { DeliveryState } from '@/lib/status/rules';
 
 /** The Designsystemet colour of each delivery state's badge. */
 export const STATE_COLORS: Record<DeliveryState, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {

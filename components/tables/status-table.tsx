@@ -15,23 +15,23 @@ import {
 } from '@tanstack/react-table';
 import NextLink from 'next/link';
 import type { ReactNode } from 'react';
-import { DELIVERY_STATE_LABELS } from '@/lib/domain/delivery-state';
-import { formatNumber } from '@/lib/format';
-import { linkQuery } from '@/lib/status-query';
+import { DELIVERY_STATE_LABELS } from '@/lib/status/rules';
+import { formatNumber } from '@/lib/core/format';
+import { linkQuery } from '@/lib/status/query';
 import {
   SORTABLE_STATUS_COLUMNS,
   STATUS_CELL_TEXT,
   visibleStatusColumns,
   type StatusTableModel,
   type StatusTableRow,
-} from '@/lib/status-table';
+} from '@/lib/status/table';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import {
   STATUS_COLUMN_LABELS,
   statusTableQuery,
   type StatusColumnId,
   type StatusTableParams,
-} from './status-table-params';
+} from '../../lib/status/table-params';
 import styles from './status-table.module.css';
 
 /** Sorting is manual (done on the server); TanStack lays out the page's rows and the sort state of the headers. */

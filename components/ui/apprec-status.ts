@@ -1,4 +1,4 @@
-import type { ApprecStatus } from '@/lib/domain/delivery-state';
+import type { ApprecStatus } from '@/lib/status/rules';
 
 /** How an Apprec status (or its absence) is shown. */
 export const APPREC_LABELS: Record<

@@ -3,7 +3,7 @@
  * launcher (scripts/dev.ts, scripts/start.ts) sets to the embedded PostgreSQL when it is unset.
  */
 import 'server-only';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { createPrismaClient, sqlOf, type PrismaClient } from './client';
 import type { Sql } from './sql';
 

@@ -4,7 +4,7 @@
  */
 import { createPrismaClient } from './client';
 import { loadReferenceData } from './reference-data';
-import { provisionDemoApiKey } from '@/lib/auth/demo-api-key';
+import { provisionDemoApiKey } from '@/lib/access/demo-api-key';
 import { writeDemoUsers } from '@/lib/demo/users';
 import { seedDemoIfEmpty } from '@/lib/demo/write';
 import { applyMigrations } from './schema-engine';

@@ -10,8 +10,8 @@
  * another timeline draw the same outcomes by chance.
  */
 import type { ExtensionStatus } from '@/lib/db/generated/enums';
-import { checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/domain/checks';
-import { CHECK_FINDINGS } from '@/lib/domain/finding-codes';
+import { checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/ingest/rules/checks';
+import { CHECK_FINDINGS } from '@/lib/ingest/rules/finding-codes';
 import {
   FAGMELDING_REJECTIONS,
   IDENTMELDING_REJECTIONS,

@@ -11,7 +11,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { loadReferenceData } from '@/lib/db/reference-data';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { startPostgresServer } from '@/lib/db/throwaway';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { generateDemoData } from './generate';
 import type { DemoOptions } from './model';
 import { loadDemoReference, writeDemoData } from './write';

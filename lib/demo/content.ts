@@ -1,17 +1,17 @@
 /**
- * The content of a delivery (aggregates only, shaped as lib/domain/content-summary.ts). A story
+ * The content of a delivery (aggregates only, shaped as lib/core/content-summary.ts). A story
  * decides which defects a delivery has and the content shows them; the ingest checks of
- * lib/domain/checks then find them as they would in a real delivery. Without a defect, volumes
+ * lib/ingest/rules/checks then find them as they would in a real delivery. Without a defect, volumes
  * stay within a few per cent of last year, well inside the checks' thresholds.
  */
 import type { FindingSource, Severity } from '@/lib/db/generated/enums';
-import type { IdentityContentSummary, IplosContentSummary } from '@/lib/domain/content-summary';
-import type { CheckFinding } from '@/lib/domain/checks';
+import type { IdentityContentSummary, IplosContentSummary } from '@/lib/core/content-summary';
+import type { CheckFinding } from '@/lib/ingest/rules/checks';
 import type { DemoReference } from './model';
 import type { ExpectedVolume } from './municipality-profile';
 import type { Random } from './random';
 import { counted } from './texts';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/core/format';
 
 export interface Defects {
   /** Test persons ("Donald Duck") in the delivery, shown in the identmelding. */
@@ -104,7 +104,7 @@ export interface FindingSpec {
   on: 'KPR_IPL' | 'KPR_IDE';
 }
 
-/** A finding of the ingest checks (lib/domain/checks), exactly as the ingest would record it. */
+/** A finding of the ingest checks (lib/ingest/rules/checks), exactly as the ingest would record it. */
 export function ingestFinding(finding: CheckFinding, on: FindingSpec['on']): FindingSpec {
   return {
     source: 'INGEST_CHECK',

@@ -10,7 +10,7 @@ import {
   checkOrganisationNumbers,
   checkServiceCodes,
   checkTestPersons,
-} from '@/lib/domain/checks';
+} from '@/lib/ingest/rules/checks';
 import { FAGMELDING_REJECTIONS, okApprec, rejectedApprec } from './apprec-plans';
 import {
   buildContent,

@@ -4,7 +4,7 @@
  * left out (a resolution or a decision still to come leaves its finding open or its request pending).
  */
 import type { ApprecStatus, Environment, FindingStatus, NoteKind } from '@/lib/db/generated/enums';
-import type { MunicipalityReference, SeasonPeriod } from '@/lib/domain/checks';
+import type { MunicipalityReference, SeasonPeriod } from '@/lib/ingest/rules/checks';
 import type { DeliveryContent, FindingSpec } from './content';
 import type {
   DemoApprec,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@/lib/db/testing/database';
-import { contentSummarySchema } from '@/lib/domain/content-summary';
-import { CHECK_FINDINGS } from '@/lib/domain/finding-codes';
-import { isValidOrganisationNumber } from '@/lib/domain/identifiers';
+import { contentSummarySchema } from '@/lib/core/content-summary';
+import { CHECK_FINDINGS } from '@/lib/ingest/rules/finding-codes';
+import { isValidOrganisationNumber } from '@/lib/core/identifiers';
 import { APPREC_ERROR_CODE_SYSTEM } from './dataset-builder';
 import { generateDemoData } from './generate';
 import type { DemoApprec, DemoDataset, DemoMessage, DemoReference, ReferenceSeason } from './model';

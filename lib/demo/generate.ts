@@ -3,7 +3,7 @@
  * rows the ingest API and the follow-up screens write. Pure and deterministic: the same reference,
  * seed and options give the same rows, ids included. No I/O, no clock, no Math.random.
  */
-import type { MunicipalityReference } from '@/lib/domain/checks';
+import type { MunicipalityReference } from '@/lib/ingest/rules/checks';
 import { generateAnnualSeason } from './annual-season';
 import { DatasetBuilder, type SeasonContext } from './dataset-builder';
 import { generateDailySeason } from './daily-season';

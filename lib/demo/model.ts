@@ -17,7 +17,7 @@ import type {
   Season,
   ServiceCode,
 } from '@/lib/db/generated/client';
-import type { ContentSummary } from '@/lib/domain/content-summary';
+import type { ContentSummary } from '@/lib/core/content-summary';
 
 export type ReferenceSeason = Pick<
   Season,

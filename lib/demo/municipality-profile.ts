@@ -4,7 +4,7 @@
  * depend on which seasons are generated, so a scale run tells the same story for 2024 and 2025 as
  * the default run.
  */
-import { organisationNumberCheckDigit } from '@/lib/domain/identifiers';
+import { organisationNumberCheckDigit } from '@/lib/core/identifiers';
 import type { Transport } from '@/lib/db/generated/enums';
 import type { DemoReference } from './model';
 import { Random, stableFraction } from './random';

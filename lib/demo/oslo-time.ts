@@ -1,10 +1,10 @@
 /**
  * Calendar days for the demo stories. A `Day` is a calendar date counted in days since 1970-01-01,
- * cheap to step through a year with; the Oslo and working-day rules come from lib/domain/calendar.
+ * cheap to step through a year with; the Oslo and working-day rules come from lib/core/calendar.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { endOfOsloDay, isNorwegianWorkingDay, osloDate } from '@/lib/domain/calendar';
-import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
+import { endOfOsloDay, isNorwegianWorkingDay, osloDate } from '@/lib/core/calendar';
+import { OSLO_TIME_ZONE } from '@/lib/core/time';
 
 const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;

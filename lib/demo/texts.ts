@@ -1,8 +1,8 @@
 /**
  * Norwegian (bokmål) text in the demo rows: Apprec free texts, notes and extension requests.
- * Numbers and dates are formatted by lib/format.
+ * Numbers and dates are formatted by lib/core/format.
  */
-import { formatIsoDate, formatNumber } from '@/lib/format';
+import { formatIsoDate, formatNumber } from '@/lib/core/format';
 import { isoOfDay, type Day } from './oslo-time';
 import type { Random } from './random';
 

@@ -2,7 +2,7 @@
  * The demo's people: one of each kind the product serves, so the demo sign-in can show how each
  * sees it. Written only into a demo database; marked `demo`, the only users the demo sign-in takes.
  */
-import type { Role } from '@/lib/auth/viewer-types';
+import type { Role } from '@/lib/access/rules/actor';
 import type { PrismaClient } from '@/lib/db/client';
 
 export interface DemoUser {

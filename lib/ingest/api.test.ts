@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { generateApiKeySecret, hashApiKey } from '@/lib/auth/api-keys';
+import { generateApiKeySecret, hashApiKey } from '@/lib/access/api-keys';
 import { db } from '@/lib/db';
 import { authenticateIngestRequest } from './api';
 
 // The session side (next-auth, request headers) needs a Next.js request scope; ingestion never uses it.
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/lib/access/viewer', () => ({
   getRequestId: () => {
     throw new Error('the ingest routes do not run behind proxy.ts, so they must not read its request id');
   },

@@ -5,12 +5,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
-import { type AuditAction, recordAudit } from '@/lib/audit';
-import { type ApiErrorBody, apiError, authenticateApiRequest } from '@/lib/auth/api-auth';
-import { auditActor, type Viewer } from '@/lib/auth/viewer-types';
+import { type AuditAction, recordAudit } from '@/lib/access/data/audit';
+import { type ApiErrorBody, apiError, authenticateApiRequest } from '@/lib/access/api-auth';
+import { auditActor, type Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
-import { logUnexpectedError } from '@/lib/log';
+import { env } from '@/lib/core/env';
+import { logUnexpectedError } from '@/lib/core/log';
 import { createRateLimiter } from './rate-limit';
 
 const limiter = createRateLimiter(env.INGEST_RATE_PER_SECOND, env.INGEST_RATE_BURST);

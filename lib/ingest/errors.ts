@@ -3,7 +3,7 @@
  * (`{ error: { code, message } }`). Messages are plain English for the sender and never quote
  * document content (a KPR_IDE carries national identity numbers).
  */
-import { XmlReadError, type XmlReadErrorCode } from '@/lib/domain/xml/errors';
+import { XmlReadError, type XmlReadErrorCode } from '@/lib/ingest/readers/errors';
 
 export type IngestErrorCode =
   XmlReadErrorCode | 'MUNICIPALITY_UNKNOWN' | 'SEASON_UNKNOWN' | 'MESSAGE_ID_CONFLICT' | 'APPREC_ID_CONFLICT';

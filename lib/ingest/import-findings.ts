@@ -7,11 +7,11 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { type AuditActor, recordAudit } from '@/lib/audit';
-import { resolveMunicipalityNumber } from '@/lib/domain/checks';
+import { type AuditActor, recordAudit } from '@/lib/access/data/audit';
+import { resolveMunicipalityNumber } from '@/lib/ingest/rules/checks';
 import type { PrismaClient } from '@/lib/db/client';
 import { sha256Hex } from './ingest-document';
-import { loadIngestReference } from './reference';
+import { loadIngestReference } from './data/reference';
 
 export const MAX_FINDINGS_PER_IMPORT = 10_000;
 const MAX_REPORTED_PROBLEMS = 10;

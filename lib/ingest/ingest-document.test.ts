@@ -7,8 +7,8 @@ import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, fixtureText } from '@/li
 import { IngestError } from './errors';
 import { type IngestOptions, ingestDocument } from './ingest-document';
 
-const FIXTURES = '../domain/xml/fixtures/';
-/** A corpus file (paths relative to lib/domain/xml/fixtures), with its identity-number placeholders filled in. */
+const FIXTURES = './readers/fixtures/';
+/** A corpus file (paths relative to lib/ingest/readers/fixtures), with its identity-number placeholders filled in. */
 const fixture = (path: string) => fixtureText(`./${path}`);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withMsgId = (text: string, msgId: string) => text.replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${msgId}</MsgId>`);

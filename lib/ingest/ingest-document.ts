@@ -12,19 +12,24 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { auditEventColumns, recordAudit, type AuditActor, type AuditEntry } from '@/lib/audit';
-import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/domain/checks';
-import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/domain/content-summary';
-import type { Severity } from '@/lib/domain/severity';
-import { XmlReadError } from '@/lib/domain/xml/errors';
-import { DEFAULT_XML_LIMITS } from '@/lib/domain/xml/parse';
-import { type KprDocument, readKprDocument } from '@/lib/domain/xml/read-document';
-import type { ApprecDocument } from '@/lib/domain/xml/apprec';
+import { auditEventColumns, recordAudit, type AuditActor, type AuditEntry } from '@/lib/access/data/audit';
+import {
+  type CheckFinding,
+  checkTestPersons,
+  resolveMunicipalityNumber,
+  runDeliveryChecks,
+} from '@/lib/ingest/rules/checks';
+import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/core/content-summary';
+import type { Severity } from '@/lib/core/severity';
+import { XmlReadError } from '@/lib/ingest/readers/errors';
+import { DEFAULT_XML_LIMITS } from '@/lib/ingest/readers/parse';
+import { type KprDocument, readKprDocument } from '@/lib/ingest/readers/read-document';
+import type { ApprecDocument } from '@/lib/ingest/readers/apprec';
 import { sqlOf, type PrismaClient } from '@/lib/db/client';
 import { IngestError, ingestErrorFromReader } from './errors';
-import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './reference';
+import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './data/reference';
 import { v7 as uuidV7 } from 'uuid';
-import { readResent, writeDocument } from './write';
+import { readResent, writeDocument } from './data/write';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
 

@@ -4,10 +4,10 @@
  * not scheduled, and that is said in the log.
  */
 import 'server-only';
-import { env } from '@/lib/env';
-import { createMailer } from '@/lib/mail/mailer';
-import { registerReminderJobs, REMINDER_RUN_QUEUE } from './reminders';
-import { registerWeeklyReportJobs } from './weekly-report';
+import { env } from '@/lib/core/env';
+import { createMailer } from '@/lib/core/mail/mailer';
+import { registerReminderJobs, REMINDER_RUN_QUEUE } from '../reminders/jobs';
+import { registerWeeklyReportJobs } from '../reports/jobs';
 import { connectJobSender, startJobWorker, type JobWorker } from './worker';
 
 const globalForJobs = globalThis as unknown as {

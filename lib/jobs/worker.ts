@@ -6,7 +6,7 @@
  * Europe/Oslo (e.g. the weekly report: `registerJob('weekly-report', '0 7 * * 1', handler)`).
  */
 import PgBoss from 'pg-boss';
-import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
+import { OSLO_TIME_ZONE } from '@/lib/core/time';
 
 const JOBS_SCHEMA = 'pgboss';
 

@@ -1,13 +1,13 @@
 /**
  * Builds the weekly report: the snapshot of every municipality in the viewer's scope at the end of
- * the week (derived by lib/dal/status-overview), the previous week's snapshot (stored, else
+ * the week (derived by lib/status/data/overview), the previous week's snapshot (stored, else
  * derived) and what changed in between. Deterministic: the same events give the same report.
  * Reads plain SQL and never loads Prisma: the weekly report's own process builds it
  * (lib/reports/report-process.ts).
  */
 import 'server-only';
-import { isFhi, type Viewer } from '@/lib/auth/viewer-types';
-import { deriveStatusOverview, type MunicipalityStatusRow } from '@/lib/dal/status-overview';
+import { isFhi, type Viewer } from '@/lib/access/rules/actor';
+import { deriveStatusOverview, type MunicipalityStatusRow } from '@/lib/status/data/overview';
 import type { Sql } from '@/lib/db/sql';
 import {
   compareWeeklySnapshots,
@@ -18,7 +18,7 @@ import {
   type SnapshotMunicipality,
   type WeeklyReportContent,
   type WeeklySnapshot,
-} from '@/lib/domain/weekly-report';
+} from '@/lib/reports/rules/weekly-report';
 
 export interface WeeklyReportQuery {
   /** The latest annual season when absent. */
@@ -35,7 +35,7 @@ export interface WeeklyReport extends WeeklyReportContent {
 
 /**
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
- * later is not known yet). lib/dal/status has no list of them across municipalities.
+ * later is not known yet). lib/status/data/status has no list of them across municipalities.
  */
 async function listExtensionsAt(
   sql: Sql,

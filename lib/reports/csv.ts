@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { stringify } from 'csv-stringify';
-import type { WeeklyReportContent } from '@/lib/domain/weekly-report';
+import type { WeeklyReportContent } from '@/lib/reports/rules/weekly-report';
 import { cellText, municipalityTable, neutraliseFormula, type Column, type Fact } from './tables';
 
 async function* csvRecords<Row>(

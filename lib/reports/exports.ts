@@ -2,26 +2,22 @@
  * Exports of what a person sees: a municipality's page and the overview table (with its filters),
  * as CSV or XLSX. Each file says what it holds: the season, the instant the status is as of and,
  * for the overview, the search, filters and sort applied. The same tables go into both formats
- * (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of lib/format).
+ * (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of lib/core/format).
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import {
-  STATUS_COLUMN_LABELS,
-  type StatusColumnId,
-  type StatusTableParams,
-} from '@/components/tables/status-table-params';
-import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/dal/status';
-import { osloDate } from '@/lib/domain/calendar';
-import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/domain/delivery-state';
+import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/lib/status/table-params';
+import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/status/data/status';
+import { osloDate } from '@/lib/core/calendar';
+import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/rules';
 import {
   statusTableModel,
   toStatusTableRow,
   visibleStatusColumns,
   type StatusTableRow,
   type StatusTableSort,
-} from '@/lib/status-table';
-import { timelineEntryText } from '@/lib/timeline-text';
+} from '@/lib/status/table';
+import { timelineEntryText } from '@/lib/status/timeline-text';
 import { csvStream } from './csv';
 import type { Column, Fact, Table } from './tables';
 import { factSheet, tableSheet, writeWorkbook } from './xlsx';
@@ -215,7 +211,7 @@ export interface OverviewExport {
   countyNames: ReadonlyMap<string, string>;
 }
 
-/** What the overview screen lists for `params`, on all its pages: the table's own filter and sort (lib/status-table.ts). */
+/** What the overview screen lists for `params`, on all its pages: the table's own filter and sort (lib/status/table.ts). */
 export function overviewExportOf(overview: StatusOverviewSummary, params: StatusTableParams): OverviewExport {
   const model = statusTableModel(overview.rows.map(toStatusTableRow), params);
   return {

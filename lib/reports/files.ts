@@ -3,7 +3,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma, ReportFormat } from '@/lib/db/generated/client';
-import { changeCount } from '@/lib/domain/weekly-report';
+import { changeCount } from '@/lib/reports/rules/weekly-report';
 import type { WeeklyReport } from './build';
 import { writeWeeklyReportCsv } from './csv';
 import { writeWeeklyReportPdf } from './pdf';

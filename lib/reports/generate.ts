@@ -10,7 +10,7 @@ import {
   type WeeklyChanges,
   type WeeklyReportContent,
   type WeeklySnapshot,
-} from '@/lib/domain/weekly-report';
+} from '@/lib/reports/rules/weekly-report';
 import { saveWeeklyReport, type SaveOutcome } from './files';
 import { runReportProcess, type ReportProcessFigures } from './run-report-process';
 

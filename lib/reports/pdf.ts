@@ -4,8 +4,8 @@
  * table). Reproducible: dates and the file id come from the report, never from the clock.
  */
 import PDFDocument from 'pdfkit';
-import type { WeeklyReportContent } from '@/lib/domain/weekly-report';
-import { formatDateTime, formatNumber, formatPercent } from '@/lib/format';
+import type { WeeklyReportContent } from '@/lib/reports/rules/weekly-report';
+import { formatDateTime, formatNumber, formatPercent } from '@/lib/core/format';
 import {
   cellText,
   changeTable,

@@ -9,10 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Viewer } from '@/lib/auth/viewer-types';
+import type { Viewer } from '@/lib/access/rules/actor';
 import { sqlOnPool } from '@/lib/db/sql';
-import { env } from '@/lib/env';
-import { peakMemory } from '@/lib/peak-memory';
+import { env } from '@/lib/core/env';
+import { peakMemory } from '@/lib/core/peak-memory';
 import { buildWeeklyReport } from './build';
 import { renderWeeklyReportFile } from './files';
 import type { ReportProcessReply, ReportProcessRequest } from './run-report-process';

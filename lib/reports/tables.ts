@@ -1,10 +1,10 @@
 /**
  * The weekly report's tables, once for every file format: columns with Norwegian headings, the
- * kind of each value (so XLSX gets real dates and numbers, and CSV and PDF the text of lib/format),
+ * kind of each value (so XLSX gets real dates and numbers, and CSV and PDF the text of lib/core/format),
  * and the one guard against formula injection.
  */
 import { getISOWeek, parseISO } from 'date-fns';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/domain/delivery-state';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/rules';
 import {
   CHANGE_KIND_LABELS,
   changeRows,
@@ -12,8 +12,8 @@ import {
   type KeyFigure,
   type SnapshotMunicipality,
   type WeeklyReportContent,
-} from '@/lib/domain/weekly-report';
-import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
+} from '@/lib/reports/rules/weekly-report';
+import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/core/format';
 
 export type CellValue = string | number | Date | null;
 /** `date` shows the Oslo day of an instant, `datetime` its day and time. */
@@ -46,7 +46,7 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** A cell as people read it, through lib/format; empty for no value. */
+/** A cell as people read it, through lib/core/format; empty for no value. */
 export function cellText(value: CellValue, kind: CellKind): string {
   if (value === null) return '';
   if (value instanceof Date) return kind === 'datetime' ? formatDateTime(value) : formatDate(value);

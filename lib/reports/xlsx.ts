@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { tzOffset } from '@date-fns/tz';
-import { OSLO_TIME_ZONE } from '@/lib/domain/oslo-time-zone';
-import type { WeeklyReportContent } from '@/lib/domain/weekly-report';
+import { OSLO_TIME_ZONE } from '@/lib/core/time';
+import type { WeeklyReportContent } from '@/lib/reports/rules/weekly-report';
 import {
   changeTable,
   keyFigureTable,

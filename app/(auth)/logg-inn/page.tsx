@@ -2,9 +2,9 @@ import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { demoSignInEnabled, oidcDisplayName, oidcEnabled } from '@/auth';
-import { getViewer } from '@/lib/auth/viewer';
-import { listDemoUsers } from '@/lib/dal/demo-users';
-import { ROLE_LABELS } from '@/lib/auth/viewer-types';
+import { getViewer } from '@/lib/access/viewer';
+import { listDemoUsers } from '@/lib/access/data/demo-users';
+import { ROLE_LABELS } from '@/lib/access/rules/actor';
 import { demoSignInAction, oidcSignInAction } from '../actions';
 import styles from './page.module.css';
 

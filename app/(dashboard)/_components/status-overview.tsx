@@ -23,13 +23,13 @@ import {
   STATUS_COLUMN_LABELS,
   statusTableQuery,
   type StatusTableParams,
-} from '@/components/tables/status-table-params';
-import type { StatusKeyFigures, StatusOverviewSummary } from '@/lib/dal/status';
-import { osloDate } from '@/lib/domain/calendar';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState } from '@/lib/domain/delivery-state';
-import { formatDate, formatDateTime, formatNumber, formatPercent } from '@/lib/format';
-import { linkQuery, type QueryParams, type StatusQueryParams } from '@/lib/status-query';
-import { statusTableModel, toStatusTableRow, type StatusTableModel, type StatusTableRow } from '@/lib/status-table';
+} from '@/lib/status/table-params';
+import type { StatusKeyFigures, StatusOverviewSummary } from '@/lib/status/data/status';
+import { osloDate } from '@/lib/core/calendar';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState } from '@/lib/status/rules';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '@/lib/core/format';
+import { linkQuery, type QueryParams, type StatusQueryParams } from '@/lib/status/query';
+import { statusTableModel, toStatusTableRow, type StatusTableModel, type StatusTableRow } from '@/lib/status/table';
 import { PageSection } from '@/components/status/page-section';
 import styles from './status-overview.module.css';
 

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getViewer } from '@/lib/auth/viewer';
-import { saveSelfCheck, selfCheckInputSchema } from '@/lib/dal/self-checks';
+import { getViewer } from '@/lib/access/viewer';
+import { saveSelfCheck, selfCheckInputSchema } from '@/lib/ingest/data/self-checks';
 
 export type SaveSelfCheckResult = { ok: true } | { ok: false; message: string };
 

@@ -1,8 +1,8 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { getSelfCheckContext } from '@/lib/dal/self-checks';
+import { requireViewer } from '@/lib/access/viewer';
+import { getSelfCheckContext } from '@/lib/ingest/data/self-checks';
 import { SelfCheckPanel } from './_components/self-check-panel';
 
 export const metadata: Metadata = { title: 'Egenkontroll' };

@@ -2,12 +2,12 @@
  * GET /eksport?format=csv|xlsx&<the overview's query> — the overview table as a file: every row
  * that matches its search and filters (all pages), in its order, with its visible columns, and the
  * season, the as-of instant and the filters printed in it. The rows are filtered and sorted by the
- * same function as the screen (lib/status-table.ts), within the viewer's scope. Audited.
+ * same function as the screen (lib/status/table.ts), within the viewer's scope. Audited.
  */
-import { statusTableParamsSchema } from '@/components/tables/status-table-params';
-import { getViewer } from '@/lib/auth/viewer';
-import { auditExport } from '@/lib/dal/reports';
-import { getStatusOverview } from '@/lib/dal/status';
+import { statusTableParamsSchema } from '@/lib/status/table-params';
+import { getViewer } from '@/lib/access/viewer';
+import { auditExport } from '@/lib/reports/data';
+import { getStatusOverview } from '@/lib/status/data/status';
 import {
   downloadResponse,
   exportFormatSchema,
@@ -15,7 +15,7 @@ import {
   notFoundResponse,
   overviewExportOf,
 } from '@/lib/reports/exports';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
 
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getViewer } from '@/lib/auth/viewer';
-import { decideExtensionRequest, extensionDecisionInputSchema } from '@/lib/dal/extensions';
-import { fieldErrors, submittedValues, type FormState } from '@/lib/form-state';
+import { getViewer } from '@/lib/access/viewer';
+import { decideExtensionRequest, extensionDecisionInputSchema } from '@/lib/follow-up/data/extensions';
+import { fieldErrors, submittedValues, type FormState } from '@/lib/core/form-state';
 import { queueReminderRun } from '@/lib/jobs/start';
 
 export type DecisionField = 'grantedDate' | 'note';

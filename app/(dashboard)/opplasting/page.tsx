@@ -1,8 +1,8 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { isFhi } from '@/lib/auth/viewer-types';
+import { requireViewer } from '@/lib/access/viewer';
+import { isFhi } from '@/lib/access/rules/actor';
 import { UploadPanel } from './_components/upload-panel';
 
 export const metadata: Metadata = { title: 'Opplasting' };

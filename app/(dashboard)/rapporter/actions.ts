@@ -2,12 +2,12 @@
 
 import { getISOWeek, parseISO } from 'date-fns';
 import { revalidatePath } from 'next/cache';
-import { getViewer } from '@/lib/auth/viewer';
-import { isFhi } from '@/lib/auth/viewer-types';
-import { createReportInputSchema, createWeeklyReport, setReportSubscription } from '@/lib/dal/reports';
+import { getViewer } from '@/lib/access/viewer';
+import { isFhi } from '@/lib/access/rules/actor';
+import { createReportInputSchema, createWeeklyReport, setReportSubscription } from '@/lib/reports/data';
 import { startBackgroundJobs } from '@/lib/jobs/start';
-import { WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/jobs/weekly-report';
-import { formatIsoDate } from '@/lib/format';
+import { WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/reports/jobs';
+import { formatIsoDate } from '@/lib/core/format';
 
 export interface CreateReportState {
   errors?: { season?: string; week?: string; form?: string };

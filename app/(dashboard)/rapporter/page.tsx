@@ -12,18 +12,18 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
-import { requireViewer } from '@/lib/auth/viewer';
-import { isFhi } from '@/lib/auth/viewer-types';
+import { requireViewer } from '@/lib/access/viewer';
+import { isFhi } from '@/lib/access/rules/actor';
 import {
   getReportSubscription,
   listReportDeliveries,
   listReportSeasons,
   listWeeklyReports,
   type WeeklyReportRow,
-} from '@/lib/dal/reports';
+} from '@/lib/reports/data';
 import type { ReportDeliveryStatus } from '@/lib/db/generated/enums';
-import { previousWeekStart, weekStartOf } from '@/lib/domain/weekly-report';
-import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/format';
+import { previousWeekStart, weekStartOf } from '@/lib/reports/rules/weekly-report';
+import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/core/format';
 import { CreateReportForm } from './_components/create-report-form';
 import { setSubscriptionAction } from './actions';
 import styles from './page.module.css';

@@ -5,12 +5,12 @@
  * that none is ever committed.
  */
 import { readFileSync } from 'node:fs';
-import type { MunicipalityReference, SeasonPeriod, ServiceCodeReference } from '@/lib/domain/checks';
-import { type NationalIdKind, classifyNationalId } from '@/lib/domain/identifiers';
-import type { ReceiverEndpoint } from '@/lib/domain/xml/msghead';
+import type { MunicipalityReference, SeasonPeriod, ServiceCodeReference } from '@/lib/ingest/rules/checks';
+import { type NationalIdKind, classifyNationalId } from '@/lib/core/identifiers';
+import type { ReceiverEndpoint } from '@/lib/ingest/readers/msghead';
 import { readReferenceFiles } from '../reference-data';
 
-const FIXTURES = new URL('../../domain/xml/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../ingest/readers/fixtures/', import.meta.url);
 const reference = await readReferenceFiles();
 
 export const ENDPOINTS: readonly ReceiverEndpoint[] = reference.endpoints;

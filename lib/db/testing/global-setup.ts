@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { bundleReportProcess } from '../../../scripts/bundle-report-process';
-import { env } from '../../env';
+import { env } from '../../core/env';
 import { createPrismaClient } from '../client';
 import { loadReferenceData } from '../reference-data';
 import { applyMigrations } from '../schema-engine';

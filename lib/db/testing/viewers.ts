@@ -1,7 +1,7 @@
 /** People for tests: a real user row, a real session, and the viewer loaded from it. */
 import { randomUUID } from 'node:crypto';
-import { createSession, loadViewer } from '@/lib/auth/sessions';
-import type { PersonViewer, Role } from '@/lib/auth/viewer-types';
+import { createSession, loadViewer } from '@/lib/access/data/sessions';
+import type { PersonViewer, Role } from '@/lib/access/rules/actor';
 import type { PrismaClient } from '../client';
 
 export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getViewer } from '@/lib/auth/viewer';
-import { isAdmin } from '@/lib/auth/viewer-types';
-import { apiKeyInputSchema, createApiKey, revokeApiKey } from '@/lib/dal/api-keys';
+import { getViewer } from '@/lib/access/viewer';
+import { isAdmin } from '@/lib/access/rules/actor';
+import { apiKeyInputSchema, createApiKey, revokeApiKey } from '@/lib/access/data/api-keys';
 
 export interface ApiKeyFormState {
   errors?: { name?: string; scopes?: string; form?: string };

@@ -12,9 +12,9 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { listApiKeys } from '@/lib/dal/api-keys';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { requireViewer } from '@/lib/access/viewer';
+import { listApiKeys } from '@/lib/access/data/api-keys';
+import { formatDateTime, formatNumber } from '@/lib/core/format';
 import { ApiKeyForm } from './_components/api-key-form';
 import { revokeApiKeyAction } from './actions';
 

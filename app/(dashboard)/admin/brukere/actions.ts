@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getViewer } from '@/lib/auth/viewer';
-import { isAdmin } from '@/lib/auth/viewer-types';
-import { createUser, setUserActive, updateUser, userInputSchema } from '@/lib/dal/users';
+import { getViewer } from '@/lib/access/viewer';
+import { isAdmin } from '@/lib/access/rules/actor';
+import { createUser, setUserActive, updateUser, userInputSchema } from '@/lib/access/data/users';
 
 type UserField = 'name' | 'email' | 'role' | 'municipalityNumbers';
 

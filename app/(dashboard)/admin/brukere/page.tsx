@@ -14,10 +14,10 @@ import {
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { ROLE_LABELS } from '@/lib/auth/viewer-types';
-import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/dal/users';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { requireViewer } from '@/lib/access/viewer';
+import { ROLE_LABELS } from '@/lib/access/rules/actor';
+import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/access/data/users';
+import { formatDateTime, formatNumber } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Brukere' };
 

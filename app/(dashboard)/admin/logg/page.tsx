@@ -11,11 +11,11 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { ROLE_LABELS } from '@/lib/auth/viewer-types';
+import { requireViewer } from '@/lib/access/viewer';
+import { ROLE_LABELS } from '@/lib/access/rules/actor';
 import { TextField } from '@/components/ui/text-field';
-import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/dal/audit-log';
-import { formatDateTime } from '@/lib/format';
+import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/access/data/audit-log';
+import { formatDateTime } from '@/lib/core/format';
 import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Tilgangslogg' };

@@ -20,14 +20,14 @@ import {
   type MunicipalityReference,
   resolveMunicipalityNumber,
   runDeliveryChecks,
-} from '@/lib/domain/checks';
-import type { IdentityContentSummary } from '@/lib/domain/content-summary';
-import { CHECK_FINDINGS, type CheckFindingCode } from '@/lib/domain/finding-codes';
-import { XmlReadError } from '@/lib/domain/xml/errors';
-import type { IplosContent } from '@/lib/domain/xml/iplos';
-import { readKprDocument } from '@/lib/domain/xml/read-document';
-import type { SelfCheckContext } from '@/lib/dal/self-checks';
-import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/format';
+} from '@/lib/ingest/rules/checks';
+import type { IdentityContentSummary } from '@/lib/core/content-summary';
+import { CHECK_FINDINGS, type CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
+import { XmlReadError } from '@/lib/ingest/readers/errors';
+import type { IplosContent } from '@/lib/ingest/readers/iplos';
+import { readKprDocument } from '@/lib/ingest/readers/read-document';
+import type { SelfCheckContext } from '@/lib/ingest/data/self-checks';
+import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/core/format';
 import { saveSelfCheckAction } from '../actions';
 
 interface ReadFile {

@@ -4,7 +4,7 @@ import { Button } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/core/form-state';
 import { decideExtensionAction, type DecisionField } from '../actions';
 import styles from '../page.module.css';
 

@@ -2,11 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getViewer } from '@/lib/auth/viewer';
-import { extensionRequestInputSchema, requestExtension, withdrawExtensionRequest } from '@/lib/dal/extensions';
-import { addNote, noteInputSchema } from '@/lib/dal/notes';
-import { fieldErrors, submittedValues, type FormState } from '@/lib/form-state';
-import { seasonKeySchema } from '@/lib/status-query';
+import { getViewer } from '@/lib/access/viewer';
+import {
+  extensionRequestInputSchema,
+  requestExtension,
+  withdrawExtensionRequest,
+} from '@/lib/follow-up/data/extensions';
+import { addNote, noteInputSchema } from '@/lib/follow-up/data/notes';
+import { fieldErrors, submittedValues, type FormState } from '@/lib/core/form-state';
+import { seasonKeySchema } from '@/lib/status/query';
 
 export type ExtensionRequestField = 'requestedDate' | 'reasonCategory' | 'justification' | 'plannedFix';
 export type NoteField = 'body' | 'kind';

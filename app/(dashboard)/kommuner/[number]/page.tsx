@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { isFhi } from '@/lib/auth/viewer-types';
-import { getMunicipalityExtensions } from '@/lib/dal/extensions';
-import { listMunicipalityNotes } from '@/lib/dal/notes';
-import { listMunicipalityReminders } from '@/lib/dal/reminders';
-import { getMunicipalityStatus } from '@/lib/dal/status';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { requireViewer } from '@/lib/access/viewer';
+import { isFhi } from '@/lib/access/rules/actor';
+import { getMunicipalityExtensions } from '@/lib/follow-up/data/extensions';
+import { listMunicipalityNotes } from '@/lib/follow-up/data/notes';
+import { listMunicipalityReminders } from '@/lib/reminders/data';
+import { getMunicipalityStatus } from '@/lib/status/data/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
 import { FollowUp } from './_components/follow-up';
 import { MunicipalityStatus } from './_components/municipality-status';
 

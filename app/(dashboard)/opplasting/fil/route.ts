@@ -4,15 +4,15 @@
  * (idempotent on the file's content). FHI staff only (signed in, same origin); others get 404.
  */
 import { NextResponse } from 'next/server';
-import { getViewer } from '@/lib/auth/viewer';
-import { auditActor, isFhi } from '@/lib/auth/viewer-types';
+import { getViewer } from '@/lib/access/viewer';
+import { auditActor, isFhi } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { IngestError } from '@/lib/ingest/errors';
 import { importFindings } from '@/lib/ingest/import-findings';
 import { ingestDocument, sha256Hex } from '@/lib/ingest/ingest-document';
 import { readBodyWithLimit } from '@/lib/ingest/read-body';
-import { logUnexpectedError } from '@/lib/log';
+import { logUnexpectedError } from '@/lib/core/log';
 import type { UploadResult } from '../upload-result';
 
 function answer(result: UploadResult, status = 200): NextResponse<UploadResult> {

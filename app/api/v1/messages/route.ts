@@ -5,10 +5,10 @@
  */
 import type { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { type ApiErrorBody, apiError } from '@/lib/auth/api-auth';
-import { auditActor } from '@/lib/auth/viewer-types';
+import { type ApiErrorBody, apiError } from '@/lib/access/api-auth';
+import { auditActor } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import {
   authenticateIngestRequest,
   ingestAnswer,

@@ -5,8 +5,8 @@
  * annual season. 400 for bad parameters, 401/403 for the caller, 404 for an unknown season.
  */
 import { NextResponse } from 'next/server';
-import { getStatusOverview } from '@/lib/dal/status';
-import { readStatusRequest, seasonNotFound } from '@/lib/status-api';
+import { getStatusOverview } from '@/lib/status/data/status';
+import { readStatusRequest, seasonNotFound } from '@/lib/status/api';
 
 export async function GET(request: Request): Promise<NextResponse> {
   const read = await readStatusRequest(request);

@@ -1,9 +1,9 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { getUser } from '@/lib/dal/users';
-import { formatDateTime } from '@/lib/format';
+import { requireViewer } from '@/lib/access/viewer';
+import { getUser } from '@/lib/access/data/users';
+import { formatDateTime } from '@/lib/core/format';
 import { setUserActiveAction } from '../actions';
 import { UserForm } from '../_components/user-form';
 

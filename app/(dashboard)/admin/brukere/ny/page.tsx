@@ -1,8 +1,8 @@
 import { Heading } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
-import { isAdmin } from '@/lib/auth/viewer-types';
+import { requireViewer } from '@/lib/access/viewer';
+import { isAdmin } from '@/lib/access/rules/actor';
 import { UserForm } from '../_components/user-form';
 
 export const metadata: Metadata = { title: 'Ny bruker' };

@@ -4,8 +4,8 @@ import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designs
 import { useActionState } from 'react';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
-import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/domain/extension-requests';
-import type { FormState } from '@/lib/form-state';
+import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/follow-up/rules/extension-requests';
+import type { FormState } from '@/lib/core/form-state';
 import { requestExtensionAction, type ExtensionRequestField } from '../actions';
 import styles from './follow-up.module.css';
 

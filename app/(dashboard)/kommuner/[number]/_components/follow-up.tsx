@@ -14,11 +14,11 @@ import {
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
-import type { MunicipalityExtensionsSummary } from '@/lib/dal/extensions';
-import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/dal/notes';
-import type { MunicipalityReminderRow } from '@/lib/dal/reminders';
-import { REMINDER_TRIGGER_LABELS } from '@/lib/domain/reminders';
-import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/format';
+import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/data/extensions';
+import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/data/notes';
+import type { MunicipalityReminderRow } from '@/lib/reminders/data';
+import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/rules/reminders';
+import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';

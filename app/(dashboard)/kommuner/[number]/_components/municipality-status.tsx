@@ -15,17 +15,17 @@ import {
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import type { MunicipalityStatusDetail } from '@/lib/dal/status';
+import type { MunicipalityStatusDetail } from '@/lib/status/data/status';
 import {
   CHECKLIST_STATUS_LABELS,
   DELIVERY_STATE_LABELS,
   FLAG_LABELS,
   type ChecklistStatus,
   type DeliveryFigures,
-} from '@/lib/domain/delivery-state';
-import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/format';
-import type { StatusQueryParams } from '@/lib/status-query';
-import { timelineEntryText } from '@/lib/timeline-text';
+} from '@/lib/status/rules';
+import { formatDate, formatDateTime, formatDuration, formatList, formatNumber } from '@/lib/core/format';
+import type { StatusQueryParams } from '@/lib/status/query';
+import { timelineEntryText } from '@/lib/status/timeline-text';
 import { PageSection } from '@/components/status/page-section';
 import facts from '@/components/status/facts.module.css';
 import styles from './municipality-status.module.css';

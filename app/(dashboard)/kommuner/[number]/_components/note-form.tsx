@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/core/form-state';
 import { addNoteAction, type NoteField } from '../actions';
 import styles from './follow-up.module.css';
 

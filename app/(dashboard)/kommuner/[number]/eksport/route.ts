@@ -4,11 +4,11 @@
  * instant it is as of printed in it. For FHI and that municipality's contacts; for anyone else, and
  * for a municipality that does not exist, 404 exactly like the page. Audited.
  */
-import { getViewer } from '@/lib/auth/viewer';
-import { auditExport } from '@/lib/dal/reports';
-import { getMunicipalityStatus } from '@/lib/dal/status';
+import { getViewer } from '@/lib/access/viewer';
+import { auditExport } from '@/lib/reports/data';
+import { getMunicipalityStatus } from '@/lib/status/data/status';
 import { downloadResponse, exportFormatSchema, exportMunicipality, notFoundResponse } from '@/lib/reports/exports';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status-query';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
 
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }): Promise<Response> {
   const viewer = await getViewer();

@@ -3,8 +3,8 @@
  * a municipal contact gets the report of their own municipalities, rendered from the stored
  * snapshot. A report that does not exist (or a bad id or format) is 404. Every download is audited.
  */
-import { getViewer } from '@/lib/auth/viewer';
-import { getWeeklyReportFile } from '@/lib/dal/reports';
+import { getViewer } from '@/lib/access/viewer';
+import { getWeeklyReportFile } from '@/lib/reports/data';
 import { downloadResponse, notFoundResponse } from '@/lib/reports/exports';
 
 export async function GET(

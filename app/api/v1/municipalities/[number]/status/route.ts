@@ -4,9 +4,9 @@
  * municipality outside the caller's scope is answered exactly like one that does not exist (404).
  */
 import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/auth/api-auth';
-import { getMunicipalityStatus } from '@/lib/dal/status';
-import { readStatusRequest } from '@/lib/status-api';
+import { apiError } from '@/lib/access/api-auth';
+import { getMunicipalityStatus } from '@/lib/status/data/status';
+import { readStatusRequest } from '@/lib/status/api';
 
 export async function GET(
   request: Request,

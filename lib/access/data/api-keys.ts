@@ -1,0 +1,101 @@
+/**
+ * API keys for machine clients (FHI admins only): create (the secret is returned once, only its
+ * hash is kept), list, revoke. Every function checks the viewer itself; every change is audited.
+ * The demo's key is provisioned at start (lib/access/demo-api-key.ts).
+ */
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/access/data/audit';
+import { apiKeyPrefix, forgetCachedApiKeys, generateApiKeySecret, hashApiKey } from '@/lib/access/api-keys';
+import { auditActor, isAdmin, type Viewer } from '@/lib/access/rules/actor';
+import { db } from '@/lib/db';
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ('INGEST' | 'READ')[];
+  demo: boolean;
+  createdAt: Date;
+  createdByName: string | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export const apiKeyInputSchema = z.object({
+  name: z.string().trim().min(2, 'Gi nøkkelen et navn (minst to tegn).').max(100, 'Navnet kan ha høyst 100 tegn.'),
+  scopes: z
+    .array(z.enum(['INGEST', 'READ']))
+    .min(1, 'Velg minst ett tilgangsområde.')
+    .max(10)
+    .transform((scopes) => [...new Set(scopes)].sort()),
+});
+export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;
+
+/** All keys, newest first, or null when the viewer is not an FHI admin (answered as not found). */
+export async function listApiKeys(viewer: Viewer): Promise<ApiKeyRow[] | null> {
+  if (!isAdmin(viewer)) return null;
+  const keys = await db().apiKey.findMany({
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      demo: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+  return keys.map(({ createdBy, ...key }) => ({
+    ...key,
+    scopes: [...new Set(key.scopes)].sort(),
+    createdByName: createdBy?.name ?? null,
+  }));
+}
+
+/** Creates a key and returns its secret — the only time it is ever available — or null for a non-admin. */
+export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<{ id: string; secret: string } | null> {
+  if (!isAdmin(viewer) || !viewer.userId) return null;
+  const { name, scopes } = apiKeyInputSchema.parse(input);
+  const secret = generateApiKeySecret();
+  const key = await db().$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { name, scopes, prefix: apiKeyPrefix(secret), hash: hashApiKey(secret), createdById: viewer.userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: 'admin.api_key.create',
+      outcome: 'SUCCESS',
+      actor: auditActor(viewer),
+      requestId: viewer.requestId,
+      details: { apiKeyId: created.id, name, scopes },
+    });
+    return created;
+  });
+  return { id: key.id, secret };
+}
+
+/**
+ * Revokes a key; false when the viewer may not, or there is no such active key. The key stops
+ * working at once in this server process and within API_KEY_CACHE_MS in any other.
+ */
+export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promise<boolean> {
+  if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
+  const revoked = await db().$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 0) return false;
+    await recordAudit(tx, {
+      action: 'admin.api_key.revoke',
+      outcome: 'SUCCESS',
+      actor: auditActor(viewer),
+      requestId: viewer.requestId,
+      details: { apiKeyId: id },
+    });
+    return true;
+  });
+  if (revoked) forgetCachedApiKeys();
+  return revoked;
+}

@@ -1,0 +1,89 @@
+/**
+ * The audit log: who (person or API key), in which role, did or saw what, for which municipality,
+ * with what outcome. Append-only: the database refuses updates and deletes (see the migration).
+ */
+import type { Prisma } from '@/lib/db/generated/client';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Role } from '../rules/actor';
+
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.sign_out'
+  | 'auth.sign_in_denied'
+  | 'municipality.list'
+  | 'municipality.view'
+  | 'access.denied'
+  | 'admin.user.create'
+  | 'admin.user.update'
+  | 'admin.user.deactivate'
+  | 'admin.user.reactivate'
+  | 'admin.audit.search'
+  | 'admin.api_key.create'
+  | 'admin.api_key.revoke'
+  | 'ingest.message'
+  | 'ingest.findings'
+  | 'self_check.save'
+  | 'reminder.list'
+  | 'reminder.failed.list'
+  | 'extension.request'
+  | 'extension.withdraw'
+  | 'extension.decide'
+  | 'extension.list'
+  | 'note.create'
+  | 'report.list'
+  | 'report.create'
+  | 'report.download'
+  | 'report.subscribe'
+  | 'report.unsubscribe'
+  | 'export.municipality'
+  | 'export.overview';
+
+export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
+
+export type AuditActor = { userId: string; role: Role } | { apiKeyId: string };
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  actor?: AuditActor | null;
+  municipalityNumber?: string | null;
+  requestId?: string | null;
+  /** Plain facts about the event; never identity numbers or message payloads. */
+  details?: Prisma.InputJsonValue;
+}
+
+/** The event's fields as the AuditEvent model names them. */
+function auditEventData(entry: AuditEntry) {
+  const actor = entry.actor;
+  return {
+    action: entry.action,
+    outcome: entry.outcome,
+    actorUserId: actor && 'userId' in actor ? actor.userId : null,
+    actorRole: actor && 'userId' in actor ? actor.role : null,
+    actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
+    municipalityNumber: entry.municipalityNumber ?? null,
+    requestId: entry.requestId ?? null,
+    details: entry.details ?? null,
+  };
+}
+
+/** The audit_event row of an entry, by column name, for writes that insert it in raw SQL together with what it records. */
+export function auditEventColumns(entry: AuditEntry, at: Date) {
+  const data = auditEventData(entry);
+  return {
+    at: at.toISOString(),
+    action: data.action,
+    outcome: data.outcome,
+    actor_user_id: data.actorUserId,
+    actor_role: data.actorRole,
+    actor_api_key_id: data.actorApiKeyId,
+    municipality_number: data.municipalityNumber,
+    request_id: data.requestId,
+    details: data.details,
+  };
+}
+
+/** Takes the client or a transaction, so an event can commit together with what it records. */
+export async function recordAudit(prisma: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry): Promise<void> {
+  await prisma.auditEvent.create({ data: { ...auditEventData(entry), details: entry.details } });
+}

@@ -1,0 +1,389 @@
+/**
+ * Extension requests: a municipal contact applies for their own municipality (a new date, a reason,
+ * a justification and what will be fixed) and may withdraw the municipality's pending request; FHI
+ * staff and admins grant it (possibly with another date) or deny it with a note. A municipality has
+ * at most one pending request per season. Everything is scoped to the viewer (anything outside the
+ * scope is answered like something that does not exist) and every write is audited. The decision
+ * is an event: the status engine makes a granted date the effective deadline everywhere.
+ */
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/access/data/audit';
+import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/access/rules/actor';
+import { db, sql } from '@/lib/db';
+import type { Prisma } from '@/lib/db/generated/client';
+import { endOfOsloDay, isIsoDate, osloDate } from '@/lib/core/calendar';
+import { deriveDeliveryState, extensionPendingWait, type ExtensionStatus } from '@/lib/status/rules';
+import {
+  EXTENSION_REASONS,
+  EXTENSION_STATUS_LABELS,
+  extensionDateBounds,
+  grantDateBounds,
+  type ExtensionReason,
+} from '@/lib/follow-up/rules/extension-requests';
+import { formatIsoDate } from '@/lib/core/format';
+import { denied } from '../../access/data/denied';
+import { findMunicipalitySeason } from '../../status/data/municipality-season';
+import { findSeason, seasonInput, type SeasonRow } from '../../status/data/overview';
+
+export interface ExtensionRequestRow {
+  id: string;
+  municipalityNumber: string;
+  municipalityName: string;
+  seasonKey: string;
+  requestedDeadline: Date;
+  reasonCategory: ExtensionReason | null;
+  justification: string;
+  plannedFix: string | null;
+  requestedAt: Date;
+  requestedByName: string | null;
+  status: ExtensionStatus;
+  grantedDeadline: Date | null;
+  decisionNote: string | null;
+  /** When it was decided or withdrawn. */
+  decidedAt: Date | null;
+  /** Who decided (FHI) or withdrew it (the municipality). */
+  decidedByName: string | null;
+}
+
+export interface PendingExtensionRequestRow extends ExtensionRequestRow {
+  /** Working days it has waited. */
+  workingDaysPending: number;
+  /** Waited longer than the season's alert threshold (as the status engine's EXTENSION_PENDING flag says). */
+  needsFhiAttention: boolean;
+}
+
+export interface MunicipalityExtensionsSummary {
+  season: { key: string; name: string };
+  /** Newest first. */
+  requests: ExtensionRequestRow[];
+  effectiveDeadline: Date;
+  /** A contact of this municipality with no request pending may apply. */
+  canApply: boolean;
+  /** A contact of this municipality may withdraw its pending request. */
+  canWithdraw: boolean;
+  /** FHI may decide a pending request. */
+  canDecide: boolean;
+  /** The days a requested date may fall on ('YYYY-MM-DD', inclusive). */
+  dateBounds: { earliest: string; latest: string };
+}
+
+export interface ExtensionListSummary {
+  season: { key: string; name: string; deadline: Date; extensionPendingAlertWorkingDays: number };
+  /** Oldest first. */
+  pending: PendingExtensionRequestRow[];
+  /** Decided or withdrawn, most recently first. */
+  closed: ExtensionRequestRow[];
+}
+
+export type ExtensionWriteResult =
+  | { ok: true; id: string; municipalityNumber: string }
+  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'note' | 'form'; message: string };
+
+const text = (max: number, what: string) => z.string().trim().max(max, `${what} kan ha høyst ${max} tegn.`);
+const isoDateInput = z.string().refine(isIsoDate, 'Velg en dato.');
+
+export const extensionRequestInputSchema = z.object({
+  requestedDate: isoDateInput,
+  reasonCategory: z.enum(EXTENSION_REASONS, 'Velg hva som er grunnen.'),
+  justification: text(2000, 'Begrunnelsen').min(10, 'Skriv en begrunnelse (minst 10 tegn).'),
+  plannedFix: text(2000, 'Teksten').min(5, 'Skriv hva kommunen skal rette eller gjøre.'),
+});
+export type ExtensionRequestInput = z.infer<typeof extensionRequestInputSchema>;
+
+export const extensionDecisionInputSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('GRANT'), grantedDate: isoDateInput, note: text(2000, 'Notatet') }),
+  z.object({ decision: z.literal('DENY'), note: text(2000, 'Notatet').min(5, 'Skriv hvorfor søknaden avslås.') }),
+]);
+export type ExtensionDecisionInput = z.infer<typeof extensionDecisionInputSchema>;
+
+const ROW_SELECT = {
+  id: true,
+  municipalityNumber: true,
+  municipality: { select: { shortName: true } },
+  season: { select: { key: true } },
+  requestedDeadline: true,
+  reasonCategory: true,
+  justification: true,
+  plannedFix: true,
+  requestedAt: true,
+  requestedBy: { select: { name: true } },
+  status: true,
+  grantedDeadline: true,
+  decisionNote: true,
+  decidedAt: true,
+  decidedBy: { select: { name: true } },
+} satisfies Prisma.ExtensionRequestSelect;
+
+function toRow({
+  municipality,
+  season,
+  requestedBy,
+  decidedBy,
+  reasonCategory,
+  ...row
+}: Prisma.ExtensionRequestGetPayload<{ select: typeof ROW_SELECT }>): ExtensionRequestRow {
+  return {
+    ...row,
+    municipalityName: municipality.shortName,
+    seasonKey: season.key,
+    reasonCategory: EXTENSION_REASONS.find((reason) => reason === reasonCategory) ?? null,
+    requestedByName: requestedBy?.name ?? null,
+    decidedByName: decidedBy?.name ?? null,
+  };
+}
+
+type EngineRequest = {
+  id: string;
+  requestedAt: Date;
+  requestedDeadline: Date;
+  status: ExtensionStatus;
+  grantedDeadline: Date | null;
+  decidedAt: Date | null;
+};
+
+/** The municipality's effective deadline at `now` as the status engine derives it (it depends on the season and the extension decisions only). */
+function effectiveDeadlineAt(season: SeasonRow, requests: readonly EngineRequest[], now: Date): Date {
+  return deriveDeliveryState(
+    {
+      season: seasonInput(season),
+      messages: [],
+      apprecs: [],
+      findings: [],
+      extensionRequests: requests,
+      resubmissionAgreements: [],
+      previousSeason: null,
+      serviceCodes: [],
+    },
+    now,
+  ).figures.effectiveDeadline;
+}
+
+const ENGINE_SELECT = {
+  id: true,
+  requestedAt: true,
+  requestedDeadline: true,
+  status: true,
+  grantedDeadline: true,
+  decidedAt: true,
+} as const;
+
+const isContactOf = (viewer: Viewer, number: string) =>
+  viewer.role === 'MUNICIPAL_CONTACT' && viewer.municipalityNumbers.includes(number);
+
+function outsideBounds(date: string, bounds: { earliest: string; latest: string }): string | null {
+  if (date < bounds.earliest) return `Velg en dato fra og med ${formatIsoDate(bounds.earliest)}.`;
+  if (date > bounds.latest) return `Velg en dato til og med ${formatIsoDate(bounds.latest)}.`;
+  return null;
+}
+
+/** The municipality's requests in the season (the latest annual season by default) and what the viewer may do; null outside the scope. */
+export async function getMunicipalityExtensions(
+  viewer: Viewer,
+  number: string,
+  query: { seasonKey?: string } = {},
+  now = new Date(),
+): Promise<MunicipalityExtensionsSummary | null> {
+  if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.extensions', number);
+  const season = await findMunicipalitySeason(number, query.seasonKey);
+  if (!season) return null;
+  const requests = await db().extensionRequest.findMany({
+    where: { seasonId: season.id, municipalityNumber: number },
+    orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
+    select: ROW_SELECT,
+  });
+  const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
+  const pending = requests.some((request) => request.status === 'PENDING');
+  return {
+    season: { key: season.key, name: season.name },
+    requests: requests.map(toRow),
+    effectiveDeadline,
+    canApply: isContactOf(viewer, number) && !pending,
+    canWithdraw: isContactOf(viewer, number) && pending,
+    canDecide: isFhi(viewer) && pending,
+    dateBounds: extensionDateBounds(now, effectiveDeadline),
+  };
+}
+
+/** A contact applies for their own municipality in the season (latest annual by default); null for anyone else or an unknown municipality. */
+export async function requestExtension(
+  viewer: Viewer,
+  number: string,
+  input: ExtensionRequestInput,
+  query: { seasonKey?: string } = {},
+  now = new Date(),
+): Promise<ExtensionWriteResult | null> {
+  if (!viewer.userId || !isContactOf(viewer, number)) return denied(viewer, 'extension.request', number);
+  const season = await findSeason(sql(), query.seasonKey);
+  if (!season) return null;
+  return db().$transaction(async (tx) => {
+    // One writer per municipality at a time, so that two requests cannot both see "none pending".
+    const locked = await tx.$queryRaw<
+      { number: string }[]
+    >`SELECT number FROM municipality WHERE number = ${number} FOR UPDATE`;
+    if (locked.length === 0) return null;
+    const requests = await tx.extensionRequest.findMany({
+      where: { seasonId: season.id, municipalityNumber: number },
+      select: ENGINE_SELECT,
+    });
+    if (requests.some((request) => request.status === 'PENDING')) {
+      return {
+        ok: false,
+        field: 'form',
+        message: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
+      } as const;
+    }
+    const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
+    const problem = outsideBounds(input.requestedDate, extensionDateBounds(now, effectiveDeadline));
+    if (problem) return { ok: false, field: 'requestedDate', message: problem } as const;
+    const created = await tx.extensionRequest.create({
+      data: {
+        seasonId: season.id,
+        municipalityNumber: number,
+        requestedDeadline: endOfOsloDay(input.requestedDate),
+        reasonCategory: input.reasonCategory,
+        justification: input.justification,
+        plannedFix: input.plannedFix,
+        requestedAt: now,
+        requestedById: viewer.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: 'extension.request',
+      outcome: 'SUCCESS',
+      actor: auditActor(viewer),
+      municipalityNumber: number,
+      requestId: viewer.requestId,
+      details: {
+        extensionRequestId: created.id,
+        season: season.key,
+        requestedDate: input.requestedDate,
+        reasonCategory: input.reasonCategory,
+      },
+    });
+    return { ok: true, id: created.id, municipalityNumber: number } as const;
+  });
+}
+
+function alreadyClosed(status: ExtensionStatus): ExtensionWriteResult {
+  return {
+    ok: false,
+    field: 'form',
+    message: `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,
+  };
+}
+
+/** A contact withdraws their municipality's pending request; null when it does not exist or is another municipality's. */
+export async function withdrawExtensionRequest(
+  viewer: Viewer,
+  id: string,
+  now = new Date(),
+): Promise<ExtensionWriteResult | null> {
+  if (!viewer.userId || viewer.role !== 'MUNICIPAL_CONTACT') return denied(viewer, 'extension.withdraw');
+  if (!z.uuid().safeParse(id).success) return null;
+  const request = await db().extensionRequest.findFirst({
+    where: { id, municipalityNumber: { in: [...viewer.municipalityNumbers] } },
+    select: { id: true, status: true, municipalityNumber: true },
+  });
+  if (!request) return denied(viewer, 'extension.withdraw');
+  if (request.status !== 'PENDING') return alreadyClosed(request.status);
+  const { count } = await db().extensionRequest.updateMany({
+    where: { id, status: 'PENDING' },
+    data: { status: 'WITHDRAWN', decidedAt: now, decidedById: viewer.userId },
+  });
+  if (count === 0) return alreadyClosed('WITHDRAWN');
+  await recordAudit(db(), {
+    action: 'extension.withdraw',
+    outcome: 'SUCCESS',
+    actor: auditActor(viewer),
+    municipalityNumber: request.municipalityNumber,
+    requestId: viewer.requestId,
+    details: { extensionRequestId: id },
+  });
+  return { ok: true, id, municipalityNumber: request.municipalityNumber };
+}
+
+/**
+ * FHI grants (with the requested or another date after the season deadline) or denies a pending
+ * request; null for anyone else or a request that does not exist.
+ */
+export async function decideExtensionRequest(
+  viewer: Viewer,
+  id: string,
+  input: ExtensionDecisionInput,
+  now = new Date(),
+): Promise<ExtensionWriteResult | null> {
+  if (!viewer.userId || !isFhi(viewer)) return denied(viewer, 'extension.decide');
+  if (!z.uuid().safeParse(id).success) return null;
+  const request = await db().extensionRequest.findUnique({
+    where: { id },
+    select: { status: true, municipalityNumber: true, season: true },
+  });
+  if (!request) return null;
+  if (request.status !== 'PENDING') return alreadyClosed(request.status);
+  let grantedDeadline: Date | null = null;
+  if (input.decision === 'GRANT') {
+    const problem = outsideBounds(input.grantedDate, grantDateBounds(now, request.season.deadline));
+    if (problem) return { ok: false, field: 'grantedDate', message: problem };
+    grantedDeadline = endOfOsloDay(input.grantedDate);
+  }
+  const status = input.decision === 'GRANT' ? 'GRANTED' : 'DENIED';
+  const { count } = await db().extensionRequest.updateMany({
+    where: { id, status: 'PENDING' },
+    data: { status, grantedDeadline, decisionNote: input.note || null, decidedAt: now, decidedById: viewer.userId },
+  });
+  if (count === 0) return alreadyClosed(status);
+  await recordAudit(db(), {
+    action: 'extension.decide',
+    outcome: 'SUCCESS',
+    actor: auditActor(viewer),
+    municipalityNumber: request.municipalityNumber,
+    requestId: viewer.requestId,
+    details: { extensionRequestId: id, status, ...(grantedDeadline && { grantedDate: osloDate(grantedDeadline) }) },
+  });
+  return { ok: true, id, municipalityNumber: request.municipalityNumber };
+}
+
+/** FHI's list of the season's requests: pending (oldest first, with how long they have waited), then the closed ones. */
+export async function listExtensionRequests(
+  viewer: Viewer,
+  query: { seasonKey?: string } = {},
+  now = new Date(),
+): Promise<ExtensionListSummary | null> {
+  if (!isFhi(viewer)) return denied(viewer, 'extension.list');
+  const season = await findSeason(sql(), query.seasonKey);
+  if (!season) return null;
+  const [pending, closed] = await Promise.all([
+    db().extensionRequest.findMany({
+      where: { seasonId: season.id, status: 'PENDING' },
+      orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+      select: ROW_SELECT,
+    }),
+    db().extensionRequest.findMany({
+      where: { seasonId: season.id, status: { not: 'PENDING' } },
+      orderBy: [{ decidedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      select: ROW_SELECT,
+    }),
+  ]);
+  await recordAudit(db(), {
+    action: 'extension.list',
+    outcome: 'SUCCESS',
+    actor: auditActor(viewer),
+    requestId: viewer.requestId,
+    details: { season: season.key, pending: pending.length, closed: closed.length },
+  });
+  return {
+    season: {
+      key: season.key,
+      name: season.name,
+      deadline: season.deadline,
+      extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
+    },
+    pending: pending.map((row) => {
+      const wait = extensionPendingWait(row.requestedAt, now, season);
+      return { ...toRow(row), workingDaysPending: wait.workingDays, needsFhiAttention: wait.needsFhiAttention };
+    }),
+    closed: closed.map(toRow),
+  };
+}

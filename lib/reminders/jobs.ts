@@ -1,0 +1,266 @@
+/**
+ * The reminder jobs. `reminders-run` (on REMINDER_SCHEDULE) derives every municipality's status of
+ * the current annual season at `now`, lets lib/reminders/rules/reminders.ts decide who gets what, logs each
+ * mail with its items (the items' unique dedupe keys make a second decision of the same reminder
+ * impossible, even by two runs at once) and queues `reminders-send` for it. `reminders-send` sends
+ * one logged mail, with retries and exponential backoff; every attempt is counted with its error,
+ * and the last failure marks the reminder FAILED for FHI to see.
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
+import type { Viewer } from '@/lib/access/rules/actor';
+import { getStatusOverview } from '@/lib/status/data/status';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/client';
+import {
+  decideReminders,
+  quietHoursEnd,
+  type DecidedExtension,
+  type ReminderConfig,
+  type ReminderMessage,
+} from '@/lib/reminders/rules/reminders';
+import type { Mailer } from '@/lib/core/mail/mailer';
+import type { Job, JobWorker } from '../jobs/worker';
+
+export const REMINDER_RUN_QUEUE = 'reminders-run';
+export const REMINDER_SEND_QUEUE = 'reminders-send';
+
+export interface ReminderSendJob {
+  reminderId: string;
+}
+
+/**
+ * Who the run derives the status as: all municipalities, like FHI. Never a signed-in person or an
+ * API key, so nothing can be audited in its name; it reads only what the reminders need.
+ */
+const reminderRunViewer = (): Viewer => ({
+  userId: null,
+  apiKeyId: null,
+  name: 'Påminnelser',
+  role: 'FHI_STAFF',
+  municipalityNumbers: [],
+  sessionId: null,
+  requestId: `reminders-${randomUUID()}`,
+});
+
+const DAY_MS = 86_400_000;
+
+async function logReminder(seasonId: string, message: ReminderMessage): Promise<string | null> {
+  try {
+    const reminder = await db().reminder.create({
+      data: {
+        userId: message.userId,
+        seasonId,
+        email: message.email,
+        subject: message.subject,
+        textBody: message.text,
+        htmlBody: message.html,
+        items: {
+          create: message.items.map((item) => ({
+            municipalityNumber: item.municipalityNumber,
+            trigger: item.trigger,
+            event: item.event,
+            dedupeKey: item.dedupeKey,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return reminder.id;
+  } catch (error) {
+    // Another run logged one of these items first: it sends them; this run leaves the person be.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+    throw error;
+  }
+}
+
+export interface ReminderRunResult {
+  /** Reminders logged by this run. */
+  logged: number;
+  /** In quiet hours: when they end; nothing was decided. */
+  deferredUntil: Date | null;
+}
+
+/** Decides the reminders due at `now`, logs them and queues their sending. */
+export async function runReminders(
+  worker: Pick<JobWorker, 'send'>,
+  now: Date,
+  config: ReminderConfig,
+): Promise<ReminderRunResult> {
+  const deferredUntil = quietHoursEnd(now, config.quietHours);
+  if (deferredUntil) return { logged: 0, deferredUntil };
+  const overview = await getStatusOverview(reminderRunViewer(), { asOf: now });
+  if (!overview) return { logged: 0, deferredUntil: null };
+  const season = await db().season.findUniqueOrThrow({ where: { key: overview.season.key }, select: { id: true } });
+
+  const [contacts, logged, extensions] = await Promise.all([
+    db().user.findMany({
+      where: { role: 'MUNICIPAL_CONTACT', active: true, memberships: { some: {} } },
+      orderBy: { id: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        active: true,
+        memberships: { select: { municipalityNumber: true } },
+      },
+    }),
+    db().reminderItem.findMany({ where: { reminder: { seasonId: season.id } }, select: { dedupeKey: true } }),
+    db().extensionRequest.findMany({
+      where: {
+        seasonId: season.id,
+        status: { in: ['GRANTED', 'DENIED'] },
+        decidedAt: { lte: now, gte: new Date(now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS) },
+      },
+      select: {
+        id: true,
+        municipalityNumber: true,
+        status: true,
+        decidedAt: true,
+        requestedDeadline: true,
+        grantedDeadline: true,
+      },
+    }),
+  ]);
+
+  const decidedByNumber = new Map<string, DecidedExtension[]>();
+  for (const { municipalityNumber, status, decidedAt, ...extension } of extensions) {
+    if (status !== 'GRANTED' && status !== 'DENIED') continue;
+    decidedByNumber.set(municipalityNumber, [
+      ...(decidedByNumber.get(municipalityNumber) ?? []),
+      { ...extension, status, decidedAt: decidedAt! },
+    ]);
+  }
+  const decision = decideReminders({
+    now,
+    season: overview.season,
+    municipalities: overview.rows.map((row) => ({ ...row, decidedExtensions: decidedByNumber.get(row.number) ?? [] })),
+    contacts: contacts.map(({ id, memberships, ...contact }) => ({
+      ...contact,
+      userId: id,
+      municipalityNumbers: memberships.map((membership) => membership.municipalityNumber),
+    })),
+    loggedDedupeKeys: new Set(logged.map((item) => item.dedupeKey)),
+    config,
+  });
+
+  let loggedCount = 0;
+  for (const message of decision.messages) {
+    if (await logReminder(season.id, message)) loggedCount++;
+  }
+  // Every reminder still waiting, including any whose job was lost (a crash between logging and
+  // queuing): the job id is the reminder's id, so a reminder already queued is not queued again.
+  const waiting = await db().reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
+  for (const { id } of waiting) await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: id }, { id });
+  return { logged: loggedCount, deferredUntil: null };
+}
+
+function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+}
+
+const DEFERRED_JOB_NAMESPACE = '6f1d5c52-8d1e-4f55-9a4e-2c7a3c0b9e11';
+/** The id of the job that sends a reminder after the quiet hours ending at `until`: the same for every attempt put off to then. */
+const deferredJobId = (reminderId: string, until: Date) =>
+  uuidV5(`${reminderId}@${until.toISOString()}`, DEFERRED_JOB_NAMESPACE);
+
+/**
+ * Sends one logged reminder; throws on failure so that pg-boss retries it. Never in the quiet
+ * hours, a retry included: then the attempt is put off (not counted) until they end.
+ */
+export async function sendReminder(
+  worker: Pick<JobWorker, 'send'>,
+  mailer: Mailer,
+  job: Job<ReminderSendJob>,
+  quietHours: ReminderConfig['quietHours'],
+  now = new Date(),
+): Promise<void> {
+  const reminder = await db().reminder.findUnique({
+    where: { id: job.data.reminderId },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      email: true,
+      subject: true,
+      textBody: true,
+      htmlBody: true,
+      user: { select: { name: true } },
+    },
+  });
+  if (!reminder || reminder.status !== 'QUEUED') return;
+  const quietUntil = quietHoursEnd(now, quietHours);
+  if (quietUntil) {
+    await worker.send<ReminderSendJob>(
+      REMINDER_SEND_QUEUE,
+      { reminderId: reminder.id },
+      { id: deferredJobId(reminder.id, quietUntil), startAfter: quietUntil },
+    );
+    return;
+  }
+  try {
+    const { messageId } = await mailer.send({
+      to: { name: reminder.user.name, address: reminder.email },
+      subject: reminder.subject,
+      text: reminder.textBody,
+      html: reminder.htmlBody,
+    });
+    await db().reminder.update({
+      where: { id: reminder.id },
+      data: { status: 'SENT', sentAt: new Date(), messageId, attempts: { increment: 1 } },
+    });
+  } catch (error) {
+    // Attempts are counted on the reminder: a job put off past the quiet hours starts its own retries afresh.
+    const lastAttempt = job.retryCount >= job.retryLimit || reminder.attempts + 1 > job.retryLimit;
+    await db().reminder.update({
+      where: { id: reminder.id },
+      data: { status: lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: describeError(error) },
+    });
+    throw error;
+  }
+}
+
+export interface ReminderJobSettings {
+  config: ReminderConfig;
+  /** When the run starts (cron, Europe/Oslo); null: only when queued (tests). */
+  schedule: string | null;
+  /** Attempts per mail before it is recorded as failed. */
+  sendAttempts: number;
+  /** Seconds before the first retry of a mail, doubled each time (default 60). */
+  retryDelaySeconds?: number;
+  log?: (line: string) => void;
+  /** The jobs' clock (tests set it; default: the real time). */
+  clock?: () => Date;
+}
+
+export async function registerReminderJobs(
+  worker: JobWorker,
+  mailer: Mailer,
+  settings: ReminderJobSettings,
+): Promise<void> {
+  const log = settings.log ?? console.log;
+  const clock = settings.clock ?? (() => new Date());
+  await worker.registerJob<ReminderSendJob>(
+    REMINDER_SEND_QUEUE,
+    null,
+    (job) => sendReminder(worker, mailer, job, settings.config.quietHours, clock()),
+    {
+      retryLimit: settings.sendAttempts - 1,
+      retryDelaySeconds: settings.retryDelaySeconds ?? 60,
+      retryBackoff: true,
+    },
+  );
+  await worker.registerJob(
+    REMINDER_RUN_QUEUE,
+    settings.schedule,
+    async () => {
+      const result = await runReminders(worker, clock(), settings.config);
+      if (result.logged > 0) log(`Reminders: ${result.logged} mail(s) queued`);
+    },
+    { policy: 'stately' },
+  );
+  // On a schedule, also run at once: a restart catches up without waiting for the next slot.
+  if (settings.schedule) await worker.send(REMINDER_RUN_QUEUE, {});
+}

@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import type { DeliveryState, FlagCode } from '../../status/rules/types';
+import {
+  changeRows,
+  compareWeeklySnapshots,
+  previousWeekStart,
+  reportWeek,
+  weekStartOf,
+  type KeyFigureCounts,
+  type SnapshotExtension,
+  type SnapshotMunicipality,
+  type WeeklySnapshot,
+} from './weekly-report';
+
+describe('reportWeek', () => {
+  it.each([
+    ['2026-01-12', '2026-01-18', '2026-01-11T23:00:00.000Z', '2026-01-18T22:59:59.999Z', 168, 'winter week'],
+    [
+      '2026-03-23',
+      '2026-03-29',
+      '2026-03-22T23:00:00.000Z',
+      '2026-03-29T21:59:59.999Z',
+      167,
+      'clocks go forward on its Sunday',
+    ],
+    ['2026-03-30', '2026-04-05', '2026-03-29T22:00:00.000Z', '2026-04-05T21:59:59.999Z', 168, 'first summer week'],
+    [
+      '2026-10-19',
+      '2026-10-25',
+      '2026-10-18T22:00:00.000Z',
+      '2026-10-25T22:59:59.999Z',
+      169,
+      'clocks go back on its Sunday',
+    ],
+    ['2025-12-29', '2026-01-04', '2025-12-28T23:00:00.000Z', '2026-01-04T22:59:59.999Z', 168, 'across New Year'],
+  ])('%s–%s starts %s and ends %s (%i hours, %s)', (weekStart, weekEnd, start, end, hours) => {
+    const week = reportWeek(weekStart);
+    expect(week).toEqual({ weekStart, weekEnd, start: new Date(start), end: new Date(end) });
+    expect((week.end.getTime() + 1 - week.start.getTime()) / 3_600_000).toBe(hours);
+  });
+
+  it.each(['2026-01-13', '2026-01-18', '2026-02-30', '12.01.2026', ''])('rejects %j', (value) => {
+    expect(() => reportWeek(value)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-01-11T22:59:59.999Z', '2026-01-05', 'Sunday 23:59:59.999 in Oslo'],
+    ['2026-01-11T23:00:00.000Z', '2026-01-12', 'Monday 00:00 in Oslo, still Sunday in UTC'],
+    ['2026-01-18T22:59:59.999Z', '2026-01-12', 'the last millisecond of the week'],
+    ['2026-03-29T21:59:59.999Z', '2026-03-23', 'end of the spring-forward Sunday'],
+    ['2026-03-29T22:00:00.000Z', '2026-03-30', 'Monday after spring-forward'],
+    ['2026-10-25T22:59:59.999Z', '2026-10-19', 'end of the fall-back Sunday'],
+    ['2026-10-25T23:00:00.000Z', '2026-10-26', 'Monday after fall-back'],
+    ['2026-01-01T12:00:00.000Z', '2025-12-29', 'a week across New Year'],
+  ])('weekStartOf(%s) = %s (%s)', (instant, monday) => {
+    expect(weekStartOf(new Date(instant))).toBe(monday);
+  });
+
+  it('steps back a week, across DST and years', () => {
+    expect(previousWeekStart('2026-03-30')).toBe('2026-03-23');
+    expect(previousWeekStart('2026-01-05')).toBe('2025-12-29');
+    expect(() => previousWeekStart('2026-01-06')).toThrow(RangeError);
+  });
+});
+
+const WEEK = '2026-01-12';
+const END = '2026-01-18T22:59:59.999Z';
+const LAST_WEEK_END = '2026-01-11T22:59:59.999Z';
+
+function municipality(
+  number: string,
+  state: DeliveryState,
+  flags: FlagCode[] = [],
+  extra: Partial<SnapshotMunicipality> = {},
+): SnapshotMunicipality {
+  return {
+    number,
+    name: `Kommune ${number}`,
+    countyNumber: number.slice(0, 2),
+    countyName: `Fylke ${number.slice(0, 2)}`,
+    state,
+    flags,
+    effectiveDeadline: '2026-01-15T22:59:59.999Z',
+    extensionGranted: false,
+    deliveredOnTime: state === 'DELIVERED' ? true : null,
+    firstAcceptedAt: null,
+    lastSentAt: null,
+    extensions: [],
+    ...extra,
+  };
+}
+
+const counts = (values: Partial<KeyFigureCounts> = {}): KeyFigureCounts => ({
+  total: 0,
+  delivered: 0,
+  deliveredOnTime: 0,
+  mustResubmit: 0,
+  shouldApplyForExtension: 0,
+  awaitingApprec: 0,
+  notStarted: 0,
+  ...values,
+});
+
+function snapshot(
+  weekStart: string,
+  asOf: string,
+  municipalities: SnapshotMunicipality[],
+  extra: Partial<WeeklySnapshot> = {},
+): WeeklySnapshot {
+  return {
+    version: 1,
+    season: { key: '2025', name: 'KPR 2025', deadline: '2026-01-15T22:59:59.999Z' },
+    weekStart,
+    asOf,
+    keyFigures: counts({ total: municipalities.length }),
+    lastSeason: null,
+    municipalities,
+    ...extra,
+  };
+}
+
+const extension = (values: Partial<SnapshotExtension>): SnapshotExtension => ({
+  requestedAt: '2026-01-13T09:00:00.000Z',
+  requestedDeadline: '2026-02-15T22:59:59.999Z',
+  status: 'PENDING',
+  decidedAt: null,
+  grantedDeadline: null,
+  ...values,
+});
+
+const numbers = (rows: readonly { number: string }[]) => rows.map((row) => row.number);
+
+describe('compareWeeklySnapshots', () => {
+  it.each<
+    [
+      string,
+      SnapshotMunicipality | undefined,
+      SnapshotMunicipality,
+      { delivered?: boolean; rejected?: boolean; notStarted?: boolean },
+    ]
+  >([
+    ['delivered this week', municipality('0301', 'SENT'), municipality('0301', 'DELIVERED'), { delivered: true }],
+    ['delivered already', municipality('0301', 'DELIVERED'), municipality('0301', 'DELIVERED'), {}],
+    ['unknown last week, delivered now', undefined, municipality('0301', 'DELIVERED'), { delivered: true }],
+    [
+      'accepted with errors, then fixed',
+      municipality('0301', 'ACCEPTED_WITH_ERRORS'),
+      municipality('0301', 'DELIVERED'),
+      { delivered: true },
+    ],
+    [
+      'rejected this week',
+      municipality('0301', 'SENT', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-13T08:00:00.000Z' }),
+      { rejected: true },
+    ],
+    [
+      'still the same rejection',
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      {},
+    ],
+    [
+      'rejected again on a new delivery',
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-05T08:00:00.000Z' }),
+      municipality('0301', 'REJECTED', [], { lastSentAt: '2026-01-14T08:00:00.000Z' }),
+      { rejected: true },
+    ],
+    [
+      'still not started',
+      municipality('0301', 'NOT_STARTED'),
+      municipality('0301', 'NOT_STARTED'),
+      { notStarted: true },
+    ],
+    ['started testing', municipality('0301', 'NOT_STARTED'), municipality('0301', 'TESTING'), {}],
+  ])('%s', (_, before, now, expected) => {
+    const report = compareWeeklySnapshots(
+      snapshot(WEEK, END, [now]),
+      snapshot('2026-01-05', LAST_WEEK_END, before ? [before] : []),
+    );
+    expect(report.changes.newlyDelivered.length > 0).toBe(expected.delivered ?? false);
+    expect(report.changes.newlyRejected.length > 0).toBe(expected.rejected ?? false);
+    expect(report.changes.stillNotStarted.length > 0).toBe(expected.notStarted ?? false);
+    expect(report.hasChanges).toBe(Boolean(expected.delivered || expected.rejected));
+  });
+
+  it('lists flags raised and cleared per flag', () => {
+    const report = compareWeeklySnapshots(
+      snapshot(WEEK, END, [
+        municipality('0301', 'REJECTED', ['MUST_RESUBMIT', 'OVERDUE']),
+        municipality('1101', 'DELIVERED'),
+        municipality('4601', 'SENT', ['APPREC_MISSING']),
+      ]),
+      snapshot('2026-01-05', LAST_WEEK_END, [
+        municipality('0301', 'REJECTED', ['MUST_RESUBMIT']),
+        municipality('1101', 'NOT_STARTED', ['SHOULD_APPLY_FOR_EXTENSION']),
+        municipality('4601', 'SENT', ['APPREC_MISSING']),
+      ]),
+    );
+    expect(numbers(report.changes.flagsRaised.OVERDUE)).toEqual(['0301']);
+    expect(numbers(report.changes.flagsRaised.MUST_RESUBMIT)).toEqual([]);
+    expect(numbers(report.changes.flagsCleared.SHOULD_APPLY_FOR_EXTENSION)).toEqual(['1101']);
+    expect(numbers(report.changes.flagsRaised.APPREC_MISSING)).toEqual([]);
+    expect(changeRows(report.changes).map((row) => [row.kind, row.municipality.number, row.detail])).toEqual([
+      ['DELIVERED', '1101', ''],
+      ['FLAG_RAISED', '0301', 'Fristen er passert'],
+      ['FLAG_CLEARED', '1101', 'Bør søke om utsettelse'],
+    ]);
+  });
+
+  it('counts extension requests and decisions made after the previous snapshot and by this one', () => {
+    const extensions = [
+      extension({
+        requestedAt: '2026-01-08T09:00:00.000Z',
+        status: 'GRANTED',
+        decidedAt: '2026-01-12T10:00:00.000Z',
+        grantedDeadline: '2026-02-01T22:59:59.999Z',
+      }),
+      extension({ requestedAt: '2026-01-11T22:59:59.999Z' }),
+      extension({ requestedAt: '2026-01-11T23:00:00.000Z', status: 'DENIED', decidedAt: END }),
+    ];
+    const report = compareWeeklySnapshots(
+      snapshot(WEEK, END, [municipality('0301', 'NOT_STARTED', ['EXTENSION_PENDING'], { extensions })]),
+      snapshot('2026-01-05', LAST_WEEK_END, [municipality('0301', 'NOT_STARTED', ['EXTENSION_PENDING'])]),
+    );
+    expect(report.since).toBe(LAST_WEEK_END);
+    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual([
+      '2026-01-11T23:00:00.000Z',
+    ]);
+    expect(report.changes.extensionsDecided.map((change) => change.extension.status)).toEqual(['GRANTED', 'DENIED']);
+    expect(
+      changeRows(report.changes)
+        .filter((row) => row.kind === 'EXTENSION_DECIDED')
+        .map((row) => [row.detail, row.deadline]),
+    ).toEqual([
+      ['Innvilget', '2026-02-01T22:59:59.999Z'],
+      ['Avslått', null],
+    ]);
+    expect(report.hasChanges).toBe(true);
+  });
+
+  it('counts from the start of the week without a previous snapshot, in a DST week too', () => {
+    const asOf = '2026-03-29T21:59:59.999Z';
+    const extensions = [
+      extension({ requestedAt: '2026-03-22T22:59:59.999Z' }),
+      extension({ requestedAt: '2026-03-22T23:00:00.000Z' }),
+    ];
+    const report = compareWeeklySnapshots(
+      snapshot('2026-03-23', asOf, [
+        municipality('0301', 'DELIVERED', ['MUST_RESUBMIT'], { extensions }),
+        municipality('1101', 'NOT_STARTED'),
+      ]),
+      null,
+    );
+    expect(report.since).toBe('2026-03-22T22:59:59.999Z');
+    expect(report.changes.extensionsRequested.map((change) => change.extension.requestedAt)).toEqual([
+      '2026-03-22T23:00:00.000Z',
+    ]);
+    expect(numbers(report.changes.newlyDelivered)).toEqual(['0301']);
+    expect(numbers(report.changes.flagsRaised.MUST_RESUBMIT)).toEqual(['0301']);
+    expect(numbers(report.changes.stillNotStarted)).toEqual(['1101']);
+  });
+
+  it('gives key figures as counts and shares against last season', () => {
+    const report = compareWeeklySnapshots(
+      snapshot(WEEK, END, [], {
+        keyFigures: counts({ total: 357, delivered: 100, deliveredOnTime: 90, notStarted: 7 }),
+        lastSeason: {
+          season: { key: '2024', name: 'KPR 2024' },
+          asOf: '2025-01-18T22:59:59.999Z',
+          keyFigures: counts({ total: 357, delivered: 150, deliveredOnTime: 150 }),
+        },
+      }),
+      null,
+    );
+    expect(report.keyFigures.map((figure) => figure.key)).toEqual([
+      'delivered',
+      'deliveredOnTime',
+      'mustResubmit',
+      'shouldApplyForExtension',
+      'awaitingApprec',
+      'notStarted',
+    ]);
+    expect(report.keyFigures[0]).toEqual({
+      key: 'delivered',
+      label: 'Levert',
+      count: 100,
+      share: 100 / 357,
+      lastSeasonCount: 150,
+      lastSeasonShare: 150 / 357,
+    });
+    expect(report.keyFigures[5]).toMatchObject({ count: 7, lastSeasonCount: 0, lastSeasonShare: 0 });
+  });
+
+  it('has shares of 0 and no comparison for an empty scope without a last season', () => {
+    const report = compareWeeklySnapshots(snapshot(WEEK, END, []), null);
+    expect(
+      report.keyFigures.every(
+        (figure) => figure.share === 0 && figure.lastSeasonCount === null && figure.lastSeasonShare === null,
+      ),
+    ).toBe(true);
+    expect(report.hasChanges).toBe(false);
+  });
+});

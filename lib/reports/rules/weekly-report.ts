@@ -1,0 +1,398 @@
+/**
+ * The weekly report: where every municipality in scope stood at the end of a week, and what
+ * changed since the previous snapshot. Pure: snapshots are plain JSON (stored as
+ * `WeeklyReport.snapshot`), with instants as ISO strings.
+ *
+ * A week runs Monday 00:00 to Sunday 24:00 on the Oslo wall clock (167 hours in the week clocks
+ * go forward, 169 in the week they go back); it is named by its Monday, `weekStart`.
+ */
+import { addDays, format, isMonday, parseISO, startOfISOWeek } from 'date-fns';
+import { endOfOsloDay, isIsoDate, osloDate } from '../../core/calendar';
+import { EXTENSION_STATUS_LABELS } from '../../follow-up/rules/extension-requests';
+import { FLAG_LABELS } from '../../status/labels';
+import type { DeliveryState, ExtensionStatus, FlagCode } from '../../status/rules/types';
+
+export const WEEKLY_SNAPSHOT_VERSION = 1;
+
+/** An extension request as known at the snapshot's instant (a later decision is not known yet). */
+export interface SnapshotExtension {
+  requestedAt: string;
+  requestedDeadline: string;
+  /** PENDING until a decision made by the snapshot's instant. */
+  status: ExtensionStatus;
+  decidedAt: string | null;
+  grantedDeadline: string | null;
+}
+
+/** One municipality's status in a snapshot; never identities or message contents. */
+export interface SnapshotMunicipality {
+  number: string;
+  name: string;
+  countyNumber: string;
+  countyName: string;
+  state: DeliveryState;
+  /** Most urgent first. */
+  flags: FlagCode[];
+  effectiveDeadline: string;
+  extensionGranted: boolean;
+  /** Whether the first accepted delivery was sent by the effective deadline; null while there is none. */
+  deliveredOnTime: boolean | null;
+  firstAcceptedAt: string | null;
+  /** When the latest production message was received. */
+  lastSentAt: string | null;
+  /** Oldest first. */
+  extensions: SnapshotExtension[];
+}
+
+/** Municipalities per key figure (the status overview's key figures). */
+export interface KeyFigureCounts {
+  /** Municipalities in scope. */
+  total: number;
+  delivered: number;
+  /** First accepted delivery sent by the effective deadline. */
+  deliveredOnTime: number;
+  mustResubmit: number;
+  shouldApplyForExtension: number;
+  /** Sent, awaiting the KPR_IPL's Apprec (overdue or not). */
+  awaitingApprec: number;
+  notStarted: number;
+}
+
+export interface SnapshotSeason {
+  key: string;
+  name: string;
+}
+
+export interface WeeklySnapshot {
+  version: typeof WEEKLY_SNAPSHOT_VERSION;
+  season: SnapshotSeason & { deadline: string };
+  /** Monday of the week, 'YYYY-MM-DD'. */
+  weekStart: string;
+  /** The instant described: the end of the week's Sunday in Oslo. */
+  asOf: string;
+  keyFigures: KeyFigureCounts;
+  /** The previous season at the same distance to its deadline, for the same municipalities. */
+  lastSeason: { season: SnapshotSeason; asOf: string; keyFigures: KeyFigureCounts } | null;
+  /** Sorted by number. */
+  municipalities: SnapshotMunicipality[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weeks
+
+export interface ReportWeek {
+  /** Monday, 'YYYY-MM-DD'. */
+  weekStart: string;
+  /** Sunday, 'YYYY-MM-DD'. */
+  weekEnd: string;
+  /** Monday 00:00 in Oslo. */
+  start: Date;
+  /** The last millisecond of Sunday in Oslo. */
+  end: Date;
+}
+
+const isoDay = (day: Date) => format(day, 'yyyy-MM-dd');
+const shiftDays = (isoDate: string, days: number) => isoDay(addDays(parseISO(isoDate), days));
+
+/** The week starting on the Monday `weekStart`; throws unless it is a Monday written 'YYYY-MM-DD'. */
+export function reportWeek(weekStart: string): ReportWeek {
+  if (!isIsoDate(weekStart) || !isMonday(parseISO(weekStart))) {
+    throw new RangeError(`expected a Monday written YYYY-MM-DD, got "${weekStart}"`);
+  }
+  const weekEnd = shiftDays(weekStart, 6);
+  return {
+    weekStart,
+    weekEnd,
+    start: new Date(endOfOsloDay(shiftDays(weekStart, -1)).getTime() + 1),
+    end: endOfOsloDay(weekEnd),
+  };
+}
+
+/** The Monday of the Oslo week the instant falls in. */
+export function weekStartOf(instant: Date): string {
+  return isoDay(startOfISOWeek(parseISO(osloDate(instant))));
+}
+
+/** The Monday of the week before. */
+export function previousWeekStart(weekStart: string): string {
+  reportWeek(weekStart);
+  return shiftDays(weekStart, -7);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+
+export interface ExtensionChange {
+  municipality: SnapshotMunicipality;
+  extension: SnapshotExtension;
+}
+
+export interface WeeklyChanges {
+  newlyDelivered: SnapshotMunicipality[];
+  /** Rejected now, and not before or on another delivery than before. */
+  newlyRejected: SnapshotMunicipality[];
+  /** Per flag, the municipalities that have it now and did not before. */
+  flagsRaised: Record<FlagCode, SnapshotMunicipality[]>;
+  /** Per flag, the municipalities that had it before and no longer do. */
+  flagsCleared: Record<FlagCode, SnapshotMunicipality[]>;
+  extensionsRequested: ExtensionChange[];
+  extensionsDecided: ExtensionChange[];
+  stillNotStarted: SnapshotMunicipality[];
+}
+
+export interface KeyFigure {
+  key: Exclude<keyof KeyFigureCounts, 'total'>;
+  label: string;
+  count: number;
+  /** Of the municipalities in scope, 0–1. */
+  share: number;
+  lastSeasonCount: number | null;
+  lastSeasonShare: number | null;
+}
+
+export interface WeeklyReportContent {
+  snapshot: WeeklySnapshot;
+  week: ReportWeek;
+  /** Changes are counted after this instant: the previous snapshot's, or the end of the week before without one. */
+  since: string;
+  changes: WeeklyChanges;
+  keyFigures: KeyFigure[];
+  /** Whether anything at all changed (still not started does not count). */
+  hasChanges: boolean;
+}
+
+/** Flags in the order the report lists them (most urgent first). */
+export const REPORT_FLAG_ORDER: readonly FlagCode[] = [
+  'OVERDUE',
+  'MUST_RESUBMIT',
+  'APPREC_MISSING',
+  'SHOULD_APPLY_FOR_EXTENSION',
+  'RESENT_BEFORE_APPREC',
+  'EXTENSION_PENDING',
+];
+
+export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
+  delivered: 'Levert',
+  deliveredOnTime: 'Levert innen fristen',
+  mustResubmit: 'Må sende på nytt',
+  shouldApplyForExtension: 'Bør søke om utsettelse',
+  awaitingApprec: 'Venter på Apprec',
+  notStarted: 'Ikke startet',
+};
+
+const byFlag = () =>
+  Object.fromEntries(REPORT_FLAG_ORDER.map((code) => [code, []])) as unknown as Record<
+    FlagCode,
+    SnapshotMunicipality[]
+  >;
+
+const within = (instant: string | null, after: number, until: number): instant is string =>
+  instant !== null && Date.parse(instant) > after && Date.parse(instant) <= until;
+
+function keyFiguresOf(snapshot: WeeklySnapshot): KeyFigure[] {
+  const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+  const last = snapshot.lastSeason?.keyFigures ?? null;
+  return (Object.keys(KEY_FIGURE_LABELS) as KeyFigure['key'][]).map((key) => ({
+    key,
+    label: KEY_FIGURE_LABELS[key],
+    count: snapshot.keyFigures[key],
+    share: share(snapshot.keyFigures[key], snapshot.keyFigures.total),
+    lastSeasonCount: last && last[key],
+    lastSeasonShare: last && share(last[key], last.total),
+  }));
+}
+
+/**
+ * What changed between `previous` and `current` (municipalities matched by number; one missing
+ * from `previous` counts as not started, unflagged). Without a previous snapshot the baseline is
+ * an empty season as the week began. Extension requests and decisions count when made after the
+ * previous snapshot's instant (or the week's start) and by the current one.
+ */
+export function compareWeeklySnapshots(current: WeeklySnapshot, previous: WeeklySnapshot | null): WeeklyReportContent {
+  const week = reportWeek(current.weekStart);
+  const since = previous?.asOf ?? new Date(week.start.getTime() - 1).toISOString();
+  const after = Date.parse(since);
+  const until = Date.parse(current.asOf);
+  const before = new Map((previous?.municipalities ?? []).map((row) => [row.number, row]));
+  const changes: WeeklyChanges = {
+    newlyDelivered: [],
+    newlyRejected: [],
+    flagsRaised: byFlag(),
+    flagsCleared: byFlag(),
+    extensionsRequested: [],
+    extensionsDecided: [],
+    stillNotStarted: [],
+  };
+  for (const row of current.municipalities) {
+    const old = before.get(row.number);
+    if (row.state === 'DELIVERED' && old?.state !== 'DELIVERED') changes.newlyDelivered.push(row);
+    if (row.state === 'REJECTED' && (old?.state !== 'REJECTED' || old.lastSentAt !== row.lastSentAt))
+      changes.newlyRejected.push(row);
+    if (row.state === 'NOT_STARTED') changes.stillNotStarted.push(row);
+    const oldFlags = new Set(old?.flags ?? []);
+    const newFlags = new Set(row.flags);
+    for (const code of REPORT_FLAG_ORDER) {
+      if (newFlags.has(code) && !oldFlags.has(code)) changes.flagsRaised[code].push(row);
+      if (oldFlags.has(code) && !newFlags.has(code)) changes.flagsCleared[code].push(row);
+    }
+    for (const extension of row.extensions) {
+      if (within(extension.requestedAt, after, until))
+        changes.extensionsRequested.push({ municipality: row, extension });
+      if (extension.status !== 'PENDING' && within(extension.decidedAt, after, until))
+        changes.extensionsDecided.push({ municipality: row, extension });
+    }
+  }
+  return weeklyReportContent(current, since, changes);
+}
+
+/** The report of a snapshot and its changes since `since` (as stored, or as just compared). */
+export function weeklyReportContent(
+  snapshot: WeeklySnapshot,
+  since: string,
+  changes: WeeklyChanges,
+): WeeklyReportContent {
+  return {
+    snapshot,
+    week: reportWeek(snapshot.weekStart),
+    since,
+    changes,
+    keyFigures: keyFiguresOf(snapshot),
+    hasChanges: changeCount(changes) > 0,
+  };
+}
+
+/** How many changes the report lists (still not started does not count). */
+export function changeCount(changes: WeeklyChanges): number {
+  return (
+    changes.newlyDelivered.length +
+    changes.newlyRejected.length +
+    REPORT_FLAG_ORDER.reduce(
+      (sum, code) => sum + changes.flagsRaised[code].length + changes.flagsCleared[code].length,
+      0,
+    ) +
+    changes.extensionsRequested.length +
+    changes.extensionsDecided.length
+  );
+}
+
+/** What the key figures are counted from: a snapshot row, or a status row's state, flag codes and figure. */
+export type KeyFigureInput = Pick<SnapshotMunicipality, 'state' | 'flags' | 'deliveredOnTime'>;
+
+/** The key figures of the overview and of a snapshot, counted one way. */
+export function countKeyFigures(rows: readonly KeyFigureInput[]): KeyFigureCounts {
+  const count = (test: (row: KeyFigureInput) => boolean) => rows.filter(test).length;
+  return {
+    total: rows.length,
+    delivered: count((row) => row.state === 'DELIVERED'),
+    deliveredOnTime: count((row) => row.deliveredOnTime === true),
+    mustResubmit: count((row) => row.flags.includes('MUST_RESUBMIT')),
+    shouldApplyForExtension: count((row) => row.flags.includes('SHOULD_APPLY_FOR_EXTENSION')),
+    awaitingApprec: count((row) => row.state === 'SENT' || row.state === 'APPREC_OVERDUE'),
+    notStarted: count((row) => row.state === 'NOT_STARTED'),
+  };
+}
+
+/**
+ * The report cut down to the municipalities in `numbers` (a municipal contact's share of a stored
+ * report): their rows, their changes and key figures counted over them only. Last season's
+ * figures are left out: the stored snapshot holds them for every municipality together only.
+ */
+export function scopeWeeklyReport(report: WeeklyReportContent, numbers: ReadonlySet<string>): WeeklyReportContent {
+  const keep = (row: SnapshotMunicipality) => numbers.has(row.number);
+  const keepChange = (change: ExtensionChange) => keep(change.municipality);
+  const municipalities = report.snapshot.municipalities.filter(keep);
+  const { changes } = report;
+  const perFlag = (lists: Record<FlagCode, SnapshotMunicipality[]>) =>
+    Object.fromEntries(Object.entries(lists).map(([code, rows]) => [code, rows.filter(keep)])) as Record<
+      FlagCode,
+      SnapshotMunicipality[]
+    >;
+  const snapshot: WeeklySnapshot = {
+    ...report.snapshot,
+    keyFigures: countKeyFigures(municipalities),
+    lastSeason: null,
+    municipalities,
+  };
+  return weeklyReportContent(snapshot, report.since, {
+    newlyDelivered: changes.newlyDelivered.filter(keep),
+    newlyRejected: changes.newlyRejected.filter(keep),
+    flagsRaised: perFlag(changes.flagsRaised),
+    flagsCleared: perFlag(changes.flagsCleared),
+    extensionsRequested: changes.extensionsRequested.filter(keepChange),
+    extensionsDecided: changes.extensionsDecided.filter(keepChange),
+    stillNotStarted: changes.stillNotStarted.filter(keep),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes as rows (the report's list of changes)
+
+export type ChangeKind =
+  | 'DELIVERED'
+  | 'REJECTED'
+  | 'FLAG_RAISED'
+  | 'FLAG_CLEARED'
+  | 'EXTENSION_REQUESTED'
+  | 'EXTENSION_DECIDED'
+  | 'NOT_STARTED';
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  DELIVERED: 'Nylig levert',
+  REJECTED: 'Nylig avvist',
+  FLAG_RAISED: 'Nytt flagg',
+  FLAG_CLEARED: 'Flagg fjernet',
+  EXTENSION_REQUESTED: 'Utsettelse søkt',
+  EXTENSION_DECIDED: 'Utsettelse avgjort',
+  NOT_STARTED: 'Fortsatt ikke startet',
+};
+
+export interface ChangeRow {
+  kind: ChangeKind;
+  municipality: SnapshotMunicipality;
+  /** What exactly, in Norwegian (the flag, the decision); empty when the kind says it all. */
+  detail: string;
+  /** When it happened, where one instant says so. */
+  at: string | null;
+  /** The deadline asked for or granted (extensions only). */
+  deadline: string | null;
+}
+
+/** Every change as one row, in the report's order: by kind, then by municipality number. */
+export function changeRows(changes: WeeklyChanges): ChangeRow[] {
+  const row = (
+    kind: ChangeKind,
+    municipality: SnapshotMunicipality,
+    detail = '',
+    at: string | null = null,
+    deadline: string | null = null,
+  ): ChangeRow => ({
+    kind,
+    municipality,
+    detail,
+    at,
+    deadline,
+  });
+  return [
+    ...changes.newlyDelivered.map((municipality) => row('DELIVERED', municipality, '', municipality.lastSentAt)),
+    ...changes.newlyRejected.map((municipality) => row('REJECTED', municipality, '', municipality.lastSentAt)),
+    ...REPORT_FLAG_ORDER.flatMap((code) =>
+      changes.flagsRaised[code].map((municipality) => row('FLAG_RAISED', municipality, FLAG_LABELS[code])),
+    ),
+    ...REPORT_FLAG_ORDER.flatMap((code) =>
+      changes.flagsCleared[code].map((municipality) => row('FLAG_CLEARED', municipality, FLAG_LABELS[code])),
+    ),
+    ...changes.extensionsRequested.map(({ municipality, extension }) =>
+      row('EXTENSION_REQUESTED', municipality, '', extension.requestedAt, extension.requestedDeadline),
+    ),
+    ...changes.extensionsDecided.map(({ municipality, extension }) =>
+      row(
+        'EXTENSION_DECIDED',
+        municipality,
+        EXTENSION_STATUS_LABELS[extension.status],
+        extension.decidedAt,
+        extension.grantedDeadline,
+      ),
+    ),
+    ...changes.stillNotStarted.map((municipality) => row('NOT_STARTED', municipality)),
+  ];
+}

@@ -1,0 +1,461 @@
+/**
+ * The overview of every municipality in scope, derived by the engine from the events in the
+ * database as they stood at `asOf`: a season's events for every municipality in scope are read in
+ * a handful of queries (never one per municipality), and only events known at `asOf`.
+ *
+ * Reads plain SQL (lib/db/sql.ts) and never loads Prisma, so that the weekly report's own process
+ * (lib/reports/report-process.ts) can derive with it; lib/status/data/status.ts serves the app from it,
+ * with its cache.
+ */
+import 'server-only';
+import { isFhi, type Viewer } from '@/lib/access/rules/actor';
+import type { Sql } from '@/lib/db/sql';
+import { endOfOsloDay, osloDate } from '@/lib/core/calendar';
+import { contentSummarySchema } from '@/lib/core/content-summary';
+import type { ServiceCodeReference } from '@/lib/ingest/rules/checks';
+import {
+  deriveDeliveryState,
+  type ApprecInput,
+  type DeliveryFigures,
+  type DeliveryFlag,
+  type DeliveryState,
+  type DeliveryStateResult,
+  type ExtensionRequestInput,
+  type FindingInput,
+  type MessageInput,
+  type ResubmissionAgreementInput,
+  type SeasonInput,
+} from '@/lib/status/rules';
+import { countKeyFigures, type KeyFigureCounts } from '@/lib/reports/rules/weekly-report';
+
+export interface StatusQuery {
+  /** The season key; the latest annual season when absent. */
+  seasonKey?: string;
+  asOf: Date;
+}
+
+export interface StatusSeasonSummary {
+  key: string;
+  name: string;
+  kind: 'ANNUAL' | 'DAILY';
+  deadline: Date;
+}
+
+/** One municipality's derived status: what the overview table, the worklist and the API show. */
+export interface MunicipalityStatusRow {
+  number: string;
+  name: string;
+  countyNumber: string;
+  countyName: string;
+  state: DeliveryState;
+  flags: DeliveryFlag[];
+  figures: DeliveryFigures;
+}
+
+/** The overview's key figures: the same counts the weekly report compares week by week. */
+export type StatusKeyFigures = KeyFigureCounts;
+
+/** Share of municipalities with an accepted delivery by the end of each Oslo day, this and last season. */
+export interface CumulativeDeliveryPoint {
+  date: string;
+  share: number;
+  /** The previous season on the same day relative to its deadline; null without a previous season. */
+  previousShare: number | null;
+}
+
+export interface PreviousSeasonComparisonSummary {
+  season: StatusSeasonSummary;
+  /** The instant in the previous season that corresponds to `asOf` (same distance to the deadline). */
+  asOf: Date;
+  /** Municipalities with an accepted delivery by then. */
+  accepted: number;
+  delivered: number;
+  total: number;
+}
+
+export interface StatusOverviewSummary {
+  season: StatusSeasonSummary;
+  asOf: Date;
+  keyFigures: StatusKeyFigures;
+  /** Municipalities with an accepted delivery at `asOf` (whatever their state now). */
+  accepted: number;
+  previous: PreviousSeasonComparisonSummary | null;
+  cumulative: CumulativeDeliveryPoint[];
+  /** Sorted by municipality number. */
+  rows: MunicipalityStatusRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+export interface SeasonRow {
+  id: string;
+  key: string;
+  name: string;
+  kind: SeasonInput['kind'];
+  periodStart: Date;
+  periodEnd: Date;
+  opensAt: Date;
+  deadline: Date;
+  apprecOverdueHours: number;
+  extensionAdviceWorkingDays: number;
+  extensionPendingAlertWorkingDays: number;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A season row as the engine takes it. */
+export function seasonInput(season: SeasonRow): SeasonInput {
+  return {
+    key: season.key,
+    kind: season.kind,
+    periodStart: isoDate(season.periodStart),
+    periodEnd: isoDate(season.periodEnd),
+    opensAt: season.opensAt,
+    deadline: season.deadline,
+    apprecOverdueHours: season.apprecOverdueHours,
+    extensionAdviceWorkingDays: season.extensionAdviceWorkingDays,
+    extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
+  };
+}
+
+export function seasonSummary(season: SeasonRow): StatusSeasonSummary {
+  return { key: season.key, name: season.name, kind: season.kind, deadline: season.deadline };
+}
+
+const SEASON_COLUMNS = `id, key, name, kind, period_start AS "periodStart", period_end AS "periodEnd", opens_at AS "opensAt", deadline,
+  apprec_overdue_hours AS "apprecOverdueHours", extension_advice_working_days AS "extensionAdviceWorkingDays",
+  extension_pending_alert_working_days AS "extensionPendingAlertWorkingDays"`;
+
+/** The season with this key; without one, the latest annual season. */
+export async function findSeason(sql: Sql, key: string | undefined): Promise<SeasonRow | null> {
+  const [season] = key
+    ? await sql.query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
+    : await sql.query<SeasonRow>(
+        `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
+      );
+  return season ?? null;
+}
+
+async function findPreviousSeason(sql: Sql, season: SeasonRow): Promise<SeasonRow | null> {
+  const [previous] = await sql.query<SeasonRow>(
+    `SELECT ${SEASON_COLUMNS} FROM season WHERE kind::text = $1 AND period_end < $2::date ORDER BY period_end DESC LIMIT 1`,
+    [season.kind, isoDate(season.periodStart)],
+  );
+  return previous ?? null;
+}
+
+/** Everything the engine needs about one municipality in one season, but the season and the reference data. */
+export interface MunicipalityEvents {
+  messages: MessageInput[];
+  apprecs: ApprecInput[];
+  findings: FindingInput[];
+  extensionRequests: ExtensionRequestInput[];
+  resubmissionAgreements: ResubmissionAgreementInput[];
+}
+
+type Grouped<Row> = Row & { municipalityNumber: string };
+
+/**
+ * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined), in
+ * five queries, grouped by municipality number. Ties in time keep the order of the rows' ids.
+ */
+export async function loadSeasonEvents(
+  sql: Sql,
+  seasonId: string,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+): Promise<Map<string, MunicipalityEvents>> {
+  const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
+  const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
+  const [messages, apprecs, findings, extensions, agreements] = await Promise.all([
+    sql.query<Grouped<Omit<MessageInput, 'contentSummary'> & { contentSummary: unknown }>>(
+      `SELECT msg_id AS "msgId", type, environment, gen_date AS "genDate", received_at AS "receivedAt",
+         municipality_number_as_sent AS "municipalityNumberAsSent", municipality_number AS "municipalityNumber", run_number AS "runNumber",
+         period_from::text AS "periodFrom", period_to::text AS "periodTo", epj_system AS "epjSystem", epj_version AS "epjVersion",
+         content_summary AS "contentSummary"
+       FROM message
+       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2 ${scope('municipality_number')}
+       ORDER BY received_at, id`,
+      values,
+    ),
+    // Apprecs have no municipality of their own: they belong to the message they answer.
+    sql.query<Grouped<ApprecInput>>(
+      `SELECT a.apprec_id AS "apprecId", a.original_msg_id AS "originalMsgId", a.status, a.received_at AS "receivedAt",
+         m.municipality_number AS "municipalityNumber",
+         COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code,
+                    'displayName', e.display_name, 'freeText', e.free_text) ORDER BY e.position)
+                   FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
+       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+       WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL
+         AND m.received_at <= $2 AND a.received_at <= $2 ${scope('m.municipality_number')}
+       ORDER BY a.received_at, a.id`,
+      values,
+    ),
+    sql.query<Grouped<FindingInput>>(
+      `SELECT f.id, f.municipality_number AS "municipalityNumber", m.msg_id AS "messageMsgId", f.code, f.severity, f.message, f.count,
+         f.status, f.detected_at AS "detectedAt", f.resolved_at AS "resolvedAt"
+       FROM finding f LEFT JOIN message m ON m.id = f.message_id
+       WHERE f.season_id = $1::uuid AND f.detected_at <= $2 ${scope('f.municipality_number')}
+       ORDER BY f.detected_at, f.id`,
+      values,
+    ),
+    sql.query<Grouped<ExtensionRequestInput>>(
+      `SELECT id, municipality_number AS "municipalityNumber", requested_at AS "requestedAt", requested_deadline AS "requestedDeadline",
+         status, granted_deadline AS "grantedDeadline", decided_at AS "decidedAt"
+       FROM extension_request
+       WHERE season_id = $1::uuid AND requested_at <= $2 ${scope('municipality_number')}
+       ORDER BY requested_at, id`,
+      values,
+    ),
+    sql.query<Grouped<ResubmissionAgreementInput>>(
+      `SELECT municipality_number AS "municipalityNumber", created_at AS "createdAt"
+       FROM note
+       WHERE season_id = $1::uuid AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2 ${scope('municipality_number')}
+       ORDER BY created_at, id`,
+      values,
+    ),
+  ]);
+
+  const byMunicipality = new Map<string, MunicipalityEvents>();
+  const eventsOf = (number: string) => {
+    let events = byMunicipality.get(number);
+    if (!events) {
+      events = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
+      byMunicipality.set(number, events);
+    }
+    return events;
+  };
+  for (const message of messages) {
+    const summary = contentSummarySchema.safeParse(message.contentSummary);
+    eventsOf(message.municipalityNumber).messages.push({
+      ...message,
+      contentSummary: summary.success ? summary.data : null,
+    });
+  }
+  for (const { municipalityNumber, ...apprec } of apprecs) eventsOf(municipalityNumber).apprecs.push(apprec);
+  for (const { municipalityNumber, ...finding } of findings) eventsOf(municipalityNumber).findings.push(finding);
+  for (const { municipalityNumber, ...extension } of extensions)
+    eventsOf(municipalityNumber).extensionRequests.push(extension);
+  for (const { municipalityNumber, ...agreement } of agreements)
+    eventsOf(municipalityNumber).resubmissionAgreements.push(agreement);
+  return byMunicipality;
+}
+
+/** Reads a season's events: loadSeasonEvents, or a cache of every municipality's (lib/status/data/status.ts). */
+export type SeasonEventsLoader = (
+  seasonId: string,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+) => Promise<Map<string, MunicipalityEvents>>;
+
+export const NO_EVENTS: MunicipalityEvents = {
+  messages: [],
+  apprecs: [],
+  findings: [],
+  extensionRequests: [],
+  resubmissionAgreements: [],
+};
+
+/** The services per code of the municipality's last accepted production KPR_IPL (Apprec OK, with or without errors). */
+function acceptedServicesByCode(events: MunicipalityEvents): Readonly<Record<string, number>> | null {
+  const accepted = new Set(
+    events.apprecs.filter((apprec) => apprec.status !== 'REJECTED').map((apprec) => apprec.originalMsgId),
+  );
+  for (let index = events.messages.length - 1; index >= 0; index--) {
+    const message = events.messages[index]!;
+    if (
+      message.type === 'KPR_IPL' &&
+      message.environment === 'PRODUCTION' &&
+      accepted.has(message.msgId) &&
+      message.contentSummary?.kind === 'KPR_IPL'
+    ) {
+      return message.contentSummary.servicesByCode;
+    }
+  }
+  return null;
+}
+
+async function loadServiceCodes(sql: Sql): Promise<ServiceCodeReference[]> {
+  return sql.query<ServiceCodeReference>(
+    `SELECT code, name, valid_from_year AS "validFromYear", valid_to_year AS "validToYear", welfare_technology AS "welfareTechnology" FROM service_code`,
+  );
+}
+
+export interface Derived {
+  current: Map<string, { events: MunicipalityEvents; result: DeliveryStateResult }>;
+  /** The previous season derived at the corresponding instant, if there is one. */
+  previous: {
+    season: SeasonRow;
+    asOf: Date;
+    results: Map<string, DeliveryStateResult>;
+    /** Its events known at the real `asOf`. */
+    events: Map<string, MunicipalityEvents>;
+    serviceCodes: ServiceCodeReference[];
+  } | null;
+}
+
+/**
+ * Derives `season` at `asOf` for `numbers`, and the previous season of the same kind at the same
+ * distance to its deadline (which also gives last season's services per code for plausibility).
+ */
+export async function deriveSeason(
+  sql: Sql,
+  season: SeasonRow,
+  numbers: readonly string[],
+  asOf: Date,
+  load: SeasonEventsLoader = (seasonId, scope, at) => loadSeasonEvents(sql, seasonId, scope, at),
+): Promise<Derived> {
+  const scope = [...numbers];
+  const previousSeason = await findPreviousSeason(sql, season);
+  const previousAsOf =
+    previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
+  const [serviceCodes, events, previousEvents] = await Promise.all([
+    loadServiceCodes(sql),
+    load(season.id, scope, asOf),
+    // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
+    previousSeason ? load(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
+  ]);
+  const input = seasonInput(season);
+  const previousInput = previousSeason && seasonInput(previousSeason);
+  const current: Derived['current'] = new Map();
+  const previousResults = new Map<string, DeliveryStateResult>();
+  for (const number of numbers) {
+    const own = events.get(number) ?? NO_EVENTS;
+    const last = previousEvents.get(number) ?? NO_EVENTS;
+    const servicesByCode = acceptedServicesByCode(last);
+    const result = deriveDeliveryState(
+      { season: input, ...own, previousSeason: servicesByCode && { servicesByCode }, serviceCodes },
+      asOf,
+    );
+    current.set(number, { events: own, result });
+    if (previousInput && previousAsOf) {
+      previousResults.set(
+        number,
+        deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf),
+      );
+    }
+  }
+  return {
+    current,
+    previous:
+      previousSeason && previousAsOf
+        ? { season: previousSeason, asOf: previousAsOf, results: previousResults, events: previousEvents, serviceCodes }
+        : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures {
+  return countKeyFigures(
+    rows.map((row) => ({
+      state: row.state,
+      flags: row.flags.map((flag) => flag.code),
+      deliveredOnTime: row.figures.deliveredOnTime,
+    })),
+  );
+}
+
+const DAY_MS = 86_400_000;
+const CUMULATIVE_DAYS_AFTER_DEADLINE = 30;
+
+/** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`, at most a month past the deadline. */
+function cumulativeSeries(
+  season: SeasonRow,
+  asOf: Date,
+  rows: readonly MunicipalityStatusRow[],
+  previous: Derived['previous'],
+): CumulativeDeliveryPoint[] {
+  const total = rows.length;
+  if (total === 0) return [];
+  const acceptedTimes = rows
+    .flatMap((row) => (row.figures.firstAcceptedAt ? [row.figures.firstAcceptedAt.getTime()] : []))
+    .sort((a, b) => a - b);
+  const previousTimes = previous
+    ? [...previous.results.values()]
+        .flatMap((result) => (result.figures.firstAcceptedAt ? [result.figures.firstAcceptedAt.getTime()] : []))
+        .sort((a, b) => a - b)
+    : [];
+  const offset = previous ? season.deadline.getTime() - previous.season.deadline.getTime() : 0;
+  const first = Math.min(season.opensAt.getTime(), acceptedTimes[0] ?? Infinity);
+  // The chart is about the run-up to the deadline: it ends a month after it (or at `asOf`, if earlier).
+  const lastDay = osloDate(
+    new Date(Math.min(asOf.getTime(), season.deadline.getTime() + CUMULATIVE_DAYS_AFTER_DEADLINE * DAY_MS)),
+  );
+  const points: CumulativeDeliveryPoint[] = [];
+  let current = 0;
+  let last = 0;
+  for (let day = osloDate(new Date(first)); day <= lastDay; day = osloDate(new Date(endOfOsloDay(day).getTime() + 1))) {
+    const end = Math.min(endOfOsloDay(day).getTime(), asOf.getTime());
+    while (current < acceptedTimes.length && acceptedTimes[current]! <= end) current++;
+    while (last < previousTimes.length && previousTimes[last]! <= end - offset) last++;
+    points.push({ date: day, share: current / total, previousShare: previous ? last / total : null });
+  }
+  return points;
+}
+
+/** The overview of the municipalities in `numbers` (all when undefined; only then may `load` be a cache of every municipality's events). */
+export async function buildOverview(
+  sql: Sql,
+  season: SeasonRow,
+  numbers: readonly string[] | undefined,
+  asOf: Date,
+  load?: SeasonEventsLoader,
+): Promise<StatusOverviewSummary> {
+  const municipalities = await sql.query<{ number: string; name: string; countyNumber: string; countyName: string }>(
+    `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
+     FROM municipality m JOIN county c ON c.number = m.county_number
+     ${numbers ? 'WHERE m.number = ANY($1::text[])' : ''}
+     ORDER BY m.number`,
+    numbers ? [numbers] : [],
+  );
+  const derived = await deriveSeason(
+    sql,
+    season,
+    municipalities.map((municipality) => municipality.number),
+    asOf,
+    load,
+  );
+  const rows = municipalities.map((municipality): MunicipalityStatusRow => {
+    const { result } = derived.current.get(municipality.number)!;
+    return {
+      ...municipality,
+      state: result.state,
+      flags: result.flags,
+      figures: result.figures,
+    };
+  });
+  const previous = derived.previous;
+  return {
+    season: seasonSummary(season),
+    asOf: asOf,
+    keyFigures: keyFiguresOf(rows),
+    accepted: rows.filter((row) => row.figures.firstAcceptedAt).length,
+    previous: previous && {
+      season: seasonSummary(previous.season),
+      asOf: previous.asOf,
+      accepted: [...previous.results.values()].filter((result) => result.figures.firstAcceptedAt).length,
+      delivered: [...previous.results.values()].filter((result) => result.state === 'DELIVERED').length,
+      total: rows.length,
+    },
+    cumulative: cumulativeSeries(season, asOf, rows, previous),
+    rows,
+  };
+}
+
+/**
+ * Every municipality in the viewer's scope at `asOf` (all for FHI), with key figures and last
+ * season's comparison; null when the season does not exist. Not cached: lib/status/data/status.ts caches
+ * FHI's overview for the app.
+ */
+export async function deriveStatusOverview(
+  sql: Sql,
+  viewer: Viewer,
+  query: StatusQuery,
+): Promise<StatusOverviewSummary | null> {
+  const season = await findSeason(sql, query.seasonKey);
+  if (!season) return null;
+  return buildOverview(sql, season, isFhi(viewer) ? undefined : viewer.municipalityNumbers, query.asOf);
+}

@@ -1,0 +1,50 @@
+/**
+ * The query every status view and the status API share: which season, and at which instant.
+ * `asOf` is a calendar day and means the end of that day in Europe/Oslo; absent, it means now
+ * (to the minute).
+ */
+import { z } from 'zod';
+import { endOfOsloDay, isIsoDate } from '@/lib/core/calendar';
+import type { StatusQuery } from '@/lib/status/data/status';
+
+export const seasonKeySchema = z.string().regex(/^\d{4}$/, 'season must be a four-digit season key, e.g. 2025');
+export const asOfDateSchema = z.string().refine(isIsoDate, 'asOf must be a calendar date written YYYY-MM-DD');
+
+/** Strict, for the API: a bad value is an error. */
+export const statusQuerySchema = z.object({ season: seasonKeySchema.optional(), asOf: asOfDateSchema.optional() });
+
+/** Lenient, for pages: a bad value is ignored (the page shows which date it shows). */
+export const statusPageQuerySchema = z.object({
+  season: seasonKeySchema.optional().catch(undefined),
+  asOf: asOfDateSchema.optional().catch(undefined),
+});
+
+export type StatusQueryParams = z.infer<typeof statusQuerySchema>;
+
+const MINUTE_MS = 60_000;
+
+/**
+ * "Now" is the end of the current minute: what the screens show (and the status cache keys on).
+ * The end, not the start, so that what was done a moment ago (a request sent, a decision made)
+ * counts at once.
+ */
+export function toStatusQuery(params: StatusQueryParams, now: Date): StatusQuery {
+  return {
+    seasonKey: params.season,
+    asOf: params.asOf
+      ? endOfOsloDay(params.asOf)
+      : new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS - 1),
+  };
+}
+
+export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** `params` without empty values, as a link's `query` (next/link's href object). */
+export function linkQuery(params: QueryParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const items = (typeof value === 'string' ? [value] : (value ?? [])).filter(Boolean);
+    if (items.length) query[key] = items.length === 1 ? items[0]! : [...items];
+  }
+  return query;
+}

@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import { endOfOsloDay } from '../../core/calendar';
+import { deriveDeliveryState } from './derive';
+import { extensionPendingWait } from './flags';
+import { apprec, at, delivery, extension, finding, ide, input, ipl, T02 } from './test-builders';
+import type { DeliveryFlag, DeliveryStateInput, FlagCode } from './types';
+
+function flag(events: DeliveryStateInput, asOf: string, code: FlagCode): DeliveryFlag {
+  const found = deriveDeliveryState(events, at(asOf)).flags.find((candidate) => candidate.code === code);
+  if (!found) throw new Error(`no ${code} flag`);
+  return found;
+}
+
+const REJECTED = delivery('r1', '2026-01-05T10:00:00+01:00', {
+  status: 'REJECTED',
+  at: '2026-01-05T12:00:00+01:00',
+  errors: [T02],
+});
+
+describe('MUST_RESUBMIT', () => {
+  it('after a rejection: the Apprec errors as reason and evidence, fix and resend as next step', () => {
+    const mustResubmit = flag(input(REJECTED), '2026-01-05T13:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit).toEqual({
+      code: 'MUST_RESUBMIT',
+      reason: 'Fagmeldingen (KPR_IPL) ble avvist i Apprec 05.01.2026 kl. 12:00: T02 Meldingen validerer ikke.',
+      evidence: {
+        msgIds: ['r1-ipl'],
+        apprecIds: ['apprec-r1-ipl-2026-01-05T12:00:00+01:00'],
+        apprecErrorCodes: ['T02'],
+        times: [
+          { label: 'Sendt', at: at('2026-01-05T10:01:00+01:00') },
+          { label: 'Avvist', at: at('2026-01-05T12:00:00+01:00') },
+        ],
+      },
+      nextStep:
+        'Rett feilene Apprec viser, og send hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er. Vent på Apprec før dere sender igjen.',
+      causes: ['REJECTED'],
+    });
+  });
+
+  it('a resubmission agreed after the rejection clears the municipality to resend', () => {
+    const events = input({ ...REJECTED, resubmissionAgreements: [{ createdAt: at('2026-01-06T09:00:00+01:00') }] });
+    const mustResubmit = flag(events, '2026-01-06T10:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit.nextStep).toBe(
+      'FHI har godkjent ny innsending (avtalt 06.01.2026). Kommunen kan nå sende hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er.',
+    );
+    expect(mustResubmit.evidence.times).toContainEqual({
+      label: 'Ny innsending avtalt',
+      at: at('2026-01-06T09:00:00+01:00'),
+    });
+    expect(mustResubmit.resubmissionAgreedAt).toEqual(at('2026-01-06T09:00:00+01:00'));
+  });
+
+  it.each([
+    ['agreed before the rejection', '2026-01-05T11:00:00+01:00', '2026-01-06T10:00:00+01:00'],
+    ['agreed after asOf', '2026-01-06T11:00:00+01:00', '2026-01-06T10:00:00+01:00'],
+  ])('a resubmission %s does not clear', (_name, agreedAt, asOf) => {
+    const events = input({ ...REJECTED, resubmissionAgreements: [{ createdAt: at(agreedAt) }] });
+    expect(flag(events, asOf, 'MUST_RESUBMIT').nextStep).toMatch(/^Rett feilene Apprec viser/);
+    expect(flag(events, asOf, 'MUST_RESUBMIT').resubmissionAgreedAt).toBeUndefined();
+  });
+
+  it('open error findings: agree with FHI first, and list the findings', () => {
+    const events = input({
+      ...delivery('r1', '2026-01-05T10:00:00+01:00', { status: 'OK', at: '2026-01-05T12:00:00+01:00' }),
+      findings: [
+        finding('r1-ipl', '2026-01-05T10:05:00+01:00', { message: 'Ugyldig organisasjonsnummer', count: 3 }),
+        finding(null, '2026-01-06T08:00:00+01:00', { code: 'FHI-V17', message: 'Mange brukere uten vedtak' }),
+      ],
+    });
+    const mustResubmit = flag(events, '2026-01-06T10:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit.reason).toBe(
+      '2 åpne feil: Ugyldig organisasjonsnummer (3 forekomster); Mange brukere uten vedtak.',
+    );
+    expect(mustResubmit.evidence.findingCodes).toEqual(['ORGANISATION_NUMBER_INVALID', 'FHI-V17']);
+    expect(mustResubmit.nextStep).toMatch(/^Kontakt FHI og avtal ny innsending\./);
+    expect(mustResubmit.causes).toEqual(['OPEN_ERRORS']);
+  });
+
+  it('a missing KPR_IDE: send it with the same run number', () => {
+    const events = input({
+      messages: [ipl('a', '2026-01-05T10:00:00+01:00')],
+      apprecs: [apprec('a', 'OK', '2026-01-05T12:00:00+01:00')],
+    });
+    const mustResubmit = flag(events, '2026-01-06T10:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit.reason).toBe(
+      'Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
+    );
+    expect(mustResubmit.nextStep).toBe(
+      'Send identmeldingen (KPR_IDE) med samme løpenummer som fagmeldingen, eller send hele leveransen på nytt.',
+    );
+  });
+
+  it('a missing KPR_IPL: send it with the same run number', () => {
+    const mustResubmit = flag(
+      input({ messages: [ide('b', '2026-01-05T10:00:00+01:00')] }),
+      '2026-01-05T11:00:00+01:00',
+      'MUST_RESUBMIT',
+    );
+    expect(mustResubmit.reason).toMatch(/fagmeldingen \(KPR_IPL\) mangler\.$/);
+    expect(mustResubmit.nextStep).toMatch(/^Send fagmeldingen \(KPR_IPL\)/);
+  });
+
+  it('an old municipality number and half a year, together', () => {
+    const events = input({
+      messages: [
+        ipl('a', '2026-01-05T10:00:00+01:00', {
+          municipalityNumberAsSent: '3001',
+          municipalityNumber: '3101',
+          periodTo: '2025-06-30',
+        }),
+      ],
+    });
+    const mustResubmit = flag(events, '2026-01-05T11:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit.causes).toEqual(['MUNICIPALITY_NUMBER', 'PARTIAL_PERIOD']);
+    expect(mustResubmit.reason).toBe(
+      'Fagmeldingen bruker det gamle kommunenummeret 3001; gyldig nummer er 3101. ' +
+        'Fagmeldingen dekker 01.01.2025–30.06.2025, ikke hele perioden 01.01.2025–31.12.2025.',
+    );
+  });
+
+  it('the KPR_IDE rejected', () => {
+    const events = input({
+      ...delivery('r1', '2026-01-05T10:00:00+01:00', { status: 'OK', at: '2026-01-05T12:00:00+01:00' }),
+      apprecs: [
+        apprec('r1-ipl', 'OK', '2026-01-05T12:00:00+01:00'),
+        apprec('r1-ide', 'REJECTED', '2026-01-05T12:30:00+01:00', [T02]),
+      ],
+    });
+    const mustResubmit = flag(events, '2026-01-05T13:00:00+01:00', 'MUST_RESUBMIT');
+    expect(mustResubmit.causes).toEqual(['INCOMPLETE_DELIVERY']);
+    expect(mustResubmit.evidence.msgIds).toEqual(['r1-ide']);
+    expect(mustResubmit.nextStep).toMatch(/^Rett feilene Apprec viser/);
+  });
+});
+
+describe('APPREC_MISSING', () => {
+  it('says how long it has waited and not to resend', () => {
+    const missing = flag(
+      input(delivery('r1', '2026-01-09T15:00:00+01:00')),
+      '2026-01-13T17:30:00+01:00',
+      'APPREC_MISSING',
+    );
+    expect(missing).toEqual({
+      code: 'APPREC_MISSING',
+      reason:
+        'Fagmeldingen (KPR_IPL) ble mottatt 09.01.2026 kl. 15:00. Etter 4 dager 2 timer har det ikke kommet Apprec (grensen er 96 timer).',
+      evidence: {
+        msgIds: ['r1-ipl'],
+        times: [
+          { label: 'Mottatt', at: at('2026-01-09T15:00:00+01:00') },
+          { label: 'Apprec ventet senest', at: at('2026-01-13T15:00:00+01:00') },
+        ],
+      },
+      nextStep: 'Ikke send på nytt før dette er avklart. Meld fra til FHI om at Apprec mangler for MsgId r1-ipl.',
+    });
+  });
+
+  it('follows the season threshold', () => {
+    const events = input({
+      ...delivery('r1', '2026-01-05T10:00:00+01:00'),
+      season: { ...input().season, apprecOverdueHours: 24 },
+    });
+    expect(deriveDeliveryState(events, at('2026-01-06T10:00:01+01:00')).state).toBe('APPREC_OVERDUE');
+  });
+});
+
+describe('RESENT_BEFORE_APPREC', () => {
+  it('names both messages', () => {
+    const events = input({
+      messages: [
+        ...delivery('r1', '2026-01-05T10:00:00+01:00').messages,
+        ...delivery('r2', '2026-01-06T10:00:00+01:00').messages,
+      ],
+      apprecs: [apprec('r1-ipl', 'OK', '2026-01-07T10:00:00+01:00')],
+    });
+    const resent = flag(events, '2026-01-07T11:00:00+01:00', 'RESENT_BEFORE_APPREC');
+    expect(resent.reason).toBe(
+      'En ny fagmelding (KPR_IPL) ble sendt 06.01.2026 kl. 10:00, før Apprec for forrige fagmelding (sendt 05.01.2026 kl. 10:00) var kommet (den kom 07.01.2026 kl. 10:00).',
+    );
+    expect(resent.evidence.msgIds).toEqual(['r1-ipl', 'r2-ipl']);
+    expect(resent.evidence.apprecIds).toEqual(['apprec-r1-ipl-2026-01-07T10:00:00+01:00']);
+  });
+});
+
+describe('OVERDUE', () => {
+  it('counts the days since the deadline', () => {
+    const overdue = flag(input(), '2026-01-20T09:00:00+01:00', 'OVERDUE');
+    expect(overdue.reason).toBe(
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent leveranse.',
+    );
+    expect(overdue.evidence.times).toEqual([{ label: 'Frist', at: endOfOsloDay('2026-01-15') }]);
+  });
+
+  it('sent after the deadline and awaiting its Apprec', () => {
+    const overdue = flag(input(delivery('r1', '2026-01-16T00:01:00+01:00')), '2026-01-16T07:00:00+01:00', 'OVERDUE');
+    expect(overdue.reason).toBe(
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen.',
+    );
+  });
+});
+
+describe('SHOULD_APPLY_FOR_EXTENSION', () => {
+  it.each([
+    ['2026-01-09T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er om 4 arbeidsdager, og kommunen har ikke levert.'],
+    ['2026-01-14T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er om 1 arbeidsdag, og kommunen har ikke levert.'],
+    ['2026-01-15T12:00:00+01:00', 'Fristen går ut i dag (15.01.2026 kl. 23:59), og kommunen har ikke levert.'],
+    ['2026-01-16T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er passert, og kommunen har ikke levert.'],
+  ])('at %s', (asOf, reason) => {
+    const advice = flag(input(), asOf, 'SHOULD_APPLY_FOR_EXTENSION');
+    expect(advice.reason).toBe(reason);
+    expect(advice.nextStep).toBe(
+      'Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.',
+    );
+  });
+
+  it('mentions an earlier denial', () => {
+    const denied = extension('e1', '2026-01-05T09:00:00+01:00', '2026-02-28', {
+      status: 'DENIED',
+      decidedAt: at('2026-01-07T09:00:00+01:00'),
+    });
+    const advice = flag(
+      input({ extensionRequests: [denied] }),
+      '2026-01-12T12:00:00+01:00',
+      'SHOULD_APPLY_FOR_EXTENSION',
+    );
+    expect(advice.reason).toBe(
+      'Fristen 15.01.2026 kl. 23:59 er om 3 arbeidsdager, og kommunen har ikke levert. En søknad om utsettelse ble avslått 07.01.2026.',
+    );
+    expect(advice.evidence.extensionRequestIds).toEqual(['e1']);
+    expect(advice.nextStep).toBe('Lever så snart som mulig. Søk om utsettelse på nytt bare med ny begrunnelse.');
+  });
+
+  it('follows the season threshold', () => {
+    const events = input({ season: { ...input().season, extensionAdviceWorkingDays: 2 } });
+    expect(deriveDeliveryState(events, at('2026-01-12T12:00:00+01:00')).flags).toEqual([]);
+    expect(deriveDeliveryState(events, at('2026-01-13T12:00:00+01:00')).flags.map((f) => f.code)).toEqual([
+      'SHOULD_APPLY_FOR_EXTENSION',
+    ]);
+  });
+});
+
+describe('EXTENSION_PENDING', () => {
+  const request = extension('e1', '2026-01-05T09:00:00+01:00', '2026-02-13');
+
+  it.each([
+    ['2026-01-05T16:00:00+01:00', 0, false],
+    ['2026-01-08T16:00:00+01:00', 3, false],
+    ['2026-01-09T08:00:00+01:00', 4, true],
+  ])('at %s: %i working days, FHI alerted: %s', (asOf, days, alerted) => {
+    const pending = flag(input({ extensionRequests: [request] }), asOf, 'EXTENSION_PENDING');
+    expect(pending.needsFhiAttention).toBe(alerted);
+    // The same notion for a request on its own (FHI's list of requests).
+    expect(extensionPendingWait(request.requestedAt, at(asOf), input().season)).toEqual({
+      workingDays: days,
+      needsFhiAttention: alerted,
+    });
+    expect(pending.reason).toBe(
+      `Søknaden om utsettelse (til 13.02.2026) ble sendt 05.01.2026 kl. 09:00 og er ikke avgjort etter ${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'}.`,
+    );
+    expect(pending.nextStep).toBe(
+      alerted
+        ? 'FHI bør avgjøre søknaden nå: den har ventet mer enn 3 arbeidsdager.'
+        : 'FHI behandler søknaden. Fortsett arbeidet med leveransen i mellomtiden.',
+    );
+  });
+
+  it('several pending requests: the oldest decides', () => {
+    const later = extension('e2', '2026-01-08T09:00:00+01:00', '2026-02-27');
+    const pending = flag(
+      input({ extensionRequests: [later, request] }),
+      '2026-01-09T08:00:00+01:00',
+      'EXTENSION_PENDING',
+    );
+    expect(pending.reason).toMatch(/^2 søknader om utsettelse venter\. Den eldste \(til 13\.02\.2026\)/);
+    expect(pending.evidence.extensionRequestIds).toEqual(['e1', 'e2']);
+    expect(pending.needsFhiAttention).toBe(true);
+  });
+});
+
+describe('flag order', () => {
+  it('most urgent first', () => {
+    const events = input({
+      ...delivery('r1', '2026-01-15T10:00:00+01:00', {
+        status: 'REJECTED',
+        at: '2026-01-16T09:00:00+01:00',
+        errors: [T02],
+      }),
+      extensionRequests: [extension('e1', '2026-01-16T09:30:00+01:00', '2026-02-13')],
+    });
+    expect(deriveDeliveryState(events, at('2026-01-16T10:00:00+01:00')).flags.map((f) => f.code)).toEqual([
+      'OVERDUE',
+      'MUST_RESUBMIT',
+      'EXTENSION_PENDING',
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A municipality's timeline entries in words: what happened and its details, for the municipality
+ * page and its export alike.
+ */
+import { APPREC_LABELS } from '@/components/ui/apprec-status';
+import type { TimelineEntry } from '@/lib/status/data/status';
+import { EXTENSION_STATUS_LABELS } from '@/lib/follow-up/rules/extension-requests';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/core/format';
+
+const ENVIRONMENT_TEXT = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
+const SEVERITY_TEXT = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' } as const;
+
+export interface TimelineEntryText {
+  event: string;
+  /** '' when there is nothing more to say. */
+  detail: string;
+  /** An Apprec's errors, one line each (code, name, free text). */
+  errors: string[];
+}
+
+export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
+  const text = (event: string, detail = '', errors: string[] = []) => ({ event, detail, errors });
+  switch (entry.kind) {
+    case 'MESSAGE':
+      return text(
+        `${entry.type} sendt til ${ENVIRONMENT_TEXT[entry.environment]}`,
+        `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
+      );
+    case 'APPREC':
+      return text(
+        `Apprec: ${APPREC_LABELS[entry.status].label}`,
+        `Svar på ${entry.originalMsgId}`,
+        entry.errors.map((error) =>
+          [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' '),
+        ),
+      );
+    case 'FINDING': {
+      const count = entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : '';
+      const resolved = entry.resolvedAt ? ` Løst ${formatDateTime(entry.resolvedAt)}.` : '';
+      return text(
+        `Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`,
+        `${entry.message.replace(/\.$/, '')}${count}.${resolved}`,
+      );
+    }
+    case 'EXTENSION_REQUESTED':
+      return text('Søkt om utsettelse', `Ønsket frist ${formatDate(entry.requestedDeadline)}`);
+    case 'EXTENSION_DECIDED':
+      return text(
+        `Utsettelse ${EXTENSION_STATUS_LABELS[entry.status].toLowerCase()}`,
+        entry.grantedDeadline ? `Ny frist ${formatDate(entry.grantedDeadline)}` : '',
+      );
+    case 'RESUBMISSION_AGREED':
+      return text('Avtalt ny innsending med FHI', 'Hele året sendes på nytt.');
+  }
+}
