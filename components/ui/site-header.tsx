@@ -2,7 +2,8 @@ import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { getViewer } from '@/lib/access/viewer';
-import { isAdmin, isFhi, ROLE_LABELS } from '@/lib/access/rules/actor';
+import { ROLE_LABELS } from '@/lib/access/labels';
+import { isAdmin, isFhi } from '@/lib/access/rules/actor';
 import styles from './site-header.module.css';
 
 /** The product name, the skip link, the main navigation for the viewer's role, and who is signed in. */

@@ -9,7 +9,7 @@
 import { formatDuration as formatDurationParts, type Duration } from 'date-fns';
 import { nb } from 'date-fns/locale/nb';
 import { z } from 'zod';
-import { OSLO_TIME_ZONE } from './time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, OSLO_TIME_ZONE } from './time';
 
 const LOCALE = 'nb-NO';
 const isoDateSchema = z.iso.date();
@@ -77,10 +77,6 @@ export function formatPercent(ratio: number, digits = 0): string {
 export function formatList(items: readonly string[]): string {
   return listFormat.format(items);
 }
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * An elapsed time in milliseconds as its two most significant units, rounded down:

@@ -18,8 +18,9 @@ const POOLS = Symbol.for('kpr-status.prisma-pools');
 const globalForPools = globalThis as unknown as { [POOLS]?: WeakMap<PrismaClient, pg.Pool> };
 const pools = (globalForPools[POOLS] ??= new WeakMap());
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+/** A client on a pool of its own for `databaseUrl`, or on `pool` (which it then owns: $disconnect ends it). */
+export function createPrismaClient(database: string | pg.Pool, poolSize = 10): PrismaClient {
+  const pool = typeof database === 'string' ? new pg.Pool({ connectionString: database, max: poolSize }) : database;
   // The client owns the pool: $disconnect ends it.
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(prisma, pool);

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { env } from '@/lib/core/env';
 
 export interface Sql {
   /** Runs `text` as a named prepared statement: PostgreSQL parses and plans it once per connection. */
@@ -49,4 +50,34 @@ export function sqlOnPool(pool: pg.Pool): Sql {
       return (await pool.query({ name: statementName(text), text, values: params, types })).rows as Row[];
     },
   };
+}
+
+const POOL = Symbol.for('kpr-status.app-pool');
+const globalForPool = globalThis as unknown as { [POOL]?: pg.Pool };
+
+/**
+ * The process's one pool on `DATABASE_URL` (kept across hot reloads and across the server's
+ * bundles), made on first use. The app's PrismaClient (lib/db/index.ts) runs on it too; the
+ * weekly report's process uses it alone and never loads Prisma.
+ */
+export function appPool(): pg.Pool {
+  if (!globalForPool[POOL]) {
+    if (!env.DATABASE_URL) {
+      throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.');
+    }
+    globalForPool[POOL] = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  }
+  return globalForPool[POOL];
+}
+
+/** Plain SQL on the process's pool: for data modules only. */
+export function sql(): Sql {
+  return sqlOnPool(appPool());
+}
+
+/** Ends the process's pool (a process that is done with the database). */
+export async function closeAppPool(): Promise<void> {
+  const pool = globalForPool[POOL];
+  globalForPool[POOL] = undefined;
+  await pool?.end();
 }

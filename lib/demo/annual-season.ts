@@ -48,7 +48,6 @@ import {
   dayOfDate,
   endOfDay,
   firstOfMonth,
-  HOUR_MS,
   isoOfDay,
   isWorkingDay,
   osloDayOf,
@@ -57,6 +56,7 @@ import {
   yearOfDay,
   type Day,
 } from './oslo-time';
+import { HOUR_MS } from '@/lib/core/time';
 import { Random } from './random';
 import { extensionTexts, type ExtensionReason, NOTE_TEXTS } from './texts';
 

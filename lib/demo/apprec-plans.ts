@@ -4,7 +4,7 @@
  */
 import type { Environment } from '@/lib/db/generated/enums';
 import type { ApprecPlan } from './dataset-builder';
-import { HOUR_MS, MINUTE_MS } from './oslo-time';
+import { HOUR_MS, MINUTE_MS } from '@/lib/core/time';
 import type { Random } from './random';
 import { apprecFreeText } from './texts';
 

@@ -30,12 +30,12 @@ import {
   day,
   dayOfDate,
   isWorkingDay,
-  MINUTE_MS,
   osloDayOf,
   osloInstant,
   workingDayOnOrAfter,
   yearOfDay,
 } from './oslo-time';
+import { MINUTE_MS } from '@/lib/core/time';
 import { Random } from './random';
 
 /** Share of a municipality's yearly recipients whose services change on a given day. */

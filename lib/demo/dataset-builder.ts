@@ -15,7 +15,8 @@ import type {
   ReferenceSeason,
 } from './model';
 import type { EpjInstallation, MunicipalityProfile } from './municipality-profile';
-import { addMilliseconds, dateOfDay, MINUTE_MS, type Day } from './oslo-time';
+import { addMilliseconds, dateOfDay, type Day } from './oslo-time';
+import { MINUTE_MS } from '@/lib/core/time';
 import type { Random } from './random';
 
 /** OID of the general Apprec error list (Volven 8221). */

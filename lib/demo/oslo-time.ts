@@ -4,11 +4,7 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { endOfOsloDay, isNorwegianWorkingDay, osloDate } from '@/lib/core/calendar';
-import { OSLO_TIME_ZONE } from '@/lib/core/time';
-
-const DAY_MS = 86_400_000;
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
+import { DAY_MS, HOUR_MS, MINUTE_MS, OSLO_TIME_ZONE } from '@/lib/core/time';
 
 /** A calendar date as days since 1970-01-01. */
 export type Day = number;

@@ -7,7 +7,8 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { type AuditActor, recordAudit } from '@/lib/access/data/audit';
+import { recordAudit } from '@/lib/access/data/audit';
+import type { AuditActor } from '@/lib/access/rules/actor';
 import { resolveMunicipalityNumber } from '@/lib/ingest/rules/checks';
 import type { PrismaClient } from '@/lib/db/client';
 import { sha256Hex } from './ingest-document';
@@ -227,7 +228,9 @@ function parseRecords(body: Uint8Array, format: FindingsFormat): unknown {
 }
 
 function importer(actor: AuditActor): { apiKeyId: string } | { userId: string } {
-  return 'apiKeyId' in actor ? { apiKeyId: actor.apiKeyId } : { userId: actor.userId };
+  if ('apiKeyId' in actor) return { apiKeyId: actor.apiKeyId };
+  if ('userId' in actor) return { userId: actor.userId };
+  throw new Error('findings are imported by a person or an API key');
 }
 
 function validationFailed(problems: string[]): FindingsImportResult {

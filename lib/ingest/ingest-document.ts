@@ -12,7 +12,8 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { auditEventColumns, recordAudit, type AuditActor, type AuditEntry } from '@/lib/access/data/audit';
+import { auditEventColumns, recordAudit, type AuditEntry } from '@/lib/access/data/audit';
+import type { AuditActor } from '@/lib/access/rules/actor';
 import {
   type CheckFinding,
   checkTestPersons,

@@ -22,6 +22,7 @@ import {
 } from '@/lib/reminders/rules/reminders';
 import type { Mailer } from '@/lib/core/mail/mailer';
 import type { Job, JobWorker } from '../jobs/worker';
+import { DAY_MS } from '@/lib/core/time';
 
 export const REMINDER_RUN_QUEUE = 'reminders-run';
 export const REMINDER_SEND_QUEUE = 'reminders-send';
@@ -43,8 +44,6 @@ const reminderRunViewer = (): Viewer => ({
   sessionId: null,
   requestId: `reminders-${randomUUID()}`,
 });
-
-const DAY_MS = 86_400_000;
 
 async function logReminder(seasonId: string, message: ReminderMessage): Promise<string | null> {
   try {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { endOfOsloDay, isIsoDate } from '@/lib/core/calendar';
 import type { StatusQuery } from '@/lib/status/data/status';
+import { MINUTE_MS } from '@/lib/core/time';
 
 export const seasonKeySchema = z.string().regex(/^\d{4}$/, 'season must be a four-digit season key, e.g. 2025');
 export const asOfDateSchema = z.string().refine(isIsoDate, 'asOf must be a calendar date written YYYY-MM-DD');
@@ -20,8 +21,6 @@ export const statusPageQuerySchema = z.object({
 });
 
 export type StatusQueryParams = z.infer<typeof statusQuerySchema>;
-
-const MINUTE_MS = 60_000;
 
 /**
  * "Now" is the end of the current minute: what the screens show (and the status cache keys on).

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { demoSignInEnabled, oidcDisplayName, oidcEnabled } from '@/auth';
 import { getViewer } from '@/lib/access/viewer';
 import { listDemoUsers } from '@/lib/access/data/demo-users';
-import { ROLE_LABELS } from '@/lib/access/rules/actor';
+import { ROLE_LABELS } from '@/lib/access/labels';
 import { demoSignInAction, oidcSignInAction } from '../actions';
 import styles from './page.module.css';
 

@@ -4,7 +4,7 @@
  */
 import type { Prisma } from '@/lib/db/generated/client';
 import type { PrismaClient } from '@/lib/db/client';
-import type { Role } from '../rules/actor';
+import type { AuditActor } from '../rules/actor';
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -40,8 +40,6 @@ export type AuditAction =
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
 
-export type AuditActor = { userId: string; role: Role } | { apiKeyId: string };
-
 export interface AuditEntry {
   action: AuditAction;
   outcome: AuditOutcome;
@@ -61,6 +59,7 @@ function auditEventData(entry: AuditEntry) {
     actorUserId: actor && 'userId' in actor ? actor.userId : null,
     actorRole: actor && 'userId' in actor ? actor.role : null,
     actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
+    actorSystem: actor && 'system' in actor ? actor.system : null,
     municipalityNumber: entry.municipalityNumber ?? null,
     requestId: entry.requestId ?? null,
     details: entry.details ?? null,
@@ -77,6 +76,7 @@ export function auditEventColumns(entry: AuditEntry, at: Date) {
     actor_user_id: data.actorUserId,
     actor_role: data.actorRole,
     actor_api_key_id: data.actorApiKeyId,
+    actor_system: data.actorSystem,
     municipality_number: data.municipalityNumber,
     request_id: data.requestId,
     details: data.details,

@@ -9,8 +9,7 @@
  */
 import { tz } from '@date-fns/tz';
 import { format, isValid, parse, parseISO } from 'date-fns';
-
-export const MESSAGE_TIME_ZONE = 'Europe/Oslo';
+import { OSLO_TIME_ZONE } from '../../core/time';
 
 /** xs:dateTime: seconds and fractions optional, offset optional (Z or ±hh:mm up to ±14:00). */
 const XS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?$/;
@@ -18,7 +17,7 @@ const XS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+
 /** The instant an xs:dateTime denotes, or null when the text is not a valid one. */
 export function parseMessageDateTime(value: string): Date | null {
   if (!XS_DATE_TIME.test(value)) return null;
-  const parsed = parseISO(value, { in: tz(MESSAGE_TIME_ZONE) });
+  const parsed = parseISO(value, { in: tz(OSLO_TIME_ZONE) });
   return isValid(parsed) ? new Date(parsed.getTime()) : null;
 }
 

@@ -18,7 +18,7 @@ import { formatDate, formatDateTime } from '../../core/format';
 import { osloDate } from '../../core/calendar';
 import { countOf } from '../../status/rules/texts';
 import type { DeliveryFigures, DeliveryFlag, DeliveryState, ExtensionStatus } from '../../status/rules';
-import { OSLO_TIME_ZONE } from '../../core/time';
+import { DAY_MS, OSLO_TIME_ZONE } from '../../core/time';
 
 export type ReminderTrigger = 'DEADLINE_POINT' | 'APPREC_REJECTED' | 'APPREC_MISSING' | 'EXTENSION_DECIDED';
 
@@ -102,8 +102,6 @@ export interface ReminderDecision {
   /** In quiet hours: when they end (nothing is decided until then); otherwise null. */
   deferredUntil: Date | null;
 }
-
-const DAY_MS = 86_400_000;
 
 export function reminderDedupeKey(
   userId: string,

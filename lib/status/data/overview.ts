@@ -27,6 +27,7 @@ import {
   type SeasonInput,
 } from '@/lib/status/rules';
 import { countKeyFigures, type KeyFigureCounts } from '@/lib/reports/rules/weekly-report';
+import { DAY_MS } from '@/lib/core/time';
 
 export interface StatusQuery {
   /** The season key; the latest annual season when absent. */
@@ -358,7 +359,6 @@ function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures 
   );
 }
 
-const DAY_MS = 86_400_000;
 const CUMULATIVE_DAYS_AFTER_DEADLINE = 30;
 
 /** Oslo days from the season's opening (or the first acceptance, if earlier) to the day of `asOf`, at most a month past the deadline. */

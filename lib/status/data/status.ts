@@ -37,6 +37,7 @@ import {
   type StatusQuery,
   type StatusSeasonSummary,
 } from './overview';
+import { MINUTE_MS } from '@/lib/core/time';
 
 export type { MunicipalityStatusRow, StatusKeyFigures, StatusOverviewSummary, StatusQuery } from './overview';
 
@@ -108,7 +109,6 @@ const overviewCache = new Map<
 >();
 const OVERVIEW_CACHE_TTL_MS = 60_000;
 const OVERVIEW_CACHE_LIMIT = 32;
-const MINUTE_MS = 60_000;
 
 /**
  * The last overview of "now" (the current minute) built per season and data version. When the

@@ -14,6 +14,7 @@ import type {
   MessageInput,
   SeasonInput,
 } from './types';
+import { HOUR_MS } from '../../core/time';
 
 export interface AcceptedDelivery {
   delivery: Delivery;
@@ -53,8 +54,6 @@ export interface Facts {
   /** Whether the message has waited longer than the season's Apprec threshold, in plain elapsed hours. */
   isApprecOverdue(message: MessageInput): boolean;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** A positive Apprec: OK, or "OK, feil i delmelding". */
 export function isPositive(apprec: ApprecInput | null): boolean {

@@ -17,13 +17,12 @@ import {
   uniqueCodes,
 } from './texts';
 import type { ApprecInput, DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause, SeasonInput } from './types';
+import { HOUR_MS } from '../../core/time';
 
 export interface DeadlineDays {
   calendarDaysLeft: number;
   workingDaysLeft: number;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** States in which the municipality has a delivery that FHI accepted (possibly with errors). */
 const ACCEPTED_STATES: ReadonlySet<DeliveryState> = new Set(['DELIVERED', 'ACCEPTED_WITH_ERRORS']);

@@ -15,7 +15,7 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/viewer';
-import { ROLE_LABELS } from '@/lib/access/rules/actor';
+import { ROLE_LABELS } from '@/lib/access/labels';
 import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/access/data/users';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 

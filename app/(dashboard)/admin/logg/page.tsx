@@ -12,7 +12,7 @@ import {
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/viewer';
-import { ROLE_LABELS } from '@/lib/access/rules/actor';
+import { ROLE_LABELS } from '@/lib/access/labels';
 import { TextField } from '@/components/ui/text-field';
 import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/access/data/audit-log';
 import { formatDateTime } from '@/lib/core/format';
