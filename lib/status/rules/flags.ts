@@ -16,7 +16,18 @@ import {
   describeSeasonPeriod,
   uniqueCodes,
 } from './texts';
-import type { ApprecInput, DeliveryFlag, DeliveryState, EvidenceTime, ResubmitCause, SeasonInput } from './types';
+import type { Delivery } from './deliveries';
+import type {
+  ApprecInput,
+  DeliveryFlag,
+  DeliveryState,
+  EvidenceTime,
+  FindingInput,
+  MessageInput,
+  ResubmissionAgreementInput,
+  ResubmitCause,
+  SeasonInput,
+} from './types';
 import { HOUR_MS } from '../../core/time';
 
 export interface DeadlineDays {
@@ -31,128 +42,221 @@ const UNDELIVERED_STATES: ReadonlySet<DeliveryState> = new Set(['NOT_STARTED', '
 
 const WHOLE_YEAR_AGAIN = 'hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er';
 
-function mustResubmit(facts: Facts): DeliveryFlag | null {
-  const { latest, input, asOf } = facts;
-  if (!latest) return null;
-  const { ipl, ide } = latest;
-  const iplApprec = ipl ? facts.apprecOf(ipl) : null;
-  const ideApprec = ide ? facts.apprecOf(ide) : null;
+/** What the resubmit rules look at: the latest production delivery, its messages' Apprecs and its open errors. */
+interface LatestDelivery {
+  facts: Facts;
+  delivery: Delivery;
+  ipl: MessageInput | null;
+  ide: MessageInput | null;
+  iplApprec: ApprecInput | null;
+  ideApprec: ApprecInput | null;
+  /** Open findings of severity ERROR about the delivery or the season. */
+  openErrors: FindingInput[];
+}
 
-  const causes: ResubmitCause[] = [];
-  const sentences: string[] = [];
-  const msgIds = new Set<string>();
-  const apprecIds: string[] = [];
-  const apprecErrorCodes: string[] = [];
-  const times: EvidenceTime[] = [{ label: 'Sendt', at: latest.sentAt }];
-  const citeApprec = (apprec: ApprecInput, label: string) => {
-    apprecIds.push(apprec.apprecId);
-    apprecErrorCodes.push(...apprec.errors.map((error) => error.code));
-    times.push({ label, at: apprec.receivedAt });
-  };
+/** What a rule that applies cites: its sentence of the reason and its evidence. */
+interface ResubmitMatch {
+  reason: string;
+  msgIds: readonly string[];
+  /** The Apprec it rests on, with the label of its time in the evidence. */
+  apprec?: { apprec: ApprecInput; label: string };
+  /** The one message the delivery lacks, when that is the problem. */
+  missing?: 'KPR_IPL' | 'KPR_IDE';
+  findingCodes?: readonly string[];
+}
 
-  if (ipl && iplApprec?.status === 'REJECTED') {
-    causes.push('REJECTED');
-    msgIds.add(ipl.msgId);
-    citeApprec(iplApprec, 'Avvist');
-    sentences.push(
-      `Fagmeldingen (KPR_IPL) ble avvist i Apprec ${formatDateTime(iplApprec.receivedAt)}: ${describeApprecErrors(iplApprec)}.`,
-    );
-  }
-  if (ipl && iplApprec?.status === 'OK_WITH_ERRORS') {
-    causes.push('APPREC_ERRORS');
-    msgIds.add(ipl.msgId);
-    citeApprec(iplApprec, 'Godtatt med feil');
-    sentences.push(
-      `Fagmeldingen (KPR_IPL) ble godtatt med feil i delmelding ${formatDateTime(iplApprec.receivedAt)}: ${describeApprecErrors(iplApprec)}.`,
-    );
-  }
+/** One reason the whole year must be sent again: its cause, and what it cites when it applies (else null). */
+interface ResubmitRule {
+  cause: ResubmitCause;
+  match(latest: LatestDelivery): ResubmitMatch | null;
+}
 
-  let missing: 'KPR_IPL' | 'KPR_IDE' | null = null;
-  if (!ipl && ide) {
-    missing = 'KPR_IPL';
-    causes.push('INCOMPLETE_DELIVERY');
-    msgIds.add(ide.msgId);
-    sentences.push(
-      `Siste leveranse har bare identmelding (KPR_IDE, mottatt ${formatDateTime(ide.receivedAt)}); fagmeldingen (KPR_IPL) mangler.`,
-    );
-  } else if (ide && ideApprec?.status === 'REJECTED') {
-    causes.push('INCOMPLETE_DELIVERY');
-    msgIds.add(ide.msgId);
-    citeApprec(ideApprec, 'Identmelding avvist');
-    sentences.push(
-      `Identmeldingen (KPR_IDE) ble avvist i Apprec ${formatDateTime(ideApprec.receivedAt)}: ${describeApprecErrors(ideApprec)}.`,
-    );
-  } else if (ipl && !ide && isPositive(iplApprec)) {
-    missing = 'KPR_IDE';
-    causes.push('INCOMPLETE_DELIVERY');
-    msgIds.add(ipl.msgId);
-    sentences.push(
-      'Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
-    );
-  }
+/**
+ * Why the latest delivery must be sent again, in the order the reason lists them. The three
+ * INCOMPLETE_DELIVERY rules exclude one another (KPR_IPL missing, KPR_IDE rejected, KPR_IDE missing).
+ */
+const RESUBMIT_RULES: readonly ResubmitRule[] = [
+  {
+    cause: 'REJECTED',
+    match: ({ ipl, iplApprec }) =>
+      ipl && iplApprec?.status === 'REJECTED'
+        ? {
+            reason: `Fagmeldingen (KPR_IPL) ble avvist i Apprec ${formatDateTime(iplApprec.receivedAt)}: ${describeApprecErrors(iplApprec)}.`,
+            msgIds: [ipl.msgId],
+            apprec: { apprec: iplApprec, label: 'Avvist' },
+          }
+        : null,
+  },
+  {
+    cause: 'APPREC_ERRORS',
+    match: ({ ipl, iplApprec }) =>
+      ipl && iplApprec?.status === 'OK_WITH_ERRORS'
+        ? {
+            reason: `Fagmeldingen (KPR_IPL) ble godtatt med feil i delmelding ${formatDateTime(iplApprec.receivedAt)}: ${describeApprecErrors(iplApprec)}.`,
+            msgIds: [ipl.msgId],
+            apprec: { apprec: iplApprec, label: 'Godtatt med feil' },
+          }
+        : null,
+  },
+  {
+    cause: 'INCOMPLETE_DELIVERY',
+    match: ({ ipl, ide }) =>
+      !ipl && ide
+        ? {
+            reason: `Siste leveranse har bare identmelding (KPR_IDE, mottatt ${formatDateTime(ide.receivedAt)}); fagmeldingen (KPR_IPL) mangler.`,
+            msgIds: [ide.msgId],
+            missing: 'KPR_IPL',
+          }
+        : null,
+  },
+  {
+    cause: 'INCOMPLETE_DELIVERY',
+    match: ({ ipl, ide, ideApprec }) =>
+      ipl && ide && ideApprec?.status === 'REJECTED'
+        ? {
+            reason: `Identmeldingen (KPR_IDE) ble avvist i Apprec ${formatDateTime(ideApprec.receivedAt)}: ${describeApprecErrors(ideApprec)}.`,
+            msgIds: [ide.msgId],
+            apprec: { apprec: ideApprec, label: 'Identmelding avvist' },
+          }
+        : null,
+  },
+  {
+    cause: 'INCOMPLETE_DELIVERY',
+    match: ({ ipl, ide, iplApprec }) =>
+      ipl && !ide && isPositive(iplApprec)
+        ? {
+            reason:
+              'Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
+            msgIds: [ipl.msgId],
+            missing: 'KPR_IDE',
+          }
+        : null,
+  },
+  {
+    cause: 'MUNICIPALITY_NUMBER',
+    match: ({ ipl }) =>
+      ipl && hasMunicipalityNumberProblem(ipl)
+        ? {
+            reason:
+              municipalityNumberStatus(ipl) === 'UNKNOWN'
+                ? `Kommunenummeret ${ipl.municipalityNumberAsSent} i fagmeldingen er ukjent.`
+                : `Fagmeldingen bruker det gamle kommunenummeret ${ipl.municipalityNumberAsSent}; gyldig nummer er ${ipl.municipalityNumber}.`,
+            msgIds: [ipl.msgId],
+          }
+        : null,
+  },
+  {
+    cause: 'PARTIAL_PERIOD',
+    match: ({ ipl, facts }) =>
+      ipl && hasPeriodProblem(ipl, facts.input.season)
+        ? {
+            reason: `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}, ikke hele perioden ${describeSeasonPeriod(facts.input.season)}.`,
+            msgIds: [ipl.msgId],
+          }
+        : null,
+  },
+  {
+    cause: 'OPEN_ERRORS',
+    match: ({ openErrors }) =>
+      openErrors.length > 0
+        ? {
+            reason: `${countOf(openErrors.length, 'åpen feil', 'åpne feil')}: ${describeFindings(openErrors)}.`,
+            msgIds: openErrors.flatMap((finding) => (finding.messageMsgId ? [finding.messageMsgId] : [])),
+            findingCodes: uniqueCodes(openErrors),
+          }
+        : null,
+  },
+];
 
-  if (ipl && hasMunicipalityNumberProblem(ipl)) {
-    causes.push('MUNICIPALITY_NUMBER');
-    msgIds.add(ipl.msgId);
-    sentences.push(
-      municipalityNumberStatus(ipl) === 'UNKNOWN'
-        ? `Kommunenummeret ${ipl.municipalityNumberAsSent} i fagmeldingen er ukjent.`
-        : `Fagmeldingen bruker det gamle kommunenummeret ${ipl.municipalityNumberAsSent}; gyldig nummer er ${ipl.municipalityNumber}.`,
-    );
-  }
-  if (ipl && hasPeriodProblem(ipl, input.season)) {
-    causes.push('PARTIAL_PERIOD');
-    msgIds.add(ipl.msgId);
-    sentences.push(
-      `Fagmeldingen dekker ${describePeriod(ipl.periodFrom, ipl.periodTo)}, ikke hele perioden ${describeSeasonPeriod(input.season)}.`,
-    );
-  }
+/** What the municipality is told to do, given the causes found: the first step that applies (else AGREE_WITH_FHI). */
+type ResubmitNextStep = (found: {
+  causes: readonly ResubmitCause[];
+  missing: 'KPR_IPL' | 'KPR_IDE' | undefined;
+  agreement: ResubmissionAgreementInput | undefined;
+}) => string | null;
 
-  const errors = facts.openFindingsFor(latest).filter((finding) => finding.severity === 'ERROR');
-  if (errors.length > 0) {
-    causes.push('OPEN_ERRORS');
-    for (const finding of errors) if (finding.messageMsgId) msgIds.add(finding.messageMsgId);
-    sentences.push(`${countOf(errors.length, 'åpen feil', 'åpne feil')}: ${describeFindings(errors)}.`);
-  }
+const RESUBMIT_NEXT_STEPS: readonly ResubmitNextStep[] = [
+  ({ agreement }) =>
+    agreement
+      ? `FHI har godkjent ny innsending (avtalt ${formatDate(agreement.createdAt)}). Kommunen kan nå sende ${WHOLE_YEAR_AGAIN}.`
+      : null,
+  ({ missing, causes }) =>
+    missing === 'KPR_IDE' && causes.length === 1
+      ? 'Send identmeldingen (KPR_IDE) med samme løpenummer som fagmeldingen, eller send hele leveransen på nytt.'
+      : null,
+  ({ missing, causes }) =>
+    missing === 'KPR_IPL' && causes.length === 1
+      ? 'Send fagmeldingen (KPR_IPL) med samme løpenummer som identmeldingen, eller send hele leveransen på nytt.'
+      : null,
+  ({ causes }) =>
+    causes.every((cause) => cause === 'REJECTED' || cause === 'INCOMPLETE_DELIVERY')
+      ? `Rett feilene Apprec viser, og send ${WHOLE_YEAR_AGAIN}. Vent på Apprec før dere sender igjen.`
+      : null,
+];
+/** When none of RESUBMIT_NEXT_STEPS applies. */
+const AGREE_WITH_FHI = `Kontakt FHI og avtal ny innsending. Rett feilene, og send ${WHOLE_YEAR_AGAIN}.`;
 
-  if (causes.length === 0) return null;
-
-  // Cleared when FHI and the municipality agreed on a resend after the problem became known.
+/**
+ * The latest agreement to resend made after the problem became known (the delivery was sent, or its
+ * KPR_IPL rejected) and by `asOf`: it clears the municipality to resend.
+ */
+function resubmissionAgreement({ facts, delivery, iplApprec }: LatestDelivery): ResubmissionAgreementInput | undefined {
   const problemSince = Math.max(
-    latest.sentAt.getTime(),
+    delivery.sentAt.getTime(),
     iplApprec?.status === 'REJECTED' ? iplApprec.receivedAt.getTime() : 0,
   );
-  const agreement = input.resubmissionAgreements
-    .filter((note) => note.createdAt.getTime() >= problemSince && note.createdAt <= asOf)
+  return facts.input.resubmissionAgreements
+    .filter((note) => note.createdAt.getTime() >= problemSince && note.createdAt <= facts.asOf)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .at(-1);
-  if (agreement) times.push({ label: 'Ny innsending avtalt', at: agreement.createdAt });
+}
 
-  let nextStep: string;
-  if (agreement) {
-    nextStep = `FHI har godkjent ny innsending (avtalt ${formatDate(agreement.createdAt)}). Kommunen kan nå sende ${WHOLE_YEAR_AGAIN}.`;
-  } else if (missing && causes.length === 1) {
-    nextStep =
-      missing === 'KPR_IDE'
-        ? 'Send identmeldingen (KPR_IDE) med samme løpenummer som fagmeldingen, eller send hele leveransen på nytt.'
-        : 'Send fagmeldingen (KPR_IPL) med samme løpenummer som identmeldingen, eller send hele leveransen på nytt.';
-  } else if (causes.every((cause) => cause === 'REJECTED' || cause === 'INCOMPLETE_DELIVERY')) {
-    nextStep = `Rett feilene Apprec viser, og send ${WHOLE_YEAR_AGAIN}. Vent på Apprec før dere sender igjen.`;
-  } else {
-    nextStep = `Kontakt FHI og avtal ny innsending. Rett feilene, og send ${WHOLE_YEAR_AGAIN}.`;
-  }
+/** MUST_RESUBMIT: every rule of RESUBMIT_RULES that applies to the latest delivery, in one flag. */
+function mustResubmit(facts: Facts): DeliveryFlag | null {
+  const delivery = facts.latest;
+  if (!delivery) return null;
+  const { ipl, ide } = delivery;
+  const latest: LatestDelivery = {
+    facts,
+    delivery,
+    ipl,
+    ide,
+    iplApprec: ipl ? facts.apprecOf(ipl) : null,
+    ideApprec: ide ? facts.apprecOf(ide) : null,
+    openErrors: facts.openFindingsFor(delivery).filter((finding) => finding.severity === 'ERROR'),
+  };
+  const found = RESUBMIT_RULES.flatMap((rule) => {
+    const match = rule.match(latest);
+    return match ? [{ cause: rule.cause, ...match }] : [];
+  });
+  if (found.length === 0) return null;
 
-  const findingCodes = uniqueCodes(errors);
+  const causes = found.map((match) => match.cause);
+  const apprecs = found.flatMap((match) => (match.apprec ? [match.apprec] : []));
+  const apprecErrorCodes = apprecs.flatMap(({ apprec }) => apprec.errors.map((error) => error.code));
+  const findingCodes = found.flatMap((match) => match.findingCodes ?? []);
+  const agreement = resubmissionAgreement(latest);
+  const missing = found.find((match) => match.missing)?.missing;
+  const times: EvidenceTime[] = [
+    { label: 'Sendt', at: delivery.sentAt },
+    ...apprecs.map(({ apprec, label }) => ({ label, at: apprec.receivedAt })),
+    ...(agreement ? [{ label: 'Ny innsending avtalt', at: agreement.createdAt }] : []),
+  ];
   return {
     code: 'MUST_RESUBMIT',
-    reason: sentences.join(' '),
+    reason: found.map((match) => match.reason).join(' '),
     evidence: {
-      msgIds: [...msgIds],
-      ...(apprecIds.length > 0 && { apprecIds, apprecErrorCodes: [...new Set(apprecErrorCodes)] }),
+      msgIds: [...new Set(found.flatMap((match) => match.msgIds))],
+      ...(apprecs.length > 0 && {
+        apprecIds: apprecs.map(({ apprec }) => apprec.apprecId),
+        apprecErrorCodes: [...new Set(apprecErrorCodes)],
+      }),
       ...(findingCodes.length > 0 && { findingCodes }),
       times,
     },
-    nextStep,
+    nextStep:
+      RESUBMIT_NEXT_STEPS.map((step) => step({ causes, missing, agreement })).find((step) => step !== null) ??
+      AGREE_WITH_FHI,
     causes,
     ...(agreement && { resubmissionAgreedAt: agreement.createdAt }),
   };
