@@ -11,7 +11,7 @@
  */
 import type { ExtensionStatus } from '@/lib/db/generated/enums';
 import { checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '@/lib/ingest/rules/checks';
-import { CHECK_FINDINGS } from '@/lib/ingest/rules/finding-codes';
+import { CHECK_FINDING_TITLES } from '@/lib/ingest/labels';
 import {
   FAGMELDING_REJECTIONS,
   IDENTMELDING_REJECTIONS,
@@ -723,7 +723,7 @@ class AnnualStory {
         findings
           .filter((finding) => finding.severity !== 'INFO')
           .map((finding) => {
-            const title = (CHECK_FINDINGS as Record<string, { title: string } | undefined>)[finding.code]?.title;
+            const title = (CHECK_FINDING_TITLES as Record<string, string | undefined>)[finding.code];
             return title ? title.charAt(0).toLowerCase() + title.slice(1) : 'funn i FHIs validering';
           }),
       ),

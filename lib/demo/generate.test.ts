@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@/lib/db/testing/database';
 import { contentSummarySchema } from '@/lib/core/content-summary';
-import { CHECK_FINDINGS } from '@/lib/ingest/rules/finding-codes';
+import { CHECK_FINDING_SEVERITY } from '@/lib/ingest/rules/finding-codes';
 import { isValidOrganisationNumber } from '@/lib/core/identifiers';
 import { APPREC_ERROR_CODE_SYSTEM } from './dataset-builder';
 import { generateDemoData } from './generate';
@@ -191,7 +191,7 @@ describe('generateDemoData: the story of the 2024 and 2025 seasons', () => {
     const ingestCodes = new Set(
       findings.filter((finding) => finding.source === 'INGEST_CHECK').map((finding) => finding.code),
     );
-    for (const code of Object.keys(CHECK_FINDINGS)) expect(ingestCodes.has(code), code).toBe(true);
+    for (const code of Object.keys(CHECK_FINDING_SEVERITY)) expect(ingestCodes.has(code), code).toBe(true);
     const fhiSeverities = new Set(
       findings.filter((finding) => finding.source === 'FHI_VALIDATION').map((finding) => finding.severity),
     );

@@ -14,7 +14,7 @@ import {
   resolveMunicipalityNumber,
   runDeliveryChecks,
 } from './checks';
-import { CHECK_FINDINGS } from './finding-codes';
+import { CHECK_FINDING_SEVERITY } from './finding-codes';
 import { MUNICIPALITIES, SEASON_2025, SERVICE_CODES } from '@/lib/db/testing/domain-fixtures';
 
 describe('resolveMunicipalityNumber', () => {
@@ -340,7 +340,7 @@ describe('runDeliveryChecks', () => {
         .filter((finding) => finding.code === 'SERVICE_VOLUME_CHANGE')
         .map((finding) => finding.evidence?.serviceCode),
     ).toEqual(['6', '15']);
-    for (const finding of findings) expect(finding.severity).toBe(CHECK_FINDINGS[finding.code].severity);
+    for (const finding of findings) expect(finding.severity).toBe(CHECK_FINDING_SEVERITY[finding.code]);
   });
 
   it('passes the thresholds through', () => {

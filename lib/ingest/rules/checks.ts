@@ -7,7 +7,7 @@
 import { getYear, parseISO } from 'date-fns';
 import { formatIsoDate, formatList } from '../../core/format';
 import type { IdentityContentSummary, IplosContentSummary } from '../../core/content-summary';
-import { CHECK_FINDINGS, type CheckFindingCode } from './finding-codes';
+import { CHECK_FINDING_SEVERITY, type CheckFindingCode } from './finding-codes';
 import type { Severity } from '../../core/severity';
 import { type IplosHeader, SERVICE_CODE_MISSING, SERVICE_CODE_UNREADABLE } from '../readers/iplos';
 
@@ -334,7 +334,7 @@ export function runDeliveryChecks(input: DeliveryCheckInput): CheckFinding[] {
 }
 
 function finding(code: CheckFindingCode, message: string, count: number, evidence: FindingEvidence): CheckFinding {
-  return { code, severity: CHECK_FINDINGS[code].severity, message, count, evidence };
+  return { code, severity: CHECK_FINDING_SEVERITY[code], message, count, evidence };
 }
 
 function isValidIn(reference: ServiceCodeReference, dataYear: number): boolean {

@@ -22,7 +22,8 @@ import {
   runDeliveryChecks,
 } from '@/lib/ingest/rules/checks';
 import type { IdentityContentSummary } from '@/lib/core/content-summary';
-import { CHECK_FINDINGS, type CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
+import { CHECK_FINDING_TITLES } from '@/lib/ingest/labels';
+import type { CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
 import { XmlReadError } from '@/lib/ingest/readers/errors';
 import type { IplosContent } from '@/lib/ingest/readers/iplos';
 import { readKprDocument } from '@/lib/ingest/readers/read-document';
@@ -188,7 +189,7 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
                       ) : (
                         hits.map((hit, index) => (
                           <Tag key={index} data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'} data-size="sm">
-                            {hit.severity === 'ERROR' ? 'Feil' : 'Advarsel'}: {CHECK_FINDINGS[hit.code].title}
+                            {hit.severity === 'ERROR' ? 'Feil' : 'Advarsel'}: {CHECK_FINDING_TITLES[hit.code]}
                           </Tag>
                         ))
                       )}

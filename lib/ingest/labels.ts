@@ -1,0 +1,29 @@
+/**
+ * Every Norwegian word the ingest capability shows as a name: the titles of the letter's check
+ * findings (screens, the self-check, the demo's notes) and the Apprec statuses (the timeline and
+ * its export). Pure: no I/O, safe in the browser.
+ */
+import type { ApprecStatus } from './readers/apprec';
+import type { CheckFindingCode } from './rules/finding-codes';
+
+export const CHECK_FINDING_TITLES: Record<CheckFindingCode, string> = {
+  TEST_PERSONS: 'Testpersoner i leveransen',
+  MUNICIPALITY_NUMBER_RENUMBERED: 'Gammelt kommunenummer (før 2024)',
+  MUNICIPALITY_NUMBER_UNKNOWN: 'Ukjent kommunenummer',
+  PERIOD_INCOMPLETE: 'Hele året er ikke med',
+  EPJ_SYSTEM_CHANGED: 'Nytt fagsystem (EPJ) siden forrige leveranse',
+  ORGANISATION_NUMBER_INVALID: 'Ugyldig organisasjonsnummer',
+  WELFARE_TECHNOLOGY_MISSING: 'Velferdsteknologi mangler',
+  WELFARE_TECHNOLOGY_IMPLAUSIBLE: 'Uventet omfang av velferdsteknologi',
+  SERVICE_CODE_EXPIRED: 'Utgått tjenestekode',
+  SERVICE_CODE_UNKNOWN: 'Ukjent tjenestekode',
+  SERVICE_VOLUME_CHANGE: 'Stor endring i antall per tjeneste fra i fjor',
+};
+
+/** An Apprec's status, or WAITING while a message has none yet. */
+export const APPREC_STATUS_LABELS: Record<ApprecStatus | 'WAITING', string> = {
+  OK: 'Godkjent',
+  REJECTED: 'Avvist',
+  OK_WITH_ERRORS: 'OK, feil i delmelding',
+  WAITING: 'Venter på apprec',
+};
