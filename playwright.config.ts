@@ -53,7 +53,7 @@ export default defineConfig({
       env: { OIDC_PORT: String(oidcPort), APP_ORIGIN: `http://localhost:${port}` },
     },
     {
-      command: 'node --import tsx scripts/e2e-server.ts',
+      command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
       url: `http://localhost:${port}/logg-inn`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -6,7 +6,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/core/env';
-import { REQUEST_ID_HEADER } from '@/lib/access/request-id';
+import { REQUEST_ID_HEADER } from '@/lib/access/rules/request-id';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Next.js-internal request headers a client has no business sending (some bypassed middleware in the past). */

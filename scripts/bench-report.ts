@@ -113,7 +113,7 @@ async function measureExport(): Promise<void> {
 
 async function main(): Promise<void> {
   const { startPostgresServer } = await import('@/lib/db/throwaway');
-  const { prepareDatabase } = await import('@/lib/db/prepare');
+  const { prepareLaunchDatabase } = await import('./launch');
   const { createPrismaClient } = await import('@/lib/db/client');
   const { env } = await import('@/lib/core/env');
   const { bundleReportProcess } = await import('./bundle-report-process');
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const server = await startPostgresServer(undefined);
   try {
     const url = await server.createDatabase('kpr_report_bench');
-    const { ms } = await timed(() => prepareDatabase(url, { demoSeed: env.DEMO_SEED }));
+    const { ms } = await timed(() => prepareLaunchDatabase(url, { demoSeed: env.DEMO_SEED }));
     // The report process inherits the environment.
     process.env.DATABASE_URL = url;
     const prisma = createPrismaClient(url, 2);

@@ -33,11 +33,12 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { provisionDemoApiKey } from '@/lib/access/demo-api-key';
+import { provisionDemoApiKey, systemActor } from '@/lib/access';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadReferenceData } from '@/lib/db/reference-data';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { startPostgresServer } from '@/lib/db/throwaway';
+import { openAppPool } from '@/lib/db/sql';
 import { generateDemoData } from '@/lib/demo/generate';
 import { DEMO_USERS, writeDemoUsers } from '@/lib/demo/users';
 import { loadDemoReference, writeDemoData } from '@/lib/demo/write';
@@ -195,7 +196,8 @@ try {
   const prisma = createPrismaClient(url, 4);
   await loadReferenceData(prisma);
   await writeDemoUsers(prisma);
-  await provisionDemoApiKey(prisma, API_KEY, true);
+  openAppPool(url);
+  await provisionDemoApiKey(systemActor('benchmark'), API_KEY, true);
   const dataset = generateDemoData(await loadDemoReference(prisma), {
     seed: env.DEMO_SEED,
     extraAnnualSeasons: 3,

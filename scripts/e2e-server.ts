@@ -5,14 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { env } from '../lib/core/env';
-import { prepareDatabase } from '../lib/db/prepare';
 import { startPostgresServer } from '../lib/db/throwaway';
-import { runNext } from './launch';
+import { prepareLaunchDatabase, runNext } from './launch';
 
 const server = await startPostgresServer(env.DATABASE_URL);
 const database = `kpr_e2e_${process.pid}_${Date.now()}`;
 const url = await server.createDatabase(database);
-await prepareDatabase(url, {
+await prepareLaunchDatabase(url, {
   demoSeed: env.DEMO_SEED,
   demoApiKey: env.DEMO_API_KEY ? { secret: env.DEMO_API_KEY, demoDatabase: true } : undefined,
 });

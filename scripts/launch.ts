@@ -11,9 +11,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { provisionDemoApiKey, systemActor } from '../lib/access';
 import { env } from '../lib/core/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
+import { closeAppPool, openAppPool } from '../lib/db/sql';
+import { writeDemo } from '../lib/demo';
 import { startCaptureServer } from '../lib/core/mail/capture-server';
 import { bundleReportProcess } from './bundle-report-process';
 
@@ -35,6 +38,44 @@ async function localAuthSecret(): Promise<string> {
 
 function elapsed(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+export interface LaunchDatabaseOptions {
+  /** Fill an empty database with the deterministic demo data of this seed. */
+  demoSeed?: number;
+  /** DEMO_API_KEY, and whether the launcher created this database (the key is refused otherwise). */
+  demoApiKey?: { secret: string; demoDatabase: boolean };
+  log?: (line: string) => void;
+}
+
+/**
+ * Makes the database ready to serve from: migrations and reference data (lib/db), then for the
+ * demo its API key (lib/access) and its people and data (lib/demo), written as the launcher's
+ * system actor through this process's pool, which is closed again when they are written.
+ */
+export async function prepareLaunchDatabase(url: string, options: LaunchDatabaseOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  await prepareDatabase(url, log);
+  if (!options.demoApiKey && options.demoSeed === undefined) return;
+  openAppPool(url);
+  try {
+    if (options.demoApiKey) {
+      const { secret, demoDatabase } = options.demoApiKey;
+      const provisioned = await provisionDemoApiKey(systemActor('launcher'), secret, demoDatabase);
+      if (provisioned) log('Demo API key provisioned from DEMO_API_KEY');
+    }
+    if (options.demoSeed !== undefined) {
+      const started = performance.now();
+      const written = await writeDemo({ seed: options.demoSeed });
+      if (written) {
+        log(
+          `Demo data written (seed ${options.demoSeed}): ${written.messages} messages, ${written.apprecs} Apprecs, ${written.findings} findings (${elapsed(started)})`,
+        );
+      }
+    }
+  } finally {
+    await closeAppPool();
+  }
 }
 
 export interface NextProcessOptions {
@@ -202,7 +243,7 @@ async function launchApp(mode: NextMode): Promise<never> {
   try {
     // Demo data only in development or on the embedded database, never into a production database.
     const demo = mode === 'dev' || !env.DATABASE_URL;
-    await prepareDatabase(databaseUrl, {
+    await prepareLaunchDatabase(databaseUrl, {
       demoSeed: demo ? env.DEMO_SEED : undefined,
       demoApiKey: env.DEMO_API_KEY ? { secret: env.DEMO_API_KEY, demoDatabase: !env.DATABASE_URL } : undefined,
       log: console.log,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { statusTableParamsSchema } from '@/lib/status/table-params';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { getStatusOverview } from '@/lib/status/data/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';

@@ -1,14 +1,28 @@
 import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
-import { getViewer } from '@/lib/access/viewer';
 import { ROLE_LABELS } from '@/lib/access/labels';
-import { isAdmin, isFhi } from '@/lib/access/rules/actor';
+import type { Role } from '@/lib/access/rules/actor';
 import styles from './site-header.module.css';
 
-/** The product name, the skip link, the main navigation for the viewer's role, and who is signed in. */
-export async function SiteHeader() {
-  const viewer = await getViewer();
+/** Who is signed in, as the header shows them: name, role, and which parts of the menu are theirs. */
+export interface SignedInPerson {
+  name: string;
+  role: Role;
+  fhi: boolean;
+  admin: boolean;
+}
+
+/**
+ * The product name, the skip link, the main navigation for the person's role, and who is signed
+ * in. The layout reads the viewer and passes what is shown here, and the sign-out action.
+ */
+export function SiteHeader({
+  person,
+  signOutAction,
+}: {
+  person: SignedInPerson | null;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <header className={styles.header}>
       <SkipLink href="#innhold">Hopp til hovedinnhold</SkipLink>
@@ -16,7 +30,7 @@ export async function SiteHeader() {
         <NextLink href="/" className={styles.product}>
           KPR rapporteringsstatus
         </NextLink>
-        {viewer && (
+        {person && (
           <nav aria-label="Hovedmeny">
             <ul className={styles.menu}>
               <li>
@@ -24,21 +38,21 @@ export async function SiteHeader() {
                   <NextLink href="/">Oversikt</NextLink>
                 </Link>
               </li>
-              {isFhi(viewer) && (
+              {person.fhi && (
                 <li>
                   <Link asChild>
                     <NextLink href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</NextLink>
                   </Link>
                 </li>
               )}
-              {isFhi(viewer) && (
+              {person.fhi && (
                 <li>
                   <Link asChild>
                     <NextLink href={{ pathname: '/opplasting' }}>Opplasting</NextLink>
                   </Link>
                 </li>
               )}
-              {isFhi(viewer) && (
+              {person.fhi && (
                 <li>
                   <Link asChild>
                     <NextLink href={{ pathname: '/fristsoknader' }}>Fristsøknader</NextLink>
@@ -50,14 +64,14 @@ export async function SiteHeader() {
                   <NextLink href={{ pathname: '/rapporter' }}>Rapporter</NextLink>
                 </Link>
               </li>
-              {viewer.role === 'MUNICIPAL_CONTACT' && (
+              {person.role === 'MUNICIPAL_CONTACT' && (
                 <li>
                   <Link asChild>
                     <NextLink href={{ pathname: '/egenkontroll' }}>Egenkontroll</NextLink>
                   </Link>
                 </li>
               )}
-              {isAdmin(viewer) && (
+              {person.admin && (
                 <>
                   <li>
                     <Link asChild>
@@ -79,10 +93,10 @@ export async function SiteHeader() {
             </ul>
           </nav>
         )}
-        {viewer && (
+        {person && (
           <div className={styles.user}>
             <span>
-              {viewer.name} <span className={styles.role}>({ROLE_LABELS[viewer.role]})</span>
+              {person.name} <span className={styles.role}>({ROLE_LABELS[person.role]})</span>
             </span>
             <form action={signOutAction}>
               <Button type="submit" variant="tertiary" data-size="sm">

@@ -1,14 +1,14 @@
 /**
  * Who is calling an API route: a signed-in person (session cookie) or a machine client
- * (`Authorization: Bearer <api key>`). Route handlers call this themselves; errors come back in
- * the API's error shape.
+ * (`Authorization: Bearer <api key>`). Route handlers call this themselves (through
+ * lib/access/request.ts); errors come back in the API's error shape.
  */
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { db } from '@/lib/db';
-import { checkApiKey, type ApiKeyScope } from './api-keys';
+import type { ApiKeyScope } from './api-keys';
+import { checkApiKey } from './data/api-key-check';
+import { systemActor, type Viewer } from './rules/actor';
 import { getRequestId, getViewer } from './viewer';
-import type { Viewer } from './rules/actor';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -40,7 +40,7 @@ export async function authenticateApiRequest(
       return apiError(401, 'UNAUTHENTICATED', 'Use "Authorization: Bearer <api key>".', {
         'WWW-Authenticate': 'Bearer',
       });
-    const result = await checkApiKey(db(), match[1], scope, requestId, new Date());
+    const result = await checkApiKey(systemActor('sign-in'), match[1], scope, requestId, new Date());
     return result.ok
       ? result.viewer
       : apiError(result.status, result.code, result.message, { 'WWW-Authenticate': 'Bearer' });

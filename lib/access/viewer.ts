@@ -1,19 +1,18 @@
 /**
- * The viewer of the current request, for pages, Server Actions and route handlers. Loaded once
- * per request from the database (React `cache`); null when nobody is signed in or the session
- * has ended.
+ * The viewer of the current request, for pages, Server Actions and route handlers (through
+ * lib/access/request.ts). Loaded once per request from the database (React `cache`); null when
+ * nobody is signed in or the session has ended.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '@/auth';
-import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';
-import { REQUEST_ID_HEADER } from './request-id';
+import { auth } from './auth';
 import { loadViewer } from './data/sessions';
-import type { Viewer } from './rules/actor';
+import { systemActor, type Viewer } from './rules/actor';
+import { REQUEST_ID_HEADER } from './rules/request-id';
 
 export const getRequestId = cache(
   async (): Promise<string> => (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(),
@@ -23,7 +22,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.sid) return null;
   return loadViewer(
-    db(),
+    systemActor('sign-in'),
     session.sid,
     new Date(),
     { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },

@@ -70,6 +70,15 @@ export function appPool(): pg.Pool {
   return globalForPool[POOL];
 }
 
+/**
+ * Opens the process's pool on `url` instead of DATABASE_URL, before anything has used it: for a
+ * launcher or benchmark that started the database itself (so its own environment names none).
+ */
+export function openAppPool(url: string): void {
+  if (globalForPool[POOL]) throw new Error('The database pool of this process is already open.');
+  globalForPool[POOL] = new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+}
+
 /** Plain SQL on the process's pool: for data modules only. */
 export function sql(): Sql {
   return sqlOnPool(appPool());

@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { demoSignInEnabled, oidcDisplayName, oidcEnabled } from '@/auth';
-import { getViewer } from '@/lib/access/viewer';
-import { listDemoUsers } from '@/lib/access/data/demo-users';
+import { listDemoUsers, systemActor } from '@/lib/access';
+import { demoSignInEnabled, getViewer, oidcDisplayName, oidcEnabled } from '@/lib/access/request';
 import { ROLE_LABELS } from '@/lib/access/labels';
 import { demoSignInAction, oidcSignInAction } from '../actions';
 import styles from './page.module.css';
@@ -23,7 +22,7 @@ export default async function SignInPage({
 }) {
   if (await getViewer()) redirect('/');
   const { error } = await searchParams;
-  const demoUsers = demoSignInEnabled ? await listDemoUsers() : [];
+  const demoUsers = demoSignInEnabled ? await listDemoUsers(systemActor('sign-in')) : [];
   const message = typeof error === 'string' ? (ERRORS[error] ?? 'Innloggingen feilet. Prøv igjen.') : null;
 
   return (

@@ -16,7 +16,7 @@ import { notFound } from 'next/navigation';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { listFailedReminders, type FailedReminderRow } from '@/lib/reminders/data';
 import { byUrgency, getStatusOverview, type StatusOverviewSummary } from '@/lib/status/data/status';

@@ -5,7 +5,7 @@
  * same function as the screen (lib/status/table.ts), within the viewer's scope. Audited.
  */
 import { statusTableParamsSchema } from '@/lib/status/table-params';
-import { getViewer } from '@/lib/access/viewer';
+import { getViewer } from '@/lib/access/request';
 import { auditExport } from '@/lib/reports/data';
 import { getStatusOverview } from '@/lib/status/data/status';
 import {

@@ -14,7 +14,7 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { listExtensionRequests, type ExtensionListSummary } from '@/lib/follow-up/data/extensions';
 import { osloDate } from '@/lib/core/calendar';

@@ -12,7 +12,7 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import {
   getReportSubscription,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkApiKey } from '@/lib/access/api-keys';
-import { provisionDemoApiKey } from '@/lib/access/demo-api-key';
-import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
+import { systemActor, type PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { checkApiKey } from './api-key-check';
+import { createApiKey, listApiKeys, provisionDemoApiKey, revokeApiKey } from './api-keys';
 
 describe('API keys', () => {
   let admin: Viewer;
@@ -42,13 +41,15 @@ describe('API keys', () => {
     const row = (await listApiKeys(admin))!.find((k) => k.id === id)!;
     expect(row).toMatchObject({ name: 'FHI mottak', scopes: ['INGEST', 'READ'], lastUsedAt: null, revokedAt: null });
 
-    expect(await checkApiKey(db(), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({ ok: true });
+    expect(await checkApiKey(systemActor('sign-in'), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({
+      ok: true,
+    });
     expect((await listApiKeys(admin))!.find((k) => k.id === id)!.lastUsedAt).not.toBeNull();
 
     const revokeRows = await auditRowsDuring(db(), () => revokeApiKey(admin, id, new Date()));
     expect(revokeRows.map((r) => r.action)).toEqual(['admin.api_key.revoke']);
     expect(await revokeApiKey(admin, id, new Date())).toBe(false);
-    expect(await checkApiKey(db(), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({
+    expect(await checkApiKey(systemActor('sign-in'), secret, 'INGEST', randomUUID(), new Date())).toMatchObject({
       ok: false,
       status: 401,
     });
@@ -56,10 +57,14 @@ describe('API keys', () => {
 
   it('provisions the demo key once, only on the demo database', async () => {
     const secret = 'kpr_demo-key-for-tests-0123456789';
-    await expect(provisionDemoApiKey(db(), secret, false)).rejects.toThrow(/only provisioned on the demo database/);
-    expect(await provisionDemoApiKey(db(), secret, true)).toBe(true);
-    expect(await provisionDemoApiKey(db(), secret, true)).toBe(false);
-    expect(await checkApiKey(db(), secret, 'READ', randomUUID(), new Date())).toMatchObject({ ok: true });
+    await expect(provisionDemoApiKey(systemActor('launcher'), secret, false)).rejects.toThrow(
+      /only provisioned on the demo database/,
+    );
+    expect(await provisionDemoApiKey(systemActor('launcher'), secret, true)).toBe(true);
+    expect(await provisionDemoApiKey(systemActor('launcher'), secret, true)).toBe(false);
+    expect(await checkApiKey(systemActor('sign-in'), secret, 'READ', randomUUID(), new Date())).toMatchObject({
+      ok: true,
+    });
     expect((await listApiKeys(admin))!.filter((k) => k.demo)).toHaveLength(1);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * API keys for machine clients (FHI admins only): create (the secret is returned once, only its
  * hash is kept), list, revoke. Every function checks the viewer itself; every change is audited.
- * The demo's key is provisioned at start (lib/access/demo-api-key.ts).
+ * The demo's key is provisioned by the launcher (provisionDemoApiKey).
  */
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { apiKeyPrefix, forgetCachedApiKeys, generateApiKeySecret, hashApiKey } from '@/lib/access/api-keys';
-import { auditActor, isAdmin, type Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
+import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../api-keys';
+import { auditActor, isAdmin, type SystemActor, type Viewer } from '../rules/actor';
+import { forgetCachedApiKeys } from './api-key-check';
+import { recordAudit } from './audit';
 
 export interface ApiKeyRow {
   id: string;
@@ -25,9 +26,9 @@ export interface ApiKeyRow {
 export const apiKeyInputSchema = z.object({
   name: z.string().trim().min(2, 'Gi nøkkelen et navn (minst to tegn).').max(100, 'Navnet kan ha høyst 100 tegn.'),
   scopes: z
-    .array(z.enum(['INGEST', 'READ']))
+    .array(z.enum(['INGEST', 'READ'], 'Velg INGEST og/eller READ.'))
     .min(1, 'Velg minst ett tilgangsområde.')
-    .max(10)
+    .max(10, 'Velg INGEST og/eller READ.')
     .transform((scopes) => [...new Set(scopes)].sort()),
 });
 export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;
@@ -98,4 +99,26 @@ export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promi
   });
   if (revoked) forgetCachedApiKeys();
   return revoked;
+}
+
+/**
+ * The demo's API key (INGEST and READ) with the value of DEMO_API_KEY, so the API can be tried at
+ * once; true when it was made now. Made once: an existing key with that value is left as it is (a
+ * revoked demo key stays revoked). Only on a database the launcher created: anything else is refused.
+ */
+export async function provisionDemoApiKey(actor: SystemActor, secret: string, demoDatabase: boolean): Promise<boolean> {
+  if (!demoDatabase) throw new Error('DEMO_API_KEY is only provisioned on the demo database (DEMO_DATABASE=yes).');
+  const created = await db().apiKey.createMany({
+    data: [
+      {
+        name: 'Demo-nøkkel (DEMO_API_KEY)',
+        scopes: ['INGEST', 'READ'],
+        prefix: apiKeyPrefix(secret),
+        hash: hashApiKey(secret),
+        demo: true,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return created.count > 0;
 }

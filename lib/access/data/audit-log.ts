@@ -1,10 +1,11 @@
 /** Searching the audit log ("who looked at municipality X in the last 30 days"): FHI admins only. */
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, isAdmin, type Role, type Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
+import { DAY_MS } from '@/lib/core/time';
+import { auditActor, isAdmin, type Role, type Viewer } from '../rules/actor';
+import { recordAudit } from './audit';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -51,7 +52,7 @@ export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: D
       })
     : null;
   const where: Prisma.AuditEventWhereInput = {
-    at: { gte: new Date(now.getTime() - search.days * 86_400_000) },
+    at: { gte: new Date(now.getTime() - search.days * DAY_MS) },
     municipalityNumber: search.municipality,
     action: search.action,
     actorUserId: users ? { in: users.map((u) => u.id) } : undefined,

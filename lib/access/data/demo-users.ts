@@ -1,7 +1,7 @@
 /** The demo users offered on the sign-in page (only when the demo sign-in is on). */
 import 'server-only';
-import type { Role } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
+import type { Role, SystemActor } from '../rules/actor';
 
 export interface DemoUserRow {
   id: string;
@@ -10,7 +10,9 @@ export interface DemoUserRow {
   municipalities: string[];
 }
 
-export async function listDemoUsers(): Promise<DemoUserRow[]> {
+/** Asked by the sign-in's system actor: nobody is signed in on the sign-in page, and it may list them all. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the actor comes first in every data function, used or not
+export async function listDemoUsers(actor: SystemActor): Promise<DemoUserRow[]> {
   const users = await db().user.findMany({
     where: { demo: true, active: true },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],

@@ -1,21 +1,17 @@
-/** The audit record of a refusal: the viewer asked for something outside their scope (answered as not found). */
+/** The audit record of a refusal: the actor asked for something outside their scope (answered as not found). */
 import 'server-only';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, type Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
+import { auditActor, type Actor } from '../rules/actor';
+import { recordAudit } from './audit';
 
 /** Records the denial and answers null, as for something that does not exist. */
-export async function denied(
-  viewer: Viewer,
-  resource: string,
-  municipalityNumber: string | null = null,
-): Promise<null> {
+export async function denied(actor: Actor, resource: string, municipalityNumber: string | null = null): Promise<null> {
   await recordAudit(db(), {
     action: 'access.denied',
     outcome: 'DENIED',
-    actor: auditActor(viewer),
+    actor: auditActor(actor),
     municipalityNumber: municipalityNumber && /^\d{4}$/.test(municipalityNumber) ? municipalityNumber : null,
-    requestId: viewer.requestId,
+    requestId: actor.requestId,
     details: { resource },
   });
   return null;

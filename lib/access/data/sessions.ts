@@ -4,9 +4,11 @@
  * deactivated person or a removed membership takes effect at their next request, and a session can
  * be ended from the server. Sessions expire when idle and after a maximum lifetime.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '@/lib/db/client';
-import type { PersonViewer, Role } from '../rules/actor';
+import { db } from '@/lib/db';
+import { HOUR_MS, MINUTE_MS } from '@/lib/core/time';
+import type { PersonViewer, Role, SystemActor } from '../rules/actor';
 
 export interface SessionLimits {
   idleMinutes: number;
@@ -14,15 +16,17 @@ export interface SessionLimits {
 }
 
 /** lastSeenAt is written at most this often, not on every request. */
-const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_MS = MINUTE_MS;
 
+/** A new session for the person who just signed in (the sign-in's system actor opens it); its token. */
 export async function createSession(
-  prisma: PrismaClient,
+  actor: SystemActor,
   userId: string,
   now: Date,
   limits: SessionLimits,
 ): Promise<string> {
   const sessionToken = randomBytes(32).toString('base64url');
+  const prisma = db();
   await prisma.$transaction([
     prisma.session.create({
       data: {
@@ -30,7 +34,7 @@ export async function createSession(
         userId,
         createdAt: now,
         lastSeenAt: now,
-        expires: new Date(now.getTime() + limits.maxHours * 3_600_000),
+        expires: new Date(now.getTime() + limits.maxHours * HOUR_MS),
       },
     }),
     prisma.user.update({ where: { id: userId }, data: { lastSignInAt: now } }),
@@ -38,16 +42,17 @@ export async function createSession(
   return sessionToken;
 }
 
+/** Ends a session (sign-out); who it was, or null when there was no such session. */
 export async function endSession(
-  prisma: PrismaClient,
+  actor: SystemActor,
   sessionToken: string,
 ): Promise<{ userId: string; role: Role } | null> {
-  const session = await prisma.session.findUnique({
+  const session = await db().session.findUnique({
     where: { sessionToken },
     select: { id: true, user: { select: { id: true, role: true } } },
   });
   if (!session) return null;
-  await prisma.session.deleteMany({ where: { id: session.id } });
+  await db().session.deleteMany({ where: { id: session.id } });
   return { userId: session.user.id, role: session.user.role };
 }
 
@@ -64,26 +69,26 @@ interface SessionRow {
 
 /** The viewer of a live session; null (and the session removed) when it has expired or the person was deactivated. */
 export async function loadViewer(
-  prisma: PrismaClient,
+  actor: SystemActor,
   sessionToken: string,
   now: Date,
   limits: SessionLimits,
   requestId: string,
 ): Promise<PersonViewer | null> {
   // One round trip (it runs on every request): the session, its person and their municipalities.
-  const [session] = await prisma.$queryRaw<SessionRow[]>`
+  const [session] = await db().$queryRaw<SessionRow[]>`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires, u.id AS "userId", u.name, u.role::text AS role, u.active,
            ARRAY(SELECT m.municipality_number FROM municipality_membership m WHERE m.user_id = u.id ORDER BY m.municipality_number) AS "municipalityNumbers"
       FROM session s JOIN app_user u ON u.id = s.user_id
      WHERE s.session_token = ${sessionToken}`;
   if (!session) return null;
-  const idleUntil = session.lastSeenAt.getTime() + limits.idleMinutes * 60_000;
+  const idleUntil = session.lastSeenAt.getTime() + limits.idleMinutes * MINUTE_MS;
   if (!session.active || now.getTime() >= session.expires.getTime() || now.getTime() >= idleUntil) {
-    await prisma.session.deleteMany({ where: { id: session.id } });
+    await db().session.deleteMany({ where: { id: session.id } });
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   return {
     userId: session.userId,

@@ -1,13 +1,15 @@
 /**
  * User administration (FHI admins only): people, their role and municipalities, and which
- * municipalities have too few active contacts. Every function checks the viewer itself.
+ * municipalities have too few active contacts. Every function checks the viewer itself (anyone
+ * else gets null, as for something that does not exist); every change is audited in the same
+ * transaction; a write that cannot be saved says which field to show the message at.
  */
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, isAdmin, type Role, type Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
+import { auditActor, isAdmin, type Role, type Viewer } from '../rules/actor';
+import { recordAudit } from './audit';
 
 /** A municipality should have at least this many active contact persons. */
 export const MIN_ACTIVE_CONTACTS = 2;
@@ -44,12 +46,6 @@ export type UserInput = z.infer<typeof userInputSchema>;
 
 export type UserWriteResult =
   { ok: true; id: string } | { ok: false; field: 'email' | 'municipalityNumbers'; message: string };
-
-class NotPermitted extends Error {}
-
-function assertAdmin(viewer: Viewer): void {
-  if (!isAdmin(viewer)) throw new NotPermitted('FHI admin only');
-}
 
 const userRowSelect = {
   id: true,
@@ -110,8 +106,8 @@ async function unknownMunicipalities(numbers: string[]): Promise<string[]> {
   return numbers.filter((number) => !known.has(number));
 }
 
+/** Saves the user (a new one when `id` is null) and their municipalities, audited in the same transaction. */
 async function write(viewer: Viewer, input: UserInput, id: string | null): Promise<UserWriteResult> {
-  assertAdmin(viewer);
   const numbers = input.role === 'MUNICIPAL_CONTACT' ? [...new Set(input.municipalityNumbers)].sort() : [];
   const unknown = await unknownMunicipalities(numbers);
   if (unknown.length > 0) {
@@ -128,14 +124,14 @@ async function write(viewer: Viewer, input: UserInput, id: string | null): Promi
         data: numbers.map((municipalityNumber) => ({ userId: saved.id, municipalityNumber })),
         skipDuplicates: true,
       });
+      await recordAudit(tx, {
+        action: id ? 'admin.user.update' : 'admin.user.create',
+        outcome: 'SUCCESS',
+        actor: auditActor(viewer),
+        requestId: viewer.requestId,
+        details: { userId: saved.id, role: input.role, municipalities: numbers },
+      });
       return saved;
-    });
-    await recordAudit(db(), {
-      action: id ? 'admin.user.update' : 'admin.user.create',
-      outcome: 'SUCCESS',
-      actor: auditActor(viewer),
-      requestId: viewer.requestId,
-      details: { userId: user.id, role: input.role, municipalities: numbers },
     });
     return { ok: true, id: user.id };
   } catch (error) {
@@ -146,13 +142,13 @@ async function write(viewer: Viewer, input: UserInput, id: string | null): Promi
   }
 }
 
-/** Registers a user; null when the viewer is not an admin (like every other function here). */
+/** Registers a user; null when the viewer may not administer users, a field error when it cannot be saved. */
 export async function createUser(viewer: Viewer, input: UserInput): Promise<UserWriteResult | null> {
   if (!isAdmin(viewer)) return null;
   return write(viewer, input, null);
 }
 
-/** Updates a user; null when there is no such user (or the viewer is not an admin). */
+/** Updates a user; null when there is no such user (or the viewer may not administer users), a field error when it cannot be saved. */
 export async function updateUser(viewer: Viewer, id: string, input: UserInput): Promise<UserWriteResult | null> {
   if (!isAdmin(viewer) || !(await getUser(viewer, id))) return null;
   return write(viewer, input, id);
@@ -162,22 +158,20 @@ export async function updateUser(viewer: Viewer, id: string, input: UserInput): 
 export async function setUserActive(viewer: Viewer, id: string, active: boolean): Promise<boolean> {
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
   if (id === viewer.userId && !active) return false;
-  const updated = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const result = await tx.user.updateMany({
       where: { id },
       data: { active, deactivatedAt: active ? null : new Date() },
     });
+    if (result.count === 0) return false;
     if (!active) await tx.session.deleteMany({ where: { userId: id } });
-    return result.count > 0;
-  });
-  if (updated) {
-    await recordAudit(db(), {
+    await recordAudit(tx, {
       action: active ? 'admin.user.reactivate' : 'admin.user.deactivate',
       outcome: 'SUCCESS',
       actor: auditActor(viewer),
       requestId: viewer.requestId,
       details: { userId: id },
     });
-  }
-  return updated;
+    return true;
+  });
 }

@@ -1,11 +1,12 @@
 /** People for tests: a real user row, a real session, and the viewer loaded from it. */
 import { randomUUID } from 'node:crypto';
 import { createSession, loadViewer } from '@/lib/access/data/sessions';
-import type { PersonViewer, Role } from '@/lib/access/rules/actor';
+import { systemActor, type PersonViewer, type Role } from '@/lib/access/rules/actor';
 import type { PrismaClient } from '../client';
 
 export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };
 
+/** `prisma` is the app's client (db()): the session is opened through the access data functions, which use it. */
 export async function createTestViewer(
   prisma: PrismaClient,
   role: Role,
@@ -20,8 +21,9 @@ export async function createTestViewer(
     },
   });
   const now = new Date();
-  const token = await createSession(prisma, user.id, now, TEST_SESSION_LIMITS);
-  const viewer = await loadViewer(prisma, token, now, TEST_SESSION_LIMITS, randomUUID());
+  const signIn = systemActor('sign-in');
+  const token = await createSession(signIn, user.id, now, TEST_SESSION_LIMITS);
+  const viewer = await loadViewer(signIn, token, now, TEST_SESSION_LIMITS, randomUUID());
   if (!viewer) throw new Error('session did not load');
   return viewer;
 }

@@ -12,8 +12,8 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
-import { listApiKeys } from '@/lib/access/data/api-keys';
+import { requireViewer } from '@/lib/access/request';
+import { listApiKeys } from '@/lib/access';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 import { ApiKeyForm } from './_components/api-key-form';
 import { revokeApiKeyAction } from './actions';

@@ -14,9 +14,9 @@ import {
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { ROLE_LABELS } from '@/lib/access/labels';
-import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/access/data/users';
+import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/access';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Brukere' };

@@ -11,10 +11,10 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { ROLE_LABELS } from '@/lib/access/labels';
 import { TextField } from '@/components/ui/text-field';
-import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/access/data/audit-log';
+import { AUDIT_PAGE_SIZE, auditSearchSchema, searchAuditLog } from '@/lib/access';
 import { formatDateTime } from '@/lib/core/format';
 import styles from './page.module.css';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { getMunicipalityExtensions } from '@/lib/follow-up/data/extensions';
 import { listMunicipalityNotes } from '@/lib/follow-up/data/notes';

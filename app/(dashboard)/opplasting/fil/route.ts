@@ -4,7 +4,7 @@
  * (idempotent on the file's content). FHI staff only (signed in, same origin); others get 404.
  */
 import { NextResponse } from 'next/server';
-import { getViewer } from '@/lib/access/viewer';
+import { getViewer } from '@/lib/access/request';
 import { auditActor, isFhi } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';

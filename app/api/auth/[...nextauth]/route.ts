@@ -1,3 +1,3 @@
-import { handlers } from '@/auth';
+import { handlers } from '@/lib/access/request';
 
 export const { GET, POST } = handlers;

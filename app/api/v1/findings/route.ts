@@ -4,7 +4,7 @@
  * idempotent on the `Idempotency-Key` header.
  */
 import type { NextResponse } from 'next/server';
-import { type ApiErrorBody, apiError } from '@/lib/access/api-auth';
+import { type ApiErrorBody, apiError } from '@/lib/access/request';
 import { auditActor } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';

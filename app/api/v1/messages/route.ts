@@ -5,7 +5,7 @@
  */
 import type { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { type ApiErrorBody, apiError } from '@/lib/access/api-auth';
+import { type ApiErrorBody, apiError } from '@/lib/access/request';
 import { auditActor } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';

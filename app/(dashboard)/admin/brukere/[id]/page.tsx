@@ -1,8 +1,8 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
-import { getUser } from '@/lib/access/data/users';
+import { requireViewer } from '@/lib/access/request';
+import { getUser } from '@/lib/access';
 import { formatDateTime } from '@/lib/core/format';
 import { setUserActiveAction } from '../actions';
 import { UserForm } from '../_components/user-form';

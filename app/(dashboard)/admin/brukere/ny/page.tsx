@@ -1,7 +1,7 @@
 import { Heading } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/access/viewer';
+import { requireViewer } from '@/lib/access/request';
 import { isAdmin } from '@/lib/access/rules/actor';
 import { UserForm } from '../_components/user-form';
 

@@ -4,7 +4,7 @@
  * instant it is as of printed in it. For FHI and that municipality's contacts; for anyone else, and
  * for a municipality that does not exist, 404 exactly like the page. Audited.
  */
-import { getViewer } from '@/lib/access/viewer';
+import { getViewer } from '@/lib/access/request';
 import { auditExport } from '@/lib/reports/data';
 import { getMunicipalityStatus } from '@/lib/status/data/status';
 import { downloadResponse, exportFormatSchema, exportMunicipality, notFoundResponse } from '@/lib/reports/exports';

@@ -3,7 +3,7 @@
  * a municipal contact gets the report of their own municipalities, rendered from the stored
  * snapshot. A report that does not exist (or a bad id or format) is 404. Every download is audited.
  */
-import { getViewer } from '@/lib/access/viewer';
+import { getViewer } from '@/lib/access/request';
 import { getWeeklyReportFile } from '@/lib/reports/data';
 import { downloadResponse, notFoundResponse } from '@/lib/reports/exports';
 

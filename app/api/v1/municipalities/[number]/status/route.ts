@@ -4,7 +4,7 @@
  * municipality outside the caller's scope is answered exactly like one that does not exist (404).
  */
 import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/access/api-auth';
+import { apiError } from '@/lib/access/request';
 import { getMunicipalityStatus } from '@/lib/status/data/status';
 import { readStatusRequest } from '@/lib/status/api';
 

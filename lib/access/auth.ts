@@ -1,16 +1,25 @@
 /**
  * Auth.js: sign-in with the OpenID Connect provider (when configured) and the demo sign-in (when
- * switched on). The session cookie holds only a server-side session id (lib/access/data/sessions.ts);
- * who the person is and what they may see is loaded from the database on every request.
+ * switched on). The session cookie holds only a server-side session id (data/sessions.ts); who the
+ * person is and what they may see is loaded from the database on every request. Its callbacks
+ * read and write through the access data functions as the sign-in's system actor: nobody is
+ * signed in while they run. Request-bound: only lib/access/request.ts and viewer.ts import it.
  */
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { createSession, endSession } from '@/lib/access/data/sessions';
-import { DEMO_PROVIDER_ID, findDemoUser, findUserForOidc, OIDC_PROVIDER_ID } from '@/lib/access/sign-in';
-import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';
+import { createSession, endSession } from './data/sessions';
+import {
+  DEMO_PROVIDER_ID,
+  findDemoUser,
+  findUserForOidc,
+  OIDC_PROVIDER_ID,
+  recordSignIn,
+  recordSignInRefused,
+  recordSignOut,
+} from './data/sign-in';
+import { systemActor } from './rules/actor';
 
 export const demoSignInEnabled = env.DEMO_SIGN_IN === 'on';
 export const oidcEnabled = Boolean(env.OIDC_ISSUER);
@@ -42,7 +51,7 @@ if (demoSignInEnabled) {
       authorize: async (credentials) => {
         const parsed = z.object({ userId: z.uuid() }).safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await findDemoUser(db(), parsed.data.userId);
+        const user = await findDemoUser(systemActor('sign-in'), parsed.data.userId);
         return user ? { id: user.id } : null;
       },
     }),
@@ -58,30 +67,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const user = profile?.sub ? await findUserForOidc(db(), { sub: profile.sub, email: profile.email }) : null;
+      const actor = systemActor('sign-in');
+      const user = profile?.sub ? await findUserForOidc(actor, { sub: profile.sub, email: profile.email }) : null;
       if (user) return true;
-      await recordAudit(db(), {
-        action: 'auth.sign_in_denied',
-        outcome: 'DENIED',
-        details: { provider: OIDC_PROVIDER_ID },
-      });
+      await recordSignInRefused(actor, OIDC_PROVIDER_ID);
       return '/ingen-tilgang';
     },
     async jwt({ token, user, account, trigger }) {
       if (trigger !== 'signIn' || !user?.id || !account) return token;
+      const actor = systemActor('sign-in');
       const userId =
         account.provider === OIDC_PROVIDER_ID
-          ? (await findUserForOidc(db(), { sub: account.providerAccountId }))?.id
+          ? (await findUserForOidc(actor, { sub: account.providerAccountId }))?.id
           : user.id;
       if (!userId) return null;
-      const sid = await createSession(db(), userId, new Date(), sessionLimits);
-      const { role } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
-      await recordAudit(db(), {
-        action: 'auth.sign_in',
-        outcome: 'SUCCESS',
-        actor: { userId, role },
-        details: { provider: account.provider },
-      });
+      const sid = await createSession(actor, userId, new Date(), sessionLimits);
+      await recordSignIn(actor, userId, account.provider);
       // The token carries the session id and nothing about the person.
       return { sid };
     },
@@ -93,8 +94,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const sid = 'token' in message && typeof message.token?.sid === 'string' ? message.token.sid : null;
       if (!sid) return;
-      const ended = await endSession(db(), sid);
-      if (ended) await recordAudit(db(), { action: 'auth.sign_out', outcome: 'SUCCESS', actor: ended });
+      const actor = systemActor('sign-in');
+      const ended = await endSession(actor, sid);
+      if (ended) await recordSignOut(actor, ended);
     },
   },
 });
