@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { generateApiKeySecret, hashApiKey } from '@/lib/access/api-keys';
 import { db } from '@/lib/db';
-import { authenticateIngestRequest } from './api';
+import { authenticateIngestRequest } from '@/app/api/v1/ingest-request';
 
 // The session side (next-auth, request headers) needs a Next.js request scope; ingestion never uses it.
 vi.mock('@/lib/access/viewer', () => ({
@@ -10,6 +10,7 @@ vi.mock('@/lib/access/viewer', () => ({
   },
   getViewer: () => null,
 }));
+vi.mock('@/lib/access/auth', () => ({}));
 
 describe('authenticateIngestRequest', () => {
   it('gives every request an id of its own, never the X-Request-Id a client sent', async () => {

@@ -7,12 +7,17 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import type { AuditActor } from '@/lib/access/rules/actor';
-import { resolveMunicipalityNumber } from '@/lib/ingest/rules/checks';
-import type { PrismaClient } from '@/lib/db/client';
-import { sha256Hex } from './ingest-document';
+import type { Actor } from '@/lib/access';
+import { recordIngestAudit } from './data/audit';
+import {
+  findFindingsImport,
+  findMessageIds,
+  type StoredFindingsImport,
+  writeFindingsImport,
+} from './data/findings-import';
 import { loadIngestReference } from './data/reference';
+import { sha256Hex } from './ingest-document';
+import { resolveMunicipalityNumber } from './rules/checks';
 
 export const MAX_FINDINGS_PER_IMPORT = 10_000;
 const MAX_REPORTED_PROBLEMS = 10;
@@ -41,8 +46,6 @@ export interface FindingsImportOptions {
   format: FindingsFormat;
   /** The client's idempotency key. */
   key: string;
-  actor: AuditActor;
-  requestId: string;
 }
 
 export interface FindingsImportSummary {
@@ -67,17 +70,16 @@ export const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/);
 
+/** Imports the findings of `body` for `actor` (an FHI API key or person), audited either way. */
 export async function importFindings(
-  prisma: PrismaClient,
+  actor: Actor,
   body: Uint8Array,
   options: FindingsImportOptions,
 ): Promise<FindingsImportResult> {
-  const result = await importParsed(prisma, body, options);
-  await recordAudit(prisma, {
+  const result = await importParsed(actor, body, options);
+  await recordIngestAudit(actor, {
     action: 'ingest.findings',
     outcome: result.ok ? 'SUCCESS' : 'FAILURE',
-    actor: options.actor,
-    requestId: options.requestId,
     details: result.ok
       ? {
           importId: result.summary.importId,
@@ -91,13 +93,13 @@ export async function importFindings(
 }
 
 async function importParsed(
-  prisma: PrismaClient,
+  actor: Actor,
   body: Uint8Array,
   options: FindingsImportOptions,
 ): Promise<FindingsImportResult> {
   const bodySha256 = sha256Hex(body);
-  const existing = await previousImport(prisma, options.key, bodySha256);
-  if (existing) return existing;
+  const existing = await findFindingsImport(actor, options.key);
+  if (existing) return previousImport(existing, bodySha256);
 
   const records = parseRecords(body, options.format);
   if (records === null) {
@@ -115,17 +117,12 @@ async function importParsed(
   if (!parsed.success)
     return validationFailed(parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`));
 
-  const reference = await loadIngestReference(prisma);
+  const reference = await loadIngestReference(actor);
   const rows = parsed.data;
-  const msgIds = [...new Set(rows.flatMap((row) => (row.msgId ? [row.msgId] : [])))];
-  const messages = await prisma.message.findMany({
-    where: { msgId: { in: msgIds } },
-    select: { id: true, msgId: true },
-  });
-  const messageIds = new Map(messages.map((m) => [m.msgId, m.id]));
+  const messageIds = await findMessageIds(actor, [...new Set(rows.flatMap((row) => (row.msgId ? [row.msgId] : [])))]);
   const seasons = new Map(reference.seasons.map((s) => [s.key, s.id]));
   const problems: string[] = [];
-  const data = rows.map((row, index) => {
+  const findings = rows.map((row, index) => {
     const municipalityNumber = resolveMunicipalityNumber(row.municipality, reference.municipalities).number;
     const seasonId = seasons.get(row.season);
     const messageId = row.msgId ? messageIds.get(row.msgId) : undefined;
@@ -134,60 +131,33 @@ async function importParsed(
       problems.push(`row ${index + 1}: season is not a known season key (${[...seasons.keys()].join(', ')})`);
     if (row.msgId && messageId === undefined) problems.push(`row ${index + 1}: msgId names no message received`);
     return {
-      municipalityNumber: municipalityNumber ?? '',
       seasonId: seasonId ?? '',
+      municipalityNumber: municipalityNumber ?? '',
       messageId: messageId ?? null,
-      row,
+      code: row.code,
+      severity: row.severity,
+      message: row.message,
+      count: row.count,
     };
   });
   if (problems.length > 0) return validationFailed(problems);
 
-  const detectedAt = new Date();
-  return prisma.$transaction(async (tx) => {
-    const created = await tx.findingImport.createManyAndReturn({
-      data: [{ key: options.key, bodySha256, ...importer(options.actor) }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const importId = created[0]?.id;
-    // A concurrent request with the same key won the insert: answer as it did.
-    if (importId === undefined) return (await previousImport(tx, options.key, bodySha256))!;
-    await tx.finding.createMany({
-      data: data.map(({ municipalityNumber, seasonId, messageId, row }) => ({
-        seasonId,
-        municipalityNumber,
-        messageId,
-        importId,
-        source: 'FHI_VALIDATION' as const,
-        code: row.code,
-        severity: row.severity,
-        message: row.message,
-        count: row.count,
-        detectedAt,
-      })),
-    });
-    return {
-      ok: true,
-      duplicate: false,
-      summary: {
-        importId,
-        findings: data.length,
-        municipalities: distinctSorted(data.map((d) => d.municipalityNumber)),
-      },
-    };
-  });
+  const written = await writeFindingsImport(actor, options.key, bodySha256, findings, new Date());
+  // A concurrent request with the same key won the insert: answer as it did.
+  if (!written.created) return previousImport(written.existing, bodySha256);
+  return {
+    ok: true,
+    duplicate: false,
+    summary: {
+      importId: written.importId,
+      findings: findings.length,
+      municipalities: distinctSorted(findings.map((f) => f.municipalityNumber)),
+    },
+  };
 }
 
-async function previousImport(
-  prisma: Pick<PrismaClient, 'findingImport'>,
-  key: string,
-  bodySha256: string,
-): Promise<FindingsImportResult | null> {
-  const existing = await prisma.findingImport.findUnique({
-    where: { key },
-    select: { id: true, bodySha256: true, findings: { select: { municipalityNumber: true } } },
-  });
-  if (!existing) return null;
+/** The answer to a key used before: the same body is a duplicate of that import, another body a conflict. */
+function previousImport(existing: StoredFindingsImport, bodySha256: string): FindingsImportResult {
   if (existing.bodySha256 !== bodySha256) {
     return {
       ok: false,
@@ -201,8 +171,8 @@ async function previousImport(
     duplicate: true,
     summary: {
       importId: existing.id,
-      findings: existing.findings.length,
-      municipalities: distinctSorted(existing.findings.map((f) => f.municipalityNumber)),
+      findings: existing.municipalityNumbers.length,
+      municipalities: distinctSorted(existing.municipalityNumbers),
     },
   };
 }
@@ -225,12 +195,6 @@ function parseRecords(body: Uint8Array, format: FindingsFormat): unknown {
   } catch {
     return null;
   }
-}
-
-function importer(actor: AuditActor): { apiKeyId: string } | { userId: string } {
-  if ('apiKeyId' in actor) return { apiKeyId: actor.apiKeyId };
-  if ('userId' in actor) return { userId: actor.userId };
-  throw new Error('findings are imported by a person or an API key');
 }
 
 function validationFailed(problems: string[]): FindingsImportResult {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Viewer } from '@/lib/access';
 import { db } from '@/lib/db';
 import { auditRowsDuring } from '@/lib/db/testing/viewers';
 import { COMPUTED_NATIONAL_IDS, SYNTHETIC_NATIONAL_IDS, fixtureText } from '@/lib/db/testing/domain-fixtures';
@@ -14,11 +15,19 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const withMsgId = (text: string, msgId: string) => text.replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${msgId}</MsgId>`);
 const IDENTITY_NUMBERS = [...COMPUTED_NATIONAL_IDS, ...SYNTHETIC_NATIONAL_IDS];
 
+/** The sending system's API key, as the route's authentication gives it. */
+const SENDER: Viewer = {
+  userId: null,
+  apiKeyId: '0190a3c2-0000-7000-8000-000000000001',
+  name: 'Mottak',
+  role: 'FHI_STAFF',
+  municipalityNumbers: [],
+  sessionId: null,
+  requestId: 'test-request',
+};
 const options = (overrides: Partial<IngestOptions> = {}): IngestOptions => ({
   receivedAt: new Date('2026-01-08T13:10:00Z'),
   transport: 'API',
-  actor: { apiKeyId: '0190a3c2-0000-7000-8000-000000000001' },
-  requestId: 'test-request',
   ...overrides,
 });
 
@@ -50,7 +59,7 @@ async function everythingWritten(): Promise<string> {
 
 async function rejection(bytes: Uint8Array, overrides?: Partial<IngestOptions>): Promise<IngestError> {
   try {
-    await ingestDocument(db(), bytes, options(overrides));
+    await ingestDocument(SENDER, bytes, options(overrides));
   } catch (error) {
     if (error instanceof IngestError) return error;
     throw error;
@@ -66,7 +75,7 @@ describe('ingestDocument', () => {
       .replace('<iiTilDato>20251231</iiTilDato>', '<iiTilDato>20241231</iiTilDato>')
       .replace('<iiSysID>Gerica</iiSysID>', '<iiSysID>Profil</iiSysID>');
     await ingestDocument(
-      db(),
+      SENDER,
       utf8(withMsgId(lastYear, 'bergen-2024')),
       options({ receivedAt: new Date('2025-01-10T10:00:00Z') }),
     );
@@ -74,7 +83,7 @@ describe('ingestDocument', () => {
 
   it('stores a KPR_IPL as metadata, aggregates and check findings, and answers a resend as a duplicate', async () => {
     const bytes = utf8(fixture('good/msghead-kpr-ipl.xml'));
-    const first = await ingestDocument(db(), bytes, options());
+    const first = await ingestDocument(SENDER, bytes, options());
     expect(first.duplicate).toBe(false);
     expect(first.summary).toMatchObject({
       kind: 'KPR_IPL',
@@ -102,7 +111,7 @@ describe('ingestDocument', () => {
 
     let again: Awaited<ReturnType<typeof ingestDocument>> | undefined;
     const audited = await auditRowsDuring(db(), async () => {
-      again = await ingestDocument(db(), bytes, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
+      again = await ingestDocument(SENDER, bytes, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
     });
     expect(again).toEqual({ duplicate: true, summary: first.summary });
     expect(await db().message.count({ where: { msgId: first.summary.msgId } })).toBe(1);
@@ -134,7 +143,7 @@ describe('ingestDocument', () => {
   });
 
   it('stores a KPR_IDE as counts only and a test-person finding, never an identity number', async () => {
-    const result = await ingestDocument(db(), utf8(fixture('good/msghead-kpr-ide.xml')), options());
+    const result = await ingestDocument(SENDER, utf8(fixture('good/msghead-kpr-ide.xml')), options());
     expect(result.summary).toMatchObject({
       kind: 'KPR_IDE',
       municipalityNumber: '4601',
@@ -151,7 +160,7 @@ describe('ingestDocument', () => {
     const apprecs = readdirSync(good).filter((name) => name.startsWith('apprec-'));
     expect(apprecs.length).toBeGreaterThanOrEqual(7);
     for (const name of apprecs) {
-      const result = await ingestDocument(db(), utf8(fixture(`good/${name}`)), options());
+      const result = await ingestDocument(SENDER, utf8(fixture(`good/${name}`)), options());
       expect(result.duplicate, name).toBe(false);
       if (result.summary.kind !== 'APPREC') throw new Error('expected an AppRec');
       const stored = await db().apprec.findUniqueOrThrow({
@@ -166,10 +175,10 @@ describe('ingestDocument', () => {
 
     // A resend answers with the stored AppRec (errors in order) and is audited as a duplicate; other content with its Id is a conflict.
     const resent = utf8(fixture('good/apprec-1.0-avvist-prefixed.xml'));
-    const first = await ingestDocument(db(), resent, options());
+    const first = await ingestDocument(SENDER, resent, options());
     let again: Awaited<ReturnType<typeof ingestDocument>> | undefined;
     const audited = await auditRowsDuring(db(), async () => {
-      again = await ingestDocument(db(), resent, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
+      again = await ingestDocument(SENDER, resent, options({ receivedAt: new Date('2026-01-09T08:00:00Z') }));
     });
     expect(first.duplicate).toBe(true);
     expect(again).toEqual(first);
@@ -180,7 +189,7 @@ describe('ingestDocument', () => {
 
   it('is idempotent under concurrent duplicates: one insert, the rest duplicates', async () => {
     const bytes = utf8(withMsgId(fixture('good/msghead-kpr-ipl.xml'), 'concurrent-1'));
-    const results = await Promise.all(Array.from({ length: 12 }, () => ingestDocument(db(), bytes, options())));
+    const results = await Promise.all(Array.from({ length: 12 }, () => ingestDocument(SENDER, bytes, options())));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(new Set(results.map((r) => r.summary.id)).size).toBe(1);
     expect(await db().message.count({ where: { msgId: 'concurrent-1' } })).toBe(1);
@@ -193,7 +202,9 @@ describe('ingestDocument', () => {
         '$1concurrent-apprec$3',
       ),
     );
-    const apprecResults = await Promise.all(Array.from({ length: 12 }, () => ingestDocument(db(), apprec, options())));
+    const apprecResults = await Promise.all(
+      Array.from({ length: 12 }, () => ingestDocument(SENDER, apprec, options())),
+    );
     expect(apprecResults.filter((r) => !r.duplicate)).toHaveLength(1);
     const stored = await db().apprec.findUniqueOrThrow({
       where: { apprecId: 'concurrent-apprec' },
@@ -207,7 +218,7 @@ describe('ingestDocument', () => {
     const variants = Array.from({ length: 8 }, (_, i) =>
       utf8(base.replace('<iiLopenr>7</iiLopenr>', `<iiLopenr>${i + 10}</iiLopenr>`)),
     );
-    const settled = await Promise.allSettled(variants.map((bytes) => ingestDocument(db(), bytes, options())));
+    const settled = await Promise.allSettled(variants.map((bytes) => ingestDocument(SENDER, bytes, options())));
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     for (const s of settled) {
       if (s.status === 'rejected') expect((s.reason as IngestError).code).toBe('MESSAGE_ID_CONFLICT');

@@ -12,33 +12,27 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { auditEventColumns, recordAudit, type AuditEntry } from '@/lib/access/data/audit';
-import type { AuditActor } from '@/lib/access/rules/actor';
-import {
-  type CheckFinding,
-  checkTestPersons,
-  resolveMunicipalityNumber,
-  runDeliveryChecks,
-} from '@/lib/ingest/rules/checks';
+import { v7 as uuidV7 } from 'uuid';
+import type { Actor } from '@/lib/access';
 import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/core/content-summary';
 import type { Severity } from '@/lib/core/severity';
-import { XmlReadError } from '@/lib/ingest/readers/errors';
-import { DEFAULT_XML_LIMITS } from '@/lib/ingest/readers/parse';
-import { type KprDocument, readKprDocument } from '@/lib/ingest/readers/read-document';
-import type { ApprecDocument } from '@/lib/ingest/readers/apprec';
-import { sqlOf, type PrismaClient } from '@/lib/db/client';
+import { recordIngestAudit } from './data/audit';
+import { readEarlierDeliveries } from './data/deliveries';
+import { type IngestReference, loadIngestReference } from './data/reference';
+import { type IngestAudit, readResentApprec, readResentMessage, writeDocument } from './data/write';
 import { IngestError, ingestErrorFromReader } from './errors';
-import { type IngestReference, type IngestSeason, loadIngestReference, resolveSeason } from './data/reference';
-import { v7 as uuidV7 } from 'uuid';
-import { readResent, writeDocument } from './data/write';
+import type { ApprecDocument } from './readers/apprec';
+import { XmlReadError } from './readers/errors';
+import { DEFAULT_XML_LIMITS } from './readers/parse';
+import { type KprDocument, readKprDocument } from './readers/read-document';
+import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from './rules/checks';
+import { type IngestSeason, resolveSeason } from './rules/season';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
 
 export interface IngestOptions {
   receivedAt: Date;
   transport: IngestTransport;
-  actor: AuditActor;
-  requestId: string;
   /** Largest accepted document in bytes (default: the reader's limit). */
   maxBytes?: number;
 }
@@ -87,30 +81,27 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads and stores one document, or throws an IngestError (nothing written) for a bad or conflicting one. */
-export async function ingestDocument(
-  prisma: PrismaClient,
-  bytes: Uint8Array,
-  options: IngestOptions,
-): Promise<IngestResult> {
+/**
+ * Reads and stores one document sent by `actor` (an API key, or FHI staff uploading), or throws an
+ * IngestError (nothing written but the failure's audit event) for a bad or conflicting one.
+ */
+export async function ingestDocument(actor: Actor, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxInputSize;
     if (bytes.byteLength > maxBytes) {
       throw new IngestError(413, 'XML_TOO_LARGE', `The document is larger than the limit of ${maxBytes} bytes.`);
     }
-    const reference = await loadIngestReference(prisma);
+    const reference = await loadIngestReference(actor);
     const document = readDocument(bytes, reference, maxBytes);
     const sha256 = sha256Hex(bytes);
     return document.kind === 'APPREC'
-      ? await storeApprec(prisma, document.apprec, sha256, options)
-      : await storeMessage(prisma, document, sha256, reference, options);
+      ? await storeApprec(actor, document.apprec, sha256, options)
+      : await storeMessage(actor, document, sha256, reference, options);
   } catch (error) {
     if (error instanceof IngestError) {
-      await recordAudit(prisma, {
+      await recordIngestAudit(actor, {
         action: 'ingest.message',
         outcome: 'FAILURE',
-        actor: options.actor,
-        requestId: options.requestId,
         details: { code: error.code, bytes: bytes.byteLength, transport: options.transport },
       });
     }
@@ -128,7 +119,7 @@ function readDocument(bytes: Uint8Array, reference: IngestReference, maxBytes: n
 }
 
 async function storeMessage(
-  prisma: PrismaClient,
+  actor: Actor,
   document: Exclude<KprDocument, { kind: 'APPREC' }>,
   sha256: string,
   reference: IngestReference,
@@ -157,19 +148,15 @@ async function storeMessage(
     municipalityNumber === null
       ? []
       : document.kind === 'KPR_IPL'
-        ? await checkDelivery(prisma, document.content, municipalityNumber, season, reference, options.receivedAt)
+        ? await checkDelivery(actor, document.content, municipalityNumber, season, reference, options.receivedAt)
         : checkTestPersons(document.content.summary)
   ).sort(byCodeAndMessage);
   const id = uuidV7();
-  const audit = (duplicate: boolean): AuditEntry => ({
-    action: 'ingest.message',
-    outcome: 'SUCCESS',
-    actor: options.actor,
-    requestId: options.requestId,
+  const audit = (duplicate: boolean): IngestAudit => ({
     municipalityNumber,
     details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate, sha256 },
   });
-  const stored = await writeDocument(prisma, {
+  const stored = await writeDocument(actor, {
     parent: {
       table: 'message',
       uniqueColumn: 'msg_id',
@@ -213,10 +200,10 @@ async function storeMessage(
         detected_at: receivedAt,
       })),
     },
-    audit: auditEventColumns(audit(false), new Date()),
+    audit: audit(false),
   });
   // An exact duplicate resolves to the same municipality, so its audit event is known beforehand.
-  if (!stored) return storedMessage(prisma, msgHead.msgId, sha256, audit(true));
+  if (!stored) return storedMessage(actor, msgHead.msgId, sha256, audit(true));
   return {
     duplicate: false,
     summary: {
@@ -241,7 +228,7 @@ function byCodeAndMessage(a: { code: string; message: string }, b: { code: strin
 
 /** The §5 checks against the municipality's previous production delivery (EPJ) and last season's (volumes). */
 async function checkDelivery(
-  prisma: PrismaClient,
+  actor: Actor,
   content: Extract<KprDocument, { kind: 'KPR_IPL' }>['content'],
   municipalityNumber: string,
   season: IngestSeason,
@@ -250,22 +237,8 @@ async function checkDelivery(
 ): Promise<CheckFinding[]> {
   const seasonIndex = reference.seasons.findIndex((s) => s.id === season.id);
   const previousSeason = seasonIndex > 0 ? reference.seasons[seasonIndex - 1] : undefined;
-  // Both look-ups in one round trip (a prepared statement: this runs for every KPR_IPL): the latest
-  // earlier production delivery that named its EPJ system, and the latest production delivery of
-  // the previous season.
-  const [previous] = await sqlOf(prisma).query<{ epjSystem: string | null; lastYearSummary: unknown }>(
-    `SELECT
-      (SELECT epj_system FROM message
-        WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
-          AND received_at < $2 AND epj_system IS NOT NULL
-        ORDER BY received_at DESC LIMIT 1) AS "epjSystem",
-      (SELECT content_summary FROM message
-        WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'
-          AND season_id = $3::uuid AND content_summary IS NOT NULL
-        ORDER BY received_at DESC LIMIT 1) AS "lastYearSummary"`,
-    [municipalityNumber, receivedAt, previousSeason?.id ?? null],
-  );
-  const lastYearSummary = iplosContentSummarySchema.safeParse(previous!.lastYearSummary);
+  const previous = await readEarlierDeliveries(actor, municipalityNumber, receivedAt, previousSeason?.id ?? null);
+  const lastYearSummary = iplosContentSummarySchema.safeParse(previous.lastYearSummary);
   return runDeliveryChecks({
     header: content.header,
     summary: content.summary,
@@ -273,42 +246,14 @@ async function checkDelivery(
     season,
     municipalities: reference.municipalities,
     serviceCodes: reference.serviceCodes,
-    previousEpjSystem: previous!.epjSystem,
+    previousEpjSystem: previous.epjSystem,
     lastYearServicesByCode: lastYearSummary.success ? lastYearSummary.data.servicesByCode : null,
   });
 }
 
 /** The stored message with this MsgId, as an exact duplicate (audited) or a 409 conflict. */
-async function storedMessage(
-  prisma: PrismaClient,
-  msgId: string,
-  sha256: string,
-  audit: AuditEntry,
-): Promise<IngestResult> {
-  const row = await readResent<{
-    id: string;
-    type: 'KPR_IPL' | 'KPR_IDE';
-    environment: 'PRODUCTION' | 'VALIDATION';
-    season: string;
-    municipalityNumber: string | null;
-    municipalityNumberAsSent: string | null;
-    genDate: Date;
-    receivedAt: Date;
-    contentSummary: unknown;
-    payloadSha256: string;
-    findings: IngestFindingSummary[];
-  }>(
-    prisma,
-    `SELECT m.id, m.type, m.environment, s.key AS season, m.municipality_number AS "municipalityNumber",
-        m.municipality_number_as_sent AS "municipalityNumberAsSent", m.gen_date AS "genDate", m.received_at AS "receivedAt",
-        m.content_summary AS "contentSummary", m.payload_sha256 AS "payloadSha256",
-        (SELECT coalesce(json_agg(json_build_object('code', f.code, 'severity', f.severity, 'count', f.count, 'message', f.message)), '[]')
-          FROM finding f WHERE f.message_id = m.id AND f.source = 'INGEST_CHECK') AS findings
-      FROM message m JOIN season s ON s.id = m.season_id WHERE m.msg_id = $1`,
-    msgId,
-    sha256,
-    auditEventColumns(audit, new Date()),
-  );
+async function storedMessage(actor: Actor, msgId: string, sha256: string, audit: IngestAudit): Promise<IngestResult> {
+  const row = await readResentMessage(actor, msgId, sha256, audit);
   if (row.payloadSha256 !== sha256) {
     throw new IngestError(
       409,
@@ -336,18 +281,14 @@ async function storedMessage(
 }
 
 async function storeApprec(
-  prisma: PrismaClient,
+  actor: Actor,
   apprec: ApprecDocument,
   sha256: string,
   options: IngestOptions,
 ): Promise<IngestResult> {
   const id = uuidV7();
   const receivedAt = options.receivedAt.toISOString();
-  const audit = (duplicate: boolean): AuditEntry => ({
-    action: 'ingest.message',
-    outcome: 'SUCCESS',
-    actor: options.actor,
-    requestId: options.requestId,
+  const audit = (duplicate: boolean): IngestAudit => ({
     details: {
       kind: 'APPREC',
       apprecId: apprec.id,
@@ -357,7 +298,7 @@ async function storeApprec(
       sha256,
     },
   });
-  const stored = await writeDocument(prisma, {
+  const stored = await writeDocument(actor, {
     parent: {
       table: 'apprec',
       uniqueColumn: 'apprec_id',
@@ -389,7 +330,7 @@ async function storeApprec(
         free_text: error.freeText,
       })),
     },
-    audit: auditEventColumns(audit(false), new Date()),
+    audit: audit(false),
   });
   if (stored) {
     return {
@@ -407,27 +348,7 @@ async function storeApprec(
       },
     };
   }
-  const row = await readResent<{
-    id: string;
-    apprecId: string;
-    originalMsgId: string;
-    status: ApprecIngestSummary['status'];
-    version: ApprecIngestSummary['version'];
-    genDate: Date;
-    receivedAt: Date;
-    payloadSha256: string;
-    errors: ApprecIngestSummary['errors'];
-  }>(
-    prisma,
-    `SELECT a.id, a.apprec_id AS "apprecId", a.original_msg_id AS "originalMsgId", a.status, a.version, a.gen_date AS "genDate",
-        a.received_at AS "receivedAt", a.payload_sha256 AS "payloadSha256",
-        (SELECT coalesce(json_agg(json_build_object('code', e.code, 'codeSystem', e.code_system, 'displayName', e.display_name) ORDER BY e.position), '[]')
-          FROM apprec_error e WHERE e.apprec_id = a.id) AS errors
-      FROM apprec a WHERE a.apprec_id = $1`,
-    apprec.id,
-    sha256,
-    auditEventColumns(audit(true), new Date()),
-  );
+  const row = await readResentApprec(actor, apprec.id, sha256, audit(true));
   if (row.payloadSha256 !== sha256) {
     throw new IngestError(409, 'APPREC_ID_CONFLICT', 'A different AppRec with this Id has already been received.');
   }

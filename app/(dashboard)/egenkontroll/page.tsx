@@ -2,7 +2,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
-import { getSelfCheckContext } from '@/lib/ingest/data/self-checks';
+import { getSelfCheckContext } from '@/lib/ingest';
 import { SelfCheckPanel } from './_components/self-check-panel';
 
 export const metadata: Metadata = { title: 'Egenkontroll' };

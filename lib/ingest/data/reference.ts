@@ -1,21 +1,15 @@
 /**
  * The reference data ingestion reads with every document (endpoints, municipalities, renumbering,
  * service codes, seasons). It is loaded into the database at start and not changed while the app
- * runs, so each process reads it once.
+ * runs, so each process reads it once. Reference data belongs to no municipality: every actor
+ * reads the same.
  */
 import 'server-only';
-import type { MunicipalityReference, ServiceCodeReference } from '@/lib/ingest/rules/checks';
-import type { ReceiverEndpoint } from '@/lib/ingest/readers/msghead';
-import type { PrismaClient } from '@/lib/db/client';
-
-export interface IngestSeason {
-  id: string;
-  key: string;
-  /** ISO calendar dates. */
-  periodStart: string;
-  periodEnd: string;
-  deadline: Date;
-}
+import type { Actor } from '@/lib/access';
+import { db } from '@/lib/db';
+import type { ReceiverEndpoint } from '../readers/msghead';
+import type { MunicipalityReference, ServiceCodeReference } from '../rules/checks';
+import type { IngestSeason } from '../rules/season';
 
 export interface IngestReference {
   endpoints: readonly ReceiverEndpoint[];
@@ -25,19 +19,22 @@ export interface IngestReference {
   seasons: readonly IngestSeason[];
 }
 
-const cache = new WeakMap<PrismaClient, Promise<IngestReference>>();
+let cached: Promise<IngestReference> | undefined;
 
-export function loadIngestReference(prisma: PrismaClient): Promise<IngestReference> {
-  let reference = cache.get(prisma);
-  if (!reference) {
-    reference = readReference(prisma);
-    reference.catch(() => cache.delete(prisma));
-    cache.set(prisma, reference);
+export function loadIngestReference(actor: Actor): Promise<IngestReference> {
+  void actor; // the same for every actor
+  if (!cached) {
+    const reading = readReference();
+    cached = reading;
+    reading.catch(() => {
+      if (cached === reading) cached = undefined;
+    });
   }
-  return reference;
+  return cached;
 }
 
-async function readReference(prisma: PrismaClient): Promise<IngestReference> {
+async function readReference(): Promise<IngestReference> {
+  const prisma = db();
   const [endpoints, municipalities, renumbering, serviceCodes, seasons] = await Promise.all([
     prisma.endpoint.findMany({ select: { herId: true, level: true, parentHerId: true, environment: true } }),
     prisma.municipality.findMany({ select: { number: true } }),
@@ -64,24 +61,4 @@ async function readReference(prisma: PrismaClient): Promise<IngestReference> {
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/**
- * The season a document belongs to. A KPR_IPL names its data period: the season whose period
- * contains iiFraDato. Otherwise (a KPR_IDE, or a period no season has) the time of receipt decides:
- * the season with the earliest deadline at or after `receivedAt` — test submissions in the autumn
- * and deliveries up to the deadline count for the year being reported — or, after every deadline
- * (late deliveries on an extension), the season with the latest deadline.
- */
-export function resolveSeason(
-  seasons: readonly IngestSeason[],
-  periodFrom: string | null,
-  receivedAt: Date,
-): IngestSeason | null {
-  if (periodFrom !== null) {
-    const byPeriod = seasons.find((s) => s.periodStart <= periodFrom && periodFrom <= s.periodEnd);
-    if (byPeriod) return byPeriod;
-  }
-  const byDeadline = [...seasons].sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
-  return byDeadline.find((s) => s.deadline.getTime() >= receivedAt.getTime()) ?? byDeadline.at(-1) ?? null;
 }

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
-import { getLatestSelfCheck, getSelfCheckContext, saveSelfCheck, type SelfCheckInput } from './self-checks';
+import type { SelfCheckInput } from '../rules/self-check';
+import { getLatestSelfCheck, getSelfCheckContext, saveSelfCheck } from './self-checks';
 
 const NOW = new Date('2026-01-05T10:00:00Z');
 const INPUT: SelfCheckInput = {

@@ -6,60 +6,13 @@
  * number. `getLatestSelfCheck` tells the dashboard's checklist that the self-check was done.
  */
 import 'server-only';
-import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, canSeeMunicipality, type Viewer } from '@/lib/access/rules/actor';
-import { type CheckFinding, runDeliveryChecks, type ServiceCodeReference } from '@/lib/ingest/rules/checks';
-import { identityContentSummarySchema, iplosContentSummarySchema } from '@/lib/core/content-summary';
-import type { ReceiverEndpoint } from '@/lib/ingest/readers/msghead';
+import { auditActor, canSeeMunicipality, recordAudit, scopeWhere, type Viewer } from '@/lib/access';
+import { iplosContentSummarySchema } from '@/lib/core/content-summary';
 import { db } from '@/lib/db';
-import { loadIngestReference, resolveSeason } from '@/lib/ingest/data/reference';
-
-export interface SelfCheckMunicipality {
-  number: string;
-  name: string;
-  /** servicesByCode of last season's latest production KPR_IPL, if any. */
-  lastYearServicesByCode: Record<string, number> | null;
-  /** iiSysID of the latest production KPR_IPL, if any. */
-  previousEpjSystem: string | null;
-  latestSelfCheck: SelfCheckSummary | null;
-}
-
-/** Everything the browser needs to run the checks; plain data, no personal data. */
-export interface SelfCheckContext {
-  season: { key: string; name: string; periodStart: string; periodEnd: string };
-  endpoints: ReceiverEndpoint[];
-  validMunicipalityNumbers: string[];
-  renumbering: [string, string][];
-  serviceCodes: ServiceCodeReference[];
-  municipalities: SelfCheckMunicipality[];
-}
-
-export interface SelfCheckSummary {
-  createdAt: Date;
-  byName: string;
-  errorCount: number;
-  warningCount: number;
-}
-
-const headerText = z.string().trim().max(100).nullable();
-export const selfCheckInputSchema = z.object({
-  municipalityNumber: z.string().regex(/^\d{4}$/),
-  header: z.object({
-    municipalityNumberAsSent: z.string().trim().min(1).max(8),
-    periodFrom: z.iso.date(),
-    periodTo: z.iso.date(),
-    epjSystem: headerText,
-    epjVersion: headerText,
-    runNumber: headerText,
-  }),
-  summary: iplosContentSummarySchema.refine(
-    (s) => Object.keys(s.servicesByCode).length <= 100,
-    'too many service codes',
-  ),
-  identity: identityContentSummarySchema.nullable(),
-});
-export type SelfCheckInput = z.infer<typeof selfCheckInputSchema>;
+import { type CheckFinding, runDeliveryChecks } from '../rules/checks';
+import { resolveSeason } from '../rules/season';
+import type { SelfCheckContext, SelfCheckInput, SelfCheckSummary } from '../rules/self-check';
+import { loadIngestReference } from './reference';
 
 function isContact(viewer: Viewer): boolean {
   return viewer.role === 'MUNICIPAL_CONTACT' && viewer.userId !== null;
@@ -69,7 +22,7 @@ function isContact(viewer: Viewer): boolean {
 export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<SelfCheckContext | null> {
   if (!isContact(viewer)) return null;
   const prisma = db();
-  const reference = await loadIngestReference(prisma);
+  const reference = await loadIngestReference(viewer);
   const season = resolveSeason(reference.seasons, null, now);
   if (!season) return null;
   const seasonIndex = reference.seasons.findIndex((s) => s.id === season.id);
@@ -77,7 +30,7 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
   const [seasonRow, municipalities] = await Promise.all([
     prisma.season.findUniqueOrThrow({ where: { id: season.id }, select: { name: true } }),
     prisma.municipality.findMany({
-      where: { number: { in: [...viewer.municipalityNumbers] } },
+      where: { number: scopeWhere(viewer) },
       select: { number: true, shortName: true },
       orderBy: { number: 'asc' },
     }),
@@ -128,11 +81,11 @@ export async function saveSelfCheck(
   input: SelfCheckInput,
   now: Date,
 ): Promise<{ findings: CheckFinding[] } | null> {
-  if (!isContact(viewer) || !viewer.municipalityNumbers.includes(input.municipalityNumber)) return null;
+  if (!isContact(viewer) || !canSeeMunicipality(viewer, input.municipalityNumber)) return null;
   const context = await getSelfCheckContext(viewer, now);
   const municipality = context?.municipalities.find((m) => m.number === input.municipalityNumber);
   if (!context || !municipality) return null;
-  const reference = await loadIngestReference(db());
+  const reference = await loadIngestReference(viewer);
   const season = reference.seasons.find((s) => s.key === context.season.key)!;
   const findings = runDeliveryChecks({
     header: input.header,

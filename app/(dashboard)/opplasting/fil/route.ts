@@ -4,15 +4,11 @@
  * (idempotent on the file's content). FHI staff only (signed in, same origin); others get 404.
  */
 import { NextResponse } from 'next/server';
+import { isFhi } from '@/lib/access';
 import { getViewer } from '@/lib/access/request';
-import { auditActor, isFhi } from '@/lib/access/rules/actor';
-import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';
-import { IngestError } from '@/lib/ingest/errors';
-import { importFindings } from '@/lib/ingest/import-findings';
-import { ingestDocument, sha256Hex } from '@/lib/ingest/ingest-document';
-import { readBodyWithLimit } from '@/lib/ingest/read-body';
 import { logUnexpectedError } from '@/lib/core/log';
+import { IngestError, importFindings, ingestDocument, readBodyWithLimit, sha256Hex } from '@/lib/ingest';
 import type { UploadResult } from '../upload-result';
 
 function answer(result: UploadResult, status = 200): NextResponse<UploadResult> {
@@ -33,11 +29,9 @@ export async function POST(request: Request): Promise<NextResponse> {
       code: 'XML_TOO_LARGE',
     });
   const isCsv = request.headers.get('content-type')?.toLowerCase().startsWith('text/csv') ?? false;
-  const options = { actor: auditActor(viewer), requestId: viewer.requestId };
   try {
     if (isCsv) {
-      const result = await importFindings(db(), body.bytes, {
-        ...options,
+      const result = await importFindings(viewer, body.bytes, {
         format: 'csv',
         key: `upload:${sha256Hex(body.bytes)}`,
       });
@@ -53,8 +47,7 @@ export async function POST(request: Request): Promise<NextResponse> {
         message: `${result.duplicate ? 'Allerede importert' : 'Importert'}: ${findings} funn for ${municipalities.length} kommuner.`,
       });
     }
-    const result = await ingestDocument(db(), body.bytes, {
-      ...options,
+    const result = await ingestDocument(viewer, body.bytes, {
       receivedAt: new Date(),
       transport: 'UPLOAD',
       maxBytes: env.INGEST_MAX_BYTES,

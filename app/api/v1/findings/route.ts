@@ -5,18 +5,15 @@
  */
 import type { NextResponse } from 'next/server';
 import { type ApiErrorBody, apiError } from '@/lib/access/request';
-import { auditActor } from '@/lib/access/rules/actor';
-import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';
+import { idempotencyKeySchema, importFindings, readBodyWithLimit } from '@/lib/ingest';
 import {
   authenticateIngestRequest,
   ingestAnswer,
   refuseIngest,
   unexpectedError,
   unsupportedContentType,
-} from '@/lib/ingest/api';
-import { idempotencyKeySchema, importFindings } from '@/lib/ingest/import-findings';
-import { readBodyWithLimit } from '@/lib/ingest/read-body';
+} from '../ingest-request';
 
 export async function POST(request: Request): Promise<NextResponse> {
   const viewer = await authenticateIngestRequest(request);
@@ -41,12 +38,7 @@ export async function POST(request: Request): Promise<NextResponse> {
     );
   try {
     const format = request.headers.get('content-type')?.toLowerCase().includes('csv') ? 'csv' : 'json';
-    const result = await importFindings(db(), body.bytes, {
-      format,
-      key: key.data,
-      actor: auditActor(viewer),
-      requestId: viewer.requestId,
-    });
+    const result = await importFindings(viewer, body.bytes, { format, key: key.data });
     if (!result.ok) return apiError(result.status, result.code, result.message);
     return ingestAnswer({ duplicate: result.duplicate, summary: result.summary }, result.duplicate ? 200 : 201);
   } catch (error) {

@@ -6,19 +6,15 @@
 import type { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { type ApiErrorBody, apiError } from '@/lib/access/request';
-import { auditActor } from '@/lib/access/rules/actor';
-import { db } from '@/lib/db';
 import { env } from '@/lib/core/env';
+import { IngestError, ingestDocument, readBodyWithLimit } from '@/lib/ingest';
 import {
   authenticateIngestRequest,
   ingestAnswer,
   refuseIngest,
   unexpectedError,
   unsupportedContentType,
-} from '@/lib/ingest/api';
-import { IngestError } from '@/lib/ingest/errors';
-import { ingestDocument } from '@/lib/ingest/ingest-document';
-import { readBodyWithLimit } from '@/lib/ingest/read-body';
+} from '../ingest-request';
 
 const XML_CONTENT_TYPES = ['application/xml', 'text/xml'];
 const receivedAtHeader = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -59,11 +55,9 @@ export async function POST(request: Request): Promise<NextResponse> {
     );
 
   try {
-    const result = await ingestDocument(db(), body.bytes, {
+    const result = await ingestDocument(viewer, body.bytes, {
       receivedAt: receivedAt.data,
       transport: transport.data,
-      actor: auditActor(viewer),
-      requestId: viewer.requestId,
       maxBytes: env.INGEST_MAX_BYTES,
     });
     return ingestAnswer(result, result.duplicate ? 200 : 201);
