@@ -1,19 +1,19 @@
 'use server';
 
+/** The weekly report archive (FHI): make the report of a week now, subscribe to its mail or stop. */
 import { getISOWeek, parseISO } from 'date-fns';
 import { revalidatePath } from 'next/cache';
-import { getViewer } from '@/lib/access/viewer';
-import { isFhi } from '@/lib/access/rules/actor';
-import { createReportInputSchema, createWeeklyReport, setReportSubscription } from '@/lib/reports/data';
-import { startBackgroundJobs } from '@/lib/jobs/start';
-import { WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/reports/jobs';
+import { z } from 'zod';
+import { isFhi } from '@/lib/access';
+import { action, formAction, signedIn } from '@/lib/access/request';
 import { formatIsoDate } from '@/lib/core/format';
+import type { FormState } from '@/lib/core/form-state';
+import { startBackgroundJobs } from '@/lib/jobs';
+import { createWeeklyReport, setReportSubscription, WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/reports';
+import { createReportInputSchema } from '@/lib/reports/rules/archive';
 
-export interface CreateReportState {
-  errors?: { season?: string; week?: string; form?: string };
-  /** What happened, for the live region. */
-  done?: string;
-}
+export type CreateReportField = 'season' | 'week';
+export type CreateReportState = FormState<CreateReportField>;
 
 const NOT_FOUND: CreateReportState = { errors: { form: 'Fant ikke siden.' } };
 
@@ -31,34 +31,36 @@ async function queueMail(job: WeeklyReportJob): Promise<void> {
 }
 
 /** FHI: builds and stores the report of the week a chosen day falls in (a week that has ended). */
-export async function createReportAction(_state: CreateReportState, formData: FormData): Promise<CreateReportState> {
-  const viewer = await getViewer();
-  if (!viewer || !isFhi(viewer)) return NOT_FOUND;
-  const parsed = createReportInputSchema.safeParse({ season: formData.get('season'), week: formData.get('week') });
-  if (!parsed.success) {
-    const errors: NonNullable<CreateReportState['errors']> = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] === 'season' ? 'season' : 'week'] ??= issue.message;
-    return { errors };
-  }
-  const result = await createWeeklyReport(viewer, parsed.data);
-  if (!result) return NOT_FOUND;
-  if (!result.ok) return { errors: { week: result.message } };
-  const { seasonKey, weekStart, outcome } = result.report;
-  await queueMail({ seasonKey, weekStart });
-  revalidatePath('/rapporter');
-  const week = `uke ${getISOWeek(parseISO(weekStart))} (fra ${formatIsoDate(weekStart)})`;
-  const done = {
-    CREATED: `Rapporten for ${week} er laget.`,
-    UNCHANGED: `Rapporten for ${week} fantes allerede og ble laget på nytt med nøyaktig de samme filene. Ingenting er endret.`,
-    REPLACED: `Rapporten for ${week} er laget på nytt med data som har kommet til siden, og filene er erstattet. Arkivet viser når.`,
-  }[outcome];
-  return { done };
-}
+export const createReportAction = formAction({
+  caller: signedIn(isFhi),
+  notFound: NOT_FOUND,
+  fields: ['season', 'week'],
+  schema: createReportInputSchema,
+  async run(viewer, input) {
+    const result = await createWeeklyReport(viewer, input);
+    // What cannot be made is said at the week.
+    return result && !result.ok ? { ok: false as const, field: 'week', message: result.message } : result;
+  },
+  async done({ report: { seasonKey, weekStart, outcome } }) {
+    await queueMail({ seasonKey, weekStart });
+    revalidatePath('/rapporter');
+    const week = `uke ${getISOWeek(parseISO(weekStart))} (fra ${formatIsoDate(weekStart)})`;
+    const done = {
+      CREATED: `Rapporten for ${week} er laget.`,
+      UNCHANGED: `Rapporten for ${week} fantes allerede og ble laget på nytt med nøyaktig de samme filene. Ingenting er endret.`,
+      REPLACED: `Rapporten for ${week} er laget på nytt med data som har kommet til siden, og filene er erstattet. Arkivet viser når.`,
+    }[outcome];
+    return { done };
+  },
+});
 
 /** FHI: subscribe to the weekly report by e-mail, or stop. */
-export async function setSubscriptionAction(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
-  if (!viewer || !isFhi(viewer)) return;
-  await setReportSubscription(viewer, formData.get('subscribe') === 'ja');
-  revalidatePath('/rapporter');
-}
+export const setSubscriptionAction = action({
+  caller: signedIn(isFhi),
+  read: (formData: FormData) => formData.get('subscribe') === 'ja',
+  schema: z.boolean(),
+  async run(viewer, subscribe) {
+    await setReportSubscription(viewer, subscribe);
+    revalidatePath('/rapporter');
+  },
+});

@@ -1,80 +1,80 @@
 'use server';
 
+/** A municipality's follow-up: extension requests (apply, withdraw) and notes. */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getViewer } from '@/lib/access/viewer';
-import {
-  extensionRequestInputSchema,
-  requestExtension,
-  withdrawExtensionRequest,
-} from '@/lib/follow-up/data/extensions';
-import { addNote, noteInputSchema } from '@/lib/follow-up/data/notes';
-import { fieldErrors, submittedValues, type FormState } from '@/lib/core/form-state';
-import { seasonKeySchema } from '@/lib/status/query';
+import { action, formAction, signedIn } from '@/lib/access/request';
+import type { FormState } from '@/lib/core/form-state';
+import { addNote, requestExtension, withdrawExtensionRequest } from '@/lib/follow-up';
+import { extensionRequestInputSchema } from '@/lib/follow-up/rules/extension-requests';
+import { noteInputSchema } from '@/lib/follow-up/rules/notes';
+import { seasonKeySchema } from '@/lib/status/rules/query';
 
 export type ExtensionRequestField = 'requestedDate' | 'reasonCategory' | 'justification' | 'plannedFix';
 export type NoteField = 'body' | 'kind';
 
-const NOT_FOUND = { errors: { form: 'Fant ikke kommunen.' } };
+const NO_SUCH_MUNICIPALITY = 'Fant ikke kommunen.';
+const EXTENSION_NOT_FOUND: FormState<ExtensionRequestField> = { errors: { form: NO_SUCH_MUNICIPALITY } };
+const NOTE_NOT_FOUND: FormState<NoteField> = { errors: { form: NO_SUCH_MUNICIPALITY } };
 
 /** The municipality and season a form is about (hidden fields). */
 const targetSchema = z.object({ number: z.string().regex(/^\d{4}$/), season: seasonKeySchema.optional() });
 
-function target(formData: FormData) {
-  return targetSchema.safeParse({ number: formData.get('number'), season: formData.get('season') || undefined });
-}
+const targetFields = (formData: FormData) => ({
+  number: formData.get('number'),
+  season: formData.get('season') || undefined,
+});
 
-const EXTENSION_FIELDS = ['requestedDate', 'reasonCategory', 'justification', 'plannedFix'] as const;
+function target(formData: FormData): z.infer<typeof targetSchema> | null {
+  return targetSchema.safeParse(targetFields(formData)).data ?? null;
+}
 
 /** A contact applies for an extension for their own municipality. */
-export async function requestExtensionAction(
-  _state: FormState<ExtensionRequestField>,
-  formData: FormData,
-): Promise<FormState<ExtensionRequestField>> {
-  const viewer = await getViewer();
-  const about = target(formData);
-  if (!viewer || !about.success) return NOT_FOUND;
-  const values = submittedValues(formData, EXTENSION_FIELDS);
-  const input = extensionRequestInputSchema.safeParse(values);
-  if (!input.success) return { errors: fieldErrors<ExtensionRequestField>(input.error), values };
-  const result = await requestExtension(viewer, about.data.number, input.data, { seasonKey: about.data.season });
-  if (!result) return NOT_FOUND;
-  if (!result.ok) return { errors: { [result.field]: result.message }, values };
-  revalidatePath(`/kommuner/${about.data.number}`);
-  revalidatePath('/fristsoknader');
-  return { done: 'Søknaden er sendt til FHI.' };
-}
+export const requestExtensionAction = formAction({
+  caller: signedIn(),
+  notFound: EXTENSION_NOT_FOUND,
+  target,
+  fields: ['requestedDate', 'reasonCategory', 'justification', 'plannedFix'],
+  schema: extensionRequestInputSchema,
+  run: (viewer, input, about) => requestExtension(viewer, about.number, input, { seasonKey: about.season }),
+  done(_result, _input, about) {
+    revalidatePath(`/kommuner/${about.number}`);
+    revalidatePath('/fristsoknader');
+    return { done: 'Søknaden er sendt til FHI.' };
+  },
+});
 
 /** A contact withdraws their municipality's pending request. */
-export async function withdrawExtensionAction(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
-  const about = target(formData);
-  const id = z.uuid().safeParse(formData.get('id'));
-  if (!viewer || !about.success || !id.success) return;
-  const result = await withdrawExtensionRequest(viewer, id.data);
-  if (result?.ok) {
-    revalidatePath(`/kommuner/${result.municipalityNumber}`);
-    revalidatePath('/fristsoknader');
-  }
-}
+export const withdrawExtensionAction = action({
+  caller: signedIn(),
+  read: (formData: FormData) => ({ ...targetFields(formData), id: formData.get('id') }),
+  schema: targetSchema.extend({ id: z.uuid() }),
+  async run(viewer, { id }) {
+    const result = await withdrawExtensionRequest(viewer, id);
+    if (result?.ok) {
+      revalidatePath(`/kommuner/${result.municipalityNumber}`);
+      revalidatePath('/fristsoknader');
+    }
+  },
+});
 
 /** FHI or the municipality's contacts add a note; FHI may record it as an agreed resubmission. */
-export async function addNoteAction(_state: FormState<NoteField>, formData: FormData): Promise<FormState<NoteField>> {
-  const viewer = await getViewer();
-  const about = target(formData);
-  if (!viewer || !about.success) return NOT_FOUND;
-  const values = submittedValues(formData, ['body'] as const);
-  const input = noteInputSchema.safeParse({
+export const addNoteAction = formAction({
+  caller: signedIn(),
+  notFound: NOTE_NOT_FOUND,
+  target,
+  fields: ['body'],
+  read: (values, formData) => ({
     body: values.body,
     kind: formData.get('kind') === 'RESUBMISSION_AGREED' ? 'RESUBMISSION_AGREED' : 'NOTE',
-  });
-  if (!input.success) return { errors: fieldErrors<NoteField>(input.error), values };
-  const result = await addNote(viewer, about.data.number, input.data, { seasonKey: about.data.season });
-  if (!result) return NOT_FOUND;
-  if (!result.ok) return { errors: { [result.field]: result.message }, values };
-  revalidatePath(`/kommuner/${about.data.number}`);
-  if (input.data.kind === 'RESUBMISSION_AGREED') revalidatePath('/');
-  return {
-    done: input.data.kind === 'RESUBMISSION_AGREED' ? 'Avtalt ny innsending er registrert.' : 'Notatet er lagt til.',
-  };
-}
+  }),
+  schema: noteInputSchema,
+  run: (viewer, input, about) => addNote(viewer, about.number, input, { seasonKey: about.season }),
+  done(_result, input, about) {
+    revalidatePath(`/kommuner/${about.number}`);
+    if (input.kind === 'RESUBMISSION_AGREED') revalidatePath('/');
+    return {
+      done: input.kind === 'RESUBMISSION_AGREED' ? 'Avtalt ny innsending er registrert.' : 'Notatet er lagt til.',
+    };
+  },
+});

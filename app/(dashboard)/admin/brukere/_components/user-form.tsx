@@ -3,7 +3,8 @@
 import { Button, ErrorSummary, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/text-field';
-import { saveUserAction, type UserFormState } from '../actions';
+import type { FormState } from '@/lib/core/form-state';
+import { saveUserAction, type UserField } from '../actions';
 import styles from './user-form.module.css';
 
 export interface UserFormValues {
@@ -23,7 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function UserForm({ values, submitLabel }: { values: UserFormValues; submitLabel: string }) {
-  const [state, action, pending] = useActionState<UserFormState, FormData>(saveUserAction, {});
+  const [state, action, pending] = useActionState<FormState<UserField>, FormData>(saveUserAction, {});
   const errors = state.errors ?? {};
   const shown = { ...values, ...state.values };
   const errorEntries = Object.entries(errors);
