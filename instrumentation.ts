@@ -4,8 +4,11 @@
  * does not wait for it, and a worker that fails to start is logged without stopping the server.
  */
 export async function register() {
-  // Next.js sets NEXT_RUNTIME itself (not configuration): the worker needs Node.js, never the edge runtime.
+  // Next.js sets NEXT_RUNTIME itself (not configuration) and replaces it while it builds each runtime's
+  // bundle, which keeps the worker (Node.js only) out of any edge bundle; read through lib/core/env.ts
+  // it would be a value known only at run time, and the import below would stay in.
+  // eslint-disable-next-line no-restricted-properties -- see above
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundJobs } = await import('./lib/jobs/start');
+  const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs()?.catch((error: unknown) => console.error('Jobs: the worker did not start:', error));
 }

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { provisionDemoApiKey, systemActor } from '../lib/access';
-import { env } from '../lib/core/env';
+import { childEnvironment, env } from '../lib/core/env';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { prepareDatabase } from '../lib/db/prepare';
 import { closeAppPool, openAppPool } from '../lib/db/sql';
@@ -126,7 +126,7 @@ export function startNextServers(mode: NextMode, options: NextServersOptions): N
     processes.push(
       spawn(process.execPath, [...(options.nodeOptions ?? []), nextBin, ...args], {
         stdio: options.stdio,
-        env: { ...process.env, ...options.env },
+        env: childEnvironment(options.env),
       }),
     );
   } else {
