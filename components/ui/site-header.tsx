@@ -1,5 +1,6 @@
 import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
+import type { ComponentProps, ReactNode } from 'react';
 import { ROLE_LABELS } from '@/lib/access/labels';
 import type { Role } from '@/lib/access/rules/actor';
 import styles from './site-header.module.css';
@@ -10,6 +11,56 @@ export interface SignedInPerson {
   role: Role;
   fhi: boolean;
   admin: boolean;
+}
+
+/** One entry of the main menu. */
+function MenuItem({ href, children }: { href: ComponentProps<typeof NextLink>['href']; children: ReactNode }) {
+  return (
+    <li>
+      <Link asChild>
+        <NextLink href={href}>{children}</NextLink>
+      </Link>
+    </li>
+  );
+}
+
+/** The parts of the product the person's role opens: everyone, FHI, the municipal contact, FHI's admins. */
+function MainMenu({ person }: { person: SignedInPerson }) {
+  return (
+    <nav aria-label="Hovedmeny">
+      <ul className={styles.menu}>
+        <MenuItem href="/">Oversikt</MenuItem>
+        {person.fhi && <MenuItem href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</MenuItem>}
+        {person.fhi && <MenuItem href={{ pathname: '/opplasting' }}>Opplasting</MenuItem>}
+        {person.fhi && <MenuItem href={{ pathname: '/fristsoknader' }}>Fristsøknader</MenuItem>}
+        <MenuItem href={{ pathname: '/rapporter' }}>Rapporter</MenuItem>
+        {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href={{ pathname: '/egenkontroll' }}>Egenkontroll</MenuItem>}
+        {person.admin && (
+          <>
+            <MenuItem href="/admin/brukere">Brukere</MenuItem>
+            <MenuItem href="/admin/logg">Tilgangslogg</MenuItem>
+            <MenuItem href={{ pathname: '/admin/api-nokler' }}>API-nøkler</MenuItem>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** Who is signed in (name and role), and signing out. */
+function SignedIn({ person, signOutAction }: { person: SignedInPerson; signOutAction: () => Promise<void> }) {
+  return (
+    <div className={styles.user}>
+      <span>
+        {person.name} <span className={styles.role}>({ROLE_LABELS[person.role]})</span>
+      </span>
+      <form action={signOutAction}>
+        <Button type="submit" variant="tertiary" data-size="sm">
+          Logg ut
+        </Button>
+      </form>
+    </div>
+  );
 }
 
 /**
@@ -30,81 +81,8 @@ export function SiteHeader({
         <NextLink href="/" className={styles.product}>
           KPR rapporteringsstatus
         </NextLink>
-        {person && (
-          <nav aria-label="Hovedmeny">
-            <ul className={styles.menu}>
-              <li>
-                <Link asChild>
-                  <NextLink href="/">Oversikt</NextLink>
-                </Link>
-              </li>
-              {person.fhi && (
-                <li>
-                  <Link asChild>
-                    <NextLink href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</NextLink>
-                  </Link>
-                </li>
-              )}
-              {person.fhi && (
-                <li>
-                  <Link asChild>
-                    <NextLink href={{ pathname: '/opplasting' }}>Opplasting</NextLink>
-                  </Link>
-                </li>
-              )}
-              {person.fhi && (
-                <li>
-                  <Link asChild>
-                    <NextLink href={{ pathname: '/fristsoknader' }}>Fristsøknader</NextLink>
-                  </Link>
-                </li>
-              )}
-              <li>
-                <Link asChild>
-                  <NextLink href={{ pathname: '/rapporter' }}>Rapporter</NextLink>
-                </Link>
-              </li>
-              {person.role === 'MUNICIPAL_CONTACT' && (
-                <li>
-                  <Link asChild>
-                    <NextLink href={{ pathname: '/egenkontroll' }}>Egenkontroll</NextLink>
-                  </Link>
-                </li>
-              )}
-              {person.admin && (
-                <>
-                  <li>
-                    <Link asChild>
-                      <NextLink href="/admin/brukere">Brukere</NextLink>
-                    </Link>
-                  </li>
-                  <li>
-                    <Link asChild>
-                      <NextLink href="/admin/logg">Tilgangslogg</NextLink>
-                    </Link>
-                  </li>
-                  <li>
-                    <Link asChild>
-                      <NextLink href={{ pathname: '/admin/api-nokler' }}>API-nøkler</NextLink>
-                    </Link>
-                  </li>
-                </>
-              )}
-            </ul>
-          </nav>
-        )}
-        {person && (
-          <div className={styles.user}>
-            <span>
-              {person.name} <span className={styles.role}>({ROLE_LABELS[person.role]})</span>
-            </span>
-            <form action={signOutAction}>
-              <Button type="submit" variant="tertiary" data-size="sm">
-                Logg ut
-              </Button>
-            </form>
-          </div>
-        )}
+        {person && <MainMenu person={person} />}
+        {person && <SignedIn person={person} signOutAction={signOutAction} />}
       </div>
     </header>
   );
