@@ -1,0 +1,81 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { CHECK_FINDING_TITLES } from '@/lib/ingest/labels';
+import type { CheckFinding } from '@/lib/ingest/rules/checks';
+import type { CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
+
+/** The checks of domain.md §5 as the contact sees them, each with the finding codes it covers. */
+const CHECKS: { title: string; codes: CheckFindingCode[] }[] = [
+  { title: 'Kommunenummeret er gyldig', codes: ['MUNICIPALITY_NUMBER_UNKNOWN', 'MUNICIPALITY_NUMBER_RENUMBERED'] },
+  { title: 'Hele året er med', codes: ['PERIOD_INCOMPLETE'] },
+  { title: 'Fagsystem (EPJ) som i forrige leveranse', codes: ['EPJ_SYSTEM_CHANGED'] },
+  { title: 'Organisasjonsnumrene er gyldige', codes: ['ORGANISATION_NUMBER_INVALID'] },
+  {
+    title: 'Ingen utgåtte (12, 13, 16) eller ukjente tjenestekoder',
+    codes: ['SERVICE_CODE_EXPIRED', 'SERVICE_CODE_UNKNOWN'],
+  },
+  { title: 'Velferdsteknologi er registrert', codes: ['WELFARE_TECHNOLOGY_MISSING', 'WELFARE_TECHNOLOGY_IMPLAUSIBLE'] },
+  { title: 'Antall per tjeneste er på nivå med i fjor', codes: ['SERVICE_VOLUME_CHANGE'] },
+  { title: 'Ingen testpersoner i identmeldingen', codes: ['TEST_PERSONS'] },
+];
+
+/** A check's outcome: not checked (no KPR_IDE to count test persons in), OK, or its findings. */
+function CheckOutcome({ hits, notChecked }: { hits: readonly CheckFinding[]; notChecked: boolean }) {
+  if (notChecked)
+    return (
+      <Tag data-color="neutral" data-size="sm">
+        Ikke kontrollert
+      </Tag>
+    );
+  if (hits.length === 0)
+    return (
+      <Tag data-color="success" data-size="sm">
+        OK
+      </Tag>
+    );
+  return hits.map((hit, index) => (
+    <Tag key={index} data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'} data-size="sm">
+      {hit.severity === 'ERROR' ? 'Feil' : 'Advarsel'}: {CHECK_FINDING_TITLES[hit.code]}
+    </Tag>
+  ));
+}
+
+/** Each pre-send check with its outcome and what to do about it. */
+export function CheckResultsTable({
+  findings,
+  identityRead,
+}: {
+  findings: readonly CheckFinding[];
+  identityRead: boolean;
+}) {
+  return (
+    <Table data-size="sm">
+      <caption>Kontroller før innsending</caption>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell scope="col">Kontroll</TableHeaderCell>
+          <TableHeaderCell scope="col">Resultat</TableHeaderCell>
+          <TableHeaderCell scope="col">Hva du bør gjøre</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {CHECKS.map((check) => {
+          const hits = findings.filter((f) => check.codes.includes(f.code));
+          const notChecked = check.codes.includes('TEST_PERSONS') && !identityRead;
+          return (
+            <TableRow key={check.title}>
+              <TableHeaderCell scope="row">{check.title}</TableHeaderCell>
+              <TableCell>
+                <CheckOutcome hits={hits} notChecked={notChecked} />
+              </TableCell>
+              <TableCell>
+                {notChecked
+                  ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.'
+                  : hits.map((hit) => hit.message).join(' ')}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
