@@ -1,0 +1,61 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { AUDIT_PAGE_SIZE, type AuditEventRow } from '@/lib/access';
+import { ROLE_LABELS } from '@/lib/access/labels';
+import { formatDateTime } from '@/lib/core/format';
+
+const OUTCOME_LABELS = { SUCCESS: 'Utført', DENIED: 'Avvist', FAILURE: 'Feilet' } as const;
+
+/** Who acted: the person with their e-mail, or the API key. */
+function actorText(event: AuditEventRow): string {
+  if (event.actorName) return `${event.actorName} (${event.actorEmail})`;
+  return event.actorApiKeyId ? `API-nøkkel ${event.actorApiKeyId}` : '–';
+}
+
+function AuditEvent({ event }: { event: AuditEventRow }) {
+  return (
+    <TableRow>
+      <TableCell>{formatDateTime(event.at)}</TableCell>
+      <TableCell>{actorText(event)}</TableCell>
+      <TableCell>{event.actorRole ? ROLE_LABELS[event.actorRole] : '–'}</TableCell>
+      <TableCell>{event.action}</TableCell>
+      <TableCell>{event.municipalityNumber ?? '–'}</TableCell>
+      <TableCell>{OUTCOME_LABELS[event.outcome]}</TableCell>
+      <TableCell>
+        <code>{event.requestId?.slice(0, 8) ?? '–'}</code>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+const COLUMNS = ['Tid', 'Hvem', 'Rolle', 'Handling', 'Kommune', 'Utfall', 'Forespørsel'];
+
+/** The events found, newest first (at most AUDIT_PAGE_SIZE). */
+export function AuditEventsTable({ events, days }: { events: readonly AuditEventRow[]; days: number }) {
+  return (
+    <Table zebra data-size="sm">
+      <caption>
+        Hendelser siste {days} dager
+        {events.length === AUDIT_PAGE_SIZE ? ` (de ${AUDIT_PAGE_SIZE} nyeste)` : ''}
+      </caption>
+      <TableHead>
+        <TableRow>
+          {COLUMNS.map((column) => (
+            <TableHeaderCell key={column} scope="col">
+              {column}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {events.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={COLUMNS.length}>Ingen hendelser.</TableCell>
+          </TableRow>
+        )}
+        {events.map((event) => (
+          <AuditEvent key={event.id} event={event} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
