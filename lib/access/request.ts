@@ -8,12 +8,5 @@ import 'server-only';
 
 export { getRequestId, getViewer, requireViewer } from './viewer';
 export { apiError, authenticateApiRequest, type ApiErrorBody } from './api-auth';
-export {
-  action,
-  formAction,
-  signedIn,
-  type ActionSteps,
-  type FormActionSteps,
-  type WriteResult,
-} from './server-action';
+export { action, formAction, signedIn } from './server-action';
 export { demoSignInEnabled, handlers, oidcDisplayName, oidcEnabled, signIn, signOut } from './auth';
