@@ -1,10 +1,21 @@
-/** Every Norwegian word the access capability shows: roles and the system actors in the audit log. */
+/**
+ * Every Norwegian word the access capability shows: roles, the side a person speaks for, the
+ * system actors and the outcomes in the audit log.
+ */
 import type { Role, SystemName } from './rules/actor';
+import type { AuditOutcome } from './rules/audit';
 
 export const ROLE_LABELS: Record<Role, string> = {
   FHI_ADMIN: 'FHI-administrator',
   FHI_STAFF: 'FHI-saksbehandler',
   MUNICIPAL_CONTACT: 'Kontaktperson i kommunen',
+};
+
+/** Whom a person speaks for, after their name in a thread ("Kari Nordmann (kommunen)"). */
+export const ROLE_SIDE_LABELS: Record<Role, string> = {
+  FHI_ADMIN: 'FHI',
+  FHI_STAFF: 'FHI',
+  MUNICIPAL_CONTACT: 'kommunen',
 };
 
 export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
@@ -13,4 +24,10 @@ export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
   'sign-in': 'Innlogging',
   launcher: 'Oppstart',
   benchmark: 'Ytelsesmåling',
+};
+
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  SUCCESS: 'Utført',
+  DENIED: 'Avvist',
+  FAILURE: 'Feilet',
 };

@@ -5,40 +5,9 @@
 import type { Prisma } from '@/lib/db/generated/client';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AuditActor } from '../rules/actor';
+import type { AuditAction, AuditOutcome } from '../rules/audit';
 
-export type AuditAction =
-  | 'auth.sign_in'
-  | 'auth.sign_out'
-  | 'auth.sign_in_denied'
-  | 'municipality.list'
-  | 'municipality.view'
-  | 'access.denied'
-  | 'admin.user.create'
-  | 'admin.user.update'
-  | 'admin.user.deactivate'
-  | 'admin.user.reactivate'
-  | 'admin.audit.search'
-  | 'admin.api_key.create'
-  | 'admin.api_key.revoke'
-  | 'ingest.message'
-  | 'ingest.findings'
-  | 'self_check.save'
-  | 'reminder.list'
-  | 'reminder.failed.list'
-  | 'extension.request'
-  | 'extension.withdraw'
-  | 'extension.decide'
-  | 'extension.list'
-  | 'note.create'
-  | 'report.list'
-  | 'report.create'
-  | 'report.download'
-  | 'report.subscribe'
-  | 'report.unsubscribe'
-  | 'export.municipality'
-  | 'export.overview';
-
-export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';
+export type { AuditAction, AuditOutcome };
 
 export interface AuditEntry {
   action: AuditAction;

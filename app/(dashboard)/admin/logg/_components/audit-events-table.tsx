@@ -1,9 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { AUDIT_PAGE_SIZE, type AuditEventRow } from '@/lib/access';
-import { ROLE_LABELS } from '@/lib/access/labels';
+import { AUDIT_OUTCOME_LABELS, ROLE_LABELS } from '@/lib/access/labels';
 import { formatDateTime } from '@/lib/core/format';
-
-const OUTCOME_LABELS = { SUCCESS: 'Utført', DENIED: 'Avvist', FAILURE: 'Feilet' } as const;
 
 /** Who acted: the person with their e-mail, or the API key. */
 function actorText(event: AuditEventRow): string {
@@ -19,7 +17,7 @@ function AuditEvent({ event }: { event: AuditEventRow }) {
       <TableCell>{event.actorRole ? ROLE_LABELS[event.actorRole] : '–'}</TableCell>
       <TableCell>{event.action}</TableCell>
       <TableCell>{event.municipalityNumber ?? '–'}</TableCell>
-      <TableCell>{OUTCOME_LABELS[event.outcome]}</TableCell>
+      <TableCell>{AUDIT_OUTCOME_LABELS[event.outcome]}</TableCell>
       <TableCell>
         <code>{event.requestId?.slice(0, 8) ?? '–'}</code>
       </TableCell>
