@@ -80,6 +80,22 @@ const envSchema = z
     WEEKLY_REPORT_SCHEDULE: z.string().min(9).default('0 7 * * 1'),
     /** Attempts to mail the weekly report to a subscriber before it is recorded as failed. */
     WEEKLY_REPORT_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+
+    /** bench:status: the port its server listens on, and the seconds of each measurement. */
+    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3250),
+    BENCH_SECONDS: z.coerce.number().positive().default(10),
+    /** bench:ingest: the documents it posts (a fifth of them resent as duplicates), and its concurrent clients. */
+    BENCH_DOCUMENTS: z.coerce.number().int().min(10).default(10_000),
+    BENCH_CLIENTS: z.coerce.number().int().min(1).max(1000).default(50),
+    /** A directory: each server process a benchmark starts writes a V8 CPU profile there when it stops. */
+    BENCH_CPU_PROFILE: z.string().min(1).optional(),
+    /** The build `next start` serves (next.config.mjs reads it too); '.next' when unset or empty. */
+    NEXT_DIST_DIR: z
+      .string()
+      .optional()
+      .transform((directory) => directory || '.next'),
+    /** The Chromium a benchmark signs in with; /usr/bin/chromium when unset and present, else Playwright's own. */
+    CHROMIUM_PATH: z.string().min(1).optional(),
   })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
@@ -102,3 +118,8 @@ function readEnv(): Env {
 }
 
 export const env: Env = readEnv();
+
+/** The environment for a child process: this process's own with `changes` on top (spawning goes through here too). */
+export function childEnvironment(changes: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...changes };
+}
