@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { statusTableParamsSchema } from '@/lib/status/table-params';
+import { statusTableParamsSchema } from '@/lib/status/rules/table-params';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
-import { getStatusOverview } from '@/lib/status/data/status';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
+import { getStatusOverview } from '@/lib/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };

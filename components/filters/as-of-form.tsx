@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { formatDateTime, formatIsoDate } from '@/lib/core/format';
-import { linkQuery, type QueryParams } from '@/lib/status/query';
+import { linkQuery, type QueryParams } from '@/lib/status/rules/query';
 import styles from './as-of-form.module.css';
 
 interface AsOfFormProps {

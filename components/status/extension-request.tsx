@@ -1,7 +1,7 @@
 import { Tag } from '@digdir/designsystemet-react';
-import type { ExtensionRequestRow } from '@/lib/follow-up/data/extensions';
+import type { ExtensionRequestRow } from '@/lib/follow-up/rules/extension-requests';
 import type { ExtensionStatus } from '@/lib/status/rules';
-import { EXTENSION_REASON_LABELS, EXTENSION_STATUS_LABELS } from '@/lib/follow-up/rules/extension-requests';
+import { EXTENSION_REASON_LABELS, EXTENSION_STATUS_LABELS } from '@/lib/follow-up/labels';
 import { formatDate, formatDateTime } from '@/lib/core/format';
 import facts from './facts.module.css';
 

@@ -1,5 +1,10 @@
-/** Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and legends. */
-import type { ChecklistStatus, DeliveryState, FlagCode } from './rules/types';
+/**
+ * Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and
+ * legends, and the words of the overview table and the timeline.
+ */
+import type { Severity } from '../core/severity';
+import type { StatusColumnId } from './rules/table-params';
+import type { ChecklistStatus, DeliveryState, FlagCode, MessageInput } from './rules/types';
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   NOT_STARTED: 'Ikke startet',
@@ -27,3 +32,28 @@ export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = {
   WARNING: 'Sjekk',
   NOT_APPLICABLE: 'Ikke aktuelt',
 };
+
+/** The overview table's column headers (screen and export alike). */
+export const STATUS_COLUMN_LABELS: Record<StatusColumnId, string> = {
+  number: 'Nr.',
+  name: 'Kommune',
+  county: 'Fylke',
+  state: 'Status',
+  flags: 'Flagg',
+  latestSent: 'Siste sending',
+  deadline: 'Frist',
+  workingDaysLeft: 'Arbeidsdager igjen',
+  onTime: 'Levert i tide',
+};
+
+/** Whether a delivery came in time, as a table cell says it ('–': nothing delivered yet). */
+export const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const;
+
+/** Where a message went, as the timeline says it ("KPR_IPL sendt til produksjon"). */
+export const ENVIRONMENT_LABELS: Record<MessageInput['environment'], string> = {
+  PRODUCTION: 'produksjon',
+  VALIDATION: 'test (KPR Validering)',
+};
+
+/** A finding's severity inside a sentence of the timeline ("Funn (advarsel): …"). */
+export const FINDING_SEVERITY_LABELS: Record<Severity, string> = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' };

@@ -9,8 +9,8 @@ import {
   listExtensionRequests,
   requestExtension,
   withdrawExtensionRequest,
-  type ExtensionRequestInput,
 } from './extensions';
+import type { ExtensionRequestInput } from '../rules/extension-requests';
 import { getMunicipalityStatus, getStatusOverview } from '../../status/data/status';
 
 /** Friday 9 January 2026, four working days before the 2025 season's deadline (15 January). */

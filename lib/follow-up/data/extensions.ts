@@ -8,94 +8,41 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/access/rules/actor';
-import { db, sql } from '@/lib/db';
+import {
+  auditActor,
+  canSeeMunicipality,
+  denied,
+  isFhi,
+  recordAudit,
+  scopeWhere,
+  type Actor,
+  type Viewer,
+} from '@/lib/access';
+import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
-import { endOfOsloDay, isIsoDate, osloDate } from '@/lib/core/calendar';
-import { deriveDeliveryState, extensionPendingWait, type ExtensionStatus } from '@/lib/status/rules';
+import { endOfOsloDay, osloDate } from '@/lib/core/calendar';
+import { findMunicipalitySeason, findSeason } from '@/lib/status';
+import {
+  deriveDeliveryState,
+  extensionPendingWait,
+  seasonInput,
+  type ExtensionStatus,
+  type SeasonRow,
+} from '@/lib/status/rules';
+import { EXTENSION_MESSAGES } from '@/lib/follow-up/labels';
 import {
   EXTENSION_REASONS,
-  EXTENSION_STATUS_LABELS,
   extensionDateBounds,
   grantDateBounds,
-  type ExtensionReason,
+  outsideBounds,
+  type DecidedExtensionRow,
+  type ExtensionDecisionInput,
+  type ExtensionListSummary,
+  type ExtensionRequestInput,
+  type ExtensionRequestRow,
+  type ExtensionWriteResult,
+  type MunicipalityExtensionsSummary,
 } from '@/lib/follow-up/rules/extension-requests';
-import { formatIsoDate } from '@/lib/core/format';
-import { denied } from '../../access/data/denied';
-import { findMunicipalitySeason } from '../../status/data/municipality-season';
-import { findSeason, seasonInput, type SeasonRow } from '../../status/data/overview';
-
-export interface ExtensionRequestRow {
-  id: string;
-  municipalityNumber: string;
-  municipalityName: string;
-  seasonKey: string;
-  requestedDeadline: Date;
-  reasonCategory: ExtensionReason | null;
-  justification: string;
-  plannedFix: string | null;
-  requestedAt: Date;
-  requestedByName: string | null;
-  status: ExtensionStatus;
-  grantedDeadline: Date | null;
-  decisionNote: string | null;
-  /** When it was decided or withdrawn. */
-  decidedAt: Date | null;
-  /** Who decided (FHI) or withdrew it (the municipality). */
-  decidedByName: string | null;
-}
-
-export interface PendingExtensionRequestRow extends ExtensionRequestRow {
-  /** Working days it has waited. */
-  workingDaysPending: number;
-  /** Waited longer than the season's alert threshold (as the status engine's EXTENSION_PENDING flag says). */
-  needsFhiAttention: boolean;
-}
-
-export interface MunicipalityExtensionsSummary {
-  season: { key: string; name: string };
-  /** Newest first. */
-  requests: ExtensionRequestRow[];
-  effectiveDeadline: Date;
-  /** A contact of this municipality with no request pending may apply. */
-  canApply: boolean;
-  /** A contact of this municipality may withdraw its pending request. */
-  canWithdraw: boolean;
-  /** FHI may decide a pending request. */
-  canDecide: boolean;
-  /** The days a requested date may fall on ('YYYY-MM-DD', inclusive). */
-  dateBounds: { earliest: string; latest: string };
-}
-
-export interface ExtensionListSummary {
-  season: { key: string; name: string; deadline: Date; extensionPendingAlertWorkingDays: number };
-  /** Oldest first. */
-  pending: PendingExtensionRequestRow[];
-  /** Decided or withdrawn, most recently first. */
-  closed: ExtensionRequestRow[];
-}
-
-export type ExtensionWriteResult =
-  | { ok: true; id: string; municipalityNumber: string }
-  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'note' | 'form'; message: string };
-
-const text = (max: number, what: string) => z.string().trim().max(max, `${what} kan ha høyst ${max} tegn.`);
-const isoDateInput = z.string().refine(isIsoDate, 'Velg en dato.');
-
-export const extensionRequestInputSchema = z.object({
-  requestedDate: isoDateInput,
-  reasonCategory: z.enum(EXTENSION_REASONS, 'Velg hva som er grunnen.'),
-  justification: text(2000, 'Begrunnelsen').min(10, 'Skriv en begrunnelse (minst 10 tegn).'),
-  plannedFix: text(2000, 'Teksten').min(5, 'Skriv hva kommunen skal rette eller gjøre.'),
-});
-export type ExtensionRequestInput = z.infer<typeof extensionRequestInputSchema>;
-
-export const extensionDecisionInputSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('GRANT'), grantedDate: isoDateInput, note: text(2000, 'Notatet') }),
-  z.object({ decision: z.literal('DENY'), note: text(2000, 'Notatet').min(5, 'Skriv hvorfor søknaden avslås.') }),
-]);
-export type ExtensionDecisionInput = z.infer<typeof extensionDecisionInputSchema>;
 
 const ROW_SELECT = {
   id: true,
@@ -168,14 +115,9 @@ const ENGINE_SELECT = {
   decidedAt: true,
 } as const;
 
+/** A municipal contact of this municipality (FHI see it too, but do not apply or withdraw for it). */
 const isContactOf = (viewer: Viewer, number: string) =>
-  viewer.role === 'MUNICIPAL_CONTACT' && viewer.municipalityNumbers.includes(number);
-
-function outsideBounds(date: string, bounds: { earliest: string; latest: string }): string | null {
-  if (date < bounds.earliest) return `Velg en dato fra og med ${formatIsoDate(bounds.earliest)}.`;
-  if (date > bounds.latest) return `Velg en dato til og med ${formatIsoDate(bounds.latest)}.`;
-  return null;
-}
+  viewer.role === 'MUNICIPAL_CONTACT' && canSeeMunicipality(viewer, number);
 
 /** The municipality's requests in the season (the latest annual season by default) and what the viewer may do; null outside the scope. */
 export async function getMunicipalityExtensions(
@@ -185,7 +127,7 @@ export async function getMunicipalityExtensions(
   now = new Date(),
 ): Promise<MunicipalityExtensionsSummary | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.extensions', number);
-  const season = await findMunicipalitySeason(number, query.seasonKey);
+  const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
   const requests = await db().extensionRequest.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
@@ -214,7 +156,7 @@ export async function requestExtension(
   now = new Date(),
 ): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || !isContactOf(viewer, number)) return denied(viewer, 'extension.request', number);
-  const season = await findSeason(sql(), query.seasonKey);
+  const season = await findSeason(viewer, query.seasonKey);
   if (!season) return null;
   return db().$transaction(async (tx) => {
     // One writer per municipality at a time, so that two requests cannot both see "none pending".
@@ -227,11 +169,7 @@ export async function requestExtension(
       select: ENGINE_SELECT,
     });
     if (requests.some((request) => request.status === 'PENDING')) {
-      return {
-        ok: false,
-        field: 'form',
-        message: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
-      } as const;
+      return { ok: false, field: 'form', message: EXTENSION_MESSAGES.alreadyPending } as const;
     }
     const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
     const problem = outsideBounds(input.requestedDate, extensionDateBounds(now, effectiveDeadline));
@@ -267,11 +205,7 @@ export async function requestExtension(
 }
 
 function alreadyClosed(status: ExtensionStatus): ExtensionWriteResult {
-  return {
-    ok: false,
-    field: 'form',
-    message: `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,
-  };
+  return { ok: false, field: 'form', message: EXTENSION_MESSAGES.notPendingAnyMore(status) };
 }
 
 /** A contact withdraws their municipality's pending request; null when it does not exist or is another municipality's. */
@@ -283,7 +217,7 @@ export async function withdrawExtensionRequest(
   if (!viewer.userId || viewer.role !== 'MUNICIPAL_CONTACT') return denied(viewer, 'extension.withdraw');
   if (!z.uuid().safeParse(id).success) return null;
   const request = await db().extensionRequest.findFirst({
-    where: { id, municipalityNumber: { in: [...viewer.municipalityNumbers] } },
+    where: { id, municipalityNumber: scopeWhere(viewer) },
     select: { id: true, status: true, municipalityNumber: true },
   });
   if (!request) return denied(viewer, 'extension.withdraw');
@@ -352,7 +286,7 @@ export async function listExtensionRequests(
   now = new Date(),
 ): Promise<ExtensionListSummary | null> {
   if (!isFhi(viewer)) return denied(viewer, 'extension.list');
-  const season = await findSeason(sql(), query.seasonKey);
+  const season = await findSeason(viewer, query.seasonKey);
   if (!season) return null;
   const [pending, closed] = await Promise.all([
     db().extensionRequest.findMany({
@@ -386,4 +320,35 @@ export async function listExtensionRequests(
     }),
     closed: closed.map(toRow),
   };
+}
+
+/**
+ * The season's requests FHI granted or denied from `decidedAfter` up to `decidedBy`, in the
+ * actor's scope: what the reminders tell the municipalities of.
+ */
+export async function listDecidedExtensions(
+  actor: Actor,
+  seasonId: string,
+  decidedAfter: Date,
+  decidedBy: Date,
+): Promise<DecidedExtensionRow[]> {
+  const requests = await db().extensionRequest.findMany({
+    where: {
+      seasonId,
+      municipalityNumber: scopeWhere(actor),
+      status: { in: ['GRANTED', 'DENIED'] },
+      decidedAt: { lte: decidedBy, gte: decidedAfter },
+    },
+    select: {
+      id: true,
+      municipalityNumber: true,
+      status: true,
+      decidedAt: true,
+      requestedDeadline: true,
+      grantedDeadline: true,
+    },
+  });
+  return requests.flatMap(({ status, decidedAt, ...request }) =>
+    (status === 'GRANTED' || status === 'DENIED') && decidedAt ? [{ ...request, status, decidedAt }] : [],
+  );
 }

@@ -3,7 +3,8 @@ import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
-import { addNote, listMunicipalityNotes, NOTE_MAX_LENGTH } from './notes';
+import { addNote, listMunicipalityNotes } from './notes';
+import { NOTE_MAX_LENGTH } from '../rules/notes';
 import { getMunicipalityStatus } from '../../status/data/status';
 
 const actions = (rows: { action: string; outcome: string; municipalityNumber: string | null }[]) =>

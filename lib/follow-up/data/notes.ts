@@ -5,47 +5,15 @@
  * scope: like something that does not exist); every note written is audited (without its text).
  */
 import 'server-only';
-import { z } from 'zod';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, canSeeMunicipality, isFhi, type Role, type Viewer } from '@/lib/access/rules/actor';
+import { auditActor, canSeeMunicipality, denied, isFhi, recordAudit, type Viewer } from '@/lib/access';
 import { db } from '@/lib/db';
-import { denied } from '../../access/data/denied';
-import { findMunicipalitySeason } from '../../status/data/municipality-season';
-
-export type NoteKind = 'NOTE' | 'RESUBMISSION_AGREED';
-
-export interface NoteRow {
-  id: string;
-  kind: NoteKind;
-  /** Plain text, shown as text. */
-  body: string;
-  createdAt: Date;
-  /** Null for a note with no recorded author (e.g. imported). */
-  authorName: string | null;
-  authorRole: Role | null;
-}
-
-export interface MunicipalityNotesSummary {
-  season: { key: string; name: string };
-  /** Newest first. */
-  notes: NoteRow[];
-  /** FHI may record an agreed resubmission. */
-  canAgreeResubmission: boolean;
-}
-
-export const NOTE_MAX_LENGTH = 2000;
-
-export const noteInputSchema = z.object({
-  kind: z.enum(['NOTE', 'RESUBMISSION_AGREED']).default('NOTE'),
-  body: z
-    .string()
-    .trim()
-    .min(1, 'Skriv et notat.')
-    .max(NOTE_MAX_LENGTH, `Notatet kan ha høyst ${NOTE_MAX_LENGTH} tegn.`),
-});
-export type NoteInput = z.input<typeof noteInputSchema>;
-
-export type NoteWriteResult = { ok: true; id: string } | { ok: false; field: 'body' | 'kind'; message: string };
+import { findMunicipalitySeason } from '@/lib/status';
+import {
+  noteInputSchema,
+  type MunicipalityNotesSummary,
+  type NoteInput,
+  type NoteWriteResult,
+} from '@/lib/follow-up/rules/notes';
 
 /** The municipality's notes in the season (latest annual by default); null outside the scope or unknown. */
 export async function listMunicipalityNotes(
@@ -54,7 +22,7 @@ export async function listMunicipalityNotes(
   query: { seasonKey?: string } = {},
 ): Promise<MunicipalityNotesSummary | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.notes', number);
-  const season = await findMunicipalitySeason(number, query.seasonKey);
+  const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
   const notes = await db().note.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
@@ -91,7 +59,7 @@ export async function addNote(
   }
   const { kind, body } = parsed.data;
   if (kind === 'RESUBMISSION_AGREED' && !isFhi(viewer)) return denied(viewer, 'note.resubmission_agreed', number);
-  const season = await findMunicipalitySeason(number, query.seasonKey);
+  const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
   const note = await db().$transaction(async (tx) => {
     const created = await tx.note.create({

@@ -1,9 +1,13 @@
 /**
  * Extension requests as the municipality fills them in and FHI decides them: the fixed reason
- * categories with their Norwegian labels, and which new deadlines are sensible. Pure.
+ * categories (their words: lib/follow-up/labels.ts), the forms' input, which new deadlines are
+ * sensible, and the shapes the screens show. Pure.
  */
-import { osloDate } from '../../core/calendar';
-import type { ExtensionStatus } from '../../status/rules';
+import { z } from 'zod';
+import { isIsoDate, osloDate } from '../../core/calendar';
+import { formatIsoDate } from '../../core/format';
+import type { ExtensionStatus } from '../../status/rules/types';
+import { EXTENSION_MESSAGES } from '../labels';
 
 export const EXTENSION_REASONS = [
   'SYSTEM_CHANGE',
@@ -13,21 +17,6 @@ export const EXTENSION_REASONS = [
   'OTHER',
 ] as const;
 export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
-
-export const EXTENSION_REASON_LABELS: Record<ExtensionReason, string> = {
-  SYSTEM_CHANGE: 'Bytte av fagsystem',
-  TECHNICAL_PROBLEMS: 'Tekniske problemer med uttrekket',
-  STAFF_SHORTAGE: 'Mangel på personell',
-  DATA_QUALITY: 'Feil i dataene som må rettes først',
-  OTHER: 'Annet',
-};
-
-export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
-  PENDING: 'Til behandling',
-  GRANTED: 'Innvilget',
-  DENIED: 'Avslått',
-  WITHDRAWN: 'Trukket',
-};
 
 /** No new deadline later than this many days after today (or after the current deadline, if that is later). */
 export const EXTENSION_MAX_DAYS = 180;
@@ -62,3 +51,101 @@ function dayAfter(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Why `date` ('YYYY-MM-DD') may not be chosen within `bounds`, or null when it may. */
+export function outsideBounds(date: string, bounds: { earliest: string; latest: string }): string | null {
+  if (date < bounds.earliest) return EXTENSION_MESSAGES.dateTooEarly(formatIsoDate(bounds.earliest));
+  if (date > bounds.latest) return EXTENSION_MESSAGES.dateTooLate(formatIsoDate(bounds.latest));
+  return null;
+}
+
+const TEXT_MAX = 2000;
+const isoDateInput = z.string().refine(isIsoDate, EXTENSION_MESSAGES.chooseDate);
+
+export const extensionRequestInputSchema = z.object({
+  requestedDate: isoDateInput,
+  reasonCategory: z.enum(EXTENSION_REASONS, EXTENSION_MESSAGES.chooseReason),
+  justification: z
+    .string()
+    .trim()
+    .max(TEXT_MAX, EXTENSION_MESSAGES.justificationTooLong(TEXT_MAX))
+    .min(10, EXTENSION_MESSAGES.justificationTooShort),
+  plannedFix: z
+    .string()
+    .trim()
+    .max(TEXT_MAX, EXTENSION_MESSAGES.plannedFixTooLong(TEXT_MAX))
+    .min(5, EXTENSION_MESSAGES.plannedFixTooShort),
+});
+export type ExtensionRequestInput = z.infer<typeof extensionRequestInputSchema>;
+
+const decisionNote = z.string().trim().max(TEXT_MAX, EXTENSION_MESSAGES.decisionNoteTooLong(TEXT_MAX));
+
+export const extensionDecisionInputSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('GRANT'), grantedDate: isoDateInput, note: decisionNote }),
+  z.object({ decision: z.literal('DENY'), note: decisionNote.min(5, EXTENSION_MESSAGES.denialNoteMissing) }),
+]);
+export type ExtensionDecisionInput = z.infer<typeof extensionDecisionInputSchema>;
+
+export interface ExtensionRequestRow {
+  id: string;
+  municipalityNumber: string;
+  municipalityName: string;
+  seasonKey: string;
+  requestedDeadline: Date;
+  reasonCategory: ExtensionReason | null;
+  justification: string;
+  plannedFix: string | null;
+  requestedAt: Date;
+  requestedByName: string | null;
+  status: ExtensionStatus;
+  grantedDeadline: Date | null;
+  decisionNote: string | null;
+  /** When it was decided or withdrawn. */
+  decidedAt: Date | null;
+  /** Who decided (FHI) or withdrew it (the municipality). */
+  decidedByName: string | null;
+}
+
+export interface PendingExtensionRequestRow extends ExtensionRequestRow {
+  /** Working days it has waited. */
+  workingDaysPending: number;
+  /** Waited longer than the season's alert threshold (as the status engine's EXTENSION_PENDING flag says). */
+  needsFhiAttention: boolean;
+}
+
+export interface MunicipalityExtensionsSummary {
+  season: { key: string; name: string };
+  /** Newest first. */
+  requests: ExtensionRequestRow[];
+  effectiveDeadline: Date;
+  /** A contact of this municipality with no request pending may apply. */
+  canApply: boolean;
+  /** A contact of this municipality may withdraw its pending request. */
+  canWithdraw: boolean;
+  /** FHI may decide a pending request. */
+  canDecide: boolean;
+  /** The days a requested date may fall on ('YYYY-MM-DD', inclusive). */
+  dateBounds: { earliest: string; latest: string };
+}
+
+export interface ExtensionListSummary {
+  season: { key: string; name: string; deadline: Date; extensionPendingAlertWorkingDays: number };
+  /** Oldest first. */
+  pending: PendingExtensionRequestRow[];
+  /** Decided or withdrawn, most recently first. */
+  closed: ExtensionRequestRow[];
+}
+
+/** An extension FHI granted or denied, as the reminders tell the municipality of it. */
+export interface DecidedExtensionRow {
+  id: string;
+  municipalityNumber: string;
+  status: Extract<ExtensionStatus, 'GRANTED' | 'DENIED'>;
+  decidedAt: Date;
+  requestedDeadline: Date;
+  grantedDeadline: Date | null;
+}
+
+export type ExtensionWriteResult =
+  | { ok: true; id: string; municipalityNumber: string }
+  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'note' | 'form'; message: string };

@@ -8,138 +8,52 @@
  * with its cache.
  */
 import 'server-only';
-import { isFhi, type Viewer } from '@/lib/access/rules/actor';
-import type { Sql } from '@/lib/db/sql';
+import { scopeParameter, type Actor } from '@/lib/access/rules/actor';
+import { sql } from '@/lib/db/sql';
 import { endOfOsloDay, osloDate } from '@/lib/core/calendar';
 import { contentSummarySchema } from '@/lib/core/content-summary';
 import type { ServiceCodeReference } from '@/lib/ingest/rules/checks';
 import {
   deriveDeliveryState,
+  seasonInput,
+  seasonSummary,
   type ApprecInput,
-  type DeliveryFigures,
-  type DeliveryFlag,
-  type DeliveryState,
+  type CumulativeDeliveryPoint,
   type DeliveryStateResult,
   type ExtensionRequestInput,
   type FindingInput,
   type MessageInput,
+  type MunicipalityStatusRow,
   type ResubmissionAgreementInput,
-  type SeasonInput,
+  type SeasonRow,
+  type StatusKeyFigures,
+  type StatusOverviewSummary,
+  type StatusQuery,
 } from '@/lib/status/rules';
-import { countKeyFigures, type KeyFigureCounts } from '@/lib/reports/rules/weekly-report';
+import { countKeyFigures } from '@/lib/reports/rules/weekly-report';
 import { DAY_MS } from '@/lib/core/time';
-
-export interface StatusQuery {
-  /** The season key; the latest annual season when absent. */
-  seasonKey?: string;
-  asOf: Date;
-}
-
-export interface StatusSeasonSummary {
-  key: string;
-  name: string;
-  kind: 'ANNUAL' | 'DAILY';
-  deadline: Date;
-}
-
-/** One municipality's derived status: what the overview table, the worklist and the API show. */
-export interface MunicipalityStatusRow {
-  number: string;
-  name: string;
-  countyNumber: string;
-  countyName: string;
-  state: DeliveryState;
-  flags: DeliveryFlag[];
-  figures: DeliveryFigures;
-}
-
-/** The overview's key figures: the same counts the weekly report compares week by week. */
-export type StatusKeyFigures = KeyFigureCounts;
-
-/** Share of municipalities with an accepted delivery by the end of each Oslo day, this and last season. */
-export interface CumulativeDeliveryPoint {
-  date: string;
-  share: number;
-  /** The previous season on the same day relative to its deadline; null without a previous season. */
-  previousShare: number | null;
-}
-
-export interface PreviousSeasonComparisonSummary {
-  season: StatusSeasonSummary;
-  /** The instant in the previous season that corresponds to `asOf` (same distance to the deadline). */
-  asOf: Date;
-  /** Municipalities with an accepted delivery by then. */
-  accepted: number;
-  delivered: number;
-  total: number;
-}
-
-export interface StatusOverviewSummary {
-  season: StatusSeasonSummary;
-  asOf: Date;
-  keyFigures: StatusKeyFigures;
-  /** Municipalities with an accepted delivery at `asOf` (whatever their state now). */
-  accepted: number;
-  previous: PreviousSeasonComparisonSummary | null;
-  cumulative: CumulativeDeliveryPoint[];
-  /** Sorted by municipality number. */
-  rows: MunicipalityStatusRow[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-export interface SeasonRow {
-  id: string;
-  key: string;
-  name: string;
-  kind: SeasonInput['kind'];
-  periodStart: Date;
-  periodEnd: Date;
-  opensAt: Date;
-  deadline: Date;
-  apprecOverdueHours: number;
-  extensionAdviceWorkingDays: number;
-  extensionPendingAlertWorkingDays: number;
-}
-
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A season row as the engine takes it. */
-export function seasonInput(season: SeasonRow): SeasonInput {
-  return {
-    key: season.key,
-    kind: season.kind,
-    periodStart: isoDate(season.periodStart),
-    periodEnd: isoDate(season.periodEnd),
-    opensAt: season.opensAt,
-    deadline: season.deadline,
-    apprecOverdueHours: season.apprecOverdueHours,
-    extensionAdviceWorkingDays: season.extensionAdviceWorkingDays,
-    extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
-  };
-}
-
-export function seasonSummary(season: SeasonRow): StatusSeasonSummary {
-  return { key: season.key, name: season.name, kind: season.kind, deadline: season.deadline };
-}
 
 const SEASON_COLUMNS = `id, key, name, kind, period_start AS "periodStart", period_end AS "periodEnd", opens_at AS "opensAt", deadline,
   apprec_overdue_hours AS "apprecOverdueHours", extension_advice_working_days AS "extensionAdviceWorkingDays",
   extension_pending_alert_working_days AS "extensionPendingAlertWorkingDays"`;
 
-/** The season with this key; without one, the latest annual season. */
-export async function findSeason(sql: Sql, key: string | undefined): Promise<SeasonRow | null> {
+/** The season with this key; without one, the latest annual season. Seasons are no one municipality's: every actor sees them. */
+export async function findSeason(_actor: Actor, key: string | undefined): Promise<SeasonRow | null> {
   const [season] = key
-    ? await sql.query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
-    : await sql.query<SeasonRow>(
+    ? await sql().query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
+    : await sql().query<SeasonRow>(
         `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
       );
   return season ?? null;
 }
 
-async function findPreviousSeason(sql: Sql, season: SeasonRow): Promise<SeasonRow | null> {
-  const [previous] = await sql.query<SeasonRow>(
+async function findPreviousSeason(season: SeasonRow): Promise<SeasonRow | null> {
+  const [previous] = await sql().query<SeasonRow>(
     `SELECT ${SEASON_COLUMNS} FROM season WHERE kind::text = $1 AND period_end < $2::date ORDER BY period_end DESC LIMIT 1`,
     [season.kind, isoDate(season.periodStart)],
   );
@@ -158,19 +72,20 @@ export interface MunicipalityEvents {
 type Grouped<Row> = Row & { municipalityNumber: string };
 
 /**
- * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined), in
- * five queries, grouped by municipality number. Ties in time keep the order of the rows' ids.
+ * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined: the
+ * caller has scoped them with the actor's `scopeParameter`), in five queries, grouped by
+ * municipality number. Ties in time keep the order of the rows' ids.
  */
 export async function loadSeasonEvents(
-  sql: Sql,
   seasonId: string,
   numbers: readonly string[] | undefined,
   asOf: Date,
 ): Promise<Map<string, MunicipalityEvents>> {
   const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
   const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
+  const database = sql();
   const [messages, apprecs, findings, extensions, agreements] = await Promise.all([
-    sql.query<Grouped<Omit<MessageInput, 'contentSummary'> & { contentSummary: unknown }>>(
+    database.query<Grouped<Omit<MessageInput, 'contentSummary'> & { contentSummary: unknown }>>(
       `SELECT msg_id AS "msgId", type, environment, gen_date AS "genDate", received_at AS "receivedAt",
          municipality_number_as_sent AS "municipalityNumberAsSent", municipality_number AS "municipalityNumber", run_number AS "runNumber",
          period_from::text AS "periodFrom", period_to::text AS "periodTo", epj_system AS "epjSystem", epj_version AS "epjVersion",
@@ -181,7 +96,7 @@ export async function loadSeasonEvents(
       values,
     ),
     // Apprecs have no municipality of their own: they belong to the message they answer.
-    sql.query<Grouped<ApprecInput>>(
+    database.query<Grouped<ApprecInput>>(
       `SELECT a.apprec_id AS "apprecId", a.original_msg_id AS "originalMsgId", a.status, a.received_at AS "receivedAt",
          m.municipality_number AS "municipalityNumber",
          COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code,
@@ -193,7 +108,7 @@ export async function loadSeasonEvents(
        ORDER BY a.received_at, a.id`,
       values,
     ),
-    sql.query<Grouped<FindingInput>>(
+    database.query<Grouped<FindingInput>>(
       `SELECT f.id, f.municipality_number AS "municipalityNumber", m.msg_id AS "messageMsgId", f.code, f.severity, f.message, f.count,
          f.status, f.detected_at AS "detectedAt", f.resolved_at AS "resolvedAt"
        FROM finding f LEFT JOIN message m ON m.id = f.message_id
@@ -201,7 +116,7 @@ export async function loadSeasonEvents(
        ORDER BY f.detected_at, f.id`,
       values,
     ),
-    sql.query<Grouped<ExtensionRequestInput>>(
+    database.query<Grouped<ExtensionRequestInput>>(
       `SELECT id, municipality_number AS "municipalityNumber", requested_at AS "requestedAt", requested_deadline AS "requestedDeadline",
          status, granted_deadline AS "grantedDeadline", decided_at AS "decidedAt"
        FROM extension_request
@@ -209,7 +124,7 @@ export async function loadSeasonEvents(
        ORDER BY requested_at, id`,
       values,
     ),
-    sql.query<Grouped<ResubmissionAgreementInput>>(
+    database.query<Grouped<ResubmissionAgreementInput>>(
       `SELECT municipality_number AS "municipalityNumber", created_at AS "createdAt"
        FROM note
        WHERE season_id = $1::uuid AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2 ${scope('municipality_number')}
@@ -277,8 +192,8 @@ function acceptedServicesByCode(events: MunicipalityEvents): Readonly<Record<str
   return null;
 }
 
-async function loadServiceCodes(sql: Sql): Promise<ServiceCodeReference[]> {
-  return sql.query<ServiceCodeReference>(
+async function loadServiceCodes(): Promise<ServiceCodeReference[]> {
+  return sql().query<ServiceCodeReference>(
     `SELECT code, name, valid_from_year AS "validFromYear", valid_to_year AS "validToYear", welfare_technology AS "welfareTechnology" FROM service_code`,
   );
 }
@@ -301,18 +216,17 @@ export interface Derived {
  * distance to its deadline (which also gives last season's services per code for plausibility).
  */
 export async function deriveSeason(
-  sql: Sql,
   season: SeasonRow,
   numbers: readonly string[],
   asOf: Date,
-  load: SeasonEventsLoader = (seasonId, scope, at) => loadSeasonEvents(sql, seasonId, scope, at),
+  load: SeasonEventsLoader = loadSeasonEvents,
 ): Promise<Derived> {
   const scope = [...numbers];
-  const previousSeason = await findPreviousSeason(sql, season);
+  const previousSeason = await findPreviousSeason(season);
   const previousAsOf =
     previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
   const [serviceCodes, events, previousEvents] = await Promise.all([
-    loadServiceCodes(sql),
+    loadServiceCodes(),
     load(season.id, scope, asOf),
     // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
     previousSeason ? load(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
@@ -398,13 +312,12 @@ function cumulativeSeries(
 
 /** The overview of the municipalities in `numbers` (all when undefined; only then may `load` be a cache of every municipality's events). */
 export async function buildOverview(
-  sql: Sql,
   season: SeasonRow,
   numbers: readonly string[] | undefined,
   asOf: Date,
   load?: SeasonEventsLoader,
 ): Promise<StatusOverviewSummary> {
-  const municipalities = await sql.query<{ number: string; name: string; countyNumber: string; countyName: string }>(
+  const municipalities = await sql().query<{ number: string; name: string; countyNumber: string; countyName: string }>(
     `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
      FROM municipality m JOIN county c ON c.number = m.county_number
      ${numbers ? 'WHERE m.number = ANY($1::text[])' : ''}
@@ -412,7 +325,6 @@ export async function buildOverview(
     numbers ? [numbers] : [],
   );
   const derived = await deriveSeason(
-    sql,
     season,
     municipalities.map((municipality) => municipality.number),
     asOf,
@@ -446,16 +358,12 @@ export async function buildOverview(
 }
 
 /**
- * Every municipality in the viewer's scope at `asOf` (all for FHI), with key figures and last
- * season's comparison; null when the season does not exist. Not cached: lib/status/data/status.ts caches
- * FHI's overview for the app.
+ * Every municipality in the actor's scope at `asOf` (all for FHI and the system actors), with key
+ * figures and last season's comparison; null when the season does not exist. Not cached:
+ * lib/status/data/status.ts caches the overview of every municipality for the app.
  */
-export async function deriveStatusOverview(
-  sql: Sql,
-  viewer: Viewer,
-  query: StatusQuery,
-): Promise<StatusOverviewSummary | null> {
-  const season = await findSeason(sql, query.seasonKey);
+export async function deriveStatusOverview(actor: Actor, query: StatusQuery): Promise<StatusOverviewSummary | null> {
+  const season = await findSeason(actor, query.seasonKey);
   if (!season) return null;
-  return buildOverview(sql, season, isFhi(viewer) ? undefined : viewer.municipalityNumbers, query.asOf);
+  return buildOverview(season, scopeParameter(actor) ?? undefined, query.asOf);
 }

@@ -4,7 +4,8 @@ import { db } from '@/lib/db';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/core/calendar';
-import { byUrgency, getMunicipalityStatus, getStatusOverview } from './status';
+import { byUrgency } from '../rules';
+import { getMunicipalityStatus, getStatusOverview } from './status';
 
 async function send(
   seasonKey: string,

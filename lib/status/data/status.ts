@@ -5,22 +5,25 @@
  * outside the scope is answered as if it did not exist.
  */
 import 'server-only';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/access/rules/actor';
+import {
+  auditActor,
+  canSeeMunicipality,
+  denied,
+  municipalityScope,
+  recordAudit,
+  type Actor,
+  type Viewer,
+} from '@/lib/access';
 import { db, sql } from '@/lib/db';
 import {
-  compareByUrgency,
   deriveDeliveryState,
-  type ApprecErrorInput,
-  type ApprecStatus,
-  type ChecklistItem,
-  type DeliveryFigures,
-  type DeliveryState,
-  type ExtensionStatus,
-  type FlagCode,
-  type MessageInput,
+  seasonInput,
+  seasonSummary,
+  type MunicipalityStatusDetail,
+  type StatusOverviewSummary,
+  type StatusQuery,
+  type TimelineEntry,
 } from '@/lib/status/rules';
-import type { Severity } from '@/lib/core/severity';
 import {
   buildOverview,
   deriveSeason,
@@ -28,70 +31,10 @@ import {
   findSeason,
   loadSeasonEvents,
   NO_EVENTS,
-  seasonInput,
-  seasonSummary,
   type MunicipalityEvents,
-  type MunicipalityStatusRow,
   type SeasonEventsLoader,
-  type StatusOverviewSummary,
-  type StatusQuery,
-  type StatusSeasonSummary,
 } from './overview';
 import { MINUTE_MS } from '@/lib/core/time';
-
-export type { MunicipalityStatusRow, StatusKeyFigures, StatusOverviewSummary, StatusQuery } from './overview';
-
-export type TimelineEntry =
-  | {
-      kind: 'MESSAGE';
-      at: Date;
-      msgId: string;
-      type: MessageInput['type'];
-      environment: MessageInput['environment'];
-      runNumber: string | null;
-      epjSystem: string | null;
-    }
-  | {
-      kind: 'APPREC';
-      at: Date;
-      apprecId: string;
-      originalMsgId: string;
-      status: ApprecStatus;
-      errors: ApprecErrorInput[];
-    }
-  | {
-      kind: 'FINDING';
-      at: Date;
-      msgId: string | null;
-      code: string;
-      severity: Severity;
-      message: string;
-      count: number;
-      resolvedAt: Date | null;
-    }
-  | { kind: 'EXTENSION_REQUESTED'; at: Date; requestedDeadline: Date }
-  | { kind: 'EXTENSION_DECIDED'; at: Date; status: ExtensionStatus; grantedDeadline: Date | null }
-  | { kind: 'RESUBMISSION_AGREED'; at: Date };
-
-/** The previous season as it ended, and as it stood at the same distance to its deadline. */
-export interface PreviousSeasonStatusSummary {
-  season: StatusSeasonSummary;
-  state: DeliveryState;
-  stateAtSameDate: DeliveryState;
-  sameDate: Date;
-  flags: FlagCode[];
-  figures: DeliveryFigures;
-}
-
-export interface MunicipalityStatusDetail extends MunicipalityStatusRow {
-  officialName: string;
-  season: StatusSeasonSummary;
-  asOf: Date;
-  checklist: ChecklistItem[];
-  /** Every event known at `asOf`, newest first. */
-  timeline: TimelineEntry[];
-  previous: PreviousSeasonStatusSummary | null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Overview
@@ -158,7 +101,7 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
     const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
     if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf))))
       return read.events;
-    const events = loadSeasonEvents(sql(), seasonId, numbers, asOf);
+    const events = loadSeasonEvents(seasonId, numbers, asOf);
     nowEvents.delete(key);
     if (nowEvents.size >= LATEST_NOW_LIMIT) nowEvents.delete(nowEvents.keys().next().value!);
     nowEvents.set(key, { asOf, events });
@@ -182,13 +125,14 @@ async function dataVersion(): Promise<string> {
 }
 
 /**
- * Every municipality in the viewer's scope at `asOf`, with key figures and last season's
- * comparison; null when the season does not exist. FHI's overview (all 357) is cached.
+ * Every municipality in the actor's scope at `asOf`, with key figures and last season's
+ * comparison; null when the season does not exist. The overview of all 357 (what FHI and the
+ * system actors see) is cached.
  */
-export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Promise<StatusOverviewSummary | null> {
-  if (!isFhi(viewer)) return deriveStatusOverview(sql(), viewer, query);
+export async function getStatusOverview(actor: Actor, query: StatusQuery): Promise<StatusOverviewSummary | null> {
+  if (!municipalityScope(actor).all) return deriveStatusOverview(actor, query);
   // In parallel: the cache key needs both, and this runs on every request.
-  const [season, version] = await Promise.all([findSeason(sql(), query.seasonKey), dataVersion()]);
+  const [season, version] = await Promise.all([findSeason(actor, query.seasonKey), dataVersion()]);
   if (!season) return null;
   const versionKey = `${season.id}|${version}`;
   const key = `${versionKey}|${query.asOf.getTime()}`;
@@ -199,7 +143,7 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
     return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
   for (const [entryKey, entry] of overviewCache)
     if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
-  const overview = buildOverview(sql(), season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
+  const overview = buildOverview(season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
   const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = {
     expires: now + OVERVIEW_CACHE_TTL_MS,
     overview,
@@ -216,11 +160,6 @@ export async function getStatusOverview(viewer: Viewer, query: StatusQuery): Pro
     () => overviewCache.delete(key),
   );
   return (isNow ? previousMinute(versionKey, query.asOf) : null) ?? overview;
-}
-
-/** The flagged rows, most urgent first (the worklist). */
-export function byUrgency(rows: readonly MunicipalityStatusRow[]): MunicipalityStatusRow[] {
-  return rows.filter((row) => row.flags.length > 0).sort((a, b) => compareByUrgency(a, b));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,23 +221,13 @@ export async function getMunicipalityStatus(
   number: string,
   query: StatusQuery,
 ): Promise<MunicipalityStatusDetail | null> {
-  if (!canSeeMunicipality(viewer, number)) {
-    await recordAudit(db(), {
-      action: 'access.denied',
-      outcome: 'DENIED',
-      actor: auditActor(viewer),
-      municipalityNumber: /^\d{4}$/.test(number) ? number : null,
-      requestId: viewer.requestId,
-      details: { resource: 'municipality.status' },
-    });
-    return null;
-  }
+  if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.status', number);
   const [municipality, season] = await Promise.all([
     db().municipality.findUnique({
       where: { number },
       select: { number: true, shortName: true, name: true, countyNumber: true, county: { select: { name: true } } },
     }),
-    findSeason(sql(), query.seasonKey),
+    findSeason(viewer, query.seasonKey),
   ]);
   if (!municipality || !season) return null;
   await recordAudit(db(), {
@@ -308,7 +237,7 @@ export async function getMunicipalityStatus(
     municipalityNumber: number,
     requestId: viewer.requestId,
   });
-  const derived = await deriveSeason(sql(), season, [number], query.asOf);
+  const derived = await deriveSeason(season, [number], query.asOf);
   const { events, result } = derived.current.get(number)!;
   const previous = derived.previous;
   const previousEnd =

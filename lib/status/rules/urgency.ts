@@ -34,3 +34,8 @@ export function compareByUrgency(a: UrgencyInput, b: UrgencyInput): number {
   const top = (result: UrgencyInput) => Math.max(0, ...result.flags.map(flagUrgency));
   return top(b) - top(a) || b.flags.length - a.flags.length || a.figures.calendarDaysLeft - b.figures.calendarDaysLeft;
 }
+
+/** The flagged rows, most urgent first (the worklist). */
+export function byUrgency<Row extends UrgencyInput>(rows: readonly Row[]): Row[] {
+  return rows.filter((row) => row.flags.length > 0).sort((a, b) => compareByUrgency(a, b));
+}

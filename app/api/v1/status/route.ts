@@ -5,14 +5,17 @@
  * annual season. 400 for bad parameters, 401/403 for the caller, 404 for an unknown season.
  */
 import { NextResponse } from 'next/server';
-import { getStatusOverview } from '@/lib/status/data/status';
-import { readStatusRequest, seasonNotFound } from '@/lib/status/api';
+import { apiError, authenticateApiRequest } from '@/lib/access/request';
+import { getStatusOverview } from '@/lib/status';
+import { statusApiQuery } from '@/lib/status/rules/query';
 
 export async function GET(request: Request): Promise<NextResponse> {
-  const read = await readStatusRequest(request);
-  if (read instanceof NextResponse) return read;
-  const overview = await getStatusOverview(read.viewer, read.query);
-  if (!overview) return seasonNotFound();
+  const viewer = await authenticateApiRequest(request, 'READ');
+  if (viewer instanceof NextResponse) return viewer;
+  const read = statusApiQuery(request.url, new Date());
+  if ('problem' in read) return apiError(400, 'INVALID_QUERY', read.problem);
+  const overview = await getStatusOverview(viewer, read.query);
+  if (!overview) return apiError(404, 'SEASON_NOT_FOUND', 'No such season.');
   const { season, asOf, keyFigures, accepted, previous, rows } = overview;
   return NextResponse.json({ season, asOf, keyFigures, accepted, previous, municipalities: rows });
 }

@@ -4,18 +4,20 @@
  * municipality outside the caller's scope is answered exactly like one that does not exist (404).
  */
 import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/access/request';
-import { getMunicipalityStatus } from '@/lib/status/data/status';
-import { readStatusRequest } from '@/lib/status/api';
+import { apiError, authenticateApiRequest } from '@/lib/access/request';
+import { getMunicipalityStatus } from '@/lib/status';
+import { statusApiQuery } from '@/lib/status/rules/query';
 
 export async function GET(
   request: Request,
   { params }: { params: Promise<{ number: string }> },
 ): Promise<NextResponse> {
-  const read = await readStatusRequest(request);
-  if (read instanceof NextResponse) return read;
+  const viewer = await authenticateApiRequest(request, 'READ');
+  if (viewer instanceof NextResponse) return viewer;
+  const read = statusApiQuery(request.url, new Date());
+  if ('problem' in read) return apiError(400, 'INVALID_QUERY', read.problem);
   const { number } = await params;
-  const status = await getMunicipalityStatus(read.viewer, number, read.query);
+  const status = await getMunicipalityStatus(viewer, number, read.query);
   if (!status) return apiError(404, 'NOT_FOUND', 'No such municipality or season.');
   return NextResponse.json(status);
 }

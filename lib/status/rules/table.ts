@@ -22,16 +22,17 @@ import {
   type ColumnDef,
 } from '@tanstack/table-core';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import { formatDate, formatNumber } from '../../core/format';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS } from '../labels';
+import type { MunicipalityStatusRow } from './summaries';
 import {
   OPTIONAL_STATUS_COLUMNS,
-  STATUS_COLUMN_LABELS,
+  STATUS_COLUMNS,
   STATUS_PAGE_SIZE,
   type StatusColumnId,
   type StatusTableParams,
-} from '@/lib/status/table-params';
-import type { MunicipalityStatusRow } from '@/lib/status/data/status';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState, type FlagCode } from '@/lib/status/rules';
-import { formatDate, formatNumber } from '@/lib/core/format';
+} from './table-params';
+import type { DeliveryState, FlagCode } from './types';
 
 /** One municipality as the table shows it: plain data, small enough to send to the browser. */
 export interface StatusTableRow {
@@ -64,8 +65,6 @@ export function toStatusTableRow(row: MunicipalityStatusRow): StatusTableRow {
   };
 }
 
-const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const;
-
 /** Each column's value as text, as the table shows it (and an export writes it). */
 export const STATUS_CELL_TEXT: Record<StatusColumnId, (row: StatusTableRow) => string> = {
   number: (row) => row.number,
@@ -82,9 +81,7 @@ export const STATUS_CELL_TEXT: Record<StatusColumnId, (row: StatusTableRow) => s
 /** The columns shown, in table order: number and name always, the optional ones as chosen (all by default). */
 export function visibleStatusColumns(params: Pick<StatusTableParams, 'kol'>): StatusColumnId[] {
   const chosen = params.kol ? new Set<StatusColumnId>(params.kol) : null;
-  return (Object.keys(STATUS_COLUMN_LABELS) as StatusColumnId[]).filter(
-    (id) => !chosen || !OPTIONAL_STATUS_COLUMNS.includes(id) || chosen.has(id),
-  );
+  return STATUS_COLUMNS.filter((id) => !chosen || !OPTIONAL_STATUS_COLUMNS.includes(id) || chosen.has(id));
 }
 
 export interface StatusTableSort {

@@ -4,20 +4,22 @@
  * table (which builds links).
  */
 import { z } from 'zod';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, type DeliveryState, type FlagCode } from '@/lib/status/rules';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '../labels';
+import type { DeliveryState, FlagCode } from './types';
 
-export const STATUS_COLUMN_LABELS = {
-  number: 'Nr.',
-  name: 'Kommune',
-  county: 'Fylke',
-  state: 'Status',
-  flags: 'Flagg',
-  latestSent: 'Siste sending',
-  deadline: 'Frist',
-  workingDaysLeft: 'Arbeidsdager igjen',
-  onTime: 'Levert i tide',
-} as const;
-export type StatusColumnId = keyof typeof STATUS_COLUMN_LABELS;
+/** The table's columns, in table order (their headers: STATUS_COLUMN_LABELS in lib/status/labels.ts). */
+export const STATUS_COLUMNS = [
+  'number',
+  'name',
+  'county',
+  'state',
+  'flags',
+  'latestSent',
+  'deadline',
+  'workingDaysLeft',
+  'onTime',
+] as const;
+export type StatusColumnId = (typeof STATUS_COLUMNS)[number];
 
 /** Columns a person may hide; number and name always show. */
 export const OPTIONAL_STATUS_COLUMNS: readonly StatusColumnId[] = [
@@ -42,13 +44,11 @@ export const statusTableParamsSchema = z.object({
     .catch(undefined),
   status: z.enum(keysOf<DeliveryState>(DELIVERY_STATE_LABELS)).optional().catch(undefined),
   flagg: z.enum(keysOf<FlagCode>(FLAG_LABELS)).optional().catch(undefined),
-  sort: z.enum(keysOf<StatusColumnId>(STATUS_COLUMN_LABELS)).optional().catch(undefined),
+  sort: z.enum(STATUS_COLUMNS).optional().catch(undefined),
   retning: z.enum(['asc', 'desc']).optional().catch(undefined),
   side: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
   /** The visible columns; the column form always sends 'name', so an empty choice is still a choice. */
-  kol: z
-    .preprocess(oneOrMany, z.array(z.enum(keysOf<StatusColumnId>(STATUS_COLUMN_LABELS))).optional())
-    .catch(undefined),
+  kol: z.preprocess(oneOrMany, z.array(z.enum(STATUS_COLUMNS)).optional()).catch(undefined),
 });
 export type StatusTableParams = z.infer<typeof statusTableParamsSchema>;
 

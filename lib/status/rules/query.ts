@@ -4,9 +4,9 @@
  * (to the minute).
  */
 import { z } from 'zod';
-import { endOfOsloDay, isIsoDate } from '@/lib/core/calendar';
-import type { StatusQuery } from '@/lib/status/data/status';
-import { MINUTE_MS } from '@/lib/core/time';
+import { endOfOsloDay, isIsoDate } from '../../core/calendar';
+import { MINUTE_MS } from '../../core/time';
+import type { StatusQuery } from './summaries';
 
 export const seasonKeySchema = z.string().regex(/^\d{4}$/, 'season must be a four-digit season key, e.g. 2025');
 export const asOfDateSchema = z.string().refine(isIsoDate, 'asOf must be a calendar date written YYYY-MM-DD');
@@ -34,6 +34,13 @@ export function toStatusQuery(params: StatusQueryParams, now: Date): StatusQuery
       ? endOfOsloDay(params.asOf)
       : new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS - 1),
   };
+}
+
+/** The status API's query (`season`, `asOf`) from a request URL, or what is wrong with it (in English, for machines). */
+export function statusApiQuery(url: string, now: Date): { query: StatusQuery } | { problem: string } {
+  const params = statusQuerySchema.safeParse(Object.fromEntries(new URL(url).searchParams));
+  if (!params.success) return { problem: params.error.issues.map((issue) => issue.message).join('; ') };
+  return { query: toStatusQuery(params.data, now) };
 }
 
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;

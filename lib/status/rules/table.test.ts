@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_PAGE_SIZE, statusTableParamsSchema } from '@/lib/status/table-params';
+import { STATUS_PAGE_SIZE, statusTableParamsSchema } from './table-params';
 import type { DeliveryState, FlagCode } from '@/lib/status/rules';
 import { STATUS_CELL_TEXT, statusTableModel, visibleStatusColumns, type StatusTableRow } from './table';
 

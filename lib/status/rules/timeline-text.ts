@@ -2,13 +2,11 @@
  * A municipality's timeline entries in words: what happened and its details, for the municipality
  * page and its export alike.
  */
-import { APPREC_LABELS } from '@/components/ui/apprec-status';
-import type { TimelineEntry } from '@/lib/status/data/status';
-import { EXTENSION_STATUS_LABELS } from '@/lib/follow-up/rules/extension-requests';
-import { formatDate, formatDateTime, formatNumber } from '@/lib/core/format';
-
-const ENVIRONMENT_TEXT = { PRODUCTION: 'produksjon', VALIDATION: 'test (KPR Validering)' } as const;
-const SEVERITY_TEXT = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' } as const;
+import { formatDate, formatDateTime, formatNumber } from '../../core/format';
+import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
+import { APPREC_STATUS_LABELS } from '../../ingest/labels';
+import { ENVIRONMENT_LABELS, FINDING_SEVERITY_LABELS } from '../labels';
+import type { TimelineEntry } from './summaries';
 
 export interface TimelineEntryText {
   event: string;
@@ -23,12 +21,12 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
   switch (entry.kind) {
     case 'MESSAGE':
       return text(
-        `${entry.type} sendt til ${ENVIRONMENT_TEXT[entry.environment]}`,
+        `${entry.type} sendt til ${ENVIRONMENT_LABELS[entry.environment]}`,
         `Melding ${entry.msgId}${entry.runNumber ? `, løpenummer ${entry.runNumber}` : ''}${entry.epjSystem ? `, ${entry.epjSystem}` : ''}`,
       );
     case 'APPREC':
       return text(
-        `Apprec: ${APPREC_LABELS[entry.status].label}`,
+        `Apprec: ${APPREC_STATUS_LABELS[entry.status]}`,
         `Svar på ${entry.originalMsgId}`,
         entry.errors.map((error) =>
           [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' '),
@@ -38,7 +36,7 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
       const count = entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : '';
       const resolved = entry.resolvedAt ? ` Løst ${formatDateTime(entry.resolvedAt)}.` : '';
       return text(
-        `Funn (${SEVERITY_TEXT[entry.severity]}): ${entry.code}`,
+        `Funn (${FINDING_SEVERITY_LABELS[entry.severity]}): ${entry.code}`,
         `${entry.message.replace(/\.$/, '')}${count}.${resolved}`,
       );
     }

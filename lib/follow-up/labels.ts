@@ -1,0 +1,45 @@
+/**
+ * Every Norwegian word of follow-up: the reasons and states of an extension request, and what the
+ * extension and note forms say when something is wrong. Pure.
+ */
+import type { ExtensionStatus } from '../status/rules/types';
+import type { ExtensionReason } from './rules/extension-requests';
+
+export const EXTENSION_REASON_LABELS: Record<ExtensionReason, string> = {
+  SYSTEM_CHANGE: 'Bytte av fagsystem',
+  TECHNICAL_PROBLEMS: 'Tekniske problemer med uttrekket',
+  STAFF_SHORTAGE: 'Mangel på personell',
+  DATA_QUALITY: 'Feil i dataene som må rettes først',
+  OTHER: 'Annet',
+};
+
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
+  PENDING: 'Til behandling',
+  GRANTED: 'Innvilget',
+  DENIED: 'Avslått',
+  WITHDRAWN: 'Trukket',
+};
+
+/** What the extension request and decision forms say about a value they cannot take. */
+export const EXTENSION_MESSAGES = {
+  chooseDate: 'Velg en dato.',
+  chooseReason: 'Velg hva som er grunnen.',
+  justificationTooLong: (max: number) => `Begrunnelsen kan ha høyst ${max} tegn.`,
+  justificationTooShort: 'Skriv en begrunnelse (minst 10 tegn).',
+  plannedFixTooLong: (max: number) => `Teksten kan ha høyst ${max} tegn.`,
+  plannedFixTooShort: 'Skriv hva kommunen skal rette eller gjøre.',
+  decisionNoteTooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
+  denialNoteMissing: 'Skriv hvorfor søknaden avslås.',
+  /** `earliest` as a person reads a date. */
+  dateTooEarly: (earliest: string) => `Velg en dato fra og med ${earliest}.`,
+  dateTooLate: (latest: string) => `Velg en dato til og med ${latest}.`,
+  alreadyPending: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
+  notPendingAnyMore: (status: ExtensionStatus) =>
+    `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,
+} as const;
+
+/** What the note form says about a note it cannot take. */
+export const NOTE_MESSAGES = {
+  empty: 'Skriv et notat.',
+  tooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
+} as const;
