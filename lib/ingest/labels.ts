@@ -1,7 +1,7 @@
 /**
  * Every Norwegian word the ingest capability shows as a name: the titles of the letter's check
- * findings (screens, the self-check, the demo's notes) and the Apprec statuses (the timeline and
- * its export). Pure: no I/O, safe in the browser.
+ * findings (screens, the self-check, the demo's notes), the Apprec statuses (the timeline and
+ * its export) and what became of an uploaded file. Pure: no I/O, safe in the browser.
  */
 import type { ApprecStatus } from './readers/apprec';
 import type { CheckFindingCode } from './rules/finding-codes';
@@ -27,3 +27,12 @@ export const APPREC_STATUS_LABELS: Record<ApprecStatus | 'WAITING', string> = {
   OK_WITH_ERRORS: 'OK, feil i delmelding',
   WAITING: 'Venter på apprec',
 };
+
+/** What became of an uploaded file (the upload page's result list). */
+export const UPLOAD_OUTCOME_LABELS = {
+  created: 'Lagret',
+  duplicate: 'Allerede mottatt',
+  rejected: 'Avvist',
+  failed: 'Feilet',
+} as const satisfies Record<string, string>;
+export type UploadOutcome = keyof typeof UPLOAD_OUTCOME_LABELS;

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
 import { FileDrop } from '@/components/ui/file-drop';
+import { UPLOAD_OUTCOME_LABELS, type UploadOutcome } from '@/lib/ingest/labels';
 
 interface FileRow {
   key: string;
@@ -20,11 +21,11 @@ interface FileRow {
   result: UploadResult | null;
 }
 
-const OUTCOME: Record<UploadResult['outcome'], { label: string; color: 'success' | 'info' | 'danger' | 'warning' }> = {
-  created: { label: 'Lagret', color: 'success' },
-  duplicate: { label: 'Allerede mottatt', color: 'info' },
-  rejected: { label: 'Avvist', color: 'danger' },
-  failed: { label: 'Feilet', color: 'warning' },
+const OUTCOME_COLORS: Record<UploadOutcome, 'success' | 'info' | 'danger' | 'warning'> = {
+  created: 'success',
+  duplicate: 'info',
+  rejected: 'danger',
+  failed: 'warning',
 };
 
 async function upload(file: File): Promise<UploadResult> {
@@ -86,8 +87,8 @@ export function UploadPanel() {
                   <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
                   <TableCell>
                     {row.result ? (
-                      <Tag data-color={OUTCOME[row.result.outcome].color} data-size="sm">
-                        {OUTCOME[row.result.outcome].label}
+                      <Tag data-color={OUTCOME_COLORS[row.result.outcome]} data-size="sm">
+                        {UPLOAD_OUTCOME_LABELS[row.result.outcome]}
                       </Tag>
                     ) : (
                       'Sender …'
