@@ -6,8 +6,8 @@
 import 'server-only';
 import { env } from '@/lib/core/env';
 import { createMailer } from '@/lib/core/mail/mailer';
-import { registerReminderJobs, REMINDER_RUN_QUEUE } from '../reminders/jobs';
-import { registerWeeklyReportJobs } from '../reports/jobs';
+import { registerReminderJobs, REMINDER_RUN_QUEUE } from '@/lib/reminders';
+import { registerWeeklyReportJobs } from '@/lib/reports';
 import { connectJobSender, startJobWorker, type JobWorker } from './worker';
 
 const globalForJobs = globalThis as unknown as {

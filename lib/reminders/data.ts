@@ -1,52 +1,26 @@
 /**
- * The reminder log as the pages show it: a municipality's reminders (FHI, or that municipality's
- * contacts) and the reminders that could not be sent (FHI only). A bundled reminder appears in the
- * log of each of its municipalities with that municipality's items only; a contact never learns
- * what another municipality was reminded of. Addresses and SMTP errors are for FHI only.
+ * The reminders' reads and writes. The log as the pages show it: a municipality's reminders (FHI,
+ * or that municipality's contacts) and the reminders that could not be sent (FHI only). A bundled
+ * reminder appears in the log of each of its municipalities with that municipality's items only; a
+ * contact never learns what another municipality was reminded of. Addresses and SMTP errors are for
+ * FHI only. And what the reminder jobs read and write as their system actor: the contacts, the
+ * dedupe keys already logged, each mail logged and every attempt to send it.
  */
 import 'server-only';
-import { recordAudit } from '@/lib/access/data/audit';
-import { auditActor, canSeeMunicipality, isFhi, type Viewer } from '@/lib/access/rules/actor';
+import {
+  auditActor,
+  canSeeMunicipality,
+  denied,
+  isFhi,
+  recordAudit,
+  scopeWhere,
+  type Actor,
+  type Viewer,
+} from '@/lib/access';
 import { db } from '@/lib/db';
-import { denied } from '../access/data/denied';
-import type { ReminderStatus, ReminderTrigger } from '@/lib/db/generated/enums';
-
-export interface ReminderItemSummary {
-  municipalityNumber: string;
-  trigger: ReminderTrigger;
-}
-
-export interface MunicipalityReminderRow {
-  id: string;
-  createdAt: Date;
-  recipientName: string;
-  /** FHI only; null for a contact. */
-  email: string | null;
-  subject: string;
-  status: ReminderStatus;
-  attempts: number;
-  sentAt: Date | null;
-  /** FHI only; null for a contact (and when nothing failed). */
-  lastError: string | null;
-  /** This municipality's issues in the reminder. */
-  items: ReminderItemSummary[];
-}
-
-export interface FailedReminderRow {
-  id: string;
-  createdAt: Date;
-  recipientName: string;
-  email: string;
-  subject: string;
-  attempts: number;
-  lastError: string | null;
-  items: ReminderItemSummary[];
-}
-
-export interface ReminderQuery {
-  /** Only this season's reminders; all seasons when absent. */
-  seasonKey?: string;
-}
+import { Prisma } from '@/lib/db/generated/client';
+import type { ReminderContact, ReminderMessage } from '@/lib/reminders/rules/reminders';
+import type { FailedReminderRow, MunicipalityReminderRow, ReminderQuery } from '@/lib/reminders/rules/reminder-log';
 
 /** What both lists show of a reminder (the items are selected per list). */
 const REMINDER_FIELDS = {
@@ -126,4 +100,118 @@ export async function listFailedReminders(
     details: { count: reminders.length },
   });
   return reminders.map(({ user, ...reminder }) => ({ ...reminder, recipientName: user.name }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The jobs (lib/reminders/jobs.ts), as their system actor
+
+/** The active municipal contacts of municipalities in the actor's scope, each with those municipalities. */
+export async function listReminderContacts(actor: Actor): Promise<ReminderContact[]> {
+  const scope = scopeWhere(actor);
+  const contacts = await db().user.findMany({
+    where: { role: 'MUNICIPAL_CONTACT', active: true, memberships: { some: { municipalityNumber: scope } } },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      memberships: { where: { municipalityNumber: scope }, select: { municipalityNumber: true } },
+    },
+  });
+  return contacts.map(({ id, memberships, ...contact }) => ({
+    ...contact,
+    userId: id,
+    municipalityNumbers: memberships.map((membership) => membership.municipalityNumber),
+  }));
+}
+
+/** The dedupe keys of every reminder item logged in the season (queued, sent or failed), in the actor's scope. */
+export async function listLoggedDedupeKeys(actor: Actor, seasonId: string): Promise<Set<string>> {
+  const items = await db().reminderItem.findMany({
+    where: { reminder: { seasonId }, municipalityNumber: scopeWhere(actor) },
+    select: { dedupeKey: true },
+  });
+  return new Set(items.map((item) => item.dedupeKey));
+}
+
+/**
+ * Logs one decided mail with its items; null when another run logged one of its items first (the
+ * items' dedupe keys are unique): that run sends them, and this one leaves the person be.
+ */
+async function logReminder(seasonId: string, message: ReminderMessage): Promise<string | null> {
+  try {
+    const reminder = await db().reminder.create({
+      data: {
+        userId: message.userId,
+        seasonId,
+        email: message.email,
+        subject: message.subject,
+        textBody: message.text,
+        htmlBody: message.html,
+        items: {
+          create: message.items.map((item) => ({
+            municipalityNumber: item.municipalityNumber,
+            trigger: item.trigger,
+            event: item.event,
+            dedupeKey: item.dedupeKey,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return reminder.id;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+    throw error;
+  }
+}
+
+/**
+ * Logs the season's decided mails, each with its items, and answers how many this run logged and
+ * every reminder still waiting to be sent (including any whose job was lost).
+ */
+export async function logReminders(
+  _actor: Actor,
+  seasonId: string,
+  messages: readonly ReminderMessage[],
+): Promise<{ logged: number; waiting: string[] }> {
+  let logged = 0;
+  for (const message of messages) {
+    if (await logReminder(seasonId, message)) logged++;
+  }
+  const waiting = await db().reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
+  return { logged, waiting: waiting.map((reminder) => reminder.id) };
+}
+
+/** A logged reminder as its mail is sent; null when it does not exist. */
+export async function findReminderToSend(_actor: Actor, id: string) {
+  return db().reminder.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      email: true,
+      subject: true,
+      textBody: true,
+      htmlBody: true,
+      user: { select: { name: true } },
+    },
+  });
+}
+
+/** Records an attempt to send a reminder: sent (with the mail's Message-ID), or failed with its error. */
+export async function recordReminderAttempt(
+  _actor: Actor,
+  id: string,
+  attempt: { sent: true; messageId: string; at: Date } | { sent: false; lastAttempt: boolean; error: string },
+): Promise<void> {
+  await db().reminder.update({
+    where: { id },
+    data: attempt.sent
+      ? { status: 'SENT', sentAt: attempt.at, messageId: attempt.messageId, attempts: { increment: 1 } }
+      : { status: attempt.lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: attempt.error },
+  });
 }

@@ -89,7 +89,11 @@ describe('reminder jobs through the capture SMTP server', () => {
   beforeAll(async () => {
     smtp = await startCaptureServer();
     mailer = createMailer(smtp.url, 'KPR-status <ikke-svar@kpr.example.no>');
-    worker = await startJobWorker({ databaseUrl: env.DATABASE_URL!, pollingIntervalSeconds: 0.5, log: () => {} });
+    worker = await startJobWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      pollingIntervalSeconds: 0.5,
+      log: () => {},
+    });
     // The send jobs run at midday, whatever the time of the test run (the quiet hours would put them off).
     const clock = () => new Date('2026-01-13T12:00:00+01:00');
     await registerReminderJobs(worker, mailer, {
@@ -276,7 +280,7 @@ describe('reminder jobs through the capture SMTP server', () => {
     ).toMatchObject({ ok: true });
     // What the decision's Server Action does (lib/jobs/start.ts queueReminderRun): queue a run now,
     // here from a client that only queues, as a server process without the worker does.
-    const sender = await connectJobSender({ databaseUrl: env.DATABASE_URL!, log: () => {} });
+    const sender = await connectJobSender({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
     await sender.send(REMINDER_RUN_QUEUE, {});
     await sender.stop();
     await waitFor(

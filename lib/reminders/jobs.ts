@@ -7,71 +7,32 @@
  * and the last failure marks the reminder FAILED for FHI to see.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { v5 as uuidV5 } from 'uuid';
-import type { Viewer } from '@/lib/access/rules/actor';
-import { getStatusOverview } from '@/lib/status/data/status';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/client';
+import { systemActor } from '@/lib/access/rules/actor';
+import { listDecidedExtensions } from '@/lib/follow-up';
+import type { Job, JobWorker } from '@/lib/jobs';
+import { findSeason, getStatusOverview } from '@/lib/status';
 import {
   decideReminders,
   quietHoursEnd,
   type DecidedExtension,
   type ReminderConfig,
-  type ReminderMessage,
 } from '@/lib/reminders/rules/reminders';
 import type { Mailer } from '@/lib/core/mail/mailer';
-import type { Job, JobWorker } from '../jobs/worker';
 import { DAY_MS } from '@/lib/core/time';
+import {
+  findReminderToSend,
+  listLoggedDedupeKeys,
+  listReminderContacts,
+  logReminders,
+  recordReminderAttempt,
+} from './data';
 
 export const REMINDER_RUN_QUEUE = 'reminders-run';
 export const REMINDER_SEND_QUEUE = 'reminders-send';
 
 export interface ReminderSendJob {
   reminderId: string;
-}
-
-/**
- * Who the run derives the status as: all municipalities, like FHI. Never a signed-in person or an
- * API key, so nothing can be audited in its name; it reads only what the reminders need.
- */
-const reminderRunViewer = (): Viewer => ({
-  userId: null,
-  apiKeyId: null,
-  name: 'Påminnelser',
-  role: 'FHI_STAFF',
-  municipalityNumbers: [],
-  sessionId: null,
-  requestId: `reminders-${randomUUID()}`,
-});
-
-async function logReminder(seasonId: string, message: ReminderMessage): Promise<string | null> {
-  try {
-    const reminder = await db().reminder.create({
-      data: {
-        userId: message.userId,
-        seasonId,
-        email: message.email,
-        subject: message.subject,
-        textBody: message.text,
-        htmlBody: message.html,
-        items: {
-          create: message.items.map((item) => ({
-            municipalityNumber: item.municipalityNumber,
-            trigger: item.trigger,
-            event: item.event,
-            dedupeKey: item.dedupeKey,
-          })),
-        },
-      },
-      select: { id: true },
-    });
-    return reminder.id;
-  } catch (error) {
-    // Another run logged one of these items first: it sends them; this run leaves the person be.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
-    throw error;
-  }
 }
 
 export interface ReminderRunResult {
@@ -89,71 +50,35 @@ export async function runReminders(
 ): Promise<ReminderRunResult> {
   const deferredUntil = quietHoursEnd(now, config.quietHours);
   if (deferredUntil) return { logged: 0, deferredUntil };
-  const overview = await getStatusOverview(reminderRunViewer(), { asOf: now });
+  const actor = systemActor('reminders');
+  const overview = await getStatusOverview(actor, { asOf: now });
   if (!overview) return { logged: 0, deferredUntil: null };
-  const season = await db().season.findUniqueOrThrow({ where: { key: overview.season.key }, select: { id: true } });
+  const season = (await findSeason(actor, overview.season.key))!;
 
-  const [contacts, logged, extensions] = await Promise.all([
-    db().user.findMany({
-      where: { role: 'MUNICIPAL_CONTACT', active: true, memberships: { some: {} } },
-      orderBy: { id: 'asc' },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        active: true,
-        memberships: { select: { municipalityNumber: true } },
-      },
-    }),
-    db().reminderItem.findMany({ where: { reminder: { seasonId: season.id } }, select: { dedupeKey: true } }),
-    db().extensionRequest.findMany({
-      where: {
-        seasonId: season.id,
-        status: { in: ['GRANTED', 'DENIED'] },
-        decidedAt: { lte: now, gte: new Date(now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS) },
-      },
-      select: {
-        id: true,
-        municipalityNumber: true,
-        status: true,
-        decidedAt: true,
-        requestedDeadline: true,
-        grantedDeadline: true,
-      },
-    }),
+  const [contacts, loggedDedupeKeys, extensions] = await Promise.all([
+    listReminderContacts(actor),
+    listLoggedDedupeKeys(actor, season.id),
+    listDecidedExtensions(actor, season.id, new Date(now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS), now),
   ]);
 
   const decidedByNumber = new Map<string, DecidedExtension[]>();
-  for (const { municipalityNumber, status, decidedAt, ...extension } of extensions) {
-    if (status !== 'GRANTED' && status !== 'DENIED') continue;
-    decidedByNumber.set(municipalityNumber, [
-      ...(decidedByNumber.get(municipalityNumber) ?? []),
-      { ...extension, status, decidedAt: decidedAt! },
-    ]);
+  for (const { municipalityNumber, ...extension } of extensions) {
+    decidedByNumber.set(municipalityNumber, [...(decidedByNumber.get(municipalityNumber) ?? []), extension]);
   }
   const decision = decideReminders({
     now,
     season: overview.season,
     municipalities: overview.rows.map((row) => ({ ...row, decidedExtensions: decidedByNumber.get(row.number) ?? [] })),
-    contacts: contacts.map(({ id, memberships, ...contact }) => ({
-      ...contact,
-      userId: id,
-      municipalityNumbers: memberships.map((membership) => membership.municipalityNumber),
-    })),
-    loggedDedupeKeys: new Set(logged.map((item) => item.dedupeKey)),
+    contacts,
+    loggedDedupeKeys,
     config,
   });
 
-  let loggedCount = 0;
-  for (const message of decision.messages) {
-    if (await logReminder(season.id, message)) loggedCount++;
-  }
+  const { logged, waiting } = await logReminders(actor, season.id, decision.messages);
   // Every reminder still waiting, including any whose job was lost (a crash between logging and
   // queuing): the job id is the reminder's id, so a reminder already queued is not queued again.
-  const waiting = await db().reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
-  for (const { id } of waiting) await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: id }, { id });
-  return { logged: loggedCount, deferredUntil: null };
+  for (const id of waiting) await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: id }, { id });
+  return { logged, deferredUntil: null };
 }
 
 function describeError(error: unknown): string {
@@ -176,19 +101,8 @@ export async function sendReminder(
   quietHours: ReminderConfig['quietHours'],
   now = new Date(),
 ): Promise<void> {
-  const reminder = await db().reminder.findUnique({
-    where: { id: job.data.reminderId },
-    select: {
-      id: true,
-      status: true,
-      attempts: true,
-      email: true,
-      subject: true,
-      textBody: true,
-      htmlBody: true,
-      user: { select: { name: true } },
-    },
-  });
+  const actor = systemActor('reminders');
+  const reminder = await findReminderToSend(actor, job.data.reminderId);
   if (!reminder || reminder.status !== 'QUEUED') return;
   const quietUntil = quietHoursEnd(now, quietHours);
   if (quietUntil) {
@@ -206,17 +120,11 @@ export async function sendReminder(
       text: reminder.textBody,
       html: reminder.htmlBody,
     });
-    await db().reminder.update({
-      where: { id: reminder.id },
-      data: { status: 'SENT', sentAt: new Date(), messageId, attempts: { increment: 1 } },
-    });
+    await recordReminderAttempt(actor, reminder.id, { sent: true, messageId, at: new Date() });
   } catch (error) {
     // Attempts are counted on the reminder: a job put off past the quiet hours starts its own retries afresh.
     const lastAttempt = job.retryCount >= job.retryLimit || reminder.attempts + 1 > job.retryLimit;
-    await db().reminder.update({
-      where: { id: reminder.id },
-      data: { status: lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: describeError(error) },
-    });
+    await recordReminderAttempt(actor, reminder.id, { sent: false, lastAttempt, error: describeError(error) });
     throw error;
   }
 }

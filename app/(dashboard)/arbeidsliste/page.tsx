@@ -18,12 +18,13 @@ import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
-import { listFailedReminders, type FailedReminderRow } from '@/lib/reminders/data';
-import { byUrgency, getStatusOverview, type StatusOverviewSummary } from '@/lib/status/data/status';
-import { DELIVERY_STATE_LABELS } from '@/lib/status/rules';
-import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/rules/reminders';
+import { listFailedReminders } from '@/lib/reminders';
+import type { FailedReminderRow } from '@/lib/reminders/rules/reminder-log';
+import { getStatusOverview } from '@/lib/status';
+import { byUrgency, DELIVERY_STATE_LABELS, type StatusOverviewSummary } from '@/lib/status/rules';
+import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
 import { formatDateTime, formatList, formatNumber } from '@/lib/core/format';
-import { statusPageQuerySchema, toStatusQuery, type StatusQueryParams } from '@/lib/status/query';
+import { statusPageQuerySchema, toStatusQuery, type StatusQueryParams } from '@/lib/status/rules/query';
 import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Arbeidsliste' };

@@ -19,6 +19,7 @@ import { osloDate } from '../../core/calendar';
 import { countOf } from '../../status/rules/texts';
 import type { DeliveryFigures, DeliveryFlag, DeliveryState, ExtensionStatus } from '../../status/rules';
 import { DAY_MS, OSLO_TIME_ZONE } from '../../core/time';
+import { REMINDER_TRIGGER_LABELS } from '../labels';
 
 export type ReminderTrigger = 'DEADLINE_POINT' | 'APPREC_REJECTED' | 'APPREC_MISSING' | 'EXTENSION_DECIDED';
 
@@ -218,14 +219,6 @@ function issuesOf(
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-
-/** What each trigger is called, in the mails and on the pages. */
-export const REMINDER_TRIGGER_LABELS: Record<ReminderTrigger, string> = {
-  DEADLINE_POINT: 'Frist',
-  APPREC_REJECTED: 'Avvist i Apprec',
-  APPREC_MISSING: 'Apprec mangler',
-  EXTENSION_DECIDED: 'Søknad om utsettelse avgjort',
-};
 
 function municipalityUrl(baseUrl: string, number: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/kommuner/${number}`;

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
-import { getMunicipalityExtensions } from '@/lib/follow-up/data/extensions';
-import { listMunicipalityNotes } from '@/lib/follow-up/data/notes';
-import { listMunicipalityReminders } from '@/lib/reminders/data';
-import { getMunicipalityStatus } from '@/lib/status/data/status';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
+import { getMunicipalityExtensions, listMunicipalityNotes } from '@/lib/follow-up';
+import { listMunicipalityReminders } from '@/lib/reminders';
+import { getMunicipalityStatus } from '@/lib/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { FollowUp } from './_components/follow-up';
 import { MunicipalityStatus } from './_components/municipality-status';
 
