@@ -9,9 +9,38 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { context, type BuildOptions } from 'esbuild';
+import { context, type BuildOptions, type Plugin } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Marks a look-up this plugin makes itself, so that it does not answer its own question. */
+const OWN_LOOKUP = Symbol('own look-up');
+
+/**
+ * The project's own modules count as free of side effects: a module none of whose exports the
+ * bundle uses is left out with everything it imports. A capability's door (its index.ts) thus
+ * brings only what is called through it: the report process reaches the status capability's
+ * plain-SQL derivation through `@/lib/status` without its Prisma reads (and Prisma) coming along.
+ * The test "the report process never loads Prisma" (lib/reports/run-report-process.test.ts) holds
+ * the bundle to that.
+ */
+const projectModulesWithoutSideEffects: Plugin = {
+  name: 'project-modules-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^(\.{1,2}\/|@\/)/ }, async (args) => {
+      if (args.pluginData === OWN_LOOKUP) return undefined;
+      const { path: resolved, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: OWN_LOOKUP,
+      });
+      if (errors.length > 0 || !resolved.startsWith(root) || resolved.includes(`${path.sep}node_modules${path.sep}`))
+        return undefined;
+      return { path: resolved, sideEffects: false };
+    });
+  },
+};
 
 /**
  * One ES module for plain Node.js from server code: the project's code bundled (with the
@@ -25,6 +54,7 @@ export const SERVER_BUNDLE: BuildOptions = {
   target: 'node20',
   packages: 'external',
   conditions: ['react-server'],
+  plugins: [projectModulesWithoutSideEffects],
 };
 
 const options: BuildOptions = {

@@ -7,14 +7,14 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STATUS_PAGE_SIZE, statusTableParamsSchema } from '@/lib/status/table-params';
+import { STATUS_PAGE_SIZE, statusTableParamsSchema } from '@/lib/status/rules/table-params';
 import type { PersonViewer } from '@/lib/access/rules/actor';
 import { getMunicipalityStatus, getStatusOverview } from '@/lib/status/data/status';
 import { db } from '@/lib/db';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 import { createTestViewer } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/core/calendar';
-import { statusTableModel, toStatusTableRow } from '@/lib/status/table';
+import { statusTableModel, toStatusTableRow } from '@/lib/status/rules/table';
 import { exportMunicipality, exportOverview, overviewExportOf, type ExportFile } from './exports';
 
 const QUERY = { seasonKey: '2025', asOf: endOfOsloDay('2026-01-20') };

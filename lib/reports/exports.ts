@@ -6,18 +6,18 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { STATUS_COLUMN_LABELS, type StatusColumnId, type StatusTableParams } from '@/lib/status/table-params';
-import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/status/data/status';
 import { osloDate } from '@/lib/core/calendar';
-import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/rules';
+import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS, STATUS_COLUMN_LABELS } from '@/lib/status/labels';
+import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/status/rules';
 import {
   statusTableModel,
   toStatusTableRow,
   visibleStatusColumns,
   type StatusTableRow,
   type StatusTableSort,
-} from '@/lib/status/table';
-import { timelineEntryText } from '@/lib/status/timeline-text';
+} from '@/lib/status/rules/table';
+import type { StatusColumnId, StatusTableParams } from '@/lib/status/rules/table-params';
+import { timelineEntryText } from '@/lib/status/rules/timeline-text';
 import { csvStream } from './csv';
 import type { Column, Fact, Table } from './tables';
 import { factSheet, tableSheet, writeWorkbook } from './xlsx';

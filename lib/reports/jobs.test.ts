@@ -56,7 +56,11 @@ describe('weekly report jobs through the capture SMTP server', () => {
   beforeAll(async () => {
     smtp = await startCaptureServer();
     mailer = createMailer(smtp.url, 'KPR-status <ikke-svar@kpr.example.no>');
-    worker = await startJobWorker({ databaseUrl: env.DATABASE_URL!, pollingIntervalSeconds: 0.5, log: () => {} });
+    worker = await startJobWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      pollingIntervalSeconds: 0.5,
+      log: () => {},
+    });
     await registerWeeklyReportJobs(worker, {
       schedule: env.WEEKLY_REPORT_SCHEDULE,
       mailer,

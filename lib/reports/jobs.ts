@@ -9,13 +9,14 @@
  */
 import 'server-only';
 import { getISOWeek, parseISO } from 'date-fns';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/client';
+import { systemActor } from '@/lib/access';
+import type { Job, JobWorker } from '@/lib/jobs';
+import { DELIVERY_NO_LONGER_WANTED } from '@/lib/reports/labels';
 import { previousWeekStart, weekStartOf } from '@/lib/reports/rules/weekly-report';
 import { formatIsoDate } from '@/lib/core/format';
 import type { Mailer } from '@/lib/core/mail/mailer';
-import { generateWeeklyReport, type GeneratedReport } from '@/lib/reports/generate';
-import type { Job, JobWorker } from '../jobs/worker';
+import { decideReportDeliveries, findDeliveryToSend, recordDeliveryAttempt } from './data/deliveries';
+import { generateWeeklyReport, type GeneratedReport } from './generate';
 
 export const WEEKLY_REPORT_QUEUE = 'weekly-report';
 export const WEEKLY_REPORT_SEND_QUEUE = 'weekly-report-send';
@@ -37,27 +38,6 @@ export interface WeeklyReportRunResult {
   skipped: number;
 }
 
-const FHI_ROLES = ['FHI_STAFF', 'FHI_ADMIN'] as const;
-
-/** A delivery once per report and person; null when one exists already. */
-async function recordDelivery(
-  reportId: string,
-  userId: string,
-  email: string,
-  status: 'QUEUED' | 'SKIPPED',
-): Promise<string | null> {
-  try {
-    const delivery = await db().reportDelivery.create({
-      data: { reportId, userId, email, status },
-      select: { id: true },
-    });
-    return delivery.id;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
-    throw error;
-  }
-}
-
 /**
  * Makes and stores the report of `job.weekStart` (the week before `now`'s by default) and, with
  * `mail`, decides its mail to every active FHI subscriber and queues the sends.
@@ -67,24 +47,13 @@ export async function runWeeklyReport(
   job: WeeklyReportJob,
   options: { now: Date; mail: boolean },
 ): Promise<WeeklyReportRunResult> {
+  const actor = systemActor('weekly-report');
   const weekStart = job.weekStart ?? previousWeekStart(weekStartOf(options.now));
-  const report = await generateWeeklyReport(job.seasonKey, weekStart, options.now);
+  const report = await generateWeeklyReport(actor, { seasonKey: job.seasonKey, weekStart }, options.now);
   if (!report || !options.mail) return { report, queued: 0, skipped: 0 };
-  const subscribers = await db().reportSubscription.findMany({
-    where: { user: { active: true, role: { in: [...FHI_ROLES] } } },
-    orderBy: { createdAt: 'asc' },
-    select: { user: { select: { id: true, email: true } } },
-  });
-  let queued = 0;
-  let skipped = 0;
-  for (const { user } of subscribers) {
-    const id = await recordDelivery(report.id, user.id, user.email, report.hasChanges ? 'QUEUED' : 'SKIPPED');
-    if (id && report.hasChanges) queued++;
-    if (id && !report.hasChanges) skipped++;
-  }
+  const { queued, skipped, waiting } = await decideReportDeliveries(actor, report);
   // Every delivery still waiting (also one whose job was lost); the job id is the delivery's, so none is queued twice.
-  const waiting = await db().reportDelivery.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
-  for (const { id } of waiting)
+  for (const id of waiting)
     await worker.send<WeeklyReportSendJob>(WEEKLY_REPORT_SEND_QUEUE, { deliveryId: id }, { id });
   return { report, queued, skipped };
 }
@@ -101,34 +70,13 @@ export async function sendReportDelivery(
   baseUrl: string,
   job: Job<WeeklyReportSendJob>,
 ): Promise<void> {
-  const delivery = await db().reportDelivery.findUnique({
-    where: { id: job.data.deliveryId },
-    select: {
-      id: true,
-      status: true,
-      email: true,
-      user: { select: { name: true, active: true, role: true, reportSubscription: { select: { id: true } } } },
-      report: {
-        select: {
-          weekStart: true,
-          changeCount: true,
-          season: { select: { name: true } },
-          files: { where: { format: 'XLSX' }, select: { fileName: true, contentType: true, content: true } },
-        },
-      },
-    },
-  });
+  const actor = systemActor('weekly-report');
+  const delivery = await findDeliveryToSend(actor, job.data.deliveryId);
   if (!delivery || delivery.status !== 'QUEUED') return;
-  const { user, report } = delivery;
+  const { report } = delivery;
   // Deactivated, no longer FHI, or unsubscribed since the run: no mail, and that is recorded.
-  if (!user.active || !(FHI_ROLES as readonly string[]).includes(user.role) || !user.reportSubscription) {
-    await db().reportDelivery.update({
-      where: { id: delivery.id },
-      data: {
-        status: 'SKIPPED',
-        lastError: 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.',
-      },
-    });
+  if (!delivery.stillWanted) {
+    await recordDeliveryAttempt(actor, delivery.id, { outcome: 'SKIPPED', reason: DELIVERY_NO_LONGER_WANTED });
     return;
   }
   const weekStart = report.weekStart.toISOString().slice(0, 10);
@@ -138,10 +86,10 @@ export async function sendReportDelivery(
   const xlsx = report.files[0];
   try {
     const { messageId } = await mailer.send({
-      to: { name: user.name, address: delivery.email },
+      to: { name: delivery.recipientName, address: delivery.email },
       subject: `Ukerapport ${report.season.name}, ${week}`,
       text: [
-        `Hei ${user.name},`,
+        `Hei ${delivery.recipientName},`,
         '',
         `Ukerapporten for ${report.season.name}, ${week}, er klar: ${changes} siden forrige rapport.`,
         xlsx ? 'Rapporten er vedlagt som Excel-fil.' : '',
@@ -150,7 +98,7 @@ export async function sendReportDelivery(
         'Du får denne e-posten fordi du abonnerer på ukerapporten. Du kan avslutte abonnementet på rapportsiden.',
       ].join('\n'),
       html: [
-        `<p>Hei ${escapeHtml(user.name)},</p>`,
+        `<p>Hei ${escapeHtml(delivery.recipientName)},</p>`,
         `<p>Ukerapporten for ${escapeHtml(report.season.name)}, ${escapeHtml(week)}, er klar: ${escapeHtml(changes)} siden forrige rapport.</p>`,
         xlsx ? '<p>Rapporten er vedlagt som Excel-fil.</p>' : '',
         `<p><a href="${escapeHtml(archive)}">Se alle rapporter (også som CSV og PDF)</a></p>`,
@@ -160,16 +108,10 @@ export async function sendReportDelivery(
         { filename: xlsx.fileName, content: Buffer.from(xlsx.content), contentType: xlsx.contentType },
       ],
     });
-    await db().reportDelivery.update({
-      where: { id: delivery.id },
-      data: { status: 'SENT', sentAt: new Date(), messageId, attempts: { increment: 1 } },
-    });
+    await recordDeliveryAttempt(actor, delivery.id, { outcome: 'SENT', messageId, at: new Date() });
   } catch (error) {
     const lastAttempt = job.retryCount >= job.retryLimit;
-    await db().reportDelivery.update({
-      where: { id: delivery.id },
-      data: { status: lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: describeError(error) },
-    });
+    await recordDeliveryAttempt(actor, delivery.id, { outcome: 'FAILED', lastAttempt, error: describeError(error) });
     throw error;
   }
 }

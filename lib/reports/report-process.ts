@@ -1,35 +1,19 @@
 /**
  * The weekly report's own process: builds the report of every municipality for one week and
  * renders its three files, then hands them to the process that started it (lib/reports/
- * run-report-process.ts), which stores them. It reads the database through plain SQL on a small
- * `pg` pool and never loads Prisma, whose client and WebAssembly query compiler would take some
- * 100 MB; the web server keeps none of the report's memory either.
+ * run-report-process.ts), which stores them. It reads the database through the data module's plain
+ * SQL on this process's own small pool (DATABASE_URL and DATABASE_POOL_SIZE, which the starting
+ * process sets) and never loads Prisma, whose client and WebAssembly query compiler would take some
+ * 100 MB; the web server keeps none of the report's memory either. It acts as the weekly report's
+ * system actor: nothing is audited in its name (the person who asked for the report is audited).
  *
  * Runs as JavaScript bundled by scripts/bundle-report-process.ts, never imported by the app.
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { Viewer } from '@/lib/access/rules/actor';
-import { sqlOnPool } from '@/lib/db/sql';
-import { env } from '@/lib/core/env';
+import { systemActor } from '@/lib/access/rules/actor';
 import { peakMemory } from '@/lib/core/peak-memory';
-import { buildWeeklyReport } from './build';
+import { buildWeeklyReport, closeReportDatabase } from './data/build';
 import { renderWeeklyReportFile } from './files';
 import type { ReportProcessReply, ReportProcessRequest } from './run-report-process';
-
-/**
- * Who the report is derived as: every municipality, like FHI. Never a signed-in person or an API
- * key, so nothing is audited in its name (the person who asked for the report is audited instead).
- */
-const reportBuildViewer = (): Viewer => ({
-  userId: null,
-  apiKeyId: null,
-  name: 'Ukerapport',
-  role: 'FHI_STAFF',
-  municipalityNumbers: [],
-  sessionId: null,
-  requestId: `weekly-report-${randomUUID()}`,
-});
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -38,11 +22,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function run(request: ReportProcessRequest): Promise<ReportProcessReply> {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  const actor = systemActor('weekly-report');
   try {
-    const sql = sqlOnPool(pool);
-    const [report, buildMs] = await timed(() => buildWeeklyReport(sql, { ...request, viewer: reportBuildViewer() }));
+    const [report, buildMs] = await timed(() => buildWeeklyReport(actor, request));
     if (!report) return { built: null };
     // One after the other: each file's garbage can go before the next is written.
     const [xlsx, xlsxMs] = await timed(() => renderWeeklyReportFile(report, 'XLSX'));
@@ -52,7 +34,7 @@ async function run(request: ReportProcessRequest): Promise<ReportProcessReply> {
       built: { report, files: [xlsx, csv, pdf], figures: { buildMs, xlsxMs, csvMs, pdfMs, peakMemory: peakMemory() } },
     };
   } finally {
-    await pool.end();
+    await closeReportDatabase();
   }
 }
 

@@ -1,21 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, sql } from '@/lib/db';
+import { systemActor } from '@/lib/access/rules/actor';
+import { db } from '@/lib/db';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
-import { buildWeeklyReport } from './build';
+import { buildWeeklyReport } from './data/build';
 import { renderWeeklyReportFiles } from './files';
 import { REPORT_PROCESS_SCRIPT, runReportProcess } from './run-report-process';
 
 const WEEK = '2026-01-12';
-const viewer = {
-  userId: null,
-  apiKeyId: null,
-  name: 'Ukerapport',
-  role: 'FHI_STAFF',
-  municipalityNumbers: [],
-  sessionId: null,
-  requestId: 'test',
-} as const;
 
 describe('the report process', () => {
   beforeAll(async () => {
@@ -47,7 +39,7 @@ describe('the report process', () => {
 
   it('builds the same report and the same bytes as the app would, and says what it took', async () => {
     const built = (await runReportProcess({ seasonKey: '2025', weekStart: WEEK }))!;
-    const report = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer }))!;
+    const report = (await buildWeeklyReport(systemActor('weekly-report'), { seasonKey: '2025', weekStart: WEEK }))!;
     expect(built.report).toEqual(report);
     expect(built.report.snapshot.municipalities).toHaveLength(357);
     expect(built.files.map((file) => [file.format, file.sha256])).toEqual(

@@ -8,11 +8,12 @@ import 'server-only';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { WeeklyReport, WeeklyReportQuery } from './build';
+import { childEnvironment } from '@/lib/core/env';
+import type { WeeklyReport, WeeklyReportQuery } from '@/lib/reports/rules/weekly-report';
 import type { ReportFileContent } from './files';
 
 /** Which week's report: always of every municipality, as FHI see it. */
-export type ReportProcessRequest = Omit<WeeklyReportQuery, 'viewer'>;
+export type ReportProcessRequest = WeeklyReportQuery;
 
 /** How long each step took in the report process, and its peak resident memory (null where unknown). */
 export interface ReportProcessFigures {
@@ -42,15 +43,25 @@ export const REPORT_PROCESS_SCRIPT = path.join(process.cwd(), 'dist', 'report-pr
  */
 export const REPORT_PROCESS_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=1'] as const;
 
+/** Connections of the report process's pool: it reads a season's events in a handful of queries at once. */
+const REPORT_PROCESS_POOL_SIZE = 4;
+
 const TIMEOUT_MS = 5 * 60_000;
+
+export interface ReportProcessOptions {
+  /** Replace REPORT_PROCESS_FLAGS (the benchmark compares). */
+  v8Flags?: readonly string[];
+  /** The database to read, when not this process's DATABASE_URL (a benchmark's own database). */
+  databaseUrl?: string;
+}
 
 /**
  * Builds the report of every municipality in the report process; null when the season does not
- * exist. `v8Flags` replace REPORT_PROCESS_FLAGS (the benchmark compares).
+ * exist. The process reads the database on a pool of its own (DATABASE_POOL_SIZE set for it).
  */
 export function runReportProcess(
   request: ReportProcessRequest,
-  v8Flags: readonly string[] = REPORT_PROCESS_FLAGS,
+  { v8Flags = REPORT_PROCESS_FLAGS, databaseUrl }: ReportProcessOptions = {},
 ): Promise<BuiltReport | null> {
   if (!existsSync(REPORT_PROCESS_SCRIPT)) {
     return Promise.reject(
@@ -67,6 +78,10 @@ export function runReportProcess(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: 'advanced',
         timeout: TIMEOUT_MS,
+        env: childEnvironment({
+          DATABASE_POOL_SIZE: String(REPORT_PROCESS_POOL_SIZE),
+          ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+        }),
       },
     );
     let reply: ReportProcessReply | undefined;

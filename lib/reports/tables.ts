@@ -5,8 +5,8 @@
  */
 import { getISOWeek, parseISO } from 'date-fns';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/rules';
+import { CHANGE_KIND_LABELS } from '@/lib/reports/labels';
 import {
-  CHANGE_KIND_LABELS,
   changeRows,
   type ChangeRow,
   type KeyFigure,

@@ -4,12 +4,18 @@ import ExcelJS from 'exceljs';
 import { extractText } from 'unpdf';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer } from '@/lib/access/rules/actor';
-import { db, sql } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { createTestViewer } from '@/lib/db/testing/viewers';
-import { changeCount, countKeyFigures, type WeeklySnapshot } from '@/lib/reports/rules/weekly-report';
-import { buildWeeklyReport, type WeeklyReport } from './build';
-import { renderWeeklyReportFiles, saveWeeklyReport, type ReportFileContent } from './files';
+import {
+  changeCount,
+  countKeyFigures,
+  type WeeklyReport,
+  type WeeklySnapshot,
+} from '@/lib/reports/rules/weekly-report';
+import { buildWeeklyReport } from './data/build';
+import { saveWeeklyReport } from './data/store';
+import { renderWeeklyReportFiles, type ReportFileContent } from './files';
 import { changeTable } from './tables';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 
@@ -76,7 +82,7 @@ describe('the weekly report', () => {
     await requestExtension('5001', '2026-01-08T10:00:00+01:00', { status: 'GRANTED', at: '2026-01-13T10:00:00+01:00' });
     await requestExtension('1103', '2026-01-14T10:00:00+01:00');
     await requestExtension('1106', '2026-01-15T10:00:00+01:00', { status: 'DENIED', at: '2026-01-20T10:00:00+01:00' }); // decided after the week
-    report = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!;
+    report = (await buildWeeklyReport(staff, { seasonKey: '2025', weekStart: WEEK }))!;
     files = await renderWeeklyReportFiles(report);
   });
 
@@ -221,7 +227,7 @@ describe('the weekly report', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-06-01T12:34:56Z'));
     const again = await renderWeeklyReportFiles(
-      (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: staff }))!,
+      (await buildWeeklyReport(staff, { seasonKey: '2025', weekStart: WEEK }))!,
     );
     for (const file of files) {
       const other = byFormat(again, file.format);
@@ -231,7 +237,7 @@ describe('the weekly report', () => {
   });
 
   it("holds only a municipal contact's own municipalities", async () => {
-    const own = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: WEEK, viewer: oslo }))!;
+    const own = (await buildWeeklyReport(oslo, { seasonKey: '2025', weekStart: WEEK }))!;
     expect(own.scope).toBe('OWN_MUNICIPALITIES');
     expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
     expect(own.snapshot.keyFigures.total).toBe(1);
@@ -253,12 +259,12 @@ describe('the weekly report', () => {
     expect(text).toContain('Oslo');
     expect(text).not.toContain('Bergen');
     expect(text).not.toContain('4601');
-    await expect(saveWeeklyReport(db(), own, ownFiles)).rejects.toThrow(/every municipality/);
+    await expect(saveWeeklyReport(staff, own, ownFiles)).rejects.toThrow(/every municipality/);
   });
 
   it('stores a report once per season and week, and builds the next week on the stored one', async () => {
-    const first = await saveWeeklyReport(db(), report, files);
-    const second = await saveWeeklyReport(db(), report, files);
+    const first = await saveWeeklyReport(staff, report, files);
+    const second = await saveWeeklyReport(staff, report, files);
     expect(second.id).toBe(first.id);
     const stored = await db().weeklyReport.findMany({ include: { files: { orderBy: { format: 'asc' } } } });
     expect(stored).toHaveLength(1);
@@ -282,13 +288,13 @@ describe('the weekly report', () => {
       where: { id: first.id },
       data: { snapshot: edited as unknown as Prisma.InputJsonValue },
     });
-    const next = (await buildWeeklyReport(sql(), { seasonKey: '2025', weekStart: '2026-01-19', viewer: staff }))!;
+    const next = (await buildWeeklyReport(staff, { seasonKey: '2025', weekStart: '2026-01-19' }))!;
     expect(next.since).toBe('2026-01-18T22:59:59.999Z');
     expect(next.changes.newlyRejected.map((row) => row.number)).toEqual(['4601']);
     expect(next.changes.newlyDelivered).toEqual([]);
   });
 
   it('answers null for a season that does not exist', async () => {
-    expect(await buildWeeklyReport(sql(), { seasonKey: '1999', weekStart: WEEK, viewer: staff })).toBeNull();
+    expect(await buildWeeklyReport(staff, { seasonKey: '1999', weekStart: WEEK })).toBeNull();
   });
 });

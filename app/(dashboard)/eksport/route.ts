@@ -2,20 +2,20 @@
  * GET /eksport?format=csv|xlsx&<the overview's query> — the overview table as a file: every row
  * that matches its search and filters (all pages), in its order, with its visible columns, and the
  * season, the as-of instant and the filters printed in it. The rows are filtered and sorted by the
- * same function as the screen (lib/status/table.ts), within the viewer's scope. Audited.
+ * same function as the screen (lib/status/rules/table.ts), within the viewer's scope. Audited.
  */
-import { statusTableParamsSchema } from '@/lib/status/table-params';
 import { getViewer } from '@/lib/access/request';
-import { auditExport } from '@/lib/reports/data';
-import { getStatusOverview } from '@/lib/status/data/status';
 import {
+  auditExport,
   downloadResponse,
   exportFormatSchema,
   exportOverview,
   notFoundResponse,
   overviewExportOf,
-} from '@/lib/reports/exports';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
+} from '@/lib/reports';
+import { getStatusOverview } from '@/lib/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import { statusTableParamsSchema } from '@/lib/status/rules/table-params';
 
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();

@@ -8,9 +8,10 @@
  */
 import { addDays, format, isMonday, parseISO, startOfISOWeek } from 'date-fns';
 import { endOfOsloDay, isIsoDate, osloDate } from '../../core/calendar';
-import { EXTENSION_STATUS_LABELS } from '../../follow-up/rules/extension-requests';
+import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
 import { FLAG_LABELS } from '../../status/labels';
 import type { DeliveryState, ExtensionStatus, FlagCode } from '../../status/rules/types';
+import { KEY_FIGURE_LABELS } from '../labels';
 
 export const WEEKLY_SNAPSHOT_VERSION = 1;
 
@@ -150,6 +151,13 @@ export interface KeyFigure {
   lastSeasonShare: number | null;
 }
 
+/** Which week's report: of the season `seasonKey` (the latest annual season when absent). */
+export interface WeeklyReportQuery {
+  seasonKey?: string;
+  /** Monday of the week, 'YYYY-MM-DD'. */
+  weekStart: string;
+}
+
 export interface WeeklyReportContent {
   snapshot: WeeklySnapshot;
   week: ReportWeek;
@@ -161,6 +169,11 @@ export interface WeeklyReportContent {
   hasChanges: boolean;
 }
 
+/** A report as built: of every municipality (stored), or cut down to a municipal contact's own (never stored). */
+export interface WeeklyReport extends WeeklyReportContent {
+  scope: 'ALL' | 'OWN_MUNICIPALITIES';
+}
+
 /** Flags in the order the report lists them (most urgent first). */
 export const REPORT_FLAG_ORDER: readonly FlagCode[] = [
   'OVERDUE',
@@ -170,15 +183,6 @@ export const REPORT_FLAG_ORDER: readonly FlagCode[] = [
   'RESENT_BEFORE_APPREC',
   'EXTENSION_PENDING',
 ];
-
-export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
-  delivered: 'Levert',
-  deliveredOnTime: 'Levert innen fristen',
-  mustResubmit: 'Må sende på nytt',
-  shouldApplyForExtension: 'Bør søke om utsettelse',
-  awaitingApprec: 'Venter på Apprec',
-  notStarted: 'Ikke startet',
-};
 
 const byFlag = () =>
   Object.fromEntries(REPORT_FLAG_ORDER.map((code) => [code, []])) as unknown as Record<
@@ -335,16 +339,6 @@ export type ChangeKind =
   | 'EXTENSION_REQUESTED'
   | 'EXTENSION_DECIDED'
   | 'NOT_STARTED';
-
-export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
-  DELIVERED: 'Nylig levert',
-  REJECTED: 'Nylig avvist',
-  FLAG_RAISED: 'Nytt flagg',
-  FLAG_CLEARED: 'Flagg fjernet',
-  EXTENSION_REQUESTED: 'Utsettelse søkt',
-  EXTENSION_DECIDED: 'Utsettelse avgjort',
-  NOT_STARTED: 'Fortsatt ikke startet',
-};
 
 export interface ChangeRow {
   kind: ChangeKind;

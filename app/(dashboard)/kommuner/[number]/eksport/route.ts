@@ -5,10 +5,9 @@
  * for a municipality that does not exist, 404 exactly like the page. Audited.
  */
 import { getViewer } from '@/lib/access/request';
-import { auditExport } from '@/lib/reports/data';
-import { getMunicipalityStatus } from '@/lib/status/data/status';
-import { downloadResponse, exportFormatSchema, exportMunicipality, notFoundResponse } from '@/lib/reports/exports';
-import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/query';
+import { auditExport, downloadResponse, exportFormatSchema, exportMunicipality, notFoundResponse } from '@/lib/reports';
+import { getMunicipalityStatus } from '@/lib/status';
+import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }): Promise<Response> {
   const viewer = await getViewer();

@@ -4,8 +4,7 @@
  * snapshot. A report that does not exist (or a bad id or format) is 404. Every download is audited.
  */
 import { getViewer } from '@/lib/access/request';
-import { getWeeklyReportFile } from '@/lib/reports/data';
-import { downloadResponse, notFoundResponse } from '@/lib/reports/exports';
+import { downloadResponse, getWeeklyReportFile, notFoundResponse } from '@/lib/reports';
 
 export async function GET(
   _request: Request,

@@ -19,7 +19,7 @@ import {
   listReportDeliveries,
   listWeeklyReports,
   setReportSubscription,
-} from './data';
+} from './archive';
 
 /** Tuesday 20 January 2026: the week of 12 January has ended. */
 const NOW = new Date('2026-01-20T10:00:00+01:00');

@@ -10,80 +10,33 @@
 import 'server-only';
 import { getISOWeek, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { recordAudit, type AuditAction } from '@/lib/access/data/audit';
-import { auditActor, isFhi, type Viewer } from '@/lib/access/rules/actor';
+import { auditActor, denied, isFhi, municipalityScope, recordAudit, type AuditAction, type Viewer } from '@/lib/access';
 import { db } from '@/lib/db';
-import { Prisma, type ReportDeliveryStatus, type ReportFormat } from '@/lib/db/generated/client';
-import { endOfOsloDay, isIsoDate } from '@/lib/core/calendar';
+import type { Prisma } from '@/lib/db/generated/client';
+import { endOfOsloDay } from '@/lib/core/calendar';
+import { CREATE_REPORT_MESSAGES } from '@/lib/reports/labels';
+import type {
+  CreateReportInput,
+  ReportDeliveryRow,
+  ReportDeliveryStatus,
+  ReportFileDownload,
+  ReportFormat,
+  WeeklyReportRow,
+} from '@/lib/reports/rules/archive';
 import {
-  scopeWeeklyReport,
-  weekStartOf,
   changeCount,
   reportWeek,
-  type KeyFigure,
+  scopeWeeklyReport,
+  weekStartOf,
   type WeeklyReportContent,
 } from '@/lib/reports/rules/weekly-report';
-import { renderWeeklyReportFile } from '@/lib/reports/files';
-import {
-  generateWeeklyReport,
-  STORED_CONTENT,
-  storedReportContent,
-  type GeneratedReport,
-} from '@/lib/reports/generate';
-
-export interface WeeklyReportRow {
-  id: string;
-  seasonKey: string;
-  seasonName: string;
-  /** Monday, 'YYYY-MM-DD'. */
-  weekStart: string;
-  weekEnd: string;
-  weekNumber: number;
-  asOf: Date;
-  createdAt: Date;
-  /** When a re-run wrote different files (FHI only; null for contacts and when never). */
-  replacedAt: Date | null;
-  /** Municipalities in the viewer's report. */
-  municipalities: number;
-  keyFigures: Pick<KeyFigure, 'key' | 'label' | 'count' | 'share'>[];
-  changeCount: number;
-  /** Mail to subscribers per status (FHI only). */
-  deliveries: Record<ReportDeliveryStatus, number> | null;
-}
-
-export interface ReportDeliveryRow {
-  id: string;
-  weekStart: string;
-  seasonName: string;
-  recipientName: string;
-  email: string;
-  status: ReportDeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-export interface ReportFileDownload {
-  fileName: string;
-  contentType: string;
-  body: Buffer;
-}
+import { renderWeeklyReportFile } from '../files';
+import { generateWeeklyReport, type GeneratedReport } from '../generate';
+import { readStoredWeeklyReport, STORED_CONTENT, storedReportContent } from './store';
 
 const REPORT_FORMATS: Record<string, ReportFormat> = { xlsx: 'XLSX', csv: 'CSV', pdf: 'PDF' };
 
 const uuidSchema = z.uuid();
-
-async function denied(viewer: Viewer, resource: string): Promise<null> {
-  await recordAudit(db(), {
-    action: 'access.denied',
-    outcome: 'DENIED',
-    actor: auditActor(viewer),
-    requestId: viewer.requestId,
-    details: { resource },
-  });
-  return null;
-}
 
 async function audit(
   viewer: Viewer,
@@ -103,7 +56,8 @@ async function audit(
 
 /** The report as the viewer may see it: all of it for FHI, their own municipalities for a contact. */
 function contentFor(viewer: Viewer, content: WeeklyReportContent): WeeklyReportContent {
-  return isFhi(viewer) ? content : scopeWeeklyReport(content, new Set(viewer.municipalityNumbers));
+  const scope = municipalityScope(viewer);
+  return scope.all ? content : scopeWeeklyReport(content, new Set(scope.numbers));
 }
 
 const NO_DELIVERIES: Record<ReportDeliveryStatus, number> = { QUEUED: 0, SENT: 0, FAILED: 0, SKIPPED: 0 };
@@ -171,10 +125,10 @@ export async function getWeeklyReportFile(
     if (!stored) return null;
     file = { fileName: stored.fileName, contentType: stored.contentType, body: Buffer.from(stored.content) };
   } else {
-    const stored = await db().weeklyReport.findUnique({ where: { id }, select: STORED_CONTENT });
+    const stored = await readStoredWeeklyReport(viewer, id);
     if (!stored) return null;
     const rendered = await renderWeeklyReportFile(
-      { ...contentFor(viewer, storedReportContent(stored)), scope: 'OWN_MUNICIPALITIES' },
+      { ...contentFor(viewer, stored), scope: 'OWN_MUNICIPALITIES' },
       reportFormat,
     );
     file = { fileName: rendered.fileName, contentType: rendered.contentType, body: rendered.content };
@@ -188,26 +142,20 @@ export async function getWeeklyReportFile(
   return file;
 }
 
-export const createReportInputSchema = z.object({
-  season: z.string().regex(/^\d{4}$/, 'Velg en sesong.'),
-  /** Any day of the week; the report is of its Monday-to-Sunday week. */
-  week: z.string().refine(isIsoDate, 'Velg en dato i uken.'),
-});
-
 export type CreateReportResult = { ok: true; report: GeneratedReport } | { ok: false; message: string };
 
 /** FHI only (null for anyone else): builds and stores the report of a week that has ended. */
 export async function createWeeklyReport(
   viewer: Viewer,
-  input: z.infer<typeof createReportInputSchema>,
+  input: CreateReportInput,
   now: Date = new Date(),
 ): Promise<CreateReportResult | null> {
   if (!isFhi(viewer)) return denied(viewer, 'report.create');
   const weekStart = weekStartOf(endOfOsloDay(input.week));
   if (reportWeek(weekStart).end.getTime() > now.getTime())
-    return { ok: false, message: 'Uken er ikke over ennå. Velg en uke som er avsluttet.' };
-  const report = await generateWeeklyReport(input.season, weekStart, now);
-  if (!report) return { ok: false, message: 'Fant ikke sesongen.' };
+    return { ok: false, message: CREATE_REPORT_MESSAGES.weekNotOver };
+  const report = await generateWeeklyReport(viewer, { seasonKey: input.season, weekStart }, now);
+  if (!report) return { ok: false, message: CREATE_REPORT_MESSAGES.seasonNotFound };
   await audit(viewer, 'report.create', {
     reportId: report.id,
     seasonKey: report.seasonKey,

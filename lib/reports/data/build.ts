@@ -1,14 +1,17 @@
 /**
- * Builds the weekly report: the snapshot of every municipality in the viewer's scope at the end of
- * the week (derived by lib/status/data/overview), the previous week's snapshot (stored, else
- * derived) and what changed in between. Deterministic: the same events give the same report.
- * Reads plain SQL and never loads Prisma: the weekly report's own process builds it
- * (lib/reports/report-process.ts).
+ * Builds the weekly report: the snapshot of every municipality in the actor's scope at the end of
+ * the week (derived by the status capability), the previous week's snapshot (stored, else derived)
+ * and what changed in between. Deterministic: the same events give the same report.
+ *
+ * Reads plain SQL (`sql` from lib/db/sql, never lib/db) and never loads Prisma: the weekly report's
+ * own process builds it (lib/reports/report-process.ts), on that process's pool, and ends the pool
+ * with `closeReportDatabase` when it is done.
  */
 import 'server-only';
-import { isFhi, type Viewer } from '@/lib/access/rules/actor';
-import { deriveStatusOverview, type MunicipalityStatusRow } from '@/lib/status/data/overview';
-import type { Sql } from '@/lib/db/sql';
+import { municipalityScope, type Actor } from '@/lib/access/rules/actor';
+import { closeAppPool, sql } from '@/lib/db/sql';
+import { deriveStatusOverview } from '@/lib/status';
+import type { MunicipalityStatusRow } from '@/lib/status/rules';
 import {
   compareWeeklySnapshots,
   previousWeekStart,
@@ -16,34 +19,21 @@ import {
   WEEKLY_SNAPSHOT_VERSION,
   type SnapshotExtension,
   type SnapshotMunicipality,
-  type WeeklyReportContent,
+  type WeeklyReport,
+  type WeeklyReportQuery,
   type WeeklySnapshot,
 } from '@/lib/reports/rules/weekly-report';
-
-export interface WeeklyReportQuery {
-  /** The latest annual season when absent. */
-  seasonKey?: string;
-  /** Monday of the week, 'YYYY-MM-DD'. */
-  weekStart: string;
-  viewer: Viewer;
-}
-
-export interface WeeklyReport extends WeeklyReportContent {
-  /** ALL for FHI staff; a municipal contact's report holds only their municipalities and is never stored. */
-  scope: 'ALL' | 'OWN_MUNICIPALITIES';
-}
 
 /**
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
  * later is not known yet). lib/status/data/status has no list of them across municipalities.
  */
 async function listExtensionsAt(
-  sql: Sql,
   seasonKey: string,
   numbers: readonly string[],
   asOf: Date,
 ): Promise<Map<string, SnapshotExtension[]>> {
-  const requests = await sql.query<{
+  const requests = await sql().query<{
     municipalityNumber: string;
     requestedAt: Date;
     requestedDeadline: Date;
@@ -92,21 +82,20 @@ function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]
   };
 }
 
-/** Where the viewer's municipalities stood at the end of the week; null when the season does not exist. */
+/** Where the actor's municipalities stood at the end of the week; null when the season does not exist. */
 async function snapshotOf(
-  sql: Sql,
-  viewer: Viewer,
+  actor: Actor,
   seasonKey: string | undefined,
   weekStart: string,
 ): Promise<WeeklySnapshot | null> {
   const asOf = reportWeek(weekStart).end;
-  const overview = await deriveStatusOverview(sql, viewer, { seasonKey, asOf });
+  const overview = await deriveStatusOverview(actor, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
   const [extensions, lastSeason] = await Promise.all([
-    listExtensionsAt(sql, overview.season.key, numbers, asOf),
+    listExtensionsAt(overview.season.key, numbers, asOf),
     overview.previous &&
-      deriveStatusOverview(sql, viewer, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+      deriveStatusOverview(actor, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -125,12 +114,11 @@ async function snapshotOf(
 
 /** The stored snapshot of a week (always of every municipality), cut down to `numbers`. */
 async function storedSnapshot(
-  sql: Sql,
   seasonKey: string,
   weekStart: string,
   numbers: ReadonlySet<string>,
 ): Promise<WeeklySnapshot | null> {
-  const [stored] = await sql.query<{ snapshot: WeeklySnapshot }>(
+  const [stored] = await sql().query<{ snapshot: WeeklySnapshot }>(
     `SELECT w.snapshot FROM weekly_report w JOIN season s ON s.id = w.season_id WHERE s.key = $1 AND w.week_start = $2::date`,
     [seasonKey, weekStart],
   );
@@ -141,16 +129,25 @@ async function storedSnapshot(
 
 /**
  * The weekly report of `seasonKey` (the latest annual season when absent) for the week starting
- * `weekStart`, within the viewer's scope; null when the season does not exist. The previous week's
- * stored snapshot is the baseline when there is one, else the previous week is derived.
+ * `weekStart`, within the actor's scope (of every municipality for FHI and the report's own
+ * process); null when the season does not exist. The previous week's stored snapshot is the
+ * baseline when there is one, else the previous week is derived.
  */
-export async function buildWeeklyReport(sql: Sql, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
-  const { seasonKey, weekStart, viewer } = query;
-  const current = await snapshotOf(sql, viewer, seasonKey, weekStart);
+export async function buildWeeklyReport(actor: Actor, query: WeeklyReportQuery): Promise<WeeklyReport | null> {
+  const { seasonKey, weekStart } = query;
+  const current = await snapshotOf(actor, seasonKey, weekStart);
   if (!current) return null;
   const previousStart = previousWeekStart(weekStart);
   const numbers = new Set(current.municipalities.map((row) => row.number));
-  const stored = await storedSnapshot(sql, current.season.key, previousStart, numbers);
-  const previous = stored ?? (await snapshotOf(sql, viewer, current.season.key, previousStart));
-  return { ...compareWeeklySnapshots(current, previous), scope: isFhi(viewer) ? 'ALL' : 'OWN_MUNICIPALITIES' };
+  const stored = await storedSnapshot(current.season.key, previousStart, numbers);
+  const previous = stored ?? (await snapshotOf(actor, current.season.key, previousStart));
+  return {
+    ...compareWeeklySnapshots(current, previous),
+    scope: municipalityScope(actor).all ? 'ALL' : 'OWN_MUNICIPALITIES',
+  };
+}
+
+/** Ends this process's database pool: the report's own process calls it once it has built the report. */
+export async function closeReportDatabase(): Promise<void> {
+  await closeAppPool();
 }
