@@ -7,6 +7,11 @@
  * stored that was not acknowledged, no message without its findings, no AppRec without its errors)
  * and prints throughput and p95 latency next to the raw insert rate of the same rows through `pg`.
  *
+ * The key is set up, and the stored rows read back, through the capabilities as the benchmark's
+ * system actor, on this process's pool opened on the benchmark's database; the raw baseline goes
+ * through lib/db/raw-insert.ts. Runs under the react-server condition (see package.json) so that
+ * the server-only capabilities can be imported here.
+ *
  * Options (environment): BENCH_DOCUMENTS (10000), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next),
  * WEB_CONCURRENCY (server processes, as for `npm start`: one per core when unset),
  * BENCH_CPU_PROFILE (a directory: the server writes a V8 CPU profile there when it stops).
@@ -17,20 +22,23 @@ import http from 'node:http';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../lib/access/api-keys';
-import { freePort, startEmbeddedPostgres } from '../lib/db/embedded';
-import { prepareDatabase } from '../lib/db/prepare';
-import { withDatabase } from '../lib/db/server-admin';
-import { env } from '../lib/core/env';
+import { generateApiKeySecret, provisionDemoApiKey, systemActor } from '@/lib/access';
+import { env } from '@/lib/core/env';
+import { freePort, startEmbeddedPostgres } from '@/lib/db/embedded';
+import { prepareDatabase } from '@/lib/db/prepare';
+import { insertUnitsRaw, type RawInsertUnit } from '@/lib/db/raw-insert';
+import { adminQuery, withDatabase } from '@/lib/db/server-admin';
+import { closeAppPool, openAppPool } from '@/lib/db/sql';
+import { readStoredDocuments, type StoredRow } from '@/lib/ingest';
 import { startNextServers } from './launch';
 
-const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const DOCUMENTS = env.BENCH_DOCUMENTS;
+const CLIENTS = env.BENCH_CLIENTS;
 const DUPLICATE_SHARE = 0.2;
 const MAX_ATTEMPTS = 60;
-const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const CPU_PROFILE_DIR = env.BENCH_CPU_PROFILE;
 const WORKERS = env.WEB_CONCURRENCY ?? availableParallelism();
+const actor = systemActor('benchmark');
 
 interface Document {
   key: string;
@@ -176,21 +184,13 @@ const cleanups: (() => Promise<void>)[] = [
 
 try {
   await prepareDatabase(postgres.url);
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE kpr_raw TEMPLATE kpr_bench');
-  await admin.end();
+  await adminQuery(postgres.url, 'CREATE DATABASE kpr_raw TEMPLATE kpr_bench');
   const rawUrl = withDatabase(postgres.url, 'kpr_raw');
 
+  openAppPool(postgres.url);
+  cleanups.push(closeAppPool);
   const secret = generateApiKeySecret();
-  const setup = new pg.Client({ connectionString: postgres.url });
-  await setup.connect();
-  await setup.query(`INSERT INTO api_key (id, name, prefix, hash, scopes) VALUES ($1, 'bench', $2, $3, '{INGEST}')`, [
-    randomUUID(),
-    apiKeyPrefix(secret),
-    hashApiKey(secret),
-  ]);
-  await setup.end();
+  await provisionDemoApiKey(actor, secret, true);
 
   const appPort = await freePort();
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [];
@@ -330,87 +330,58 @@ try {
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
 
   // Reconcile against the database.
-  const check = new pg.Client({ connectionString: postgres.url });
-  await check.connect();
-  const rows = async (sql: string) => (await check.query(sql)).rows as Record<string, string | number>[];
-  const messages = await rows(
-    `SELECT m.msg_id AS key, count(f.id)::int AS children, (m.content_summary IS NOT NULL) AS complete FROM message m LEFT JOIN finding f ON f.message_id = m.id GROUP BY m.id`,
-  );
-  const apprecs = await rows(
-    `SELECT a.apprec_id AS key, count(e.id)::int AS children, true AS complete FROM apprec a LEFT JOIN apprec_error e ON e.apprec_id = a.id GROUP BY a.id`,
-  );
-  const stored = new Map([...messages, ...apprecs].map((row) => [String(row.key), row]));
+  const stored = await readStoredDocuments(actor);
+  const countBy = (rows: StoredRow[], column: string) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(String(row[column]), (counts.get(String(row[column])) ?? 0) + 1);
+    return counts;
+  };
+  const findingsPerMessage = countBy(stored.findings, 'message_id');
+  const errorsPerApprec = countBy(stored.apprecErrors, 'apprec_id');
+  const storedByKey = new Map<string, { children: number; complete: boolean }>();
+  for (const row of stored.messages)
+    storedByKey.set(String(row.msg_id), {
+      children: findingsPerMessage.get(String(row.id)) ?? 0,
+      complete: row.content_summary !== null,
+    });
+  for (const row of stored.apprecs)
+    storedByKey.set(String(row.apprec_id), { children: errorsPerApprec.get(String(row.id)) ?? 0, complete: true });
   const problems: string[] = [];
   for (const [key, ack] of acknowledged) {
-    const row = stored.get(key);
+    const row = storedByKey.get(key);
     if (!row) problems.push(`acknowledged but not stored: ${key}`);
-    else if (Number(row.children) !== ack.children || !row.complete)
+    else if (row.children !== ack.children || !row.complete)
       problems.push(`partial: ${key} has ${row.children} children, answered ${ack.children}`);
   }
-  for (const key of stored.keys()) if (!acknowledged.has(key)) problems.push(`stored but never acknowledged: ${key}`);
-  const [{ count: duplicateIds }] = (await rows(
-    `SELECT count(*)::int AS count FROM (SELECT msg_id FROM message GROUP BY msg_id HAVING count(*) > 1 UNION ALL SELECT apprec_id FROM apprec GROUP BY apprec_id HAVING count(*) > 1) d`,
-  )) as [{ count: number }];
-  const [{ count: auditRows }] = (await rows(
-    `SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`,
-  )) as [{ count: number }];
+  for (const key of storedByKey.keys())
+    if (!acknowledged.has(key)) problems.push(`stored but never acknowledged: ${key}`);
+  const duplicateIds = [
+    ...countBy(stored.messages, 'msg_id').values(),
+    ...countBy(stored.apprecs, 'apprec_id').values(),
+  ].filter((count) => count > 1).length;
+  const auditRows = stored.ingestAuditEvents;
 
   // The same rows inserted straight through pg: one transaction per document, 20 connections.
-  const tables = {
-    message: await rows('SELECT * FROM message'),
-    finding: await rows('SELECT * FROM finding'),
-    apprec: await rows('SELECT * FROM apprec'),
-    apprec_error: await rows('SELECT * FROM apprec_error'),
-  };
-  await check.end();
-  const groupBy = (list: Record<string, string | number>[], column: string) => {
-    const groups = new Map<string, Record<string, string | number>[]>();
+  const groupBy = (list: StoredRow[], column: string) => {
+    const groups = new Map<string, StoredRow[]>();
     for (const row of list) groups.set(String(row[column]), [...(groups.get(String(row[column])) ?? []), row]);
     return groups;
   };
-  const findingsBy = groupBy(tables.finding, 'message_id');
-  const errorsBy = groupBy(tables.apprec_error, 'apprec_id');
-  const units = [
-    ...tables.message.map(
-      (row) =>
-        [
-          ['message', [row]],
-          ['finding', findingsBy.get(String(row.id)) ?? []],
-        ] as const,
-    ),
-    ...tables.apprec.map(
-      (row) =>
-        [
-          ['apprec', [row]],
-          ['apprec_error', errorsBy.get(String(row.id)) ?? []],
-        ] as const,
-    ),
+  const findingsBy = groupBy(stored.findings, 'message_id');
+  const errorsBy = groupBy(stored.apprecErrors, 'apprec_id');
+  const units: RawInsertUnit[] = [
+    ...stored.messages.map((row): RawInsertUnit => [
+      ['message', [row]],
+      ['finding', findingsBy.get(String(row.id)) ?? []],
+    ]),
+    ...stored.apprecs.map((row): RawInsertUnit => [
+      ['apprec', [row]],
+      ['apprec_error', errorsBy.get(String(row.id)) ?? []],
+    ]),
   ];
-  const pool = new pg.Pool({ connectionString: rawUrl, max: 20 });
-  let unit = 0;
   const rawStarted = performance.now();
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      const connection = await pool.connect();
-      try {
-        for (let index = unit++; index < units.length; index = unit++) {
-          await connection.query('BEGIN');
-          for (const [table, tableRows] of units[index]!) {
-            if (tableRows.length === 0) continue;
-            await connection.query(
-              `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING`,
-              [JSON.stringify(tableRows)],
-            );
-          }
-          await connection.query('COMMIT');
-        }
-      } finally {
-        connection.release();
-      }
-    }),
-  );
+  await insertUnitsRaw(rawUrl, units, 20);
   const rawSeconds = (performance.now() - rawStarted) / 1000;
-  await pool.end();
 
   latencies.sort((a, b) => a - b);
   const distinct = new Set(documents.map((d) => d.key)).size;
@@ -423,7 +394,7 @@ try {
   );
   console.log(`HTTP attempts             ${attempts} (${retried} retried, around the PostgreSQL restart)`);
   console.log(
-    `stored                    ${stored.size} (${messages.length} messages, ${apprecs.length} AppRecs); duplicate ids ${duplicateIds}`,
+    `stored                    ${storedByKey.size} (${stored.messages.length} messages, ${stored.apprecs.length} AppRecs); duplicate ids ${duplicateIds}`,
   );
   console.log(`audit rows (ingest)       ${auditRows}`);
   console.log(

@@ -30,6 +30,7 @@ export { admitIngestCaller, type IngestAdmission } from './api';
 export { readBodyWithLimit, type BodyReading } from './read-body';
 export { recordIngestRefusal } from './data/audit';
 export { getLatestSelfCheck, getSelfCheckContext, saveSelfCheck } from './data/self-checks';
+export { readStoredDocuments, type StoredDocuments, type StoredRow } from './data/stored-documents';
 export {
   selfCheckInputSchema,
   type SelfCheckContext,
