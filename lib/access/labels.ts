@@ -1,6 +1,6 @@
 /**
- * Every Norwegian word the access capability shows: roles, the side a person speaks for, the
- * system actors and the outcomes in the audit log.
+ * Every Norwegian word the access capability shows: roles, the side a person speaks for, whether a
+ * user is active, the system actors and the outcomes in the audit log.
  */
 import type { Role, SystemName } from './rules/actor';
 import type { AuditOutcome } from './rules/audit';
@@ -17,6 +17,9 @@ export const ROLE_SIDE_LABELS: Record<Role, string> = {
   FHI_STAFF: 'FHI',
   MUNICIPAL_CONTACT: 'kommunen',
 };
+
+/** Whether a user may sign in. */
+export const USER_STATE_LABELS = { active: 'Aktiv', deactivated: 'Deaktivert' } as const;
 
 export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
   reminders: 'Påminnelser (automatisk)',

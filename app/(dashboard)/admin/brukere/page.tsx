@@ -15,7 +15,7 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
-import { ROLE_LABELS } from '@/lib/access/labels';
+import { ROLE_LABELS, USER_STATE_LABELS } from '@/lib/access/labels';
 import { listUnderstaffedMunicipalities, listUsers, MIN_ACTIVE_CONTACTS } from '@/lib/access';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 
@@ -59,7 +59,7 @@ export default async function UsersPage() {
               <TableCell>{user.municipalities.map((m) => `${m.name} (${m.number})`).join(', ') || '–'}</TableCell>
               <TableCell>
                 <Tag data-color={user.active ? 'success' : 'neutral'} data-size="sm">
-                  {user.active ? 'Aktiv' : 'Deaktivert'}
+                  {user.active ? USER_STATE_LABELS.active : USER_STATE_LABELS.deactivated}
                 </Tag>
               </TableCell>
               <TableCell>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Aldri'}</TableCell>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
 import { getUser } from '@/lib/access';
+import { USER_STATE_LABELS } from '@/lib/access/labels';
 import { formatDateTime } from '@/lib/core/format';
 import { setUserActiveAction } from '../actions';
 import { UserForm } from '../_components/user-form';
@@ -20,7 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         {user.name}
       </Heading>
       <Paragraph>
-        {user.active ? 'Aktiv' : 'Deaktivert'}.{' '}
+        {user.active ? USER_STATE_LABELS.active : USER_STATE_LABELS.deactivated}.{' '}
         {user.lastSignInAt ? `Sist innlogget ${formatDateTime(user.lastSignInAt)}.` : 'Har aldri logget inn.'}
       </Paragraph>
       <UserForm
