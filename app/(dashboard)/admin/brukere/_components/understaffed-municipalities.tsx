@@ -1,0 +1,52 @@
+import {
+  Alert,
+  Heading,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
+import { MIN_ACTIVE_CONTACTS, type UnderstaffedMunicipalityRow } from '@/lib/access';
+import { formatNumber } from '@/lib/core/format';
+
+/** The municipalities with fewer active contacts than they should have. */
+export function UnderstaffedMunicipalities({
+  municipalities,
+}: {
+  municipalities: readonly UnderstaffedMunicipalityRow[];
+}) {
+  return (
+    <>
+      <Heading level={2} data-size="md">
+        Kommuner med færre enn {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner
+      </Heading>
+      {municipalities.length === 0 ? (
+        <Alert data-color="success">Alle kommuner har minst {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner.</Alert>
+      ) : (
+        <Table zebra data-size="sm">
+          <caption>
+            {formatNumber(municipalities.length)} kommuner har færre enn {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner
+          </caption>
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell scope="col">Kommune</TableHeaderCell>
+              <TableHeaderCell scope="col">Aktive kontaktpersoner</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {municipalities.map((m) => (
+              <TableRow key={m.number}>
+                <TableHeaderCell scope="row">
+                  {m.name} ({m.number})
+                </TableHeaderCell>
+                <TableCell>{formatNumber(m.activeContacts)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
