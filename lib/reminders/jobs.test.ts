@@ -6,7 +6,6 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { ReminderConfig } from '@/lib/reminders/rules/reminders';
-import { env } from '@/lib/core/env';
 import { startCaptureServer, type CaptureServer } from '@/lib/core/mail/capture-server';
 import { createMailer, type Mailer } from '@/lib/core/mail/mailer';
 import {
