@@ -1,0 +1,42 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { PageSection } from '@/components/status/page-section';
+import { CHECKLIST_STATUS_LABELS } from '@/lib/status/labels';
+import type { ChecklistItem, ChecklistStatus } from '@/lib/status/rules';
+
+const CHECKLIST_COLORS: Record<ChecklistStatus, 'success' | 'danger' | 'warning' | 'neutral'> = {
+  DONE: 'success',
+  NOT_DONE: 'danger',
+  WARNING: 'warning',
+  NOT_APPLICABLE: 'neutral',
+};
+
+/** The checklist before and after sending, each point ticked off from the messages, Apprecs and findings. */
+export function ChecklistSection({ checklist }: { checklist: readonly ChecklistItem[] }) {
+  return (
+    <PageSection id="sjekkliste" title="Sjekkliste før og etter innsending">
+      <Table data-size="sm">
+        <caption>Krysses av ut fra mottatte meldinger, Apprec og funn</caption>
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell scope="col">Punkt</TableHeaderCell>
+            <TableHeaderCell scope="col">Status</TableHeaderCell>
+            <TableHeaderCell scope="col">Merknad</TableHeaderCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {checklist.map((item) => (
+            <TableRow key={item.key}>
+              <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+              <TableCell>
+                <Tag data-color={CHECKLIST_COLORS[item.status]} data-size="sm">
+                  {CHECKLIST_STATUS_LABELS[item.status]}
+                </Tag>
+              </TableCell>
+              <TableCell>{item.detail ?? '–'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </PageSection>
+  );
+}
