@@ -17,21 +17,17 @@ import NextLink from 'next/link';
 import type { ReactNode } from 'react';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/rules';
 import { formatNumber } from '@/lib/core/format';
-import { linkQuery } from '@/lib/status/query';
+import { linkQuery } from '@/lib/status/rules/query';
 import {
   SORTABLE_STATUS_COLUMNS,
   STATUS_CELL_TEXT,
   visibleStatusColumns,
   type StatusTableModel,
   type StatusTableRow,
-} from '@/lib/status/table';
+} from '@/lib/status/rules/table';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import {
-  STATUS_COLUMN_LABELS,
-  statusTableQuery,
-  type StatusColumnId,
-  type StatusTableParams,
-} from '../../lib/status/table-params';
+import { STATUS_COLUMN_LABELS } from '@/lib/status/labels';
+import { statusTableQuery, type StatusColumnId, type StatusTableParams } from '@/lib/status/rules/table-params';
 import styles from './status-table.module.css';
 
 /** Sorting is manual (done on the server); TanStack lays out the page's rows and the sort state of the headers. */
@@ -64,6 +60,64 @@ const columns: ColumnDef<typeof features, StatusTableRow>[] = (
   enableSorting: SORTABLE_STATUS_COLUMNS.has(id),
 }));
 
+/** A link to the table with some of its parameters changed (page, sort), keeping the rest and the page's own. */
+type TableHref = (changes: Partial<StatusTableParams>) => {
+  pathname: string;
+  query: Record<string, string | string[]>;
+};
+
+/** A column's header: a link that sorts by it (ascending first, then the other way) when it can be sorted. */
+function ColumnHeader({
+  id,
+  sorted,
+  sortable,
+  href,
+}: {
+  id: StatusColumnId;
+  sorted: false | 'asc' | 'desc';
+  sortable: boolean;
+  href: TableHref;
+}) {
+  const label = STATUS_COLUMN_LABELS[id];
+  return (
+    <TableHeaderCell scope="col" aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {sortable ? (
+        <NextLink
+          className={styles.sortLink}
+          href={href({ sort: id, retning: sorted === 'asc' ? 'desc' : 'asc', side: undefined })}
+          aria-label={`Sorter etter ${label.toLowerCase()}${sorted === 'asc' ? ', synkende' : ', stigende'}`}
+        >
+          {label}
+          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
+        </NextLink>
+      ) : (
+        label
+      )}
+    </TableHeaderCell>
+  );
+}
+
+/** The previous and next page, around where the table is. */
+function TablePages({ page, pageCount, href }: { page: number; pageCount: number; href: TableHref }) {
+  return (
+    <nav aria-label="Sider i tabellen" className={styles.pages}>
+      {page > 1 && (
+        <Link asChild>
+          <NextLink href={href({ side: page - 1 })}>Forrige side</NextLink>
+        </Link>
+      )}
+      <span>
+        Side {page} av {pageCount}
+      </span>
+      {page < pageCount && (
+        <Link asChild>
+          <NextLink href={href({ side: page + 1 })}>Neste side</NextLink>
+        </Link>
+      )}
+    </nav>
+  );
+}
+
 interface StatusTableProps {
   /** The model's page and counts (not its other pages: only the page's rows come to the browser). */
   model: Pick<StatusTableModel, 'pageRows' | 'page' | 'pageCount' | 'matching' | 'total' | 'sort'>;
@@ -88,7 +142,7 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
       ),
     },
   });
-  const href = (changes: Partial<StatusTableParams>) => ({
+  const href: TableHref = (changes) => ({
     pathname: '/',
     query: linkQuery({ ...keep, ...statusTableQuery({ ...params, ...changes }) }),
   });
@@ -106,31 +160,15 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
           <TableHead>
             {table.getHeaderGroups().map((group) => (
               <TableRow key={group.id}>
-                {group.headers.map((header) => {
-                  const id = header.column.id as StatusColumnId;
-                  const sorted = header.column.getIsSorted();
-                  const label = STATUS_COLUMN_LABELS[id];
-                  return (
-                    <TableHeaderCell
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
-                    >
-                      {header.column.getCanSort() ? (
-                        <NextLink
-                          className={styles.sortLink}
-                          href={href({ sort: id, retning: sorted === 'asc' ? 'desc' : 'asc', side: undefined })}
-                          aria-label={`Sorter etter ${label.toLowerCase()}${sorted === 'asc' ? ', synkende' : ', stigende'}`}
-                        >
-                          {label}
-                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
-                        </NextLink>
-                      ) : (
-                        label
-                      )}
-                    </TableHeaderCell>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <ColumnHeader
+                    key={header.id}
+                    id={header.column.id as StatusColumnId}
+                    sorted={header.column.getIsSorted()}
+                    sortable={header.column.getCanSort()}
+                    href={href}
+                  />
+                ))}
               </TableRow>
             ))}
           </TableHead>
@@ -157,23 +195,7 @@ export function StatusTable({ model, params, keep, caption }: StatusTableProps) 
           </tbody>
         </Table>
       </div>
-      {pageCount > 1 && (
-        <nav aria-label="Sider i tabellen" className={styles.pages}>
-          {page > 1 && (
-            <Link asChild>
-              <NextLink href={href({ side: page - 1 })}>Forrige side</NextLink>
-            </Link>
-          )}
-          <span>
-            Side {page} av {pageCount}
-          </span>
-          {page < pageCount && (
-            <Link asChild>
-              <NextLink href={href({ side: page + 1 })}>Neste side</NextLink>
-            </Link>
-          )}
-        </nav>
-      )}
+      {pageCount > 1 && <TablePages page={page} pageCount={pageCount} href={href} />}
     </>
   );
 }
