@@ -1,0 +1,83 @@
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
+import type { ReportDeliveryRow, ReportDeliveryStatus } from '@/lib/reports/rules/archive';
+import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/core/format';
+import styles from '../page.module.css';
+
+const DELIVERY_LABELS: Record<
+  ReportDeliveryStatus,
+  { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }
+> = {
+  SENT: { label: 'Sendt', color: 'success' },
+  QUEUED: { label: 'Venter på sending', color: 'warning' },
+  FAILED: { label: 'Feilet', color: 'danger' },
+  SKIPPED: { label: 'Ikke sendt', color: 'neutral' },
+};
+
+function DeliveryRow({ delivery }: { delivery: ReportDeliveryRow }) {
+  return (
+    <TableRow>
+      <TableCell>
+        {delivery.seasonName}, uke fra {formatIsoDate(delivery.weekStart)}
+      </TableCell>
+      <TableCell>
+        {delivery.recipientName} ({delivery.email})
+      </TableCell>
+      <TableCell>
+        <Tag data-color={DELIVERY_LABELS[delivery.status].color} data-size="sm">
+          {DELIVERY_LABELS[delivery.status].label}
+        </Tag>
+      </TableCell>
+      <TableCell>{formatNumber(delivery.attempts)}</TableCell>
+      <TableCell>{formatDateTime(delivery.sentAt ?? delivery.createdAt)}</TableCell>
+      <TableCell>
+        {delivery.status === 'SKIPPED' && !delivery.lastError
+          ? 'Ingen endringer siden forrige rapport.'
+          : (delivery.lastError ?? '')}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** FHI: how the mail of the latest reports to subscribers went, newest first. */
+export function ReportDeliveries({ deliveries }: { deliveries: readonly ReportDeliveryRow[] }) {
+  return (
+    <section aria-labelledby="deliveries-heading">
+      <Heading level={2} data-size="sm" id="deliveries-heading">
+        Utsending til abonnenter
+      </Heading>
+      {deliveries.length === 0 ? (
+        <Paragraph>Ingen rapporter er sendt ennå.</Paragraph>
+      ) : (
+        <div className={styles.tableWrap}>
+          <Table zebra data-size="sm">
+            <caption>Siste utsendinger ({formatNumber(deliveries.length)}), nyeste først</caption>
+            <TableHead>
+              <TableRow>
+                {['Rapport', 'Mottaker', 'Status', 'Forsøk', 'Tidspunkt', 'Merknad'].map((column) => (
+                  <TableHeaderCell key={column} scope="col">
+                    {column}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {deliveries.map((delivery) => (
+                <DeliveryRow key={delivery.id} delivery={delivery} />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
