@@ -4,7 +4,8 @@ import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designs
 import { useActionState } from 'react';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
-import { EXTENSION_REASON_LABELS, EXTENSION_REASONS } from '@/lib/follow-up/rules/extension-requests';
+import { EXTENSION_REASON_LABELS } from '@/lib/follow-up/labels';
+import { EXTENSION_REASONS } from '@/lib/follow-up/rules/extension-requests';
 import type { FormState } from '@/lib/core/form-state';
 import { requestExtensionAction, type ExtensionRequestField } from '../actions';
 import styles from './follow-up.module.css';
@@ -15,6 +16,33 @@ const LABELS: Record<ExtensionRequestField, string> = {
   justification: 'Begrunnelse',
   plannedFix: 'Hva kommunen skal gjøre',
 };
+
+/** Why the municipality cannot make the deadline: one of the fixed reasons. */
+function ReasonField({ value, error }: { value: string | undefined; error: string | undefined }) {
+  return (
+    <Field>
+      <Label htmlFor="reasonCategory">Grunn</Label>
+      <Select
+        id="reasonCategory"
+        name="reasonCategory"
+        defaultValue={value ?? ''}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? 'reasonCategory-feil' : undefined}
+        required
+      >
+        <Select.Option value="" disabled>
+          Velg
+        </Select.Option>
+        {EXTENSION_REASONS.map((reason) => (
+          <Select.Option key={reason} value={reason}>
+            {EXTENSION_REASON_LABELS[reason]}
+          </Select.Option>
+        ))}
+      </Select>
+      {error && <ValidationMessage id="reasonCategory-feil">{error}</ValidationMessage>}
+    </Field>
+  );
+}
 
 /** A contact's application for an extension (works without JavaScript). */
 export function ExtensionRequestForm({
@@ -52,29 +80,7 @@ export function ExtensionRequestForm({
         error={errors.requestedDate}
         required
       />
-      <Field>
-        <Label htmlFor="reasonCategory">Grunn</Label>
-        <Select
-          id="reasonCategory"
-          name="reasonCategory"
-          defaultValue={values.reasonCategory ?? ''}
-          aria-invalid={Boolean(errors.reasonCategory)}
-          aria-describedby={errors.reasonCategory ? 'reasonCategory-feil' : undefined}
-          required
-        >
-          <Select.Option value="" disabled>
-            Velg
-          </Select.Option>
-          {EXTENSION_REASONS.map((reason) => (
-            <Select.Option key={reason} value={reason}>
-              {EXTENSION_REASON_LABELS[reason]}
-            </Select.Option>
-          ))}
-        </Select>
-        {errors.reasonCategory && (
-          <ValidationMessage id="reasonCategory-feil">{errors.reasonCategory}</ValidationMessage>
-        )}
-      </Field>
+      <ReasonField value={values.reasonCategory} error={errors.reasonCategory} />
       <TextField
         id="justification"
         name="justification"
