@@ -14,10 +14,11 @@ import {
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
-import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/data/extensions';
-import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/data/notes';
-import type { MunicipalityReminderRow } from '@/lib/reminders/data';
-import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/rules/reminders';
+import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
+import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
+import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
+import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
+import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
 import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
@@ -86,7 +87,7 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
             <li key={note.id} className={styles.item}>
               <p className={styles.meta}>
                 <strong>{note.authorName ?? 'Ukjent forfatter'}</strong>
-                {note.authorRole ? (note.authorRole === 'MUNICIPAL_CONTACT' ? ' (kommunen)' : ' (FHI)') : ''},{' '}
+                {note.authorRole ? ` (${ROLE_SIDE_LABELS[note.authorRole]})` : ''},{' '}
                 <time dateTime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>{' '}
                 {note.kind === 'RESUBMISSION_AGREED' && (
                   <Tag data-color="success" data-size="sm">
