@@ -49,6 +49,9 @@ export const STATUS_COLUMN_LABELS: Record<StatusColumnId, string> = {
 /** Whether a delivery came in time, as a table cell says it ('–': nothing delivered yet). */
 export const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const;
 
+/** What a table cell says of a municipality that has sent nothing, and of a deadline moved by an extension. */
+export const STATUS_CELL_LABELS = { notSent: 'Ikke sendt', extended: 'utsatt' } as const;
+
 /** Where a message went, as the timeline says it ("KPR_IPL sendt til produksjon"). */
 export const ENVIRONMENT_LABELS: Record<MessageInput['environment'], string> = {
   PRODUCTION: 'produksjon',

@@ -1,9 +1,12 @@
-/** The delivery-state engine: a municipality's season at `asOf`, derived from its events. */
+/**
+ * The delivery-state engine (a municipality's season at `asOf`, derived from its events) and the
+ * shapes the status views share. Pure; the table model, the query and the timeline texts are
+ * imported by path (rules/table, rules/query, rules/timeline-text).
+ */
 export { deriveDeliveryState } from './derive';
 export { pairDeliveries, type Delivery } from './deliveries';
 export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
 export { byUrgency, compareByUrgency, FLAG_URGENCY } from './urgency';
 export { extensionPendingWait } from './flags';
-export { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS } from '../labels';
 export type * from './types';
 export * from './summaries';

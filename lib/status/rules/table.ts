@@ -23,7 +23,7 @@ import {
 } from '@tanstack/table-core';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { formatDate, formatNumber } from '../../core/format';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS } from '../labels';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS, STATUS_CELL_LABELS } from '../labels';
 import type { MunicipalityStatusRow } from './summaries';
 import {
   OPTIONAL_STATUS_COLUMNS,
@@ -72,8 +72,9 @@ export const STATUS_CELL_TEXT: Record<StatusColumnId, (row: StatusTableRow) => s
   county: (row) => row.countyName,
   state: (row) => DELIVERY_STATE_LABELS[row.state],
   flags: (row) => (row.flags.length ? row.flags.map((flag) => FLAG_LABELS[flag]).join(', ') : '–'),
-  latestSent: (row) => (row.latestSentAt ? formatDate(row.latestSentAt) : 'Ikke sendt'),
-  deadline: (row) => `${formatDate(row.effectiveDeadline)}${row.extensionGranted ? ' (utsatt)' : ''}`,
+  latestSent: (row) => (row.latestSentAt ? formatDate(row.latestSentAt) : STATUS_CELL_LABELS.notSent),
+  deadline: (row) =>
+    `${formatDate(row.effectiveDeadline)}${row.extensionGranted ? ` (${STATUS_CELL_LABELS.extended})` : ''}`,
   workingDaysLeft: (row) => formatNumber(row.workingDaysLeft),
   onTime: (row) => ON_TIME_LABELS[String(row.deliveredOnTime) as keyof typeof ON_TIME_LABELS],
 };
