@@ -12,7 +12,8 @@ import {
   TableRow,
 } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
-import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/status/rules';
+import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
+import type { DeliveryState } from '@/lib/status/rules';
 import { formatNumber } from '@/lib/core/format';
 import styles from './chart.module.css';
 

@@ -1,7 +1,8 @@
 'use client';
 /** The Recharts stacked bars of StatesByCountyChart, loaded in the browser only. */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { DELIVERY_STATE_LABELS, type DeliveryState } from '@/lib/status/rules';
+import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
+import type { DeliveryState } from '@/lib/status/rules';
 import type { CountyStateCounts } from './states-by-county-chart';
 
 /** Colours distinguishable on white and from each other (and the legend names each state). */

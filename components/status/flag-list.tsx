@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { FLAG_LABELS, type DeliveryFlag, type FlagEvidence } from '@/lib/status/rules';
+import { FLAG_LABELS } from '@/lib/status/labels';
+import type { DeliveryFlag, FlagEvidence } from '@/lib/status/rules';
 import { formatDateTime, formatList } from '@/lib/core/format';
 import styles from './flag-list.module.css';
 

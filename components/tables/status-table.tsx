@@ -15,7 +15,6 @@ import {
 } from '@tanstack/react-table';
 import NextLink from 'next/link';
 import type { ReactNode } from 'react';
-import { DELIVERY_STATE_LABELS } from '@/lib/status/rules';
 import { formatNumber } from '@/lib/core/format';
 import { linkQuery } from '@/lib/status/rules/query';
 import {
@@ -26,7 +25,7 @@ import {
   type StatusTableRow,
 } from '@/lib/status/rules/table';
 import { STATE_COLORS } from '@/components/status/state-colors';
-import { STATUS_COLUMN_LABELS } from '@/lib/status/labels';
+import { DELIVERY_STATE_LABELS, STATUS_COLUMN_LABELS } from '@/lib/status/labels';
 import { statusTableQuery, type StatusColumnId, type StatusTableParams } from '@/lib/status/rules/table-params';
 import styles from './status-table.module.css';
 

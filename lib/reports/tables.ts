@@ -4,7 +4,7 @@
  * and the one guard against formula injection.
  */
 import { getISOWeek, parseISO } from 'date-fns';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/rules';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/labels';
 import { CHANGE_KIND_LABELS } from '@/lib/reports/labels';
 import {
   changeRows,
