@@ -1,4 +1,8 @@
-/** Every Norwegian word of the reminders that is a label: what each trigger is called, in the mails and on the pages. */
+/**
+ * Every Norwegian word of the reminders that is a label: what each trigger is called (in the mails
+ * and on the pages) and how far a reminder got.
+ */
+import type { ReminderStatus } from './rules/reminder-log';
 import type { ReminderTrigger } from './rules/reminders';
 
 export const REMINDER_TRIGGER_LABELS: Record<ReminderTrigger, string> = {
@@ -6,4 +10,11 @@ export const REMINDER_TRIGGER_LABELS: Record<ReminderTrigger, string> = {
   APPREC_REJECTED: 'Avvist i Apprec',
   APPREC_MISSING: 'Apprec mangler',
   EXTENSION_DECIDED: 'Søknad om utsettelse avgjort',
+};
+
+/** How far a reminder got (a municipality's page). */
+export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = {
+  QUEUED: 'Venter på sending',
+  SENT: 'Sendt',
+  FAILED: 'Ikke sendt',
 };

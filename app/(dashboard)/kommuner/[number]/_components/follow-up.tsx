@@ -17,7 +17,7 @@ import { PageSection } from '@/components/status/page-section';
 import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
 import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
-import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
+import { REMINDER_STATUS_LABELS, REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
 import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
 import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
 import { withdrawExtensionAction } from '../actions';
@@ -25,11 +25,7 @@ import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';
 import styles from './follow-up.module.css';
 
-const REMINDER_STATUS = {
-  QUEUED: { label: 'Venter på sending', color: 'warning' },
-  SENT: { label: 'Sendt', color: 'success' },
-  FAILED: { label: 'Ikke sendt', color: 'danger' },
-} as const;
+const REMINDER_STATUS_COLORS = { QUEUED: 'warning', SENT: 'success', FAILED: 'danger' } as const;
 
 function Extensions({ number, extensions }: { number: string; extensions: MunicipalityExtensionsSummary }) {
   return (
@@ -143,8 +139,8 @@ function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminde
                   </TableCell>
                   <TableCell>{reminder.subject}</TableCell>
                   <TableCell>
-                    <Tag data-color={REMINDER_STATUS[reminder.status].color} data-size="sm">
-                      {REMINDER_STATUS[reminder.status].label}
+                    <Tag data-color={REMINDER_STATUS_COLORS[reminder.status]} data-size="sm">
+                      {REMINDER_STATUS_LABELS[reminder.status]}
                     </Tag>
                     {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
                   </TableCell>
