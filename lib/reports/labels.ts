@@ -1,17 +1,16 @@
 /**
  * Every Norwegian word of the weekly report that is a label or a message: its key figures, the
- * kinds of change, and what creating a report, its mail and its deliveries say. Pure.
+ * kinds of change, how far its mail to a subscriber got, and what creating a report, its mail and
+ * its deliveries say. Pure.
  */
+import { STATUS_KEY_FIGURE_LABELS } from '../status/labels';
+import type { ReportDeliveryStatus } from './rules/archive';
 import type { ChangeKind, KeyFigure } from './rules/weekly-report';
 
-/** The report's key figures, in the report's order. */
+/** The report's key figures, in the report's order: the overview's, but "delivered by the deadline" in full. */
 export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
-  delivered: 'Levert',
+  ...STATUS_KEY_FIGURE_LABELS,
   deliveredOnTime: 'Levert innen fristen',
-  mustResubmit: 'Må sende på nytt',
-  shouldApplyForExtension: 'Bør søke om utsettelse',
-  awaitingApprec: 'Venter på Apprec',
-  notStarted: 'Ikke startet',
 };
 
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
@@ -22,6 +21,14 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   EXTENSION_REQUESTED: 'Utsettelse søkt',
   EXTENSION_DECIDED: 'Utsettelse avgjort',
   NOT_STARTED: 'Fortsatt ikke startet',
+};
+
+/** How far the mail of a report to one subscriber got (the reports page, FHI). */
+export const REPORT_DELIVERY_STATUS_LABELS: Record<ReportDeliveryStatus, string> = {
+  SENT: 'Sendt',
+  QUEUED: 'Venter på sending',
+  FAILED: 'Feilet',
+  SKIPPED: 'Ikke sendt',
 };
 
 /** What FHI's "create a report now" form says about what it cannot do. */

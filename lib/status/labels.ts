@@ -1,8 +1,9 @@
 /**
  * Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and
- * legends, and the words of the overview table and the timeline.
+ * legends, and the words of the overview (its key figures and table) and the timeline.
  */
 import type { Severity } from '../core/severity';
+import type { StatusKeyFigures } from './rules/summaries';
 import type { StatusColumnId } from './rules/table-params';
 import type { ChecklistStatus, DeliveryState, FlagCode, MessageInput } from './rules/types';
 
@@ -44,6 +45,16 @@ export const STATUS_COLUMN_LABELS: Record<StatusColumnId, string> = {
   deadline: 'Frist',
   workingDaysLeft: 'Arbeidsdager igjen',
   onTime: 'Levert i tide',
+};
+
+/** The overview's key figures, in its order: municipalities in a state, with a flag, or waiting (the weekly report's too). */
+export const STATUS_KEY_FIGURE_LABELS: Record<Exclude<keyof StatusKeyFigures, 'total'>, string> = {
+  delivered: DELIVERY_STATE_LABELS.DELIVERED,
+  deliveredOnTime: STATUS_COLUMN_LABELS.onTime,
+  mustResubmit: FLAG_LABELS.MUST_RESUBMIT,
+  shouldApplyForExtension: FLAG_LABELS.SHOULD_APPLY_FOR_EXTENSION,
+  awaitingApprec: 'Venter på Apprec',
+  notStarted: DELIVERY_STATE_LABELS.NOT_STARTED,
 };
 
 /** Whether a delivery came in time, as a table cell says it ('–': nothing delivered yet). */

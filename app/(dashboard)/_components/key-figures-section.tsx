@@ -1,17 +1,11 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
-import type { StatusKeyFigures, StatusOverviewSummary } from '@/lib/status/rules';
+import { STATUS_KEY_FIGURE_LABELS } from '@/lib/status/labels';
+import type { StatusOverviewSummary } from '@/lib/status/rules';
 import { formatDate, formatNumber, formatPercent } from '@/lib/core/format';
 import styles from './status-overview.module.css';
 
-const KEY_FIGURES: { key: Exclude<keyof StatusKeyFigures, 'total'>; label: string }[] = [
-  { key: 'delivered', label: 'Levert' },
-  { key: 'deliveredOnTime', label: 'Levert i tide' },
-  { key: 'mustResubmit', label: 'Må sende på nytt' },
-  { key: 'shouldApplyForExtension', label: 'Bør søke om utsettelse' },
-  { key: 'awaitingApprec', label: 'Venter på Apprec' },
-  { key: 'notStarted', label: 'Ikke startet' },
-];
+const KEY_FIGURES = Object.keys(STATUS_KEY_FIGURE_LABELS) as (keyof typeof STATUS_KEY_FIGURE_LABELS)[];
 
 /** Accepted deliveries now against the same day before the deadline last season. */
 function LastSeasonComparison({ overview }: { overview: StatusOverviewSummary }) {
@@ -35,9 +29,9 @@ export function KeyFiguresSection({ overview }: { overview: StatusOverviewSummar
   return (
     <PageSection id="nokkeltall" title="Nøkkeltall">
       <ul className={styles.figures}>
-        {KEY_FIGURES.map(({ key, label }) => (
+        {KEY_FIGURES.map((key) => (
           <li key={key} className={styles.figure}>
-            <span className={styles.figureLabel}>{label}</span>
+            <span className={styles.figureLabel}>{STATUS_KEY_FIGURE_LABELS[key]}</span>
             <span className={styles.figureValue}>{formatNumber(keyFigures[key])}</span>
             <span className={styles.figureShare}>
               av {formatNumber(total)} ({formatPercent(total ? keyFigures[key] / total : 0)})

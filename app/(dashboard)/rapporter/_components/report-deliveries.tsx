@@ -9,18 +9,16 @@ import {
   TableRow,
   Tag,
 } from '@digdir/designsystemet-react';
+import { REPORT_DELIVERY_STATUS_LABELS } from '@/lib/reports/labels';
 import type { ReportDeliveryRow, ReportDeliveryStatus } from '@/lib/reports/rules/archive';
 import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/core/format';
 import styles from '../page.module.css';
 
-const DELIVERY_LABELS: Record<
-  ReportDeliveryStatus,
-  { label: string; color: 'success' | 'danger' | 'warning' | 'neutral' }
-> = {
-  SENT: { label: 'Sendt', color: 'success' },
-  QUEUED: { label: 'Venter på sending', color: 'warning' },
-  FAILED: { label: 'Feilet', color: 'danger' },
-  SKIPPED: { label: 'Ikke sendt', color: 'neutral' },
+const DELIVERY_STATUS_COLORS: Record<ReportDeliveryStatus, 'success' | 'danger' | 'warning' | 'neutral'> = {
+  SENT: 'success',
+  QUEUED: 'warning',
+  FAILED: 'danger',
+  SKIPPED: 'neutral',
 };
 
 function DeliveryRow({ delivery }: { delivery: ReportDeliveryRow }) {
@@ -33,8 +31,8 @@ function DeliveryRow({ delivery }: { delivery: ReportDeliveryRow }) {
         {delivery.recipientName} ({delivery.email})
       </TableCell>
       <TableCell>
-        <Tag data-color={DELIVERY_LABELS[delivery.status].color} data-size="sm">
-          {DELIVERY_LABELS[delivery.status].label}
+        <Tag data-color={DELIVERY_STATUS_COLORS[delivery.status]} data-size="sm">
+          {REPORT_DELIVERY_STATUS_LABELS[delivery.status]}
         </Tag>
       </TableCell>
       <TableCell>{formatNumber(delivery.attempts)}</TableCell>
