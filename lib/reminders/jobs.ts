@@ -53,7 +53,8 @@ export async function runReminders(
   const actor = systemActor('reminders');
   const overview = await getStatusOverview(actor, { asOf: now });
   if (!overview) return { logged: 0, deferredUntil: null };
-  const season = (await findSeason(actor, overview.season.key))!;
+  const season = await findSeason(actor, overview.season.key);
+  if (!season) throw new Error(`season ${overview.season.key} not found`);
 
   const [contacts, loggedDedupeKeys, extensions] = await Promise.all([
     listReminderContacts(actor),
