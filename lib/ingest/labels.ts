@@ -1,8 +1,9 @@
 /**
  * Every Norwegian word the ingest capability shows as a name: the titles of the letter's check
- * findings (screens, the self-check, the demo's notes), the Apprec statuses (the timeline and
- * its export) and what became of an uploaded file. Pure: no I/O, safe in the browser.
+ * findings (screens, the self-check, the demo's notes) and their severities, the Apprec statuses
+ * (the timeline and its export) and what became of an uploaded file. Pure: no I/O, safe in the browser.
  */
+import type { Severity } from '../core/severity';
 import type { ApprecStatus } from './readers/apprec';
 import type { CheckFindingCode } from './rules/finding-codes';
 
@@ -19,6 +20,9 @@ export const CHECK_FINDING_TITLES: Record<CheckFindingCode, string> = {
   SERVICE_CODE_UNKNOWN: 'Ukjent tjenestekode',
   SERVICE_VOLUME_CHANGE: 'Stor endring i antall per tjeneste fra i fjor',
 };
+
+/** A finding's severity ("Feil: Ugyldig organisasjonsnummer"; lower case inside a sentence: "Funn (advarsel)"). */
+export const FINDING_SEVERITY_LABELS: Record<Severity, string> = { ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Info' };
 
 /** An Apprec's status, or WAITING while a message has none yet. */
 export const APPREC_STATUS_LABELS: Record<ApprecStatus | 'WAITING', string> = {

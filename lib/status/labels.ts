@@ -2,7 +2,6 @@
  * Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and
  * legends, and the words of the overview (its key figures and table) and the timeline.
  */
-import type { Severity } from '../core/severity';
 import type { StatusKeyFigures } from './rules/summaries';
 import type { StatusColumnId } from './rules/table-params';
 import type { ChecklistStatus, DeliveryState, FlagCode, MessageInput } from './rules/types';
@@ -68,6 +67,3 @@ export const ENVIRONMENT_LABELS: Record<MessageInput['environment'], string> = {
   PRODUCTION: 'produksjon',
   VALIDATION: 'test (KPR Validering)',
 };
-
-/** A finding's severity inside a sentence of the timeline ("Funn (advarsel): …"). */
-export const FINDING_SEVERITY_LABELS: Record<Severity, string> = { ERROR: 'feil', WARNING: 'advarsel', INFO: 'info' };

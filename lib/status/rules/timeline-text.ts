@@ -4,8 +4,8 @@
  */
 import { formatDate, formatDateTime, formatNumber } from '../../core/format';
 import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
-import { APPREC_STATUS_LABELS } from '../../ingest/labels';
-import { ENVIRONMENT_LABELS, FINDING_SEVERITY_LABELS } from '../labels';
+import { APPREC_STATUS_LABELS, FINDING_SEVERITY_LABELS } from '../../ingest/labels';
+import { ENVIRONMENT_LABELS } from '../labels';
 import type { TimelineEntry } from './summaries';
 
 export interface TimelineEntryText {
@@ -36,7 +36,7 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
       const count = entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : '';
       const resolved = entry.resolvedAt ? ` Løst ${formatDateTime(entry.resolvedAt)}.` : '';
       return text(
-        `Funn (${FINDING_SEVERITY_LABELS[entry.severity]}): ${entry.code}`,
+        `Funn (${FINDING_SEVERITY_LABELS[entry.severity].toLowerCase()}): ${entry.code}`,
         `${entry.message.replace(/\.$/, '')}${count}.${resolved}`,
       );
     }

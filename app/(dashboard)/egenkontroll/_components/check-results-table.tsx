@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import { CHECK_FINDING_TITLES } from '@/lib/ingest/labels';
+import { CHECK_FINDING_TITLES, FINDING_SEVERITY_LABELS } from '@/lib/ingest/labels';
 import type { CheckFinding } from '@/lib/ingest/rules/checks';
 import type { CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
 
@@ -34,7 +34,7 @@ function CheckOutcome({ hits, notChecked }: { hits: readonly CheckFinding[]; not
     );
   return hits.map((hit, index) => (
     <Tag key={index} data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'} data-size="sm">
-      {hit.severity === 'ERROR' ? 'Feil' : 'Advarsel'}: {CHECK_FINDING_TITLES[hit.code]}
+      {FINDING_SEVERITY_LABELS[hit.severity]}: {CHECK_FINDING_TITLES[hit.code]}
     </Tag>
   ));
 }
