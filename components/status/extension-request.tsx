@@ -40,7 +40,7 @@ export function ExtensionRequestFacts({ request }: { request: ExtensionRequestRo
       )}
       {request.decidedAt && (
         <>
-          <dt>{request.status === 'WITHDRAWN' ? 'Trukket' : 'Avgjort'}</dt>
+          <dt>{request.status === 'WITHDRAWN' ? EXTENSION_STATUS_LABELS.WITHDRAWN : 'Avgjort'}</dt>
           <dd>
             {formatDateTime(request.decidedAt)}
             {request.decidedByName ? ` av ${request.decidedByName}` : ''}

@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
+import { KEY_FIGURE_LABELS } from '@/lib/reports/labels';
 import type { ReportDeliveryStatus, WeeklyReportRow } from '@/lib/reports/rules/archive';
 import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/core/format';
 import styles from '../page.module.css';
@@ -77,7 +78,16 @@ function ReportRow({ report }: { report: WeeklyReportRow }) {
   );
 }
 
-const ARCHIVE_COLUMNS = ['Uke', 'Sesong', 'Status per', 'Laget', 'Kommuner', 'Levert', 'Ikke startet', 'Endringer'];
+const ARCHIVE_COLUMNS = [
+  'Uke',
+  'Sesong',
+  'Status per',
+  'Laget',
+  'Kommuner',
+  KEY_FIGURE_LABELS.delivered,
+  KEY_FIGURE_LABELS.notStarted,
+  'Endringer',
+];
 
 /** The archive of weekly reports, newest week first, with their downloads. */
 export function ReportArchive({ reports, fhi }: { reports: readonly WeeklyReportRow[]; fhi: boolean }) {
