@@ -7,7 +7,11 @@
  *     process's peak memory (targets: XLSX ≤ 1 s, PDF ≤ 3 s, ≤ 200 MB);
  *   - the same without the V8 flags, side by side, and a bare Node.js for the floor;
  *   - a 100 000-row CSV export, streamed to a file (target ≤ 256 MB), in a process that reads the
- *     stored report through Prisma as the web server's download does.
+ *     stored report through the reports' data module (Prisma) as the web server's download does.
+ *
+ * It reads and writes through the capabilities as the benchmark's system actor, on this process's
+ * pool opened on the throwaway database (lib/db/sql.ts openAppPool); the processes it starts get
+ * that database in their environment.
  *
  *   npm run bench:report
  *
@@ -27,6 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '@/lib/core/env';
 import { peakMemory } from '@/lib/core/peak-memory';
 
 /** The 2025 season, in the week of its deadline: the busiest week of the demo story. */
@@ -69,7 +74,7 @@ async function bundle(): Promise<string> {
 function runExport(script: string, databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=react-server', script, 'export'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: childEnvironment({ DATABASE_URL: databaseUrl }),
       stdio: 'inherit',
     });
     child.on('error', reject);
@@ -79,13 +84,13 @@ function runExport(script: string, databaseUrl: string): Promise<void> {
 
 /** The 100 000-row CSV export of the stored week's rows, streamed to a file as a download streams it. */
 async function measureExport(): Promise<void> {
-  const { db } = await import('@/lib/db');
-  const { STORED_CONTENT, storedReportContent } = await import('@/lib/reports/generate');
-  const { municipalityTable } = await import('@/lib/reports/tables');
-  const { csvStream } = await import('@/lib/reports/csv');
+  const { systemActor } = await import('@/lib/access');
+  const { closeAppPool } = await import('@/lib/db/sql');
+  const { csvStream, municipalityTable, readStoredWeeklyReport } = await import('@/lib/reports');
   const directory = await mkdtemp(path.join(tmpdir(), 'kpr-report-bench-'));
   try {
-    const report = storedReportContent(await db().weeklyReport.findFirstOrThrow({ select: STORED_CONTENT }));
+    const report = await readStoredWeeklyReport(systemActor('benchmark'), null);
+    if (!report) throw new Error('no stored report to export');
     const floor = peakRss();
     const { columns } = municipalityTable(report);
     const rows = report.snapshot.municipalities;
@@ -107,35 +112,39 @@ async function measureExport(): Promise<void> {
     );
   } finally {
     await rm(directory, { recursive: true, force: true });
-    await db().$disconnect();
+    await closeAppPool();
   }
 }
 
 async function main(): Promise<void> {
   const { startPostgresServer } = await import('@/lib/db/throwaway');
   const { prepareLaunchDatabase } = await import('./launch');
-  const { createPrismaClient } = await import('@/lib/db/client');
+  const { closeAppPool, openAppPool } = await import('@/lib/db/sql');
   const { env } = await import('@/lib/core/env');
+  const { systemActor } = await import('@/lib/access');
+  const { findSeason } = await import('@/lib/status');
   const { bundleReportProcess } = await import('./bundle-report-process');
-  const { REPORT_PROCESS_FLAGS, runReportProcess } = await import('@/lib/reports/run-report-process');
-  const { saveWeeklyReport } = await import('@/lib/reports/files');
+  const { REPORT_PROCESS_FLAGS, runReportProcess, saveWeeklyReport } = await import('@/lib/reports');
   const { previousWeekStart, weekStartOf } = await import('@/lib/reports/rules/weekly-report');
   const [script] = await Promise.all([bundle(), bundleReportProcess()]);
   const server = await startPostgresServer(undefined);
   try {
     const url = await server.createDatabase('kpr_report_bench');
     const { ms } = await timed(() => prepareLaunchDatabase(url, { demoSeed: env.DEMO_SEED }));
-    // The report process inherits the environment.
-    process.env.DATABASE_URL = url;
-    const prisma = createPrismaClient(url, 2);
+    const actor = systemActor('benchmark');
+    openAppPool(url);
     let weekStart: string;
     try {
-      const season = await prisma.season.findUniqueOrThrow({ where: { key: SEASON_KEY }, select: { deadline: true } });
+      const season = await findSeason(actor, SEASON_KEY);
+      if (!season) throw new Error(`season ${SEASON_KEY} not found`);
       weekStart = weekStartOf(season.deadline);
-      const before = (await runReportProcess({ seasonKey: SEASON_KEY, weekStart: previousWeekStart(weekStart) }))!;
-      await saveWeeklyReport(prisma, before.report, before.files);
+      const before = (await runReportProcess(
+        { seasonKey: SEASON_KEY, weekStart: previousWeekStart(weekStart) },
+        { databaseUrl: url },
+      ))!;
+      await saveWeeklyReport(actor, before.report, before.files);
     } finally {
-      await prisma.$disconnect();
+      await closeAppPool();
     }
     console.log(
       `Demo data (seed ${env.DEMO_SEED}) written in ${(ms / 1000).toFixed(1)} s; the week before stored as the weekly job leaves it`,
@@ -160,7 +169,9 @@ async function main(): Promise<void> {
       }[] = [];
       let municipalities = 0;
       for (let run = 0; run < RUNS; run++) {
-        const { result, ms: total } = await timed(() => runReportProcess({ seasonKey: SEASON_KEY, weekStart }, flags));
+        const { result, ms: total } = await timed(() =>
+          runReportProcess({ seasonKey: SEASON_KEY, weekStart }, { v8Flags: flags, databaseUrl: url }),
+        );
         if (!result) throw new Error(`season ${SEASON_KEY} not found`);
         municipalities = result.report.snapshot.municipalities.length;
         runs.push({

@@ -7,6 +7,8 @@
  * Generates the full demo (five annual seasons and a year of daily deliveries for all 357
  * municipalities: ~147 000 messages, ~146 000 Apprecs, ~293 000 findings) into a database of its
  * own (a throwaway embedded PostgreSQL, or a new database on DATABASE_URL, dropped afterwards),
+ * through the capabilities on this process's pool opened on that database (as the benchmark's
+ * system actor),
  * starts `next start` on BENCH_PORT (default 3250), signs in as the demo FHI user, and measures
  * with autocannon at 1 and 10 concurrent clients: the overview page, the status API, a trivial
  * route of the same server (/api/health), and the raw SQL that fetches the same rows (through
@@ -32,23 +34,20 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
-import pg from 'pg';
 import { provisionDemoApiKey, systemActor } from '@/lib/access';
-import { createPrismaClient } from '@/lib/db/client';
-import { loadReferenceData } from '@/lib/db/reference-data';
-import { applyMigrations } from '@/lib/db/schema-engine';
+import { prepareDatabase } from '@/lib/db/prepare';
+import { analyzeDatabase } from '@/lib/db/server-admin';
+import { closeAppPool, openAppPool } from '@/lib/db/sql';
 import { startPostgresServer } from '@/lib/db/throwaway';
-import { openAppPool } from '@/lib/db/sql';
-import { generateDemoData } from '@/lib/demo/generate';
-import { DEMO_USERS, writeDemoUsers } from '@/lib/demo/users';
-import { loadDemoReference, writeDemoData } from '@/lib/demo/write';
+import { DEMO_USERS, writeDemo } from '@/lib/demo';
 import { env } from '@/lib/core/env';
+import { getStatusOverview, readOverviewRowsWithoutDeriving } from '@/lib/status';
 import { startNextServers, type NextServers } from './launch';
 
-const PORT = Number(process.env.BENCH_PORT ?? 3250);
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
-const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const PORT = env.BENCH_PORT;
+const DURATION_SECONDS = env.BENCH_SECONDS;
+const DIST_DIR = env.NEXT_DIST_DIR;
+const CPU_PROFILE_DIR = env.BENCH_CPU_PROFILE;
 const WORKERS = env.WEB_CONCURRENCY ?? availableParallelism();
 const API_KEY = `kpr_bench_${randomBytes(24).toString('hex')}`;
 const BASE = `http://localhost:${PORT}`;
@@ -104,62 +103,10 @@ async function loop(connections: number, work: () => Promise<unknown>): Promise<
   return percentiles(samples, 0);
 }
 
-/** The rows the overview reads, as plain SQL with the same filters: seasons, municipalities and both seasons' events up to now. */
-function rawStatusQueries(pool: pg.Pool) {
-  const events = (seasonId: string, asOf: Date) =>
-    Promise.all([
-      pool.query(
-        `SELECT msg_id, type, environment, gen_date, received_at, municipality_number_as_sent, municipality_number,
-                run_number, period_from, period_to, epj_system, epj_version, content_summary
-           FROM message WHERE season_id = $1 AND municipality_number IS NOT NULL AND received_at <= $2 ORDER BY received_at`,
-        [seasonId, asOf],
-      ),
-      pool.query(
-        `SELECT a.apprec_id, a.original_msg_id, a.status, a.received_at, m.municipality_number,
-                COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code, 'displayName', e.display_name,
-                                                            'freeText', e.free_text) ORDER BY e.position)
-                            FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
-           FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
-          WHERE m.season_id = $1 AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2 ORDER BY a.received_at`,
-        [seasonId, asOf],
-      ),
-      pool.query(
-        `SELECT f.id, f.municipality_number, m.msg_id, f.code, f.severity, f.message, f.count, f.status, f.detected_at, f.resolved_at
-           FROM finding f LEFT JOIN message m ON m.id = f.message_id
-          WHERE f.season_id = $1 AND f.detected_at <= $2 ORDER BY f.detected_at`,
-        [seasonId, asOf],
-      ),
-      pool.query(
-        `SELECT id, municipality_number, requested_at, requested_deadline, status, granted_deadline, decided_at
-           FROM extension_request WHERE season_id = $1 AND requested_at <= $2 ORDER BY requested_at`,
-        [seasonId, asOf],
-      ),
-      pool.query(
-        `SELECT municipality_number, created_at FROM note WHERE season_id = $1 AND kind = 'RESUBMISSION_AGREED' AND created_at <= $2`,
-        [seasonId, asOf],
-      ),
-    ]);
-  return async () => {
-    const now = new Date();
-    const seasons = await pool.query<{ id: string }>(
-      `SELECT id FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 2`,
-    );
-    const [current, previous] = seasons.rows.map((row) => row.id);
-    await Promise.all([
-      pool.query(
-        'SELECT m.number, m.short_name, m.county_number, c.name FROM municipality m JOIN county c ON c.number = m.county_number ORDER BY m.number',
-      ),
-      pool.query('SELECT code, name, valid_from_year, valid_to_year, welfare_technology FROM service_code'),
-      events(current!, now),
-      events(previous!, now),
-    ]);
-  };
-}
-
 async function signInCookie(): Promise<string> {
   const staff = DEMO_USERS.find((user) => user.role === 'FHI_STAFF')!;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    executablePath: env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
@@ -190,43 +137,23 @@ const started = performance.now();
 const server = await startPostgresServer(env.DATABASE_URL);
 const name = `kpr_status_bench_${process.pid}`;
 const url = await server.createDatabase(name);
+const actor = systemActor('benchmark');
 let next: NextServers | null = null;
 try {
-  await applyMigrations(url);
-  const prisma = createPrismaClient(url, 4);
-  await loadReferenceData(prisma);
-  await writeDemoUsers(prisma);
+  await prepareDatabase(url);
   openAppPool(url);
-  await provisionDemoApiKey(systemActor('benchmark'), API_KEY, true);
-  const dataset = generateDemoData(await loadDemoReference(prisma), {
-    seed: env.DEMO_SEED,
-    extraAnnualSeasons: 3,
-    dailyYear: true,
-  });
-  const counts = await writeDemoData(prisma, dataset);
-  await prisma.$executeRawUnsafe('ANALYZE');
-  await prisma.$disconnect();
+  await provisionDemoApiKey(actor, API_KEY, true);
+  const counts = (await writeDemo({ seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true }))!;
+  await analyzeDatabase(url);
   console.log(
     `Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
 
-  // The data access layer in this process, on the same database: load and derive all 357.
-  // lib/db keeps one client per process on globalThis; hand it this database's.
-  (globalThis as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url, 4);
-  const { getStatusOverview } = await import('@/lib/status/data/status');
-  const viewer = {
-    userId: null,
-    apiKeyId: 'bench',
-    name: 'bench',
-    role: 'FHI_STAFF' as const,
-    municipalityNumbers: [],
-    sessionId: null,
-    requestId: 'bench',
-  };
+  // The status capability in this process, on the same database: load and derive all 357.
   const inProcess: number[] = [];
   for (let run = 0; run < 20; run++) {
     const runStarted = performance.now();
-    await getStatusOverview(viewer, { asOf: new Date() });
+    await getStatusOverview(actor, { asOf: new Date() });
     inProcess.push(performance.now() - runStarted);
   }
 
@@ -251,8 +178,7 @@ try {
   }
   await waitForServer();
   const cookie = await signInCookie();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const raw = rawStatusQueries(pool);
+  const raw = () => readOverviewRowsWithoutDeriving(actor);
 
   const session = { cookie };
   const key = { authorization: `Bearer ${API_KEY}` };
@@ -277,7 +203,6 @@ try {
     rows.push({ name: 'trivial route  ', connections, result: await http('/api/health', connections, key) });
     rows.push({ name: 'raw SQL (pg)   ', connections, result: await loop(connections, raw) });
   }
-  await pool.end();
 
   const inProcessLatency = percentiles(inProcess, 0);
   console.log(
@@ -302,6 +227,7 @@ try {
   console.log('Targets: overview p95 <= 150 ms at 10 clients and <= 3 x (raw SQL + trivial route).');
 } finally {
   await next?.stop();
+  await closeAppPool();
   await server.dropDatabase(name);
   await server.stop();
 }

@@ -19,6 +19,17 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+/** Brings the planner's statistics of the database at `url` up to date, e.g. after a benchmark wrote its data. */
+export async function analyzeDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
 /** A database name as an SQL identifier. */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
