@@ -2,19 +2,18 @@
  * How long the demo data takes to generate and to write, at the default scale and at full scale
  * (five annual seasons and a year of daily deliveries for every municipality). Prints figures.
  *
- *   npx tsx lib/demo/benchmark.ts
+ *   npx tsx --conditions=react-server lib/demo/benchmark.ts
  *
  * Uses the PostgreSQL at DATABASE_URL when set (each run in a database of its own, dropped
  * afterwards), else a throwaway embedded server.
  */
-import { createPrismaClient } from '@/lib/db/client';
-import { loadReferenceData } from '@/lib/db/reference-data';
-import { applyMigrations } from '@/lib/db/schema-engine';
+import { prepareDatabase } from '@/lib/db/prepare';
+import { closeAppPool, openAppPool } from '@/lib/db/sql';
 import { startPostgresServer } from '@/lib/db/throwaway';
 import { env } from '@/lib/core/env';
 import { generateDemoData } from './generate';
 import type { DemoOptions } from './model';
-import { loadDemoReference, writeDemoData } from './write';
+import { loadDemoReference, writeDemoData } from './data';
 
 const SCALES: readonly { name: string; options: DemoOptions }[] = [
   { name: 'default (2024 and 2025)', options: { seed: env.DEMO_SEED } },
@@ -28,16 +27,15 @@ try {
   for (const [index, scale] of SCALES.entries()) {
     const name = `kpr_demo_bench_${process.pid}_${index}`;
     const url = await server.createDatabase(name);
-    const prisma = createPrismaClient(url, 2);
+    await prepareDatabase(url);
+    openAppPool(url);
     try {
-      await applyMigrations(url);
-      await loadReferenceData(prisma);
-      const reference = await loadDemoReference(prisma);
+      const reference = await loadDemoReference();
       let started = performance.now();
       const dataset = generateDemoData(reference, scale.options);
       const generated = seconds(started);
       started = performance.now();
-      const counts = await writeDemoData(prisma, dataset);
+      const counts = await writeDemoData(dataset);
       const written = seconds(started);
       const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
       console.log(`${scale.name}: generated in ${generated}, written in ${written} (${rows} rows)`);
@@ -47,7 +45,7 @@ try {
           .join(', ')}`,
       );
     } finally {
-      await prisma.$disconnect();
+      await closeAppPool();
       await server.dropDatabase(name);
     }
   }

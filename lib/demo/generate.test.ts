@@ -6,7 +6,7 @@ import { isValidOrganisationNumber } from '@/lib/core/identifiers';
 import { APPREC_ERROR_CODE_SYSTEM } from './dataset-builder';
 import { generateDemoData } from './generate';
 import type { DemoApprec, DemoDataset, DemoMessage, DemoReference, ReferenceSeason } from './model';
-import { loadDemoReference } from './write';
+import { loadDemoReference } from './data';
 
 const SEED = 2025;
 const HOUR = 3_600_000;

@@ -3,7 +3,6 @@
  * sees it. Written only into a demo database; marked `demo`, the only users the demo sign-in takes.
  */
 import type { Role } from '@/lib/access/rules/actor';
-import type { PrismaClient } from '@/lib/db/client';
 
 export interface DemoUser {
   name: string;
@@ -27,21 +26,3 @@ export const DEMO_USERS: readonly DemoUser[] = [
     municipalities: ['3101', '3103'],
   },
 ];
-
-/** Creates (or brings up to date) the demo users and their memberships. Idempotent. */
-export async function writeDemoUsers(prisma: PrismaClient): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    for (const user of DEMO_USERS) {
-      const data = { name: user.name, role: user.role, demo: true };
-      const saved = await tx.user.upsert({
-        where: { email: user.email },
-        create: { ...data, email: user.email },
-        update: data,
-      });
-      await tx.municipalityMembership.createMany({
-        data: user.municipalities.map((municipalityNumber) => ({ userId: saved.id, municipalityNumber })),
-        skipDuplicates: true,
-      });
-    }
-  });
-}

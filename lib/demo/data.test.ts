@@ -3,7 +3,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/testing/database';
 import { generateDemoData } from './generate';
 import type { DemoDataset } from './model';
-import { loadDemoReference, seedDemoIfEmpty, writeDemoData } from './write';
+import { loadDemoReference, seedDemoIfEmpty, writeDemoData } from './data';
 
 const OPTIONS = { seed: 2025 };
 
@@ -91,7 +91,7 @@ describe('seeding and writing', () => {
   it('creates the seasons a scale run adds, with the database defaults for their thresholds', async () => {
     const { prisma } = await freshDatabase();
     const dataset = generateDemoData(await loadDemoReference(prisma), { ...OPTIONS, extraAnnualSeasons: 1 });
-    await writeDemoData(prisma, dataset);
+    await writeDemoData(dataset, prisma);
     const season = await prisma.season.findUniqueOrThrow({ where: { key: '2023' } });
     expect(season).toMatchObject({ ...dataset.seasons[0], apprecOverdueHours: 96 });
     expect(await prisma.message.count({ where: { seasonId: season.id } })).toBe(

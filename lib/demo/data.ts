@@ -1,12 +1,13 @@
 /**
- * Writes demo data into the database: the reference it is built on is read from the database, the
- * rows go in as JSON, a chunk per statement, all in one transaction, so a seed is all or nothing.
+ * The demo capability's data module: writes the demo's people and its data into the database. The
+ * reference the data is built on is read from the database, the rows go in as JSON, a chunk per statement, all in one transaction, so a seed is all or nothing.
  *
  * Prisma's createMany costs about a millisecond per row here (a full-scale dataset would take
  * minutes); handing PostgreSQL each chunk as one JSON parameter (json_populate_recordset, which
  * converts every value to its column's type) is about ten times faster.
  */
 import type { PrismaClient } from '@/lib/db/client';
+import { db } from '@/lib/db';
 import { generateDemoData } from './generate';
 import type {
   DemoApprec,
@@ -20,6 +21,7 @@ import type {
   DemoReference,
   DemoSeason,
 } from './model';
+import { DEMO_USERS } from './users';
 
 /** Rows per statement. */
 const CHUNK_SIZE = 2_000;
@@ -159,7 +161,7 @@ async function insertRows<Row>(
 }
 
 /** The reference data the generator needs, as it stands in the database. */
-export async function loadDemoReference(prisma: PrismaClient): Promise<DemoReference> {
+export async function loadDemoReference(prisma: PrismaClient = db()): Promise<DemoReference> {
   const [municipalities, renumbering, serviceCodes, apprecErrorCodes, seasons, endpoints] = await Promise.all([
     prisma.municipality.findMany({
       select: { number: true, shortName: true, countyNumber: true },
@@ -200,8 +202,8 @@ async function insertDataset(tx: Transaction, dataset: DemoDataset): Promise<Dem
   };
 }
 
-/** Inserts a generated dataset in one transaction. */
-export async function writeDemoData(prisma: PrismaClient, dataset: DemoDataset): Promise<DemoWriteCounts> {
+/** Inserts a generated dataset in one transaction (on the process's pool unless a client is given). */
+export async function writeDemoData(dataset: DemoDataset, prisma: PrismaClient = db()): Promise<DemoWriteCounts> {
   return prisma.$transaction((tx) => insertDataset(tx, dataset), { timeout: TRANSACTION_TIMEOUT_MS });
 }
 
@@ -220,4 +222,31 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: DemoOptions
     },
     { timeout: TRANSACTION_TIMEOUT_MS },
   );
+}
+
+/** Creates (or brings up to date) the demo users and their memberships. Idempotent. */
+export async function writeDemoUsers(prisma: PrismaClient): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const user of DEMO_USERS) {
+      const data = { name: user.name, role: user.role, demo: true };
+      const saved = await tx.user.upsert({
+        where: { email: user.email },
+        create: { ...data, email: user.email },
+        update: data,
+      });
+      await tx.municipalityMembership.createMany({
+        data: user.municipalities.map((municipalityNumber) => ({ userId: saved.id, municipalityNumber })),
+        skipDuplicates: true,
+      });
+    }
+  });
+}
+
+/**
+ * The demo's people (brought up to date) and, into a database without messages yet, the demo data
+ * of `options.seed` on the process's pool: what was written, or null when the database had data already.
+ */
+export async function writeDemo(options: DemoOptions): Promise<DemoWriteCounts | null> {
+  await writeDemoUsers(db());
+  return seedDemoIfEmpty(db(), options);
 }
