@@ -8,14 +8,12 @@ import {
   Details,
   DetailsContent,
   DetailsSummary,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
+import { DataTable } from '@/components/tables/data-table';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
 import styles from './chart.module.css';
 
@@ -61,29 +59,24 @@ export function DeliveryProgressChart({
       <Details>
         <DetailsSummary>Vis tallene som tabell</DetailsSummary>
         <DetailsContent>
-          <Table data-size="sm">
-            <caption>Andel kommuner med godkjent levering ved utgangen av hver dag</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">Dato</TableHeaderCell>
-                <TableHeaderCell scope="col">{seasonName}</TableHeaderCell>
+          <DataTable
+            caption="Andel kommuner med godkjent levering ved utgangen av hver dag"
+            columns={[
+              'Dato',
+              seasonName,
+              ...(previousSeasonName ? [<>{previousSeasonName} (samme dag før fristen)</>] : []),
+            ]}
+          >
+            {points.map((point) => (
+              <TableRow key={point.date}>
+                <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
+                <TableCell>{formatPercent(point.share, 1)}</TableCell>
                 {previousSeasonName && (
-                  <TableHeaderCell scope="col">{previousSeasonName} (samme dag før fristen)</TableHeaderCell>
+                  <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
                 )}
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {points.map((point) => (
-                <TableRow key={point.date}>
-                  <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
-                  <TableCell>{formatPercent(point.share, 1)}</TableCell>
-                  {previousSeasonName && (
-                    <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         </DetailsContent>
       </Details>
     </>

@@ -4,14 +4,12 @@ import {
   Details,
   DetailsContent,
   DetailsSummary,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
+import { DataTable } from '@/components/tables/data-table';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
 import type { DeliveryState } from '@/lib/status/rules';
 import { formatNumber } from '@/lib/core/format';
@@ -37,31 +35,20 @@ export function StatesByCountyChart({ counties, label }: { counties: CountyState
       <Details>
         <DetailsSummary>Vis tallene som tabell</DetailsSummary>
         <DetailsContent>
-          <div className={styles.scroll}>
-            <Table data-size="sm">
-              <caption>Antall kommuner per status og fylke</caption>
-              <TableHead>
-                <TableRow>
-                  <TableHeaderCell scope="col">Fylke</TableHeaderCell>
-                  {STATES.map((state) => (
-                    <TableHeaderCell scope="col" key={state}>
-                      {DELIVERY_STATE_LABELS[state]}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {counties.map((county) => (
-                  <TableRow key={county.county}>
-                    <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
-                    {STATES.map((state) => (
-                      <TableCell key={state}>{formatNumber(county[state])}</TableCell>
-                    ))}
-                  </TableRow>
+          <DataTable
+            scrollClassName={styles.scroll}
+            caption="Antall kommuner per status og fylke"
+            columns={['Fylke', ...STATES.map((state) => DELIVERY_STATE_LABELS[state])]}
+          >
+            {counties.map((county) => (
+              <TableRow key={county.county}>
+                <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
+                {STATES.map((state) => (
+                  <TableCell key={state}>{formatNumber(county[state])}</TableCell>
                 ))}
-              </TableBody>
-            </Table>
-          </div>
+              </TableRow>
+            ))}
+          </DataTable>
         </DetailsContent>
       </Details>
     </>

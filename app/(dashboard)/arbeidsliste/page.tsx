@@ -1,21 +1,11 @@
-import {
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { FlagList } from '@/components/status/flag-list';
 import { STATE_COLORS } from '@/components/status/state-colors';
+import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { listFailedReminders } from '@/lib/reminders';
@@ -40,39 +30,28 @@ function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[
       {reminders.length === 0 ? (
         <Paragraph>Alle påminnelser på e-post er sendt.</Paragraph>
       ) : (
-        <div className={styles.scroll}>
-          <Table zebra data-size="sm">
-            <caption>Påminnelser der alle forsøk på å sende feilet, nyeste først</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">Tid</TableHeaderCell>
-                <TableHeaderCell scope="col">Til</TableHeaderCell>
-                <TableHeaderCell scope="col">Kommuner og hva</TableHeaderCell>
-                <TableHeaderCell scope="col">Forsøk</TableHeaderCell>
-                <TableHeaderCell scope="col">Siste feil</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {reminders.map((reminder) => (
-                <TableRow key={reminder.id}>
-                  <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
-                  <TableCell>
-                    {reminder.recipientName} &lt;{reminder.email}&gt;
-                  </TableCell>
-                  <TableCell>
-                    {formatList(
-                      reminder.items.map(
-                        (item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`,
-                      ),
-                    )}
-                  </TableCell>
-                  <TableCell>{formatNumber(reminder.attempts)}</TableCell>
-                  <TableCell>{reminder.lastError ?? '–'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          zebra
+          scrollClassName={styles.scroll}
+          caption="Påminnelser der alle forsøk på å sende feilet, nyeste først"
+          columns={['Tid', 'Til', 'Kommuner og hva', 'Forsøk', 'Siste feil']}
+        >
+          {reminders.map((reminder) => (
+            <TableRow key={reminder.id}>
+              <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
+              <TableCell>
+                {reminder.recipientName} &lt;{reminder.email}&gt;
+              </TableCell>
+              <TableCell>
+                {formatList(
+                  reminder.items.map((item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`),
+                )}
+              </TableCell>
+              <TableCell>{formatNumber(reminder.attempts)}</TableCell>
+              <TableCell>{reminder.lastError ?? '–'}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,17 +1,7 @@
-import {
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
 import { listApiKeys } from '@/lib/access';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
@@ -35,55 +25,46 @@ export default async function ApiKeysPage() {
         sende meldinger, Apprec og valideringsfunn; READ gir lov til å lese status.
       </Paragraph>
       <ApiKeyForm />
-      <Table zebra data-size="sm">
-        <caption>API-nøkler ({formatNumber(keys.length)})</caption>
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell scope="col">Navn</TableHeaderCell>
-            <TableHeaderCell scope="col">Begynner med</TableHeaderCell>
-            <TableHeaderCell scope="col">Tilgang</TableHeaderCell>
-            <TableHeaderCell scope="col">Laget</TableHeaderCell>
-            <TableHeaderCell scope="col">Sist brukt</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
+      <DataTable
+        zebra
+        caption={<>API-nøkler ({formatNumber(keys.length)})</>}
+        columns={['Navn', 'Begynner med', 'Tilgang', 'Laget', 'Sist brukt', 'Status']}
+      >
+        {keys.map((key) => (
+          <TableRow key={key.id}>
+            <TableHeaderCell scope="row">{key.name}</TableHeaderCell>
+            <TableCell>
+              <code>{key.prefix}…</code>
+            </TableCell>
+            <TableCell>{key.scopes.join(', ')}</TableCell>
+            <TableCell>
+              {formatDateTime(key.createdAt)}
+              {key.createdByName ? ` av ${key.createdByName}` : key.demo ? ' (demo)' : ''}
+            </TableCell>
+            <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Aldri'}</TableCell>
+            <TableCell>
+              {key.revokedAt ? (
+                <Tag data-color="neutral" data-size="sm">
+                  Tilbakekalt {formatDateTime(key.revokedAt)}
+                </Tag>
+              ) : (
+                <form action={revokeApiKeyAction}>
+                  <input type="hidden" name="apiKeyId" value={key.id} />
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    data-color="danger"
+                    data-size="sm"
+                    aria-label={`Tilbakekall ${key.name}`}
+                  >
+                    Tilbakekall
+                  </Button>
+                </form>
+              )}
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {keys.map((key) => (
-            <TableRow key={key.id}>
-              <TableHeaderCell scope="row">{key.name}</TableHeaderCell>
-              <TableCell>
-                <code>{key.prefix}…</code>
-              </TableCell>
-              <TableCell>{key.scopes.join(', ')}</TableCell>
-              <TableCell>
-                {formatDateTime(key.createdAt)}
-                {key.createdByName ? ` av ${key.createdByName}` : key.demo ? ' (demo)' : ''}
-              </TableCell>
-              <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Aldri'}</TableCell>
-              <TableCell>
-                {key.revokedAt ? (
-                  <Tag data-color="neutral" data-size="sm">
-                    Tilbakekalt {formatDateTime(key.revokedAt)}
-                  </Tag>
-                ) : (
-                  <form action={revokeApiKeyAction}>
-                    <input type="hidden" name="apiKeyId" value={key.id} />
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      data-color="danger"
-                      data-size="sm"
-                      aria-label={`Tilbakekall ${key.name}`}
-                    >
-                      Tilbakekall
-                    </Button>
-                  </form>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
     </>
   );
 }

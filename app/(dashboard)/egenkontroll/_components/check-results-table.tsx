@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import { CHECK_FINDING_TITLES, FINDING_SEVERITY_LABELS } from '@/lib/ingest/labels';
 import type { CheckFinding } from '@/lib/ingest/rules/checks';
 import type { CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
@@ -48,34 +49,24 @@ export function CheckResultsTable({
   identityRead: boolean;
 }) {
   return (
-    <Table data-size="sm">
-      <caption>Kontroller før innsending</caption>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell scope="col">Kontroll</TableHeaderCell>
-          <TableHeaderCell scope="col">Resultat</TableHeaderCell>
-          <TableHeaderCell scope="col">Hva du bør gjøre</TableHeaderCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {CHECKS.map((check) => {
-          const hits = findings.filter((f) => check.codes.includes(f.code));
-          const notChecked = check.codes.includes('TEST_PERSONS') && !identityRead;
-          return (
-            <TableRow key={check.title}>
-              <TableHeaderCell scope="row">{check.title}</TableHeaderCell>
-              <TableCell>
-                <CheckOutcome hits={hits} notChecked={notChecked} />
-              </TableCell>
-              <TableCell>
-                {notChecked
-                  ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.'
-                  : hits.map((hit) => hit.message).join(' ')}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <DataTable caption="Kontroller før innsending" columns={['Kontroll', 'Resultat', 'Hva du bør gjøre']}>
+      {CHECKS.map((check) => {
+        const hits = findings.filter((f) => check.codes.includes(f.code));
+        const notChecked = check.codes.includes('TEST_PERSONS') && !identityRead;
+        return (
+          <TableRow key={check.title}>
+            <TableHeaderCell scope="row">{check.title}</TableHeaderCell>
+            <TableCell>
+              <CheckOutcome hits={hits} notChecked={notChecked} />
+            </TableCell>
+            <TableCell>
+              {notChecked
+                ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.'
+                : hits.map((hit) => hit.message).join(' ')}
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import type { ServiceCodeReference } from '@/lib/ingest/rules/checks';
 import { formatNumber } from '@/lib/core/format';
 
@@ -17,26 +18,20 @@ export function ServiceCounts({
     (a, b) => Number(a) - Number(b),
   );
   return (
-    <Table data-size="sm" zebra>
-      <caption>Antall tjenester per tjenestekode{lastYear ? ' mot forrige leveranse' : ''}</caption>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell scope="col">Tjenestekode</TableHeaderCell>
-          <TableHeaderCell scope="col">I år</TableHeaderCell>
-          {lastYear && <TableHeaderCell scope="col">I fjor</TableHeaderCell>}
+    <DataTable
+      zebra
+      caption={<>Antall tjenester per tjenestekode{lastYear ? ' mot forrige leveranse' : ''}</>}
+      columns={['Tjenestekode', 'I år', ...(lastYear ? ['I fjor'] : [])]}
+    >
+      {codes.map((code) => (
+        <TableRow key={code}>
+          <TableHeaderCell scope="row">
+            {code} {names.get(code) ?? ''}
+          </TableHeaderCell>
+          <TableCell>{formatNumber(current[code] ?? 0)}</TableCell>
+          {lastYear && <TableCell>{formatNumber(lastYear[code] ?? 0)}</TableCell>}
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {codes.map((code) => (
-          <TableRow key={code}>
-            <TableHeaderCell scope="row">
-              {code} {names.get(code) ?? ''}
-            </TableHeaderCell>
-            <TableCell>{formatNumber(current[code] ?? 0)}</TableCell>
-            {lastYear && <TableCell>{formatNumber(lastYear[code] ?? 0)}</TableCell>}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

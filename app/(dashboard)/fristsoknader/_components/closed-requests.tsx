@@ -1,14 +1,6 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { ExtensionStatusTag } from '@/components/status/extension-request';
+import { DataTable } from '@/components/tables/data-table';
 import type { ExtensionRequestRow } from '@/lib/follow-up/rules/extension-requests';
 import { formatDate } from '@/lib/core/format';
 import { MunicipalityLink } from './municipality-link';
@@ -47,25 +39,16 @@ export function ClosedRequests({ closed }: { closed: readonly ExtensionRequestRo
       {closed.length === 0 ? (
         <Paragraph>Ingen søknader er avgjort ennå.</Paragraph>
       ) : (
-        <div className={styles.scroll}>
-          <Table zebra data-size="sm">
-            <caption>Avgjorte og trukne søknader, sist avgjort først</caption>
-            <TableHead>
-              <TableRow>
-                {['Kommune', 'Søkt', 'Ønsket frist', 'Utfall', 'Ny frist', 'Avgjort', 'Merknad'].map((column) => (
-                  <TableHeaderCell key={column} scope="col">
-                    {column}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {closed.map((request) => (
-                <ClosedRequest key={request.id} request={request} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          zebra
+          scrollClassName={styles.scroll}
+          caption="Avgjorte og trukne søknader, sist avgjort først"
+          columns={['Kommune', 'Søkt', 'Ønsket frist', 'Utfall', 'Ny frist', 'Avgjort', 'Merknad']}
+        >
+          {closed.map((request) => (
+            <ClosedRequest key={request.id} request={request} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,17 +1,9 @@
 'use client';
 
-import {
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Heading, TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
+import { DataTable } from '@/components/tables/data-table';
 import { FileDrop } from '@/components/ui/file-drop';
 import { UPLOAD_OUTCOME_LABELS, type UploadOutcome } from '@/lib/ingest/labels';
 
@@ -72,33 +64,23 @@ export function UploadPanel() {
           <Heading level={2} data-size="sm">
             Resultat
           </Heading>
-          <Table data-size="sm">
-            <caption>Resultat per fil</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">Fil</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Melding</TableHeaderCell>
+          <DataTable caption="Resultat per fil" columns={['Fil', 'Status', 'Melding']}>
+            {rows.map((row) => (
+              <TableRow key={row.key}>
+                <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
+                <TableCell>
+                  {row.result ? (
+                    <Tag data-color={OUTCOME_COLORS[row.result.outcome]} data-size="sm">
+                      {UPLOAD_OUTCOME_LABELS[row.result.outcome]}
+                    </Tag>
+                  ) : (
+                    'Sender …'
+                  )}
+                </TableCell>
+                <TableCell>{row.result?.message ?? ''}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.key}>
-                  <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
-                  <TableCell>
-                    {row.result ? (
-                      <Tag data-color={OUTCOME_COLORS[row.result.outcome]} data-size="sm">
-                        {UPLOAD_OUTCOME_LABELS[row.result.outcome]}
-                      </Tag>
-                    ) : (
-                      'Sender …'
-                    )}
-                  </TableCell>
-                  <TableCell>{row.result?.message ?? ''}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

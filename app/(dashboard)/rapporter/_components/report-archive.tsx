@@ -1,14 +1,5 @@
-import {
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import { KEY_FIGURE_LABELS } from '@/lib/reports/labels';
 import type { ReportDeliveryStatus, WeeklyReportRow } from '@/lib/reports/rules/archive';
 import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/core/format';
@@ -102,25 +93,16 @@ export function ReportArchive({ reports, fhi }: { reports: readonly WeeklyReport
           {fhi ? ', eller nå med «Lag rapport nå» ovenfor' : ''}.
         </Paragraph>
       ) : (
-        <div className={styles.tableWrap}>
-          <Table zebra data-size="sm">
-            <caption>Ukerapporter ({formatNumber(reports.length)}), nyeste uke først</caption>
-            <TableHead>
-              <TableRow>
-                {[...ARCHIVE_COLUMNS, ...(fhi ? ['E-post'] : []), 'Last ned'].map((column) => (
-                  <TableHeaderCell key={column} scope="col">
-                    {column}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {reports.map((report) => (
-                <ReportRow key={report.id} report={report} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          zebra
+          scrollClassName={styles.tableWrap}
+          caption={<>Ukerapporter ({formatNumber(reports.length)}), nyeste uke først</>}
+          columns={[...ARCHIVE_COLUMNS, ...(fhi ? ['E-post'] : []), 'Last ned']}
+        >
+          {reports.map((report) => (
+            <ReportRow key={report.id} report={report} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,14 +1,5 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Heading, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import { REPORT_DELIVERY_STATUS_LABELS } from '@/lib/reports/labels';
 import type { ReportDeliveryRow, ReportDeliveryStatus } from '@/lib/reports/rules/archive';
 import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/core/format';
@@ -56,25 +47,16 @@ export function ReportDeliveries({ deliveries }: { deliveries: readonly ReportDe
       {deliveries.length === 0 ? (
         <Paragraph>Ingen rapporter er sendt ennå.</Paragraph>
       ) : (
-        <div className={styles.tableWrap}>
-          <Table zebra data-size="sm">
-            <caption>Siste utsendinger ({formatNumber(deliveries.length)}), nyeste først</caption>
-            <TableHead>
-              <TableRow>
-                {['Rapport', 'Mottaker', 'Status', 'Forsøk', 'Tidspunkt', 'Merknad'].map((column) => (
-                  <TableHeaderCell key={column} scope="col">
-                    {column}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {deliveries.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          zebra
+          scrollClassName={styles.tableWrap}
+          caption={<>Siste utsendinger ({formatNumber(deliveries.length)}), nyeste først</>}
+          columns={['Rapport', 'Mottaker', 'Status', 'Forsøk', 'Tidspunkt', 'Merknad']}
+        >
+          {deliveries.map((delivery) => (
+            <DeliveryRow key={delivery.id} delivery={delivery} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,13 +1,5 @@
-import {
-  Alert,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { Alert, Heading, TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import { MIN_ACTIVE_CONTACTS, type UnderstaffedMunicipalityRow } from '@/lib/access';
 import { formatNumber } from '@/lib/core/format';
 
@@ -25,27 +17,24 @@ export function UnderstaffedMunicipalities({
       {municipalities.length === 0 ? (
         <Alert data-color="success">Alle kommuner har minst {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner.</Alert>
       ) : (
-        <Table zebra data-size="sm">
-          <caption>
-            {formatNumber(municipalities.length)} kommuner har færre enn {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner
-          </caption>
-          <TableHead>
-            <TableRow>
-              <TableHeaderCell scope="col">Kommune</TableHeaderCell>
-              <TableHeaderCell scope="col">Aktive kontaktpersoner</TableHeaderCell>
+        <DataTable
+          zebra
+          caption={
+            <>
+              {formatNumber(municipalities.length)} kommuner har færre enn {MIN_ACTIVE_CONTACTS} aktive kontaktpersoner
+            </>
+          }
+          columns={['Kommune', 'Aktive kontaktpersoner']}
+        >
+          {municipalities.map((m) => (
+            <TableRow key={m.number}>
+              <TableHeaderCell scope="row">
+                {m.name} ({m.number})
+              </TableHeaderCell>
+              <TableCell>{formatNumber(m.activeContacts)}</TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {municipalities.map((m) => (
-              <TableRow key={m.number}>
-                <TableHeaderCell scope="row">
-                  {m.name} ({m.number})
-                </TableHeaderCell>
-                <TableCell>{formatNumber(m.activeContacts)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </>
   );

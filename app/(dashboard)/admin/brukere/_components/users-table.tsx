@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
+import { DataTable } from '@/components/tables/data-table';
 import type { UserRow } from '@/lib/access';
 import { ROLE_LABELS, USER_STATE_LABELS } from '@/lib/access/labels';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
@@ -26,22 +27,14 @@ function User({ user }: { user: UserRow }) {
 /** Every registered user: name (to their page), e-mail, role, municipalities, whether active, last sign-in. */
 export function UsersTable({ users }: { users: readonly UserRow[] }) {
   return (
-    <Table zebra data-size="sm">
-      <caption>Registrerte brukere ({formatNumber(users.length)})</caption>
-      <TableHead>
-        <TableRow>
-          {['Navn', 'E-post', 'Rolle', 'Kommuner', 'Status', 'Sist innlogget'].map((column) => (
-            <TableHeaderCell key={column} scope="col">
-              {column}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {users.map((user) => (
-          <User key={user.id} user={user} />
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      zebra
+      caption={<>Registrerte brukere ({formatNumber(users.length)})</>}
+      columns={['Navn', 'E-post', 'Rolle', 'Kommuner', 'Status', 'Sist innlogget']}
+    >
+      {users.map((user) => (
+        <User key={user.id} user={user} />
+      ))}
+    </DataTable>
   );
 }

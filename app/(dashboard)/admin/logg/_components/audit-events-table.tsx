@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { TableCell, TableRow } from '@digdir/designsystemet-react';
+import { DataTable } from '@/components/tables/data-table';
 import { AUDIT_PAGE_SIZE, type AuditEventRow } from '@/lib/access';
 import { AUDIT_OUTCOME_LABELS, ROLE_LABELS } from '@/lib/access/labels';
 import { formatDateTime } from '@/lib/core/format';
@@ -30,30 +31,24 @@ const COLUMNS = ['Tid', 'Hvem', 'Rolle', 'Handling', 'Kommune', 'Utfall', 'Fores
 /** The events found, newest first (at most AUDIT_PAGE_SIZE). */
 export function AuditEventsTable({ events, days }: { events: readonly AuditEventRow[]; days: number }) {
   return (
-    <Table zebra data-size="sm">
-      <caption>
-        Hendelser siste {days} dager
-        {events.length === AUDIT_PAGE_SIZE ? ` (de ${AUDIT_PAGE_SIZE} nyeste)` : ''}
-      </caption>
-      <TableHead>
+    <DataTable
+      zebra
+      caption={
+        <>
+          Hendelser siste {days} dager
+          {events.length === AUDIT_PAGE_SIZE ? ` (de ${AUDIT_PAGE_SIZE} nyeste)` : ''}
+        </>
+      }
+      columns={COLUMNS}
+    >
+      {events.length === 0 && (
         <TableRow>
-          {COLUMNS.map((column) => (
-            <TableHeaderCell key={column} scope="col">
-              {column}
-            </TableHeaderCell>
-          ))}
+          <TableCell colSpan={COLUMNS.length}>Ingen hendelser.</TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {events.length === 0 && (
-          <TableRow>
-            <TableCell colSpan={COLUMNS.length}>Ingen hendelser.</TableCell>
-          </TableRow>
-        )}
-        {events.map((event) => (
-          <AuditEvent key={event.id} event={event} />
-        ))}
-      </TableBody>
-    </Table>
+      )}
+      {events.map((event) => (
+        <AuditEvent key={event.id} event={event} />
+      ))}
+    </DataTable>
   );
 }

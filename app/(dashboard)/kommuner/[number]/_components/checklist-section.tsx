@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
+import { DataTable } from '@/components/tables/data-table';
 import { CHECKLIST_STATUS_LABELS } from '@/lib/status/labels';
 import type { ChecklistItem, ChecklistStatus } from '@/lib/status/rules';
 
@@ -14,29 +15,22 @@ const CHECKLIST_COLORS: Record<ChecklistStatus, 'success' | 'danger' | 'warning'
 export function ChecklistSection({ checklist }: { checklist: readonly ChecklistItem[] }) {
   return (
     <PageSection id="sjekkliste" title="Sjekkliste før og etter innsending">
-      <Table data-size="sm">
-        <caption>Krysses av ut fra mottatte meldinger, Apprec og funn</caption>
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell scope="col">Punkt</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col">Merknad</TableHeaderCell>
+      <DataTable
+        caption="Krysses av ut fra mottatte meldinger, Apprec og funn"
+        columns={['Punkt', 'Status', 'Merknad']}
+      >
+        {checklist.map((item) => (
+          <TableRow key={item.key}>
+            <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+            <TableCell>
+              <Tag data-color={CHECKLIST_COLORS[item.status]} data-size="sm">
+                {CHECKLIST_STATUS_LABELS[item.status]}
+              </Tag>
+            </TableCell>
+            <TableCell>{item.detail ?? '–'}</TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {checklist.map((item) => (
-            <TableRow key={item.key}>
-              <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
-              <TableCell>
-                <Tag data-color={CHECKLIST_COLORS[item.status]} data-size="sm">
-                  {CHECKLIST_STATUS_LABELS[item.status]}
-                </Tag>
-              </TableCell>
-              <TableCell>{item.detail ?? '–'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
     </PageSection>
   );
 }

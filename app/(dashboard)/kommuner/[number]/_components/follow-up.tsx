@@ -1,19 +1,8 @@
-import {
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
+import { DataTable } from '@/components/tables/data-table';
 import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
 import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
@@ -112,45 +101,32 @@ function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminde
       {reminders.length === 0 ? (
         <Paragraph>Ingen påminnelser er sendt om kommunen.</Paragraph>
       ) : (
-        <div className={styles.scroll}>
-          <Table zebra data-size="sm">
-            <caption>Påminnelser til kommunens kontaktpersoner, nyeste først</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">Tid</TableHeaderCell>
-                <TableHeaderCell scope="col">Til</TableHeaderCell>
-                <TableHeaderCell scope="col">Om</TableHeaderCell>
-                <TableHeaderCell scope="col">Emne</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Forsøk</TableHeaderCell>
-                {fhi && <TableHeaderCell scope="col">Siste feil</TableHeaderCell>}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {reminders.map((reminder) => (
-                <TableRow key={reminder.id}>
-                  <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
-                  <TableCell>
-                    {reminder.recipientName}
-                    {reminder.email ? ` <${reminder.email}>` : ''}
-                  </TableCell>
-                  <TableCell>
-                    {formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}
-                  </TableCell>
-                  <TableCell>{reminder.subject}</TableCell>
-                  <TableCell>
-                    <Tag data-color={REMINDER_STATUS_COLORS[reminder.status]} data-size="sm">
-                      {REMINDER_STATUS_LABELS[reminder.status]}
-                    </Tag>
-                    {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
-                  </TableCell>
-                  <TableCell>{formatNumber(reminder.attempts)}</TableCell>
-                  {fhi && <TableCell>{reminder.lastError ?? '–'}</TableCell>}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          zebra
+          scrollClassName={styles.scroll}
+          caption="Påminnelser til kommunens kontaktpersoner, nyeste først"
+          columns={['Tid', 'Til', 'Om', 'Emne', 'Status', 'Forsøk', ...(fhi ? ['Siste feil'] : [])]}
+        >
+          {reminders.map((reminder) => (
+            <TableRow key={reminder.id}>
+              <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
+              <TableCell>
+                {reminder.recipientName}
+                {reminder.email ? ` <${reminder.email}>` : ''}
+              </TableCell>
+              <TableCell>{formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}</TableCell>
+              <TableCell>{reminder.subject}</TableCell>
+              <TableCell>
+                <Tag data-color={REMINDER_STATUS_COLORS[reminder.status]} data-size="sm">
+                  {REMINDER_STATUS_LABELS[reminder.status]}
+                </Tag>
+                {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
+              </TableCell>
+              <TableCell>{formatNumber(reminder.attempts)}</TableCell>
+              {fhi && <TableCell>{reminder.lastError ?? '–'}</TableCell>}
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </PageSection>
   );

@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
+import { DataTable } from '@/components/tables/data-table';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/labels';
 import type { MunicipalityStatusDetail, PreviousSeasonStatusSummary } from '@/lib/status/rules';
 import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
@@ -20,52 +21,47 @@ export function SeasonComparison({
   const { figures, season } = municipality;
   return (
     <PageSection id="i-fjor" title="I år og i fjor">
-      <Table data-size="sm">
-        <caption>
-          {season.name} sammenlignet med {previous.season.name}
-        </caption>
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell scope="col">Hva</TableHeaderCell>
-            <TableHeaderCell scope="col">{season.name}</TableHeaderCell>
-            <TableHeaderCell scope="col">{previous.season.name}</TableHeaderCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          <TableRow>
-            <TableHeaderCell scope="row">Status på samme dag før fristen</TableHeaderCell>
-            <TableCell>{DELIVERY_STATE_LABELS[municipality.state]}</TableCell>
-            <TableCell>
-              {DELIVERY_STATE_LABELS[previous.stateAtSameDate]} ({formatDate(previous.sameDate)})
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">Status ved sesongslutt</TableHeaderCell>
-            <TableCell>–</TableCell>
-            <TableCell>{DELIVERY_STATE_LABELS[previous.state]}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">Første godkjente levering</TableHeaderCell>
-            <TableCell>{instantText(figures.firstAcceptedAt)}</TableCell>
-            <TableCell>{instantText(previous.figures.firstAcceptedAt)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">Levert i tide</TableHeaderCell>
-            <TableCell>{onTimeText(figures)}</TableCell>
-            <TableCell>{onTimeText(previous.figures)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">Leveranser til produksjon</TableHeaderCell>
-            <TableCell>{formatNumber(figures.productionDeliveries)}</TableCell>
-            <TableCell>{formatNumber(previous.figures.productionDeliveries)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">Flagg</TableHeaderCell>
-            <TableCell>{flagsText(municipality.flags.map((flag) => flag.code))}</TableCell>
-            <TableCell>{flagsText(previous.flags)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+      <DataTable
+        caption={
+          <>
+            {season.name} sammenlignet med {previous.season.name}
+          </>
+        }
+        columns={['Hva', season.name, previous.season.name]}
+      >
+        <TableRow>
+          <TableHeaderCell scope="row">Status på samme dag før fristen</TableHeaderCell>
+          <TableCell>{DELIVERY_STATE_LABELS[municipality.state]}</TableCell>
+          <TableCell>
+            {DELIVERY_STATE_LABELS[previous.stateAtSameDate]} ({formatDate(previous.sameDate)})
+          </TableCell>
+        </TableRow>
+        <TableRow>
+          <TableHeaderCell scope="row">Status ved sesongslutt</TableHeaderCell>
+          <TableCell>–</TableCell>
+          <TableCell>{DELIVERY_STATE_LABELS[previous.state]}</TableCell>
+        </TableRow>
+        <TableRow>
+          <TableHeaderCell scope="row">Første godkjente levering</TableHeaderCell>
+          <TableCell>{instantText(figures.firstAcceptedAt)}</TableCell>
+          <TableCell>{instantText(previous.figures.firstAcceptedAt)}</TableCell>
+        </TableRow>
+        <TableRow>
+          <TableHeaderCell scope="row">Levert i tide</TableHeaderCell>
+          <TableCell>{onTimeText(figures)}</TableCell>
+          <TableCell>{onTimeText(previous.figures)}</TableCell>
+        </TableRow>
+        <TableRow>
+          <TableHeaderCell scope="row">Leveranser til produksjon</TableHeaderCell>
+          <TableCell>{formatNumber(figures.productionDeliveries)}</TableCell>
+          <TableCell>{formatNumber(previous.figures.productionDeliveries)}</TableCell>
+        </TableRow>
+        <TableRow>
+          <TableHeaderCell scope="row">Flagg</TableHeaderCell>
+          <TableCell>{flagsText(municipality.flags.map((flag) => flag.code))}</TableCell>
+          <TableCell>{flagsText(previous.flags)}</TableCell>
+        </TableRow>
+      </DataTable>
     </PageSection>
   );
 }

@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { TableCell, TableRow } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
+import { DataTable } from '@/components/tables/data-table';
 import type { TimelineEntry } from '@/lib/status/rules';
 import { timelineEntryText } from '@/lib/status/rules/timeline-text';
 import { formatDateTime } from '@/lib/core/format';
@@ -30,28 +31,22 @@ function TimelineRow({ entry }: { entry: TimelineEntry }) {
 export function TimelineSection({ timeline }: { timeline: readonly TimelineEntry[] }) {
   return (
     <PageSection id="tidslinje" title="Tidslinje">
-      <div className={styles.scroll}>
-        <Table zebra data-size="sm" className={styles.timeline}>
-          <caption>Alle meldinger, Apprec, funn og utsettelser, nyeste først</caption>
-          <TableHead>
-            <TableRow>
-              <TableHeaderCell scope="col">Tid</TableHeaderCell>
-              <TableHeaderCell scope="col">Hendelse</TableHeaderCell>
-              <TableHeaderCell scope="col">Detaljer</TableHeaderCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {timeline.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={3}>Ingenting mottatt ennå.</TableCell>
-              </TableRow>
-            )}
-            {timeline.map((entry, index) => (
-              <TimelineRow key={index} entry={entry} />
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        zebra
+        scrollClassName={styles.scroll}
+        className={styles.timeline}
+        caption="Alle meldinger, Apprec, funn og utsettelser, nyeste først"
+        columns={['Tid', 'Hendelse', 'Detaljer']}
+      >
+        {timeline.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={3}>Ingenting mottatt ennå.</TableCell>
+          </TableRow>
+        )}
+        {timeline.map((entry, index) => (
+          <TimelineRow key={index} entry={entry} />
+        ))}
+      </DataTable>
     </PageSection>
   );
 }
