@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { e2eDataDir } from './e2e/mail';
+import { TIMEOUTS } from './e2e/timeouts';
 
 // Overridable so that two test runs can share a machine (with NEXT_DIST_DIR for separate builds).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -9,16 +11,25 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3190);
 // Debian's Chromium (installed by .ci/run); CHROMIUM_PATH overrides it, and without either
 // Playwright's own browser is used where one is installed.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// One Chromium worker per two cores: the Next.js server (one process, scripts/e2e-server.ts) with
+// its PostgreSQL needs a core, and each worker's browser with its renderer about one more. With
+// two workers on two cores the run itself kept the load above 4 before anything else ran, and
+// tests ran out of time; here the suite runs in one worker, file after file. E2E_WORKERS overrides it.
+const workers = Number(process.env.E2E_WORKERS ?? Math.max(1, Math.floor(availableParallelism() / 2)));
 
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
   retries: 0,
-  workers: 2,
+  workers,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  // Budgets sized for a busy 2-core machine; every wait ends as soon as its condition holds (e2e/timeouts.ts).
+  timeout: TIMEOUTS.test,
+  expect: { timeout: TIMEOUTS.expect },
   use: {
     baseURL: `http://localhost:${port}`,
+    actionTimeout: TIMEOUTS.action,
+    navigationTimeout: TIMEOUTS.navigation,
     trace: 'retain-on-failure',
     locale: 'nb-NO',
     timezoneId: 'Europe/Oslo',
@@ -48,14 +59,15 @@ export default defineConfig({
       // A local OpenID provider, so sign-in is tested with a real OIDC flow.
       command: 'node e2e/oidc-provider.mjs',
       url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
-      timeout: 30_000,
+      timeout: TIMEOUTS.navigation,
       reuseExistingServer: false,
       env: { OIDC_PORT: String(oidcPort), APP_ORIGIN: `http://localhost:${port}` },
     },
     {
       command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
       url: `http://localhost:${port}/logg-inn`,
-      timeout: 180_000,
+      // The embedded PostgreSQL's initdb, the migrations and the demo data come first.
+      timeout: 300_000,
       reuseExistingServer: false,
       env: {
         PORT: String(port),

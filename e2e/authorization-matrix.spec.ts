@@ -216,7 +216,8 @@ test('every page, route handler and Server Action in the build has a policy', ()
 });
 
 test('no page leaks: every persona, object and header trick gets exactly its outcome', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  // Hundreds of requests in one test: three times the configured budget (playwright.config.ts).
+  test.slow();
   const contexts = Object.fromEntries(
     await Promise.all(PERSONAS.map(async (p) => [p, await contextFor(browser, p, baseURL!)] as const)),
   ) as Record<Persona, APIRequestContext>;
@@ -266,7 +267,8 @@ test('no page leaks: every persona, object and header trick gets exactly its out
 });
 
 test('Server Actions change nothing for those they are not for', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  // Hundreds of requests in one test: three times the configured budget (playwright.config.ts).
+  test.slow();
   const contexts = Object.fromEntries(
     await Promise.all(PERSONAS.map(async (p) => [p, await contextFor(browser, p, baseURL!)] as const)),
   ) as Record<Persona, APIRequestContext>;
@@ -346,7 +348,8 @@ test('the ingest API needs an INGEST key: anonymous and every session 401, a REA
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // Six sessions and two API keys made through the admin page, then some hundred requests.
+  test.slow();
   const contexts = await Promise.all(PERSONAS.map((p) => contextFor(browser, p, baseURL!)));
   const readKey = await createApiKeyThroughUi(browser, `Matrix READ ${randomUUID().slice(0, 8)}`, ['READ']);
   const ingestKey = await createApiKeyThroughUi(browser, `Matrix INGEST ${randomUUID().slice(0, 8)}`, ['INGEST']);

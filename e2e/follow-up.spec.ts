@@ -13,6 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, signInAs } from './helpers';
 import { capturedMails } from './mail';
+import { TIMEOUTS } from './timeouts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CONTACT = { name: 'Ahmed Ali', email: 'ahmed.ali@oslo.example.no' };
@@ -249,7 +250,8 @@ test.describe('an extension request from application to mail', () => {
           );
           return decided.length;
         },
-        { timeout: 30_000 },
+        // The mail goes out from the job queue, which the server polls.
+        { timeout: TIMEOUTS.serverWork },
       )
       .toBeGreaterThan(0);
     expect(decided.map((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : ''))).toEqual([

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { TIMEOUTS } from './timeouts';
 
 /** The demo users (lib/demo/users.ts) by what they are. */
 export const DEMO = {
@@ -12,6 +13,6 @@ export const DEMO = {
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('/logg-inn');
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  // The sign-in lands on the overview, which can take a while on a cold server.
-  await expect(page.getByRole('banner')).toContainText(name, { timeout: 30_000 });
+  // The sign-in is a Server Action, a redirect and a page load (for FHI, the overview of every municipality).
+  await expect(page.getByRole('banner')).toContainText(name, { timeout: TIMEOUTS.navigation });
 }
