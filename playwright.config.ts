@@ -23,6 +23,8 @@ export default defineConfig({
   retries: 0,
   workers,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // Signs in the shared sessions and warms the server up before the first test (e2e/global-setup.ts).
+  globalSetup: './e2e/global-setup.ts',
   // Budgets sized for a busy 2-core machine; every wait ends as soon as its condition holds (e2e/timeouts.ts).
   timeout: TIMEOUTS.test,
   expect: { timeout: TIMEOUTS.expect },
@@ -65,7 +67,9 @@ export default defineConfig({
     },
     {
       command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
-      url: `http://localhost:${port}/logg-inn`,
+      // Ready when the server answers its health URL, which touches nothing; the server starts once
+      // the database is migrated and seeded. What first requests load is warmed up in the global setup.
+      url: `http://localhost:${port}/api/health`,
       // The embedded PostgreSQL's initdb, the migrations and the demo data come first.
       timeout: 300_000,
       reuseExistingServer: false,
@@ -81,6 +85,9 @@ export default defineConfig({
         EMBEDDED_POSTGRES_DIR: path.join(e2eDataDir(port), 'postgres'),
         // Reminders go out whatever the time of the test run.
         REMINDER_QUIET_HOURS: 'off',
+        // The sessions signed in by the global setup serve the tests of the whole run (e2e/helpers.ts):
+        // an idle one must not end however long a busy machine takes to get back to it.
+        SESSION_IDLE_MINUTES: '600',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'pipe',

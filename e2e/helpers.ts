@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { e2eDataDir } from './mail';
 import { TIMEOUTS } from './timeouts';
 
 /** The demo users (lib/demo/users.ts) by what they are. */
@@ -15,4 +17,23 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
   // The sign-in is a Server Action, a redirect and a page load (for FHI, the overview of every municipality).
   await expect(page.getByRole('banner')).toContainText(name, { timeout: TIMEOUTS.navigation });
+}
+
+/**
+ * The people whose session the global setup (e2e/global-setup.ts) makes once per run, through the
+ * sign-in page, for the tests that only need someone signed in: a sign-in is a Server Action, a
+ * redirect and the overview, and on a busy machine it was where tests ran out of time. Tests about
+ * signing in and out still do it themselves. Sessions are server-side; nothing in the tests ends
+ * these (only a sign-out or a deactivation does), and the test server keeps an idle one long
+ * enough for any run (SESSION_IDLE_MINUTES in playwright.config.ts).
+ *
+ * Not Jonas Lie (bergenContact): the authorization matrix deactivates and reactivates him, which
+ * ends every session of his, so he signs in where he is needed.
+ */
+export const SHARED_SESSIONS = ['admin', 'staff', 'osloContact', 'twoMunicipalityContact'] as const;
+export type SharedPersona = (typeof SHARED_SESSIONS)[number];
+
+/** The storage state (the session cookie) of a shared session, kept with the test server's state. */
+export function sessionFile(persona: SharedPersona): string {
+  return path.join(e2eDataDir(process.env.E2E_PORT ?? 3100), 'sessions', `${persona}.json`);
 }
