@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { DEMO, openAs, signInAs } from './helpers';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -34,13 +34,13 @@ test('FHI staff see all 357 municipalities; a contact sees only their own', asyn
 });
 
 test('a contact serving two municipalities sees both', async ({ page }) => {
-  await signInAs(page, DEMO.twoMunicipalityContact);
+  await openAs(page, 'twoMunicipalityContact');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Mine kommuner');
   await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['Halden', 'Moss']);
 });
 
 test('an admin registers a contact with municipalities, sees them listed and deactivates them', async ({ page }) => {
-  await signInAs(page, DEMO.admin);
+  await openAs(page, 'admin');
   await page.getByRole('link', { name: 'Brukere' }).click();
   await expect(page.getByRole('heading', { name: /Kommuner med færre enn 2 aktive kontaktpersoner/ })).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
@@ -74,14 +74,14 @@ test('the audit log answers who looked at a municipality', async ({ page, browse
   await expect(contact.getByRole('heading', { level: 1 })).toHaveText('Bergen (4601)');
   await contact.close();
 
-  await signInAs(page, DEMO.admin);
+  await openAs(page, 'admin');
   await page.goto('/admin/logg?municipality=4601&action=municipality.view&days=30');
   await expect(page.getByRole('row', { name: /Jonas Lie/ }).first()).toContainText('municipality.view');
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 });
 
 test('staff and contacts cannot reach the administration', async ({ page }) => {
-  await signInAs(page, DEMO.staff);
+  await openAs(page, 'staff');
   await expect(page.getByRole('link', { name: 'Brukere' })).toHaveCount(0);
   expect((await page.goto('/admin/brukere'))?.status()).toBe(404);
   expect((await page.goto('/admin/logg'))?.status()).toBe(404);

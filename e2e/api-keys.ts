@@ -1,8 +1,10 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { DEMO, openAs, sharedPersonaNamed, signInAs } from './helpers';
 
-/** Signs in as a demo user and opens `path`. */
+/** Opens `path` signed in as a demo user: with the run's shared session where there is one, else after a sign-in. */
 export async function signInAndOpen(page: Page, name: string, path: string): Promise<void> {
+  const shared = sharedPersonaNamed(name);
+  if (shared) return openAs(page, shared, path);
   await signInAs(page, name);
   await page.goto(path);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { createApiKeyThroughUi } from './api-keys';
-import { DEMO, signInAs } from './helpers';
+import { DEMO, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
 
 type Persona = 'anonymous' | 'osloContact' | 'bergenContact' | 'twoMunicipalityContact' | 'staff' | 'admin';
 const PERSONAS: Persona[] = ['anonymous', 'osloContact', 'bergenContact', 'twoMunicipalityContact', 'staff', 'admin'];
@@ -199,6 +199,10 @@ const actionsInBuild: { id: string; key: string }[] = Object.entries(
 
 async function contextFor(browser: Browser, persona: Persona, baseURL: string): Promise<APIRequestContext> {
   if (persona === 'anonymous') return request.newContext({ baseURL });
+  // The run's shared session (e2e/global-setup.ts) where there is one. Jonas Lie signs in each time:
+  // the Server Action test deactivates and reactivates him, which ends every session of his.
+  const shared = sharedPersonaNamed(DEMO[persona]);
+  if (shared) return request.newContext({ baseURL, storageState: sessionFile(shared) });
   const page = await browser.newPage();
   await signInAs(page, DEMO[persona]);
   const storageState = await page.context().storageState();

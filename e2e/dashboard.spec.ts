@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { DEMO, openAs, signInAs } from './helpers';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -10,7 +10,10 @@ async function expectNoAxeViolations(page: Page) {
 
 test.describe('FHI staff', () => {
   test.beforeEach(async ({ page }) => {
-    await signInAs(page, DEMO.staff);
+    // Where a sign-in as FHI staff lands, with the run's shared session (e2e/global-setup.ts). Not
+    // `test.use({ storageState })`: the contexts a test makes itself would get it too, and the test
+    // without JavaScript signs in there.
+    await openAs(page, 'staff');
   });
 
   test('see how many delivered, and how this compares with last year on the same date', async ({ page }) => {
@@ -162,7 +165,7 @@ test.describe('FHI staff', () => {
 });
 
 test('a municipal contact sees their own municipality only', async ({ page, baseURL }) => {
-  await signInAs(page, DEMO.osloContact);
+  await openAs(page, 'osloContact');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Min kommune');
   await expect(page.getByRole('table', { name: /^Dine kommuner: 1 av 1/ }).getByRole('rowheader')).toHaveText('Oslo');
   await expect(page.getByRole('link', { name: 'Arbeidsliste' })).toHaveCount(0);

@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
 import { capturedMails } from './mail';
 import { TIMEOUTS } from './timeouts';
 
@@ -57,10 +57,26 @@ function osloDay(days: number): { iso: string; shown: string } {
   return { iso, shown: `${day}.${month}.${year}` };
 }
 
+/**
+ * Sessions signed in by this file, by name: each person signs in once here (Ahmed Ali first without
+ * JavaScript, as the test of that asks), and the later tests, which run in order in one worker, use
+ * the session again. Nothing in this file signs out or deactivates anyone.
+ */
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/** A page where a sign-in leaves it: on the overview, signed in as `name`, their name in the banner. */
 async function signedIn(browser: Browser, baseURL: string, name: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled });
+  const shared = sharedPersonaNamed(name);
+  const storageState = shared ? sessionFile(shared) : sessions.get(name);
+  const context = await browser.newContext({ baseURL, javaScriptEnabled, storageState });
   const page = await context.newPage();
-  await signInAs(page, name);
+  if (storageState) {
+    await page.goto('/');
+    await expect(page.getByRole('banner')).toContainText(name);
+  } else {
+    await signInAs(page, name);
+    sessions.set(name, await context.storageState());
+  }
   return page;
 }
 

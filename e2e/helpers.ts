@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { e2eDataDir } from './mail';
 import { TIMEOUTS } from './timeouts';
 
@@ -36,4 +37,22 @@ export type SharedPersona = (typeof SHARED_SESSIONS)[number];
 /** The storage state (the session cookie) of a shared session, kept with the test server's state. */
 export function sessionFile(persona: SharedPersona): string {
   return path.join(e2eDataDir(process.env.E2E_PORT ?? 3100), 'sessions', `${persona}.json`);
+}
+
+/** The shared persona a demo user's name belongs to, if it has a shared session. */
+export function sharedPersonaNamed(name: string): SharedPersona | undefined {
+  return SHARED_SESSIONS.find((persona) => DEMO[persona] === name);
+}
+
+/**
+ * Leaves the page where signInAs would — on `url` (the overview by default), signed in as
+ * `persona`, their name in the banner — with the run's shared session instead of a new sign-in.
+ */
+export async function openAs(page: Page, persona: SharedPersona, url = '/'): Promise<void> {
+  const state = JSON.parse(await readFile(sessionFile(persona), 'utf8')) as {
+    cookies: Parameters<BrowserContext['addCookies']>[0];
+  };
+  await page.context().addCookies(state.cookies);
+  await page.goto(url);
+  await expect(page.getByRole('banner')).toContainText(DEMO[persona]);
 }

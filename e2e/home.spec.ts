@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { openAs } from './helpers';
 
 test.beforeEach(async ({ page }) => {
-  await signInAs(page, DEMO.staff);
+  // Where a sign-in as FHI staff lands, with the run's shared session (e2e/global-setup.ts).
+  await openAs(page, 'staff');
 });
 
 test('the home page shows the status of all 357 municipalities, a page at a time', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { openAs } from './helpers';
 
 const OIDC_PORT = process.env.E2E_OIDC_PORT ?? '3190';
 
@@ -26,7 +26,7 @@ test('a registered person signs in with the identity provider, is linked by e-ma
 }) => {
   const login = `oidc-${Date.now()}`;
   const admin = await browser.newPage();
-  await signInAs(admin, DEMO.admin);
+  await openAs(admin, 'admin');
   await admin.goto('/admin/brukere/ny');
   await admin.getByLabel('Navn').fill('Olav Oidc');
   await admin.getByLabel('E-post').fill(`${login}@idp.example.no`);
@@ -49,7 +49,7 @@ test('a registered person signs in with the identity provider, is linked by e-ma
 
   // Each sign-in and sign-out left exactly one audit row.
   const auditor = await browser.newPage();
-  await signInAs(auditor, DEMO.admin);
+  await openAs(auditor, 'admin');
   await auditor.goto(`/admin/logg?user=${login}&action=auth.sign_in`);
   await expect(auditor.getByRole('row', { name: /Olav Oidc/ })).toHaveCount(2);
   await auditor.goto(`/admin/logg?user=${login}&action=auth.sign_out`);

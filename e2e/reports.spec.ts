@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DEMO, signInAs } from './helpers';
+import { openAs } from './helpers';
 import { TIMEOUTS } from './timeouts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -32,8 +32,7 @@ test('FHI staff create a report on demand, find it in the archive, download the 
 }) => {
   // A report built in its own process, three downloads and a subscription: three times the configured budget.
   test.slow();
-  await signInAs(page, DEMO.staff);
-  await page.goto('/rapporter');
+  await openAs(page, 'staff', '/rapporter');
   await expect(page.getByRole('heading', { level: 1, name: 'Ukerapporter' })).toBeVisible();
 
   await page.getByLabel('Sesong').selectOption('2025');
@@ -70,8 +69,7 @@ test('FHI staff create a report on demand, find it in the archive, download the 
 });
 
 test('a municipal contact downloads the report and the exports of their own municipality only', async ({ page }) => {
-  await signInAs(page, DEMO.osloContact);
-  await page.goto('/rapporter');
+  await openAs(page, 'osloContact', '/rapporter');
   await expect(page.getByRole('heading', { level: 1, name: 'Ukerapporter' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lag rapport nå' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Abonnement på e-post' })).toHaveCount(0);
