@@ -1,9 +1,16 @@
+/**
+ * How long a test waits for background work (a job queue, a cache rebuilt in the background) before
+ * it fails: generous for a busy machine, and below vitest's test timeout (vitest.config.mts) so
+ * that the failure says what it waited for.
+ */
+export const WAIT_TIMEOUT_MS = 90_000;
+
 /** For tests of background work: read until the value is what the test waits for, or fail saying what it last was. */
 export async function waitFor<T>(
   what: string,
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = WAIT_TIMEOUT_MS,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
