@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast, createTestViewer } from '@/lib/db/testing/viewers';
 import { listFailedReminders, listMunicipalityReminders } from './data';
 
 async function logReminder(
@@ -44,9 +44,7 @@ describe('the reminder log within the viewer scope', () => {
   let failed: string;
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
-    bergen = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']);
+    ({ staff, oslo, bergen } = await createTestCast('staff', 'oslo', 'bergen'));
     const shared = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301', '4601']);
     bundled = (
       await logReminder(

@@ -12,7 +12,7 @@ import type { PersonViewer } from '@/lib/access/rules/actor';
 import { getMunicipalityStatus, getStatusOverview } from '@/lib/status/data/status';
 import { db } from '@/lib/db';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
-import { createTestViewer } from '@/lib/db/testing/viewers';
+import { createTestCast } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/core/calendar';
 import { statusTableModel, toStatusTableRow } from '@/lib/status/rules/table';
 import { exportMunicipality, exportOverview, overviewExportOf, type ExportFile } from './exports';
@@ -41,8 +41,7 @@ describe('exports of what a person sees', () => {
   let bergen: PersonViewer;
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    bergen = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']);
+    ({ staff, bergen } = await createTestCast('staff', 'bergen'));
     await send('oslo', '0301', '2026-01-13T09:00:00+01:00', 'OK');
     await send('bergen', '4601', '2026-01-14T09:00:00+01:00', 'REJECTED');
     await send('stavanger', '1103', '2026-01-14T10:00:00+01:00', 'REJECTED');

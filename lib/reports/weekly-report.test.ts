@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
-import { createTestViewer } from '@/lib/db/testing/viewers';
+import { createTestCast } from '@/lib/db/testing/viewers';
 import {
   changeCount,
   countKeyFigures,
@@ -70,8 +70,7 @@ describe('the weekly report', () => {
   let files: ReportFileContent[];
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    ({ staff, oslo } = await createTestCast('staff', 'oslo'));
     // Names a spreadsheet would run as formulas (reference data is the only free text in the report).
     for (const [number, name] of Object.entries(FORMULAS))
       await db().municipality.update({ where: { number }, data: { shortName: name } });

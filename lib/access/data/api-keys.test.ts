@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import { checkApiKey } from './api-key-check';
 import { createApiKey, listApiKeys, provisionDemoApiKey, revokeApiKey } from './api-keys';
 
@@ -12,9 +12,7 @@ describe('API keys', () => {
   let contact: Viewer;
 
   beforeAll(async () => {
-    admin = await createTestViewer(db(), 'FHI_ADMIN');
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    contact = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    ({ admin, staff, oslo: contact } = await createTestCast('admin', 'staff', 'oslo'));
   });
 
   it('is for FHI admins only', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast, createTestViewer } from '@/lib/db/testing/viewers';
 import { createUser, getUser, listUnderstaffedMunicipalities, listUsers, setUserActive, updateUser } from './users';
 import { searchAuditLog } from './audit-log';
 
@@ -11,9 +11,7 @@ describe('user administration', () => {
   let contact: Viewer;
 
   beforeAll(async () => {
-    admin = await createTestViewer(db(), 'FHI_ADMIN');
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    contact = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    ({ admin, staff, oslo: contact } = await createTestCast('admin', 'staff', 'oslo'));
   });
 
   it('is for FHI admins only: others get nothing and change nothing', async () => {

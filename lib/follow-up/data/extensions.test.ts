@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { endOfOsloDay } from '@/lib/core/calendar';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast, createTestViewer } from '@/lib/db/testing/viewers';
 import {
   decideExtensionRequest,
   getMunicipalityExtensions,
@@ -36,10 +36,7 @@ describe('extension requests within the viewer scope', () => {
   let osloRequest: string;
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    admin = await createTestViewer(db(), 'FHI_ADMIN');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
-    bergen = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']);
+    ({ staff, admin, oslo, bergen } = await createTestCast('staff', 'admin', 'oslo', 'bergen'));
   });
 
   it('lets a contact apply for their own municipality, audited', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import { addNote, listMunicipalityNotes } from './notes';
 import { NOTE_MAX_LENGTH } from '../rules/notes';
 import { getMunicipalityStatus } from '../../status/data/status';
@@ -17,10 +17,7 @@ describe('the follow-up thread within the viewer scope', () => {
   let bergen: Viewer;
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    admin = await createTestViewer(db(), 'FHI_ADMIN');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
-    bergen = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['4601']);
+    ({ staff, admin, oslo, bergen } = await createTestCast('staff', 'admin', 'oslo', 'bergen'));
   });
 
   it('contacts and FHI add dated notes to the municipality’s thread, audited without the text', async () => {

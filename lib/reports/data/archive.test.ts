@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonViewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import {
   createWeeklyReport,
   getReportSubscription,
@@ -42,8 +42,7 @@ describe('the reports DAL', () => {
   let audits: Awaited<ReturnType<typeof auditRowsDuring>>;
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    ({ staff, oslo } = await createTestCast('staff', 'oslo'));
     await send('oslo', '0301', '2026-01-13T09:00:00+01:00', 'OK');
     await send('bergen', '4601', '2026-01-14T09:00:00+01:00', 'REJECTED');
     // The report every test here reads, built in the report process (the slowest step of the

@@ -3,7 +3,7 @@ import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { WAIT_TIMEOUT_MS } from '@/lib/db/testing/wait';
-import { auditRowsDuring, createTestViewer } from '@/lib/db/testing/viewers';
+import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/core/calendar';
 import { byUrgency } from '../rules';
 import { getMunicipalityStatus, getStatusOverview } from './status';
@@ -26,8 +26,7 @@ describe('delivery status within the viewer scope', () => {
   const afterAll = { asOf: endOfOsloDay('2026-01-20') };
 
   beforeAll(async () => {
-    staff = await createTestViewer(db(), 'FHI_STAFF');
-    oslo = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['0301']);
+    ({ staff, oslo } = await createTestCast('staff', 'oslo'));
     // Oslo: delivered on 10 January 2026; last season on 12 January 2025.
     await send('2025', 'oslo-ipl', 'KPR_IPL', '0301', '2026-01-10T09:00:00+01:00', {
       status: 'OK',
