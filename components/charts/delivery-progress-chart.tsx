@@ -4,17 +4,11 @@
  * deadline marked, and the same numbers as a table (its alternative). Both come from one copy of
  * the points, so the page sends them once.
  */
-import {
-  Details,
-  DetailsContent,
-  DetailsSummary,
-  TableCell,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { DataTable } from '@/components/tables/data-table';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
+import { ChartWithTable } from './chart-with-table';
 import styles from './chart.module.css';
 
 export interface DeliveryProgressPoint {
@@ -47,38 +41,36 @@ export function DeliveryProgressChart({
   label,
 }: DeliveryProgressChartProps) {
   return (
-    <>
-      <div className={styles.chart} role="img" aria-label={label}>
+    <ChartWithTable
+      className={styles.chart}
+      label={label}
+      plot={
         <DeliveryProgressPlot
           points={points}
           deadlineDate={deadlineDate}
           seasonName={seasonName}
           previousSeasonName={previousSeasonName}
         />
-      </div>
-      <Details>
-        <DetailsSummary>Vis tallene som tabell</DetailsSummary>
-        <DetailsContent>
-          <DataTable
-            caption="Andel kommuner med godkjent levering ved utgangen av hver dag"
-            columns={[
-              'Dato',
-              seasonName,
-              ...(previousSeasonName ? [<>{previousSeasonName} (samme dag før fristen)</>] : []),
-            ]}
-          >
-            {points.map((point) => (
-              <TableRow key={point.date}>
-                <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
-                <TableCell>{formatPercent(point.share, 1)}</TableCell>
-                {previousSeasonName && (
-                  <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
-                )}
-              </TableRow>
-            ))}
-          </DataTable>
-        </DetailsContent>
-      </Details>
-    </>
+      }
+    >
+      <DataTable
+        caption="Andel kommuner med godkjent levering ved utgangen av hver dag"
+        columns={[
+          'Dato',
+          seasonName,
+          ...(previousSeasonName ? [<>{previousSeasonName} (samme dag før fristen)</>] : []),
+        ]}
+      >
+        {points.map((point) => (
+          <TableRow key={point.date}>
+            <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
+            <TableCell>{formatPercent(point.share, 1)}</TableCell>
+            {previousSeasonName && (
+              <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
+            )}
+          </TableRow>
+        ))}
+      </DataTable>
+    </ChartWithTable>
   );
 }
