@@ -141,7 +141,8 @@ const actor = systemActor('benchmark');
 let next: NextServers | null = null;
 try {
   await prepareDatabase(url);
-  openAppPool(url);
+  // Four connections in this process, as the in-process figure has always been measured.
+  openAppPool(url, 4);
   await provisionDemoApiKey(actor, API_KEY, true);
   const counts = (await writeDemo({ seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true }))!;
   await analyzeDatabase(url);

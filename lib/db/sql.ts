@@ -73,10 +73,11 @@ export function appPool(): pg.Pool {
 /**
  * Opens the process's pool on `url` instead of DATABASE_URL, before anything has used it: for a
  * launcher or benchmark that started the database itself (so its own environment names none).
+ * `size` connections (DATABASE_POOL_SIZE by default).
  */
-export function openAppPool(url: string): void {
+export function openAppPool(url: string, size: number = env.DATABASE_POOL_SIZE): void {
   if (globalForPool[POOL]) throw new Error('The database pool of this process is already open.');
-  globalForPool[POOL] = new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+  globalForPool[POOL] = new pg.Pool({ connectionString: url, max: size });
 }
 
 /** Plain SQL on the process's pool: for data modules only. */
