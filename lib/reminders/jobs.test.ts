@@ -301,6 +301,10 @@ describe('reminder jobs through the capture SMTP server', () => {
   });
 
   it('puts a retry that falls in the quiet hours off until they end, without sending or counting it', async () => {
+    // The job put off to the end of the quiet hours (an instant already past) must wait for this
+    // test, not for the worker: the worker stops, and the retries queue through a client that only queues.
+    await worker.stop();
+    const sender = await connectJobSender({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
     const season = await db().season.findUniqueOrThrow({ where: { key: '2025' } });
     const reminder = await db().reminder.create({
       data: {
@@ -322,8 +326,8 @@ describe('reminder jobs through the capture SMTP server', () => {
       retryLimit: SEND_ATTEMPTS - 1,
     } as Job<ReminderSendJob>;
     const before = smtp.mails.length;
-    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:30:00+01:00'));
-    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:45:00+01:00'));
+    await sendReminder(sender, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:30:00+01:00'));
+    await sendReminder(sender, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T06:45:00+01:00'));
     expect(smtp.mails.length).toBe(before);
     expect(await db().reminder.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({
       status: 'QUEUED',
@@ -336,7 +340,8 @@ describe('reminder jobs through the capture SMTP server', () => {
     expect(jobs).toEqual([{ start_after: new Date('2026-01-13T07:00:00+01:00') }]);
 
     // Outside the quiet hours it is sent.
-    await sendReminder(worker, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T07:00:00+01:00'));
+    await sendReminder(sender, mailer, retry, CONFIG.quietHours, new Date('2026-01-13T07:00:00+01:00'));
+    await sender.stop();
     expect(await db().reminder.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({
       status: 'SENT',
       attempts: 2,
