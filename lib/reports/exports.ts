@@ -3,6 +3,11 @@
  * as CSV or XLSX. Each file says what it holds: the season, the instant the status is as of and,
  * for the overview, the search, filters and sort applied. The same tables go into both formats
  * (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of lib/core/format).
+ *
+ * The municipality scope is not decided here: an export renders what the status door
+ * (getMunicipalityStatus, getStatusOverview in lib/status/data/status.ts) returned for the viewer,
+ * which scopes every read with municipalityScope (lib/access/rules/actor.ts); a stored weekly
+ * report is cut to the viewer's scope in data/archive.ts.
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
