@@ -12,14 +12,7 @@ const CAPABILITIES = ['access', 'status', 'ingest', 'follow-up', 'reminders', 'r
 const PURE = ['lib/*/rules/**/*', 'lib/*/readers/**/*', 'lib/*/labels.ts'];
 const DATA = ['lib/*/data.ts', 'lib/*/data/**/*'];
 /** Tests and their set-up may reach into what they test. */
-const TEST_FILES = [
-  '**/*.test.ts',
-  '**/*.test.tsx',
-  '**/*.bench.ts',
-  '**/test-builders.ts',
-  'lib/db/testing/**',
-  'e2e/**',
-];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts', 'lib/db/testing/**', 'e2e/**'];
 
 const capabilityZones = CAPABILITIES.map((name) => ({
   target: [`lib/!(${name})/**/*`, 'app/**/*', 'components/**/*', 'scripts/**/*', '*.ts'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDeliveryState, type DeliveryStateInput } from '../../status/rules';
-import { apprec, at, delivery, extension, input, ipl, T02 } from '../../status/rules/test-builders';
+import { apprec, at, delivery, extension, input, ipl, T02 } from '@/lib/db/testing/delivery-state-builders';
 import {
   decideReminders,
   quietHoursEnd,

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDeliveryState } from './derive';
 import { DEFAULT_DELIVERY_RULES } from './rules';
-import { apprec, at, delivery, finding, ide, input, ipl, SERVICES_2025, T02, testIpl } from './test-builders';
+import {
+  apprec,
+  at,
+  delivery,
+  finding,
+  ide,
+  input,
+  ipl,
+  SERVICES_2025,
+  T02,
+  testIpl,
+} from '@/lib/db/testing/delivery-state-builders';
 import type { ChecklistItem, ChecklistKey, ChecklistStatus, DeliveryStateInput, MessageInput } from './types';
 
 function checklist(events: DeliveryStateInput, asOf: string): ChecklistItem[] {

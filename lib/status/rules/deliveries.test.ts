@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairDeliveries } from './deliveries';
-import { ide, ipl } from './test-builders';
+import { ide, ipl } from '@/lib/db/testing/delivery-state-builders';
 import type { MessageInput } from './types';
 
 const WINDOW_HOURS = 7 * 24;

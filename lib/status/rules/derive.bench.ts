@@ -5,7 +5,16 @@
  */
 import { bench, describe } from 'vitest';
 import { deriveDeliveryState } from './derive';
-import { apprec, at, delivery, extension, finding, input, T02, testIpl } from './test-builders';
+import {
+  apprec,
+  at,
+  delivery,
+  extension,
+  finding,
+  input,
+  T02,
+  testIpl,
+} from '@/lib/db/testing/delivery-state-builders';
 import type { DeliveryStateInput } from './types';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { endOfOsloDay } from '../../core/calendar';
 import { deriveDeliveryState } from './derive';
-import { apprec, at, delivery, extension, finding, ide, input, ipl, SEASON_2025, T02, testIpl } from './test-builders';
+import {
+  apprec,
+  at,
+  delivery,
+  extension,
+  finding,
+  ide,
+  input,
+  ipl,
+  SEASON_2025,
+  T02,
+  testIpl,
+} from '@/lib/db/testing/delivery-state-builders';
 import type { DeliveryFigures, DeliveryState, DeliveryStateInput, FlagCode, MessageInput } from './types';
 
 interface Case {

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { endOfOsloDay } from '../../core/calendar';
 import { deriveDeliveryState } from './derive';
 import { extensionPendingWait } from './flags';
-import { apprec, at, delivery, extension, finding, ide, input, ipl, T02 } from './test-builders';
+import {
+  apprec,
+  at,
+  delivery,
+  extension,
+  finding,
+  ide,
+  input,
+  ipl,
+  T02,
+} from '@/lib/db/testing/delivery-state-builders';
 import type { DeliveryFlag, DeliveryStateInput, FlagCode } from './types';
 
 function flag(events: DeliveryStateInput, asOf: string, code: FlagCode): DeliveryFlag {

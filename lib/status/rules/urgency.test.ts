@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDeliveryState } from './derive';
-import { at, delivery, extension, input, T02 } from './test-builders';
+import { at, delivery, extension, input, T02 } from '@/lib/db/testing/delivery-state-builders';
 import { compareByUrgency, flagUrgency } from './urgency';
 import type { DeliveryStateInput } from './types';
 

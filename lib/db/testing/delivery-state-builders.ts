@@ -1,9 +1,10 @@
 /**
- * Builders for the engine's tests (imported by *.test.ts only): the 2025 season and events with
- * sensible defaults, so that each test case states only what matters to it.
+ * Builders for the delivery-state engine's tests (lib/status/rules/*.test.ts and its benchmark):
+ * the 2025 season and events with sensible defaults, so that each test case states only what
+ * matters to it. Test support, not a rule: it reads the fixtures' service codes from disk.
  */
-import { endOfOsloDay } from '../../core/calendar';
-import { SERVICE_CODES } from '@/lib/db/testing/domain-fixtures';
+import { endOfOsloDay } from '@/lib/core/calendar';
+import { SERVICE_CODES } from './domain-fixtures';
 import type {
   ApprecErrorInput,
   ApprecInput,
@@ -13,7 +14,7 @@ import type {
   FindingInput,
   MessageInput,
   SeasonInput,
-} from './types';
+} from '@/lib/status/rules/types';
 
 /** An instant; write the Oslo offset into the string ('2026-01-15T23:59:00+01:00'). */
 export const at = (iso: string) => new Date(iso);
