@@ -24,7 +24,7 @@ import {
 import type { StatusColumnId, StatusTableParams } from '@/lib/status/rules/table-params';
 import { timelineEntryText } from '@/lib/status/rules/timeline-text';
 import { csvStream } from './csv';
-import type { Column, Fact, Table } from './tables';
+import { yesNo, type Column, type Fact, type Table } from './tables';
 import { factSheet, tableSheet, writeWorkbook } from './xlsx';
 
 /** `format=csv|xlsx`; CSV when absent. */
@@ -42,8 +42,6 @@ const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' : 'Nei');
 
 /** `Content-Disposition` for a download, with an ASCII fallback name and the UTF-8 one. */
 function attachment(fileName: string): string {

@@ -4,7 +4,7 @@
  * and the one guard against formula injection.
  */
 import { getISOWeek, parseISO } from 'date-fns';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/labels';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS } from '@/lib/status/labels';
 import { CHANGE_KIND_LABELS } from '@/lib/reports/labels';
 import {
   changeRows,
@@ -55,7 +55,8 @@ export function cellText(value: CellValue, kind: CellKind): string {
 }
 
 const instant = (iso: string | null) => (iso === null ? null : new Date(iso));
-const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Ja' : 'Nei');
+/** A yes/no cell in the status's words ('Ja', 'Nei'); empty for no value. */
+export const yesNo = (value: boolean | null) => (value === null ? null : ON_TIME_LABELS[`${value}`]);
 
 /** 'Ukerapport KPR 2025, uke 3 (12.01.2026–18.01.2026)'. */
 export function reportTitle(report: WeeklyReportContent): string {
