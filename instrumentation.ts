@@ -9,6 +9,9 @@ export async function register() {
   // it would be a value known only at run time, and the import below would stay in.
   // eslint-disable-next-line no-restricted-properties -- see above
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundJobs } = await import('./lib/jobs');
-  startBackgroundJobs()?.catch((error: unknown) => console.error('Jobs: the worker did not start:', error));
+  const [{ startBackgroundJobs }, { logErrorLine }] = await Promise.all([
+    import('./lib/jobs'),
+    import('./lib/core/log'),
+  ]);
+  startBackgroundJobs()?.catch((error: unknown) => logErrorLine('Jobs: the worker did not start:', error));
 }

@@ -7,9 +7,11 @@
  * (APPREC_REJECTED_WITHOUT_ERRORS), as the standard requires at least one. OK (1) WITH Errors is
  * accepted as OK with a warning and the errors kept: the Apprec is FHI's final answer, and refusing
  * it would make the dashboard report a missing Apprec for a delivery FHI accepted.
- * Error attributes are kept as given (a receiver may use its own code system), except that anything
- * shaped like a national identity number in DN or OT is masked before it leaves this module.
+ * Error attributes are kept as given (a receiver may use its own code system), except that a
+ * national identity number in DN or OT is masked (lib/core/identity-masking.ts) before it leaves
+ * this module. An Id or OriginalMsgId/Id holding one is refused: masking would make two ids one.
  */
+import { MASKED_IDENTITY_NUMBER, maskIdentityNumbersCounted } from '../../core/identity-masking';
 import { type XmlElement, attributeValue, childElements, firstChild, trimmedText } from './element';
 import { type ReaderWarning, XmlReadError } from './errors';
 import {
@@ -17,6 +19,7 @@ import {
   MAX_NAME_LENGTH,
   herId,
   invalidValue,
+  noIdentityNumber,
   optionalText,
   requireChild,
   requireChildDateTime,
@@ -39,9 +42,7 @@ const STATUS_BY_CODE = { '1': 'OK', '2': 'REJECTED', '3': 'OK_WITH_ERRORS' } as 
 export type ApprecStatus = (typeof STATUS_BY_CODE)[keyof typeof STATUS_BY_CODE];
 
 /** What replaces an identity number found in an Error's DN or OT. */
-export const REDACTED_IDENTITY_NUMBER = '[fødselsnummer fjernet]';
-/** Eleven digits, optionally written 6 + 5 with a space, not part of a longer number. */
-const IDENTITY_NUMBER_IN_TEXT = /(?<!\d)\d{6} ?\d{5}(?!\d)/g;
+export const REDACTED_IDENTITY_NUMBER = MASKED_IDENTITY_NUMBER;
 
 export interface ApprecErrorEntry {
   /** Error/@V */
@@ -137,14 +138,22 @@ export function readApprec(root: XmlElement): ApprecDocument {
   return {
     version,
     migVersion,
-    id: requireChildText(root, 'Id', ns, 'APPREC', 'AppRec', MAX_MESSAGE_ID_LENGTH),
+    id: noIdentityNumber(
+      requireChildText(root, 'Id', ns, 'APPREC', 'AppRec', MAX_MESSAGE_ID_LENGTH),
+      'APPREC',
+      'AppRec/Id',
+    ),
     genDate: requireChildDateTime(root, 'GenDate', ns, 'APPREC', 'AppRec'),
     status,
     errors,
     sender: readParty(requireChild(root, 'Sender', ns, 'APPREC', 'AppRec/Sender'), ns, 'AppRec/Sender'),
     receiver: readParty(requireChild(root, 'Receiver', ns, 'APPREC', 'AppRec/Receiver'), ns, 'AppRec/Receiver'),
     originalMsgId: {
-      id: requireChildText(original, 'Id', ns, 'APPREC', 'AppRec/OriginalMsgId', MAX_MESSAGE_ID_LENGTH),
+      id: noIdentityNumber(
+        requireChildText(original, 'Id', ns, 'APPREC', 'AppRec/OriginalMsgId', MAX_MESSAGE_ID_LENGTH),
+        'APPREC',
+        'AppRec/OriginalMsgId/Id',
+      ),
       msgType: nonEmpty(originalMsgType === undefined ? undefined : attributeValue(originalMsgType, 'V')?.trim()),
       issueDate:
         issueDate === undefined || trimmedText(issueDate) === ''
@@ -181,8 +190,8 @@ function readError(error: XmlElement, warnings: ReaderWarning[]): ApprecErrorEnt
 function redacted(value: string | undefined, warnings: ReaderWarning[]): string | null {
   const given = nonEmpty(value);
   if (given === null) return null;
-  const masked = given.replace(IDENTITY_NUMBER_IN_TEXT, REDACTED_IDENTITY_NUMBER);
-  if (masked !== given && !warnings.some((warning) => warning.code === 'APPREC_IDENTITY_NUMBER_REDACTED')) {
+  const { text: masked, masked: count } = maskIdentityNumbersCounted(given);
+  if (count > 0 && !warnings.some((warning) => warning.code === 'APPREC_IDENTITY_NUMBER_REDACTED')) {
     warnings.push({
       code: 'APPREC_IDENTITY_NUMBER_REDACTED',
       message: 'An Error text contained what looks like a national identity number; it was masked.',

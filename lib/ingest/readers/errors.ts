@@ -60,6 +60,9 @@ export interface ReaderWarning {
     | 'MIGVERSION_MISMATCH'
     | 'APPREC_OK_WITH_ERRORS'
     | 'APPREC_STATUS_3_WITHOUT_ERRORS'
-    | 'APPREC_IDENTITY_NUMBER_REDACTED';
+    | 'APPREC_IDENTITY_NUMBER_REDACTED'
+    | 'IDENTITY_NUMBER_MASKED';
   message: string;
+  /** IDENTITY_NUMBER_MASKED: the fields (element paths) in which a number was masked. */
+  fields?: string[];
 }
