@@ -301,10 +301,7 @@ async function storeApprec(
 ): Promise<IngestResult> {
   const id = uuidV7();
   const receivedAt = options.receivedAt.toISOString();
-  const maskedFields = [
-    ...maskedFieldsOf(apprec.warnings),
-    ...(apprec.warnings.some((warning) => warning.code === 'APPREC_IDENTITY_NUMBER_REDACTED') ? ['AppRec/Error'] : []),
-  ];
+  const maskedFields = maskedFieldsOf(apprec.warnings);
   const audit = (duplicate: boolean): IngestAudit => ({
     details: {
       kind: 'APPREC',

@@ -32,7 +32,7 @@ export type KprDocument =
 export function readKprDocument(input: Uint8Array | string, options: ReadKprDocumentOptions): KprDocument {
   const root = parseXml(input, options.limits);
   if (apprecVersionOf(root) !== null) {
-    const apprec = masked(readApprec(root));
+    const apprec = masked(readApprec(root), APPREC_FIELDS);
     return { kind: 'APPREC', apprec };
   }
   if (!isMsgHeadRoot(root)) {
@@ -42,7 +42,7 @@ export function readKprDocument(input: Uint8Array | string, options: ReadKprDocu
     );
   }
   const reading = readMsgHead(root, options.endpoints);
-  const msgHead = masked(reading.msgHead);
+  const msgHead = masked(reading.msgHead, MSGHEAD_FIELDS);
   if (msgHead.type === 'KPR_IPL') {
     const content = readIplosContent(reading.payload);
     return {
@@ -55,24 +55,41 @@ export function readKprDocument(input: Uint8Array | string, options: ReadKprDocu
   return { kind: 'KPR_IDE', msgHead, content: maskedInto(msgHead, content, 'INNHINFO') };
 }
 
-/** The fields of a MsgHead or an AppRec as paths a sender recognises. */
-const FIELD_PATHS: Record<string, string> = {
+/** A masked value's path in the object the readers return, as the element path a sender recognises. */
+const MSGHEAD_FIELDS: Record<string, string> = {
   'sender.name': 'MsgInfo/Sender/Organisation/OrganisationName',
   'sender.service.name': 'MsgInfo/Sender/Organisation/Organisation/OrganisationName',
-  'receiver.name': 'AppRec/Receiver/HCP/Inst/Name',
   'INNHINFO.epjSystem': 'INNHINFO/iiSysID',
   'INNHINFO.epjVersion': 'INNHINFO/iiSysVersjon',
   'INNHINFO.runNumber': 'INNHINFO/iiLopenr',
 };
+const APPREC_FIELDS: Record<string, string> = {
+  'sender.name': 'AppRec/Sender/HCP/Inst/Name',
+  'receiver.name': 'AppRec/Receiver/HCP/Inst/Name',
+};
+const APPREC_ERROR_ATTRIBUTES: Record<string, string> = {
+  code: 'V',
+  codeSystem: 'S',
+  displayName: 'DN',
+  freeText: 'OT',
+};
+
+function fieldPath(path: string, fields: Record<string, string>): string {
+  const error = /^errors\.(\d+)\.(\w+)$/.exec(path);
+  if (error && fields === APPREC_FIELDS) {
+    return `AppRec/Error[${Number(error[1]) + 1}]/@${APPREC_ERROR_ATTRIBUTES[error[2]!] ?? error[2]}`;
+  }
+  return fields[path] ?? path;
+}
 
 /** The fields named in a document's IDENTITY_NUMBER_MASKED warning (empty when nothing was masked). */
 export function maskedFieldsOf(warnings: readonly ReaderWarning[]): string[] {
   return warnings.find((warning) => warning.code === 'IDENTITY_NUMBER_MASKED')?.fields ?? [];
 }
 
-function addMaskedFields(warnings: ReaderWarning[], paths: string[]): void {
+function addMaskedFields(warnings: ReaderWarning[], paths: string[], names: Record<string, string>): void {
   if (paths.length === 0) return;
-  const fields = [...new Set([...maskedFieldsOf(warnings), ...paths.map((path) => FIELD_PATHS[path] ?? path)])];
+  const fields = [...new Set([...maskedFieldsOf(warnings), ...paths.map((path) => fieldPath(path, names))])];
   const others = warnings.filter((warning) => warning.code !== 'IDENTITY_NUMBER_MASKED');
   warnings.splice(0, warnings.length, ...others, {
     code: 'IDENTITY_NUMBER_MASKED',
@@ -82,11 +99,11 @@ function addMaskedFields(warnings: ReaderWarning[], paths: string[]): void {
 }
 
 /** The document part with every identity number masked, recorded in its own warnings. */
-function masked<T extends { warnings: ReaderWarning[] }>(part: T): T {
+function masked<T extends { warnings: ReaderWarning[] }>(part: T, names: Record<string, string>): T {
   const { warnings, ...rest } = part;
   const result = maskIdentityNumbersDeep(rest);
   const kept = [...warnings];
-  addMaskedFields(kept, result.maskedPaths);
+  addMaskedFields(kept, result.maskedPaths, names);
   return { ...(result.value as Omit<T, 'warnings'>), warnings: kept } as T;
 }
 
@@ -96,6 +113,7 @@ function maskedInto<T>(msgHead: MsgHead, part: T, prefix: string): T {
   addMaskedFields(
     msgHead.warnings,
     result.maskedPaths.map((path) => `${prefix}.${path}`),
+    MSGHEAD_FIELDS,
   );
   return result.value;
 }

@@ -15,6 +15,8 @@ export interface IdentityNumberMaskedFinding {
   message: string;
   /** The number of fields a number was masked in. */
   count: number;
+  /** The fields, as element paths (like CheckFinding's evidence: facts, no value from the document). */
+  evidence: { fields: string };
 }
 
 /** One finding when `fields` (element paths, from the reader's IDENTITY_NUMBER_MASKED warning) is not empty. */
@@ -26,6 +28,7 @@ export function identityNumberMaskedFindings(fields: readonly string[]): Identit
       severity: 'WARNING',
       message: IDENTITY_NUMBER_MASKED_MESSAGE(fields),
       count: fields.length,
+      evidence: { fields: fields.join(', ') },
     },
   ];
 }
