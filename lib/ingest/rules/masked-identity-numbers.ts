@@ -16,7 +16,7 @@ export interface IdentityNumberMaskedFinding {
   /** The number of fields a number was masked in. */
   count: number;
   /** The fields, as element paths (like CheckFinding's evidence: facts, no value from the document). */
-  evidence: { fields: string };
+  evidence: Readonly<Record<string, string | number | null>>;
 }
 
 /** One finding when `fields` (element paths, from the reader's IDENTITY_NUMBER_MASKED warning) is not empty. */
