@@ -37,6 +37,18 @@ function mod11CheckDigit(digits: string, weights: readonly number[]): number | n
   return check;
 }
 
+/**
+ * Both mod-11 check digits of an 11-digit national identity number hold (fødselsnummer, D-number,
+ * H-number, FH-number and synthetic test numbers all use them). The date part is not looked at.
+ */
+export function hasNationalIdCheckDigits(value: string): boolean {
+  if (!/^\d{11}$/.test(value)) return false;
+  return (
+    mod11CheckDigit(value, NATIONAL_ID_WEIGHTS_1) === Number(value[9]) &&
+    mod11CheckDigit(value, NATIONAL_ID_WEIGHTS_2) === Number(value[10])
+  );
+}
+
 export type NationalIdKind =
   /** fødselsnummer */
   | 'FNR'

@@ -24,8 +24,9 @@ import { IngestError, ingestErrorFromReader } from './errors';
 import type { ApprecDocument } from './readers/apprec';
 import { XmlReadError } from './readers/errors';
 import { DEFAULT_XML_LIMITS } from './readers/parse';
-import { type KprDocument, readKprDocument } from './readers/read-document';
+import { type KprDocument, maskedFieldsOf, readKprDocument } from './readers/read-document';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from './rules/checks';
+import { identityNumberMaskedFindings } from './rules/masked-identity-numbers';
 import { type IngestSeason, resolveSeason } from './rules/season';
 
 export type IngestTransport = 'AMQP' | 'EDI' | 'API' | 'UPLOAD';
@@ -144,17 +145,29 @@ async function storeMessage(
   if (season === null) throw new IngestError(422, 'SEASON_UNKNOWN', 'No reporting season is configured.');
 
   const receivedAt = options.receivedAt.toISOString();
+  // The reader masked any identity number in the header's free text; a finding says where.
+  const maskedFields = maskedFieldsOf(msgHead.warnings);
   const findings = (
     municipalityNumber === null
       ? []
-      : document.kind === 'KPR_IPL'
-        ? await checkDelivery(actor, document.content, municipalityNumber, season, reference, options.receivedAt)
-        : checkTestPersons(document.content.summary)
+      : [
+          ...(document.kind === 'KPR_IPL'
+            ? await checkDelivery(actor, document.content, municipalityNumber, season, reference, options.receivedAt)
+            : checkTestPersons(document.content.summary)),
+          ...identityNumberMaskedFindings(maskedFields),
+        ]
   ).sort(byCodeAndMessage);
   const id = uuidV7();
   const audit = (duplicate: boolean): IngestAudit => ({
     municipalityNumber,
-    details: { kind: msgHead.type, msgId: msgHead.msgId, transport: options.transport, duplicate, sha256 },
+    details: {
+      kind: msgHead.type,
+      msgId: msgHead.msgId,
+      transport: options.transport,
+      duplicate,
+      sha256,
+      ...(maskedFields.length > 0 && { maskedFields }),
+    },
   });
   const stored = await writeDocument(actor, {
     parent: {
@@ -288,6 +301,7 @@ async function storeApprec(
 ): Promise<IngestResult> {
   const id = uuidV7();
   const receivedAt = options.receivedAt.toISOString();
+  const maskedFields = maskedFieldsOf(apprec.warnings);
   const audit = (duplicate: boolean): IngestAudit => ({
     details: {
       kind: 'APPREC',
@@ -296,6 +310,7 @@ async function storeApprec(
       transport: options.transport,
       duplicate,
       sha256,
+      ...(maskedFields.length > 0 && { maskedFields }),
     },
   });
   const stored = await writeDocument(actor, {
@@ -368,6 +383,6 @@ async function storeApprec(
   };
 }
 
-function findingSummary(finding: CheckFinding): IngestFindingSummary {
+function findingSummary(finding: IngestFindingSummary): IngestFindingSummary {
   return { code: finding.code, severity: finding.severity, count: finding.count, message: finding.message };
 }

@@ -40,3 +40,10 @@ export const UPLOAD_OUTCOME_LABELS = {
   failed: 'Feilet',
 } as const satisfies Record<string, string>;
 export type UploadOutcome = keyof typeof UPLOAD_OUTCOME_LABELS;
+
+/** The title of the finding that a national identity number in a message's header was masked (rules/masked-identity-numbers.ts). */
+export const IDENTITY_NUMBER_MASKED_TITLE = 'Fødselsnummer fjernet fra meldingshodet';
+
+/** Its text: which fields held a number (element paths), never the number. */
+export const IDENTITY_NUMBER_MASKED_MESSAGE = (fields: readonly string[]) =>
+  `Et fødselsnummer, D-nummer eller H-nummer sto i ${fields.join(', ')} og ble fjernet før meldingen ble lagret; nummeret er ikke lagret noe sted. Rett oppsettet i fagsystemet, så feltet ikke får personnummer.`;

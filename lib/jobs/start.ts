@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { env } from '@/lib/core/env';
+import { logErrorLine } from '@/lib/core/log';
 import { createMailer } from '@/lib/core/mail/mailer';
 import { registerReminderJobs, REMINDER_RUN_QUEUE } from '@/lib/reminders';
 import { registerWeeklyReportJobs } from '@/lib/reports';
@@ -72,6 +73,6 @@ export async function queueReminderRun(): Promise<void> {
       }));
     await (await sender).send(REMINDER_RUN_QUEUE, {});
   } catch (error) {
-    console.error('Jobs: could not queue a reminder run:', error instanceof Error ? error.message : error);
+    logErrorLine('Jobs: could not queue a reminder run:', error instanceof Error ? error.message : error);
   }
 }

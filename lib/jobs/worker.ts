@@ -7,6 +7,7 @@
  */
 import PgBoss from 'pg-boss';
 import { OSLO_TIME_ZONE } from '@/lib/core/time';
+import { logLine } from '@/lib/core/log';
 
 const JOBS_SCHEMA = 'pgboss';
 
@@ -52,7 +53,7 @@ export interface JobWorkerOptions {
 }
 
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? logLine;
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: JOBS_SCHEMA,
@@ -121,7 +122,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
 export async function connectJobSender(
   options: Pick<JobWorkerOptions, 'databaseUrl' | 'log'>,
 ): Promise<Pick<JobWorker, 'send' | 'stop'>> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? logLine;
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: JOBS_SCHEMA,

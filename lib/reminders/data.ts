@@ -17,6 +17,7 @@ import {
   type Actor,
   type Viewer,
 } from '@/lib/access';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import type { ReminderContact, ReminderMessage } from '@/lib/reminders/rules/reminders';
@@ -212,6 +213,11 @@ export async function recordReminderAttempt(
     where: { id },
     data: attempt.sent
       ? { status: 'SENT', sentAt: attempt.at, messageId: attempt.messageId, attempts: { increment: 1 } }
-      : { status: attempt.lastAttempt ? 'FAILED' : 'QUEUED', attempts: { increment: 1 }, lastError: attempt.error },
+      : {
+          status: attempt.lastAttempt ? 'FAILED' : 'QUEUED',
+          attempts: { increment: 1 },
+          // A mail server's error text is free text: masked for identity numbers before it is stored.
+          lastError: maskIdentityNumbers(attempt.error),
+        },
   });
 }

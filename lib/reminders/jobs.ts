@@ -20,6 +20,7 @@ import {
 } from '@/lib/reminders/rules/reminders';
 import type { Mailer } from '@/lib/core/mail/mailer';
 import { DAY_MS } from '@/lib/core/time';
+import { logLine } from '@/lib/core/log';
 import {
   findReminderToSend,
   listLoggedDedupeKeys,
@@ -148,7 +149,7 @@ export async function registerReminderJobs(
   mailer: Mailer,
   settings: ReminderJobSettings,
 ): Promise<void> {
-  const log = settings.log ?? console.log;
+  const log = settings.log ?? logLine;
   const clock = settings.clock ?? (() => new Date());
   await worker.registerJob<ReminderSendJob>(
     REMINDER_SEND_QUEUE,

@@ -14,6 +14,7 @@ import type { Job, JobWorker } from '@/lib/jobs';
 import { DELIVERY_NO_LONGER_WANTED } from '@/lib/reports/labels';
 import { previousWeekStart, weekStartOf } from '@/lib/reports/rules/weekly-report';
 import { formatIsoDate } from '@/lib/core/format';
+import { logLine } from '@/lib/core/log';
 import type { Mailer } from '@/lib/core/mail/mailer';
 import { decideReportDeliveries, findDeliveryToSend, recordDeliveryAttempt } from './data/deliveries';
 import { generateWeeklyReport, type GeneratedReport } from './generate';
@@ -131,7 +132,7 @@ export interface WeeklyReportJobSettings {
 }
 
 export async function registerWeeklyReportJobs(worker: JobWorker, settings: WeeklyReportJobSettings): Promise<void> {
-  const log = settings.log ?? console.log;
+  const log = settings.log ?? logLine;
   const { mailer } = settings;
   if (mailer) {
     await worker.registerJob<WeeklyReportSendJob>(

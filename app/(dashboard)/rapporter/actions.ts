@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isFhi } from '@/lib/access';
 import { action, formAction, signedIn } from '@/lib/access/request';
 import { formatIsoDate } from '@/lib/core/format';
+import { logErrorLine } from '@/lib/core/log';
 import type { FormState } from '@/lib/core/form-state';
 import { startBackgroundJobs } from '@/lib/jobs';
 import { createWeeklyReport, setReportSubscription, WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/reports';
@@ -26,7 +27,7 @@ async function queueMail(job: WeeklyReportJob): Promise<void> {
     const worker = await startBackgroundJobs();
     await worker?.send(WEEKLY_REPORT_QUEUE, job);
   } catch (error) {
-    console.error('Jobs: could not queue the weekly report mail:', error);
+    logErrorLine('Jobs: could not queue the weekly report mail:', error);
   }
 }
 

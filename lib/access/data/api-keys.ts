@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from '../api-keys';
 import { auditActor, isAdmin, type SystemActor, type Viewer } from '../rules/actor';
@@ -60,7 +61,9 @@ export async function listApiKeys(viewer: Viewer): Promise<ApiKeyRow[] | null> {
 /** Creates a key and returns its secret — the only time it is ever available — or null for a non-admin. */
 export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<{ id: string; secret: string } | null> {
   if (!isAdmin(viewer) || !viewer.userId) return null;
-  const { name, scopes } = apiKeyInputSchema.parse(input);
+  const parsed = apiKeyInputSchema.parse(input);
+  // The key's name is free text: an identity number typed into it is masked before it is stored.
+  const { name, scopes } = { ...parsed, name: maskIdentityNumbers(parsed.name) };
   const secret = generateApiKeySecret();
   const key = await db().$transaction(async (tx) => {
     const created = await tx.apiKey.create({

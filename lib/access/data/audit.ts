@@ -1,7 +1,10 @@
 /**
  * The audit log: who (person or API key), in which role, did or saw what, for which municipality,
  * with what outcome. Append-only: the database refuses updates and deletes (see the migration).
+ * Every event passes through auditEventData, where its details are masked for national identity
+ * numbers (lib/core/identity-masking.ts): the audit log's write boundary.
  */
+import { maskIdentityNumbersDeep, maskOptionalText } from '@/lib/core/identity-masking';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AuditActor } from '../rules/actor';
@@ -19,7 +22,10 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-/** The event's fields as the AuditEvent model names them. */
+/** Digests in details (hex, computed here), never masked. */
+const DIGEST_KEYS: ReadonlySet<string> = new Set(['sha256', 'bodySha256']);
+
+/** The event's fields as the AuditEvent model names them, with identity numbers masked. */
 function auditEventData(entry: AuditEntry) {
   const actor = entry.actor;
   return {
@@ -30,8 +36,8 @@ function auditEventData(entry: AuditEntry) {
     actorApiKeyId: actor && 'apiKeyId' in actor ? actor.apiKeyId : null,
     actorSystem: actor && 'system' in actor ? actor.system : null,
     municipalityNumber: entry.municipalityNumber ?? null,
-    requestId: entry.requestId ?? null,
-    details: entry.details ?? null,
+    requestId: maskOptionalText(entry.requestId ?? null),
+    details: entry.details === undefined ? null : maskIdentityNumbersDeep(entry.details, { keep: DIGEST_KEYS }).value,
   };
 }
 
@@ -54,5 +60,6 @@ export function auditEventColumns(entry: AuditEntry, at: Date) {
 
 /** Takes the client or a transaction, so an event can commit together with what it records. */
 export async function recordAudit(prisma: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry): Promise<void> {
-  await prisma.auditEvent.create({ data: { ...auditEventData(entry), details: entry.details } });
+  const data = auditEventData(entry);
+  await prisma.auditEvent.create({ data: { ...data, details: data.details ?? undefined } });
 }

@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import { auditActor, isAdmin, type Role, type Viewer } from '../rules/actor';
@@ -115,7 +116,8 @@ async function write(viewer: Viewer, input: UserInput, id: string | null): Promi
   }
   try {
     const user = await db().$transaction(async (tx) => {
-      const data = { name: input.name, email: input.email, role: input.role };
+      // A person's name is free text: an identity number typed into it is masked before it is stored.
+      const data = { name: maskIdentityNumbers(input.name), email: input.email, role: input.role };
       const saved = id ? await tx.user.update({ where: { id }, data }) : await tx.user.create({ data });
       await tx.municipalityMembership.deleteMany({
         where: { userId: saved.id, municipalityNumber: { notIn: numbers } },

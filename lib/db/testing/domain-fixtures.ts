@@ -39,13 +39,39 @@ export const COMPUTED_NATIONAL_IDS = [
   computedNationalId('150372', 420),
   computedNationalId('280988', 137),
   computedNationalId('010101', 250),
+  computedNationalId('410190', 123, 'DNR'),
+  computedNationalId('015190', 321, 'HNR'),
+  computedNationalId('240565', 555),
 ] as const;
+
+/**
+ * An 11-digit number whose last check digit fails (an order number, say): never masked. It replaces
+ * the __ORDER_NUMBER__ placeholder in the fixtures.
+ */
+export const ORDER_NUMBER = `${COMPUTED_NATIONAL_IDS[5].slice(0, 10)}${(Number(COMPUTED_NATIONAL_IDS[5][10]) + 1) % 10}`;
 
 /** The synthetic (month + 80) numbers committed in the fixtures. */
 export const SYNTHETIC_NATIONAL_IDS = ['12814550026', '03816250098', '21907050006', '04890250098'] as const;
 
-/** A fixture's text with every __FNR_n__ placeholder replaced by COMPUTED_NATIONAL_IDS[n - 1]. */
+/** How a __FNR_n_<SPELLING>__ placeholder writes its number. */
+const SPELLINGS: Record<string, (number: string) => string> = {
+  '': (n) => n,
+  SPACE: (n) => `${n.slice(0, 6)} ${n.slice(6)}`,
+  DOT: (n) => `${n.slice(0, 6)}.${n.slice(6)}`,
+  DASH: (n) => `${n.slice(0, 6)}-${n.slice(6)}`,
+  DATE: (n) => `${n.slice(0, 2)}.${n.slice(2, 4)}.${n.slice(4, 6)} ${n.slice(6)}`,
+};
+
+/**
+ * A fixture's text with every __FNR_n__ placeholder replaced by COMPUTED_NATIONAL_IDS[n - 1] —
+ * __FNR_n_SPACE__, _DOT__, _DASH__ and _DATE__ write it 6 + 5 or as a dotted date + 5 — and
+ * __ORDER_NUMBER__ by ORDER_NUMBER.
+ */
 export function fixtureText(path: string): string {
   const text = readFileSync(new URL(path, FIXTURES), 'utf8');
-  return text.replace(/__FNR_(\d)__/g, (_, n: string) => COMPUTED_NATIONAL_IDS[Number(n) - 1]!);
+  return text
+    .replace(/__FNR_(\d)(?:_(SPACE|DOT|DASH|DATE))?__/g, (_, n: string, spelling = '') =>
+      SPELLINGS[spelling]!(COMPUTED_NATIONAL_IDS[Number(n) - 1]!),
+    )
+    .replaceAll('__ORDER_NUMBER__', ORDER_NUMBER);
 }

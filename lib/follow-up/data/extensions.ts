@@ -5,6 +5,8 @@
  * at most one pending request per season. Everything is scoped to the viewer (anything outside the
  * scope is answered like something that does not exist) and every write is audited. The decision
  * is an event: the status engine makes a granted date the effective deadline everywhere.
+ * The free texts (justification, planned fix, decision note) are masked for national identity
+ * numbers before they are stored (this module is their write boundary).
  */
 import 'server-only';
 import { z } from 'zod';
@@ -18,6 +20,7 @@ import {
   type Actor,
   type Viewer,
 } from '@/lib/access';
+import { maskIdentityNumbers, maskOptionalText } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { endOfOsloDay, osloDate } from '@/lib/core/calendar';
@@ -180,8 +183,8 @@ export async function requestExtension(
         municipalityNumber: number,
         requestedDeadline: endOfOsloDay(input.requestedDate),
         reasonCategory: input.reasonCategory,
-        justification: input.justification,
-        plannedFix: input.plannedFix,
+        justification: maskIdentityNumbers(input.justification),
+        plannedFix: maskOptionalText(input.plannedFix),
         requestedAt: now,
         requestedById: viewer.userId,
       },
@@ -265,7 +268,13 @@ export async function decideExtensionRequest(
   const status = input.decision === 'GRANT' ? 'GRANTED' : 'DENIED';
   const { count } = await db().extensionRequest.updateMany({
     where: { id, status: 'PENDING' },
-    data: { status, grantedDeadline, decisionNote: input.note || null, decidedAt: now, decidedById: viewer.userId },
+    data: {
+      status,
+      grantedDeadline,
+      decisionNote: maskOptionalText(input.note || null),
+      decidedAt: now,
+      decidedById: viewer.userId,
+    },
   });
   if (count === 0) return alreadyClosed(status);
   await recordAudit(db(), {

@@ -3,9 +3,11 @@
  * contacts, and FHI's record that a resubmission was agreed (kind RESUBMISSION_AGREED), which the
  * status engine takes as clearing the municipality to resend. Scoped to the viewer (outside the
  * scope: like something that does not exist); every note written is audited (without its text).
+ * A note's text is masked for national identity numbers before it is stored (its write boundary).
  */
 import 'server-only';
 import { auditActor, canSeeMunicipality, denied, isFhi, recordAudit, type Viewer } from '@/lib/access';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { findMunicipalitySeason } from '@/lib/status';
 import {
@@ -57,7 +59,8 @@ export async function addNote(
     const issue = parsed.error.issues[0]!;
     return { ok: false, field: issue.path[0] === 'kind' ? 'kind' : 'body', message: issue.message };
   }
-  const { kind, body } = parsed.data;
+  const kind = parsed.data.kind;
+  const body = maskIdentityNumbers(parsed.data.body);
   if (kind === 'RESUBMISSION_AGREED' && !isFhi(viewer)) return denied(viewer, 'note.resubmission_agreed', number);
   const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;

@@ -2,9 +2,14 @@
  * The database side of a findings import (lib/ingest/import-findings.ts): the earlier import of
  * an idempotency key, the messages rows name, and the write of every row in one transaction. The
  * importer is the actor: an FHI API key or an FHI person.
+ *
+ * The write boundary of imported findings: the client's key and every finding's code and message
+ * are masked for national identity numbers (lib/core/identity-masking.ts) before they are stored
+ * or looked up, so "[fødselsnummer fjernet]" stands where a number was.
  */
 import 'server-only';
 import { type Actor, auditActor, scopeWhere } from '@/lib/access';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import type { Severity } from '@/lib/core/severity';
 
@@ -45,7 +50,7 @@ async function readImport(reader: Reader, key: string): Promise<StoredFindingsIm
 /** The import made earlier with this idempotency key, or null. */
 export function findFindingsImport(actor: Actor, key: string): Promise<StoredFindingsImport | null> {
   void actor; // a key is the importer's own reference, whoever made it
-  return readImport(db(), key);
+  return readImport(db(), maskIdentityNumbers(key));
 }
 
 /** The ids of the received messages with these MsgIds that the actor may see, by MsgId. */
@@ -70,14 +75,21 @@ export async function writeFindingsImport(
 ): Promise<{ created: true; importId: string } | { created: false; existing: StoredFindingsImport }> {
   return db().$transaction(async (tx) => {
     const created = await tx.findingImport.createManyAndReturn({
-      data: [{ key, bodySha256, ...importer(actor) }],
+      data: [{ key: maskIdentityNumbers(key), bodySha256, ...importer(actor) }],
       skipDuplicates: true,
       select: { id: true },
     });
     const importId = created[0]?.id;
-    if (importId === undefined) return { created: false, existing: (await readImport(tx, key))! };
+    if (importId === undefined) return { created: false, existing: (await readImport(tx, maskIdentityNumbers(key)))! };
     await tx.finding.createMany({
-      data: findings.map((finding) => ({ ...finding, importId, source: 'FHI_VALIDATION' as const, detectedAt })),
+      data: findings.map((finding) => ({
+        ...finding,
+        code: maskIdentityNumbers(finding.code),
+        message: maskIdentityNumbers(finding.message),
+        importId,
+        source: 'FHI_VALIDATION' as const,
+        detectedAt,
+      })),
     });
     return { created: true, importId };
   });

@@ -4,10 +4,13 @@
  * contact's own municipalities, and saves what the contact chooses to record: the header fields,
  * aggregates and counts, re-checked here with the same §5 checks — never a person or an identity
  * number. `getLatestSelfCheck` tells the dashboard's checklist that the self-check was done.
+ * What the browser sends is masked for national identity numbers (lib/core/identity-masking.ts) on
+ * arrival, before it is checked, stored or answered: this module is the self-check's write boundary.
  */
 import 'server-only';
 import { auditActor, canSeeMunicipality, recordAudit, scopeWhere, type Viewer } from '@/lib/access';
 import { iplosContentSummarySchema } from '@/lib/core/content-summary';
+import { maskIdentityNumbersDeep } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { type CheckFinding, runDeliveryChecks } from '../rules/checks';
 import { resolveSeason } from '../rules/season';
@@ -78,9 +81,10 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
  */
 export async function saveSelfCheck(
   viewer: Viewer,
-  input: SelfCheckInput,
+  sent: SelfCheckInput,
   now: Date,
 ): Promise<{ findings: CheckFinding[] } | null> {
+  const input = maskIdentityNumbersDeep(sent).value;
   if (!isContact(viewer) || !canSeeMunicipality(viewer, input.municipalityNumber)) return null;
   const context = await getSelfCheckContext(viewer, now);
   const municipality = context?.municipalities.find((m) => m.number === input.municipalityNumber);

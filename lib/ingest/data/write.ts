@@ -9,9 +9,14 @@
  * The write is the hot statement of ingestion: it is a prepared statement (lib/db/sql.ts, one per
  * shape: message or AppRec, with or without children), not Prisma's raw query path. The actor is
  * who sent the document: the audit event records it.
+ *
+ * This is ingestion's write boundary for documents: every string of every row is masked for
+ * national identity numbers here (lib/core/identity-masking.ts), whatever the reader did, so no
+ * column can take one by accident; only the SHA-256 digests are kept as computed.
  */
 import 'server-only';
 import { type Actor, type AuditEntry, auditActor, auditEventColumns } from '@/lib/access';
+import { maskIdentityNumbers, maskIdentityNumbersDeep } from '@/lib/core/identity-masking';
 import { sql } from '@/lib/db';
 import type { ApprecIngestSummary, IngestFindingSummary } from '../ingest-document';
 
@@ -40,9 +45,18 @@ function auditRow(actor: Actor, audit: IngestAudit): Row {
   );
 }
 
+/** Digests this product computes: hex, not text, so never masked. */
+const DIGEST_COLUMNS: ReadonlySet<string> = new Set(['payload_sha256']);
+
+/** The rows with every identity number masked (see the file comment). */
+function masked(rows: Row[]): Row[] {
+  return maskIdentityNumbersDeep(rows, { keep: DIGEST_COLUMNS }).value;
+}
+
 /** Inserts the document; true when this call stored it, false when the parent's unique id was already taken. */
 export async function writeDocument(actor: Actor, write: DocumentWrite): Promise<boolean> {
-  const { parent, children } = write;
+  const parent = { ...write.parent, row: masked([write.parent.row])[0]! };
+  const children = { ...write.children, rows: masked(write.children.rows) };
   const audit = auditRow(actor, write.audit);
   const stored = 'WHERE EXISTS (SELECT 1 FROM parent)';
   const text = `WITH parent AS (${insert(parent.table, Object.keys(parent.row), '$1')} ON CONFLICT ("${parent.uniqueColumn}") DO NOTHING RETURNING id),
@@ -74,7 +88,7 @@ async function readResent<T extends { payloadSha256: string }>(
   const text = `WITH stored AS (${stored}),
     audit AS (${insert('audit_event', Object.keys(auditColumns), '$3', 'WHERE EXISTS (SELECT 1 FROM stored WHERE "payloadSha256" = $2)')})
     SELECT * FROM stored`;
-  const [row] = await sql().query<T>(text, [uniqueValue, sha256, JSON.stringify([auditColumns])]);
+  const [row] = await sql().query<T>(text, [maskIdentityNumbers(uniqueValue), sha256, JSON.stringify([auditColumns])]);
   if (!row) throw new Error('The stored document a resend collided with was not found.');
   return row;
 }

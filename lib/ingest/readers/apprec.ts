@@ -7,8 +7,9 @@
  * (APPREC_REJECTED_WITHOUT_ERRORS), as the standard requires at least one. OK (1) WITH Errors is
  * accepted as OK with a warning and the errors kept: the Apprec is FHI's final answer, and refusing
  * it would make the dashboard report a missing Apprec for a delivery FHI accepted.
- * Error attributes are kept as given (a receiver may use its own code system), except that anything
- * shaped like a national identity number in DN or OT is masked before it leaves this module.
+ * Error attributes are kept as given (a receiver may use its own code system); read-document.ts
+ * masks any national identity number in them, and in the names, before the AppRec leaves the
+ * readers. An Id or OriginalMsgId/Id holding one is refused: masking would make two ids one.
  */
 import { type XmlElement, attributeValue, childElements, firstChild, trimmedText } from './element';
 import { type ReaderWarning, XmlReadError } from './errors';
@@ -17,6 +18,7 @@ import {
   MAX_NAME_LENGTH,
   herId,
   invalidValue,
+  noIdentityNumber,
   optionalText,
   requireChild,
   requireChildDateTime,
@@ -37,11 +39,6 @@ export type ApprecVersion = keyof typeof APPREC_NAMESPACES;
 export const APPREC_STATUS_CODE_SYSTEM = '2.16.578.1.12.4.1.1.8258';
 const STATUS_BY_CODE = { '1': 'OK', '2': 'REJECTED', '3': 'OK_WITH_ERRORS' } as const;
 export type ApprecStatus = (typeof STATUS_BY_CODE)[keyof typeof STATUS_BY_CODE];
-
-/** What replaces an identity number found in an Error's DN or OT. */
-export const REDACTED_IDENTITY_NUMBER = '[fødselsnummer fjernet]';
-/** Eleven digits, optionally written 6 + 5 with a space, not part of a longer number. */
-const IDENTITY_NUMBER_IN_TEXT = /(?<!\d)\d{6} ?\d{5}(?!\d)/g;
 
 export interface ApprecErrorEntry {
   /** Error/@V */
@@ -110,7 +107,7 @@ export function readApprec(root: XmlElement): ApprecDocument {
   }
 
   const status = readStatus(requireChild(root, 'Status', ns, 'APPREC', 'AppRec/Status'));
-  const errors = childElements(root, 'Error', ns).map((error) => readError(error, warnings));
+  const errors = childElements(root, 'Error', ns).map(readError);
   if (status === 'REJECTED' && errors.length === 0) {
     throw new XmlReadError(
       'APPREC_REJECTED_WITHOUT_ERRORS',
@@ -137,14 +134,22 @@ export function readApprec(root: XmlElement): ApprecDocument {
   return {
     version,
     migVersion,
-    id: requireChildText(root, 'Id', ns, 'APPREC', 'AppRec', MAX_MESSAGE_ID_LENGTH),
+    id: noIdentityNumber(
+      requireChildText(root, 'Id', ns, 'APPREC', 'AppRec', MAX_MESSAGE_ID_LENGTH),
+      'APPREC',
+      'AppRec/Id',
+    ),
     genDate: requireChildDateTime(root, 'GenDate', ns, 'APPREC', 'AppRec'),
     status,
     errors,
     sender: readParty(requireChild(root, 'Sender', ns, 'APPREC', 'AppRec/Sender'), ns, 'AppRec/Sender'),
     receiver: readParty(requireChild(root, 'Receiver', ns, 'APPREC', 'AppRec/Receiver'), ns, 'AppRec/Receiver'),
     originalMsgId: {
-      id: requireChildText(original, 'Id', ns, 'APPREC', 'AppRec/OriginalMsgId', MAX_MESSAGE_ID_LENGTH),
+      id: noIdentityNumber(
+        requireChildText(original, 'Id', ns, 'APPREC', 'AppRec/OriginalMsgId', MAX_MESSAGE_ID_LENGTH),
+        'APPREC',
+        'AppRec/OriginalMsgId/Id',
+      ),
       msgType: nonEmpty(originalMsgType === undefined ? undefined : attributeValue(originalMsgType, 'V')?.trim()),
       issueDate:
         issueDate === undefined || trimmedText(issueDate) === ''
@@ -167,28 +172,15 @@ function readStatus(status: XmlElement): ApprecStatus {
   return STATUS_BY_CODE[code as keyof typeof STATUS_BY_CODE];
 }
 
-function readError(error: XmlElement, warnings: ReaderWarning[]): ApprecErrorEntry {
+function readError(error: XmlElement): ApprecErrorEntry {
   const code = attributeValue(error, 'V')?.trim();
   if (code === undefined || code === '') throw invalidValue('APPREC', 'AppRec/Error/@V', 'must not be empty');
   return {
     code,
     codeSystem: nonEmpty(attributeValue(error, 'S')?.trim()),
-    displayName: redacted(attributeValue(error, 'DN'), warnings),
-    freeText: redacted(attributeValue(error, 'OT'), warnings),
+    displayName: nonEmpty(attributeValue(error, 'DN')),
+    freeText: nonEmpty(attributeValue(error, 'OT')),
   };
-}
-
-function redacted(value: string | undefined, warnings: ReaderWarning[]): string | null {
-  const given = nonEmpty(value);
-  if (given === null) return null;
-  const masked = given.replace(IDENTITY_NUMBER_IN_TEXT, REDACTED_IDENTITY_NUMBER);
-  if (masked !== given && !warnings.some((warning) => warning.code === 'APPREC_IDENTITY_NUMBER_REDACTED')) {
-    warnings.push({
-      code: 'APPREC_IDENTITY_NUMBER_REDACTED',
-      message: 'An Error text contained what looks like a national identity number; it was masked.',
-    });
-  }
-  return masked;
 }
 
 function nonEmpty(value: string | undefined): string | null {

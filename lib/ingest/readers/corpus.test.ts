@@ -8,18 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from '../rules/checks';
 import { contentSummarySchema } from '../../core/content-summary';
 import type { CheckFindingCode } from '../rules/finding-codes';
+import { type IdentityNumberMaskedFinding, identityNumberMaskedFindings } from '../rules/masked-identity-numbers';
+import { MASKED_IDENTITY_NUMBER, findIdentityNumbers } from '../../core/identity-masking';
 import { XmlReadError, type XmlReadErrorCode } from './errors';
 import {
   COMPUTED_NATIONAL_IDS,
   ENDPOINTS,
   MUNICIPALITIES,
+  ORDER_NUMBER,
   SEASON_2025,
   SERVICE_CODES,
   SYNTHETIC_NATIONAL_IDS,
   fixtureText,
 } from '@/lib/db/testing/domain-fixtures';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './parse';
-import { type KprDocument, readKprDocument } from './read-document';
+import { type KprDocument, maskedFieldsOf, readKprDocument } from './read-document';
 
 type Input = Uint8Array | string;
 
@@ -27,10 +30,10 @@ type Expectation =
   | { error: XmlReadErrorCode }
   | {
       kind: KprDocument['kind'];
-      findings?: CheckFindingCode[];
+      findings?: Array<CheckFindingCode | IdentityNumberMaskedFinding['code']>;
       /** iiSysID of the previous delivery, for the EPJ check. */
       previousEpjSystem?: string;
-      check?: (document: KprDocument, findings: CheckFinding[]) => void;
+      check?: (document: KprDocument, findings: Array<CheckFinding | IdentityNumberMaskedFinding>) => void;
     };
 
 interface Case {
@@ -314,7 +317,9 @@ const GOOD: Case[] = [
           displayName: 'Ugyldig kode i «tjTjenType» – æøå',
           freeText: 'Fødselsnummer [fødselsnummer fjernet] finnes ikke; se også [fødselsnummer fjernet].',
         });
-        expect(apprec.warnings.map((warning) => warning.code)).toEqual(['APPREC_IDENTITY_NUMBER_REDACTED']);
+        expect(apprec.warnings).toEqual([
+          expect.objectContaining({ code: 'IDENTITY_NUMBER_MASKED', fields: ['AppRec/Error[2]/@OT'] }),
+        ]);
         expect(JSON.stringify(apprec)).not.toMatch(/\d{6} ?\d{5}/);
       },
     },
@@ -342,6 +347,102 @@ const GOOD: Case[] = [
         const apprec = apprecOf(document);
         expect(apprec.status).toBe('OK_WITH_ERRORS');
         expect(apprec.warnings.map((warning) => warning.code)).toEqual(['APPREC_STATUS_3_WITHOUT_ERRORS']);
+      },
+    },
+  },
+];
+
+/** No identity number anywhere in what the readers return, the order number kept where it was sent. */
+function expectMasked(document: KprDocument, orderNumbers: number): void {
+  const serialised = JSON.stringify(document);
+  expect(findIdentityNumbers(serialised)).toEqual([]);
+  for (const number of COMPUTED_NATIONAL_IDS) expect(serialised).not.toContain(number);
+  expect(serialised.split(ORDER_NUMBER).length - 1).toBe(orderNumbers);
+}
+
+const MASKED: Case[] = [
+  {
+    name: 'KPR_IPL with an identity number in every free-text header field, in four spellings, and an order number kept',
+    input: file('./findings/ipl-identity-numbers-in-header.xml'),
+    expect: {
+      kind: 'KPR_IPL',
+      findings: ['IDENTITY_NUMBER_MASKED'],
+      check: (document, findings) => {
+        const { msgHead } = msgHeadOf(document);
+        const { header } = iplosOf(document);
+        expect(msgHead.msgId).toBe(`ordre-${ORDER_NUMBER}`);
+        expect(msgHead.sender.name).toBe(`Bergen kommune v/ ${MASKED_IDENTITY_NUMBER}`);
+        expect(msgHead.sender.service?.name).toBe(
+          `Etat for tjenestetildeling (saksbehandler ${MASKED_IDENTITY_NUMBER})`,
+        );
+        expect(header).toMatchObject({
+          epjSystem: `Gerica ${MASKED_IDENTITY_NUMBER}`,
+          epjVersion: `4.2.1 bestilling ${ORDER_NUMBER}`,
+          runNumber: MASKED_IDENTITY_NUMBER,
+        });
+        const fields = [
+          'MsgInfo/Sender/Organisation/OrganisationName',
+          'MsgInfo/Sender/Organisation/Organisation/OrganisationName',
+          'INNHINFO/iiSysID',
+          'INNHINFO/iiLopenr',
+        ];
+        expect(maskedFieldsOf(msgHead.warnings)).toEqual(fields);
+        expect(findings[0]).toMatchObject({ severity: 'WARNING', count: 4 });
+        for (const field of fields) expect(findings[0]?.message).toContain(field);
+        expectMasked(document, 2);
+      },
+    },
+  },
+  {
+    name: 'KPR_IDE with identity numbers in the sender name and iiLopenr besides the payload',
+    input: file('./findings/ide-identity-numbers-in-header.xml'),
+    expect: {
+      kind: 'KPR_IDE',
+      findings: ['TEST_PERSONS', 'IDENTITY_NUMBER_MASKED'],
+      check: (document) => {
+        const { msgHead, content } = msgHeadOf(document);
+        expect(msgHead.sender.name).toBe(`Bergen kommune ${MASKED_IDENTITY_NUMBER}`);
+        expect(content).toMatchObject({ runNumber: `7 (${MASKED_IDENTITY_NUMBER})`, summary: { persons: 5 } });
+        expect(maskedFieldsOf(msgHead.warnings)).toEqual([
+          'MsgInfo/Sender/Organisation/OrganisationName',
+          'INNHINFO/iiLopenr',
+        ]);
+        expectMasked(document, 0);
+      },
+    },
+  },
+  {
+    name: 'AppRec with identity numbers in the names and in every Error attribute, an order number kept',
+    input: file('./good/apprec-identity-numbers-everywhere.xml'),
+    expect: {
+      kind: 'APPREC',
+      check: (document) => {
+        const apprec = apprecOf(document);
+        expect(apprec.status).toBe('REJECTED');
+        expect(apprec.sender.name).toBe(`Folkehelseinstituttet ${MASKED_IDENTITY_NUMBER}`);
+        expect(apprec.receiver.name).toBe(`Bergen kommune ${MASKED_IDENTITY_NUMBER}`);
+        expect(apprec.errors).toEqual([
+          {
+            code: 'T02',
+            codeSystem: '2.16.578.1.12.4.1.1.8221',
+            displayName: `XML validerer ikke for ${MASKED_IDENTITY_NUMBER}`,
+            freeText: `Person ${MASKED_IDENTITY_NUMBER} mangler tjTjenType; se også ${MASKED_IDENTITY_NUMBER}.`,
+          },
+          {
+            code: `KPR-${MASKED_IDENTITY_NUMBER}`,
+            codeSystem: '2.16.578.1.12.4.1.1.99999',
+            displayName: 'Egen kode',
+            freeText: `Bestilling ${ORDER_NUMBER} er ikke et fødselsnummer.`,
+          },
+        ]);
+        expect(maskedFieldsOf(apprec.warnings)).toEqual([
+          'AppRec/Error[1]/@DN',
+          'AppRec/Error[1]/@OT',
+          'AppRec/Error[2]/@V',
+          'AppRec/Sender/HCP/Inst/Name',
+          'AppRec/Receiver/HCP/Inst/Name',
+        ]);
+        expectMasked(document, 1);
       },
     },
   },
@@ -504,6 +605,9 @@ const BAD_FILES: Case[] = [
   bad('ide-doctype.xml', 'XML_DOCTYPE_FORBIDDEN'),
   bad('ide-encoding-latin1.xml', 'XML_UNSUPPORTED_ENCODING'),
   bad('ide-undefined-entity-in-number.xml', 'XML_MALFORMED'),
+  bad('msghead-identity-number-in-msgid.xml', 'MSGHEAD_INVALID_VALUE'),
+  bad('apprec-identity-number-in-id.xml', 'APPREC_INVALID_VALUE'),
+  bad('apprec-identity-number-in-original-msgid.xml', 'APPREC_INVALID_VALUE'),
 ];
 
 const MiB = 1024 * 1024;
@@ -617,9 +721,18 @@ function read(testCase: Case): { document: KprDocument } | { error: XmlReadError
   }
 }
 
-function findingsFor(document: KprDocument, previousEpjSystem: string | null): CheckFinding[] {
+/** The findings ingestion stores for a document: the letter's checks and, for a masked header number, IDENTITY_NUMBER_MASKED. */
+function findingsFor(
+  document: KprDocument,
+  previousEpjSystem: string | null,
+): Array<CheckFinding | IdentityNumberMaskedFinding> {
   if (document.kind === 'APPREC') return [];
-  if (document.kind === 'KPR_IDE') return checkTestPersons(document.content.summary);
+  const masked = identityNumberMaskedFindings(maskedFieldsOf(document.msgHead.warnings));
+  if (document.kind === 'KPR_IDE') return [...checkTestPersons(document.content.summary), ...masked];
+  return [...checks(document, previousEpjSystem), ...masked];
+}
+
+function checks(document: Extract<KprDocument, { kind: 'KPR_IPL' }>, previousEpjSystem: string | null): CheckFinding[] {
   return runDeliveryChecks({
     header: document.content.header,
     summary: document.content.summary,
@@ -638,6 +751,7 @@ const LEAKS = [/\d{6} ?\d{5}/, /CANARY/i, /__FNR/];
 describe.each([
   ['good documents', GOOD],
   ['documents with findings', FINDINGS],
+  ['documents with identity numbers outside the payload', MASKED],
   ['bad documents (files)', BAD_FILES],
   ['bad documents (generated)', BAD_GENERATED],
 ])('%s', (_, cases) => {

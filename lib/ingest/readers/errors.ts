@@ -56,10 +56,8 @@ export class XmlReadError extends Error {
 
 /** A non-fatal remark a reader makes about a document it accepted (English, never quoting content). */
 export interface ReaderWarning {
-  code:
-    | 'MIGVERSION_MISMATCH'
-    | 'APPREC_OK_WITH_ERRORS'
-    | 'APPREC_STATUS_3_WITHOUT_ERRORS'
-    | 'APPREC_IDENTITY_NUMBER_REDACTED';
+  code: 'MIGVERSION_MISMATCH' | 'APPREC_OK_WITH_ERRORS' | 'APPREC_STATUS_3_WITHOUT_ERRORS' | 'IDENTITY_NUMBER_MASKED';
   message: string;
+  /** IDENTITY_NUMBER_MASKED: the fields (element paths) in which a number was masked. */
+  fields?: string[];
 }

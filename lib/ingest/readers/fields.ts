@@ -3,6 +3,7 @@
  * element path and what was expected, never the value found.
  */
 import { isValidHerId } from '../../core/identifiers';
+import { containsIdentityNumber } from '../../core/identity-masking';
 import { parseMessageDateTime } from './dates';
 import { type XmlElement, firstChild, trimmedText } from './element';
 import { XmlReadError, type XmlReadErrorCode } from './errors';
@@ -100,4 +101,13 @@ export function requireDateTime(element: XmlElement, part: DocumentPart, path: s
 export function herId(value: string, part: DocumentPart, path: string): number {
   if (!isValidHerId(value)) throw invalidValue(part, path, 'must be a HER-id (a positive integer)');
   return Number(value);
+}
+
+/**
+ * An id (MsgId, AppRec Id, OriginalMsgId/Id) as read, refused when it holds a national identity
+ * number: an id cannot be masked (two ids would become one), so it must not be stored at all.
+ */
+export function noIdentityNumber(value: string, part: DocumentPart, path: string): string {
+  if (containsIdentityNumber(value)) throw invalidValue(part, path, 'must not contain a national identity number');
+  return value;
 }

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import type { Actor } from '@/lib/access';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 
@@ -98,8 +99,9 @@ export async function recordDeliveryAttempt(
         ? {
             status: attempt.lastAttempt ? ('FAILED' as const) : ('QUEUED' as const),
             attempts: { increment: 1 },
-            lastError: attempt.error,
+            // A mail server's error text is free text: masked for identity numbers before it is stored.
+            lastError: maskIdentityNumbers(attempt.error),
           }
-        : { status: 'SKIPPED' as const, lastError: attempt.reason };
+        : { status: 'SKIPPED' as const, lastError: maskIdentityNumbers(attempt.reason) };
   await db().reportDelivery.update({ where: { id }, data });
 }

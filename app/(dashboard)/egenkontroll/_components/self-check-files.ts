@@ -1,8 +1,9 @@
 /**
  * The self-check's work on the chosen files, in the browser: reading each as a KPR_IPL, a KPR_IDE
  * or a problem to tell the contact, and running the pre-send checks on what was read. Nothing is
- * uploaded.
+ * uploaded. A file name is shown with any national identity number in it masked.
  */
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import type { IdentityContentSummary } from '@/lib/core/content-summary';
 import type { ReceiverEndpoint } from '@/lib/ingest/readers/msghead';
 import { type CheckFinding, type MunicipalityReference, runDeliveryChecks } from '@/lib/ingest/rules/checks';
@@ -29,19 +30,20 @@ export interface ReadFiles {
 export async function readSelfCheckFiles(files: readonly File[], endpoints: ReceiverEndpoint[]): Promise<ReadFiles> {
   const read: ReadFiles = { ipl: null, ide: null, problems: [] };
   for (const file of files) {
+    const fileName = maskIdentityNumbers(file.name);
     try {
       const document = readKprDocument(new Uint8Array(await file.arrayBuffer()), { endpoints });
-      if (document.kind === 'KPR_IPL') read.ipl = { fileName: file.name, ...document.content };
-      else if (document.kind === 'KPR_IDE') read.ide = { fileName: file.name, summary: document.content.summary };
+      if (document.kind === 'KPR_IPL') read.ipl = { fileName, ...document.content };
+      else if (document.kind === 'KPR_IDE') read.ide = { fileName, summary: document.content.summary };
       else
         read.problems.push(
-          `${file.name}: dette er en applikasjonskvittering (Apprec), ikke en fagmelding eller identmelding.`,
+          `${fileName}: dette er en applikasjonskvittering (Apprec), ikke en fagmelding eller identmelding.`,
         );
     } catch (error) {
       read.problems.push(
         error instanceof XmlReadError
-          ? `${file.name}: filen kan ikke leses som KPR-melding (${error.code}). ${error.message}`
-          : `${file.name}: filen kan ikke leses.`,
+          ? `${fileName}: filen kan ikke leses som KPR-melding (${error.code}). ${error.message}`
+          : `${fileName}: filen kan ikke leses.`,
       );
     }
   }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
 import { DataTable } from '@/components/tables/data-table';
 import { FileDrop } from '@/components/ui/file-drop';
+import { maskIdentityNumbers } from '@/lib/core/identity-masking';
 import { UPLOAD_OUTCOME_LABELS, type UploadOutcome } from '@/lib/ingest/labels';
 
 interface FileRow {
@@ -40,9 +41,10 @@ async function upload(file: File): Promise<UploadResult> {
 export function UploadPanel() {
   const [rows, setRows] = useState<FileRow[]>([]);
   const onFiles = async (files: File[]) => {
+    // A file's name never leaves the browser; it is shown with any identity number in it masked.
     const added = files.map((file, index) => ({
-      key: `${Date.now()}-${index}-${file.name}`,
-      name: file.name,
+      key: `${Date.now()}-${index}`,
+      name: maskIdentityNumbers(file.name),
       result: null,
     }));
     setRows((current) => [...added, ...current]);
