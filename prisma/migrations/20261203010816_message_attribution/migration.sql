@@ -1,0 +1,11 @@
+-- CreateEnum
+CREATE TYPE "MessageAttribution" AS ENUM ('PAYLOAD', 'SENDER', 'RUN', 'ASSIGNED', 'UNATTRIBUTED');
+
+-- AlterTable
+ALTER TABLE "message" ADD COLUMN     "attributed_at" TIMESTAMP(3),
+ADD COLUMN     "attributed_from_msg_id" TEXT,
+ADD COLUMN     "attribution" "MessageAttribution" NOT NULL DEFAULT 'PAYLOAD',
+ADD COLUMN     "unattributed_reason" VARCHAR(40);
+
+-- CreateIndex
+CREATE INDEX "message_attributed_at_idx" ON "message"("attributed_at");
