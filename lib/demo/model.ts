@@ -54,7 +54,11 @@ export type DemoSeason = Omit<
   Season,
   'apprecOverdueHours' | 'extensionAdviceWorkingDays' | 'extensionPendingAlertWorkingDays'
 >;
-export type DemoMessage = Omit<Message, 'contentSummary'> & { contentSummary: ContentSummary };
+/** Every demo message names its municipality in its payload: the attribution columns keep their defaults. */
+export type DemoMessage = Omit<
+  Message,
+  'contentSummary' | 'attribution' | 'attributedAt' | 'attributedFromMsgId' | 'unattributedReason'
+> & { contentSummary: ContentSummary };
 export type DemoApprec = Apprec;
 export type DemoApprecError = ApprecError;
 export type DemoFinding = Finding;
