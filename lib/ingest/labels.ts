@@ -70,3 +70,9 @@ export const INGEST_REFUSAL_LABELS: Partial<Record<string, string>> = {
   APPREC_SENDER_NOT_KPR:
     'Apprec-en er ikke sendt av FHIs mottak for KPR (HER-id i referansedataene). Den lagres ikke og kobles ikke til noen melding.',
 };
+
+/** A message's type as the screens name it: the Norwegian word, with the type's own name that senders know. */
+export const MESSAGE_TYPE_LABELS = {
+  KPR_IPL: 'Fagmelding (KPR_IPL)',
+  KPR_IDE: 'Identmelding (KPR_IDE)',
+} as const satisfies Record<string, string>;

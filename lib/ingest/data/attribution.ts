@@ -191,3 +191,9 @@ export async function assignDocumentMunicipality(
     return { ok: true as const, municipalityNumber, msgId };
   });
 }
+
+/** The municipalities FHI may assign a document to, by number (reference data: every municipality). */
+export async function listMunicipalityChoices(viewer: Viewer): Promise<{ number: string; name: string }[]> {
+  if (!isFhi(viewer)) return [];
+  return db().municipality.findMany({ select: { number: true, name: true }, orderBy: { number: 'asc' } });
+}
