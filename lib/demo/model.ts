@@ -54,11 +54,7 @@ export type DemoSeason = Omit<
   Season,
   'apprecOverdueHours' | 'extensionAdviceWorkingDays' | 'extensionPendingAlertWorkingDays'
 >;
-/** Every demo message names its municipality in its payload: the attribution columns keep their defaults. */
-export type DemoMessage = Omit<
-  Message,
-  'contentSummary' | 'attribution' | 'attributedAt' | 'attributedFromMsgId' | 'unattributedReason'
-> & { contentSummary: ContentSummary };
+export type DemoMessage = Omit<Message, 'contentSummary'> & { contentSummary: ContentSummary };
 export type DemoApprec = Apprec;
 export type DemoApprecError = ApprecError;
 export type DemoFinding = Finding;
