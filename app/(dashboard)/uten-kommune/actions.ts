@@ -2,6 +2,7 @@
 
 /** FHI assigns a document without a municipality to one (the form on /uten-kommune). */
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, signedIn } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
@@ -21,7 +22,8 @@ const assignInputSchema = z.object({
 
 /**
  * Assigns the document from now on (before now, replay still shows it without a municipality); the
- * overview's data version changes with it, so the status shows it at once.
+ * overview's data version changes with it, so the status shows it at once. The document then
+ * leaves the list (and its form with it), so the page itself says what was done.
  */
 export const assignMunicipalityAction = formAction({
   caller: signedIn(isFhi),
@@ -34,6 +36,6 @@ export const assignMunicipalityAction = formAction({
     revalidatePath('/uten-kommune');
     revalidatePath(`/kommuner/${result.municipalityNumber}`);
     revalidatePath('/');
-    return { done: `Meldingen ${result.msgId} er tildelt kommune ${result.municipalityNumber}.` };
+    redirect(`/uten-kommune?tildelt=${result.municipalityNumber}`);
   },
 });

@@ -1,6 +1,7 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { formatDateTime } from '@/lib/core/format';
@@ -14,6 +15,15 @@ import styles from './page.module.css';
 export const metadata: Metadata = { title: 'Uten kommune' };
 
 const MUNICIPALITY_LIST_ID = 'kommuner';
+
+/** `?tildelt=<number>`: the municipality a document was just assigned to (the action redirects here). */
+const pageQuerySchema = z.object({
+  tildelt: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /** What is known of one document without its payload: when, what, from whom, which MsgId and why. */
 function UnattributedDocument({ document }: { document: UnattributedDocumentRow }) {
@@ -47,19 +57,32 @@ function UnattributedDocument({ document }: { document: UnattributedDocumentRow 
  * FHI's list of documents stored without a municipality (a KPR_IDE whose payload, sender and run
  * did not tell it), newest first, each with the form to assign it to one. Anyone else: not found.
  */
-export default async function UnattributedDocumentsPage() {
+export default async function UnattributedDocumentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
+  const { tildelt: assignedTo } = pageQuerySchema.parse(await searchParams);
   const [documents, municipalities] = await Promise.all([
     listUnattributedDocuments(viewer),
     listMunicipalityChoices(viewer),
   ]);
   if (!documents) notFound();
+  const assigned = municipalities.find((municipality) => municipality.number === assignedTo);
   return (
     <>
       <Heading level={1} data-size="lg">
         Uten kommune
       </Heading>
+      <div role="status">
+        {assigned && (
+          <Alert data-color="success">
+            Dokumentet er tildelt {assigned.name} ({assigned.number}) og teller med i kommunens status fra nå av.
+          </Alert>
+        )}
+      </div>
       <Paragraph>
         {documents.length === 0
           ? 'Alle mottatte dokumenter er knyttet til en kommune.'
