@@ -99,6 +99,27 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
   expect(['Levert', 'Godkjent med feil']).toContain(await stateOf(page));
 });
 
+test('the upload page says in Norwegian why an AppRec for another message type, or from another sender, is refused', async ({
+  page,
+}) => {
+  await signInAndOpen(page, DEMO.staff, '/opplasting');
+  await page.getByLabel('Velg eller slipp filer').setInputFiles([
+    { name: 'prom.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('not-kpr/apprec-1.1-prom.xml')) },
+    {
+      name: 'sykehus.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(fixture('not-kpr/apprec-1.1-kpr-ipl-from-hospital.xml')),
+    },
+  ]);
+  const results = page.getByRole('table', { name: 'Resultat per fil' });
+  await expect(results.getByRole('row', { name: /prom\.xml Avvist/ })).toContainText(
+    'Apprec-en gjelder ikke en KPR-melding',
+  );
+  await expect(results.getByRole('row', { name: /sykehus\.xml Avvist/ })).toContainText(
+    'Apprec-en er ikke sendt av FHIs mottak for KPR',
+  );
+});
+
 test('contacts cannot see «Uten kommune»', async ({ page }) => {
   await signInAndOpen(page, DEMO.osloContact, '/');
   await expect(
