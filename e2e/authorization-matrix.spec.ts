@@ -125,6 +125,12 @@ const PAGE_POLICIES: Record<
     url: () => '/fristsoknader',
     expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
   },
+  // Documents without a municipality (FHI only):
+  '/uten-kommune': {
+    objects: ['none'],
+    url: () => '/uten-kommune',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
+  },
 
   // Reports and exports:
   '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
@@ -164,6 +170,7 @@ const ACTION_POLICIES: Record<string, 'public' | 'admin' | 'contact' | 'staff'> 
   'app/(dashboard)/kommuner/[number]/actions.ts#withdrawExtensionAction': 'contact',
   'app/(dashboard)/kommuner/[number]/actions.ts#addNoteAction': 'contact',
   'app/(dashboard)/fristsoknader/actions.ts#decideExtensionAction': 'staff',
+  'app/(dashboard)/uten-kommune/actions.ts#assignMunicipalityAction': 'staff',
 
   // Reports and exports:
   'app/(dashboard)/rapporter/actions.ts#createReportAction': 'staff',

@@ -33,6 +33,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
         {person.fhi && <MenuItem href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/opplasting' }}>Opplasting</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/fristsoknader' }}>Fristsøknader</MenuItem>}
+        {person.fhi && <MenuItem href={{ pathname: '/uten-kommune' }}>Uten kommune</MenuItem>}
         <MenuItem href={{ pathname: '/rapporter' }}>Rapporter</MenuItem>
         {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href={{ pathname: '/egenkontroll' }}>Egenkontroll</MenuItem>}
         {person.admin && (

@@ -71,6 +71,10 @@ const MESSAGE: Columns<DemoMessage> = {
   contentSummary: 'content_summary',
   payloadSha256: 'payload_sha256',
   createdAt: 'created_at',
+  attribution: 'attribution',
+  attributedAt: 'attributed_at',
+  attributedFromMsgId: 'attributed_from_msg_id',
+  unattributedReason: 'unattributed_reason',
 };
 const APPREC: Columns<DemoApprec> = {
   id: 'id',

@@ -154,6 +154,11 @@ export class DatasetBuilder {
       contentSummary: type === 'KPR_IPL' ? plan.content.ipl : plan.content.ide,
       payloadSha256: random.hex(64),
       createdAt: receivedAt,
+      // The payload names the municipality; a number that resolves to none leaves it for «Uten kommune».
+      attribution: plan.municipalityNumber === null ? 'UNATTRIBUTED' : 'PAYLOAD',
+      attributedAt: null,
+      attributedFromMsgId: null,
+      unattributedReason: plan.municipalityNumber === null ? 'MUNICIPALITY_NUMBER_UNKNOWN' : null,
     };
     if (this.happened(receivedAt)) this.dataset.messages.push(row);
     return row;

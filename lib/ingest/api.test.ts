@@ -1,14 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Viewer } from '@/lib/access';
 import { generateApiKeySecret, hashApiKey } from '@/lib/access/api-keys';
 import { db } from '@/lib/db';
 import { authenticateIngestRequest } from '@/app/api/v1/ingest-request';
 
-// The session side (next-auth, request headers) needs a Next.js request scope; ingestion never uses it.
+// The session side (next-auth, request headers) needs a Next.js request scope: the person signed in, if any, is set here.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock('@/lib/access/viewer', () => ({
   getRequestId: () => {
     throw new Error('the ingest routes do not run behind proxy.ts, so they must not read its request id');
   },
-  getViewer: () => null,
+  getViewer: () => session.viewer,
 }));
 vi.mock('@/lib/access/auth', () => ({}));
 
@@ -31,5 +33,42 @@ describe('authenticateIngestRequest', () => {
     }
     expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(ids[1]).not.toBe(ids[0]);
+  });
+});
+
+describe('a request without an API key', () => {
+  afterEach(() => {
+    session.viewer = null;
+  });
+  const post = (path: string) => new Request(`http://localhost${path}`, { method: 'POST', body: '<x/>' });
+
+  it('from a signed-in person: 401 API_KEY_REQUIRED, saying in Norwegian and English that the API takes keys and pointing to Opplasting', async () => {
+    session.viewer = {
+      userId: '0190a3c2-0000-7000-8000-0000000000aa',
+      apiKeyId: null,
+      name: 'Saksbehandler',
+      role: 'FHI_STAFF',
+      municipalityNumbers: [],
+      sessionId: 'session',
+      requestId: 'request',
+    };
+    for (const path of ['/api/v1/messages', '/api/v1/findings']) {
+      const answer = await authenticateIngestRequest(post(path));
+      if (!(answer instanceof Response)) throw new Error('expected a refusal');
+      expect(answer.status).toBe(401);
+      const { error } = (await answer.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('API_KEY_REQUIRED');
+      expect(error.message).toContain('API-et tar bare imot API-nøkler');
+      expect(error.message).toContain('The API takes API keys only');
+      expect(error.message).toContain('Opplasting: /opplasting');
+    }
+  });
+
+  it('from nobody: 401 UNAUTHENTICATED asking for a key', async () => {
+    const answer = await authenticateIngestRequest(post('/api/v1/messages'));
+    if (!(answer instanceof Response)) throw new Error('expected a refusal');
+    expect(answer.status).toBe(401);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
   });
 });

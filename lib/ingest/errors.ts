@@ -6,7 +6,13 @@
 import { XmlReadError, type XmlReadErrorCode } from '@/lib/ingest/readers/errors';
 
 export type IngestErrorCode =
-  XmlReadErrorCode | 'MUNICIPALITY_UNKNOWN' | 'SEASON_UNKNOWN' | 'MESSAGE_ID_CONFLICT' | 'APPREC_ID_CONFLICT';
+  | XmlReadErrorCode
+  | 'MUNICIPALITY_UNKNOWN'
+  | 'SEASON_UNKNOWN'
+  | 'MESSAGE_ID_CONFLICT'
+  | 'APPREC_ID_CONFLICT'
+  | 'APPREC_NOT_FOR_KPR'
+  | 'APPREC_SENDER_NOT_KPR';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

@@ -29,6 +29,13 @@ export {
 export { admitIngestCaller, type IngestAdmission } from './api';
 export { readBodyWithLimit, type BodyReading } from './read-body';
 export { recordIngestRefusal } from './data/audit';
+export {
+  assignDocumentMunicipality,
+  listMunicipalityChoices,
+  listUnattributedDocuments,
+  type AssignmentResult,
+  type UnattributedDocumentRow,
+} from './data/attribution';
 export { getLatestSelfCheck, getSelfCheckContext, saveSelfCheck } from './data/self-checks';
 export { readStoredDocuments, type StoredDocuments, type StoredRow } from './data/stored-documents';
 export {

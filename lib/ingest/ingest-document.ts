@@ -16,6 +16,7 @@ import { v7 as uuidV7 } from 'uuid';
 import type { Actor } from '@/lib/access';
 import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/core/content-summary';
 import type { Severity } from '@/lib/core/severity';
+import { attributeWaitingMessages, readAttributionCandidates } from './data/attribution';
 import { recordIngestAudit } from './data/audit';
 import { readEarlierDeliveries } from './data/deliveries';
 import { type IngestReference, loadIngestReference } from './data/reference';
@@ -24,7 +25,10 @@ import { IngestError, ingestErrorFromReader } from './errors';
 import type { ApprecDocument } from './readers/apprec';
 import { XmlReadError } from './readers/errors';
 import { DEFAULT_XML_LIMITS } from './readers/parse';
+import { KPR_MESSAGE_TYPES } from './readers/msghead';
 import { type KprDocument, maskedFieldsOf, readKprDocument } from './readers/read-document';
+import { UNATTRIBUTED_FINDING_TITLE, UNATTRIBUTED_REASON_LABELS } from './labels';
+import { type Attribution, type AttributionInput, attributeMessage } from './rules/attribution';
 import { type CheckFinding, checkTestPersons, resolveMunicipalityNumber, runDeliveryChecks } from './rules/checks';
 import { identityNumberMaskedFindings } from './rules/masked-identity-numbers';
 import { type IngestSeason, resolveSeason } from './rules/season';
@@ -53,6 +57,8 @@ export interface MessageIngestSummary {
   season: string;
   municipalityNumber: string | null;
   municipalityNumberAsSent: string | null;
+  /** How the municipality was decided (lib/ingest/rules/attribution.ts); UNATTRIBUTED: listed for FHI on «Uten kommune». */
+  attribution: Attribution['method'] | 'ASSIGNED';
   genDate: string;
   receivedAt: string;
   contentSummary: ContentSummary | null;
@@ -96,7 +102,7 @@ export async function ingestDocument(actor: Actor, bytes: Uint8Array, options: I
     const document = readDocument(bytes, reference, maxBytes);
     const sha256 = sha256Hex(bytes);
     return document.kind === 'APPREC'
-      ? await storeApprec(actor, document.apprec, sha256, options)
+      ? await storeApprec(actor, kprApprec(document.apprec, reference), sha256, options)
       : await storeMessage(actor, document, sha256, reference, options);
   } catch (error) {
     if (error instanceof IngestError) {
@@ -131,9 +137,8 @@ async function storeMessage(
     document.kind === 'KPR_IPL'
       ? document.content.header.municipalityNumberAsSent
       : document.content.municipalityNumberAsSent;
-  const municipalityNumber =
-    asSent === null ? null : resolveMunicipalityNumber(asSent, reference.municipalities).number;
-  if (asSent !== null && municipalityNumber === null) {
+  const resolved = asSent === null ? null : resolveMunicipalityNumber(asSent, reference.municipalities).number;
+  if (document.kind === 'KPR_IPL' && resolved === null) {
     throw new IngestError(
       422,
       'MUNICIPALITY_UNKNOWN',
@@ -143,6 +148,34 @@ async function storeMessage(
   const header = document.kind === 'KPR_IPL' ? document.content.header : null;
   const season = resolveSeason(reference.seasons, header?.periodFrom ?? null, options.receivedAt);
   if (season === null) throw new IngestError(422, 'SEASON_UNKNOWN', 'No reporting season is configured.');
+
+  const runNumber = header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null);
+  const payload: AttributionInput['payload'] =
+    resolved !== null
+      ? { kind: 'VALID', municipalityNumber: resolved }
+      : document.kind === 'KPR_IDE' && document.content.municipalityShape === 'CONFLICTING'
+        ? { kind: 'CONFLICTING' }
+        : asSent !== null
+          ? { kind: 'UNKNOWN' }
+          : { kind: 'NONE' };
+  const attribution = attributeMessage({
+    payload,
+    ...(payload.kind === 'VALID'
+      ? { sender: [], run: [] }
+      : await readAttributionCandidates(
+          actor,
+          {
+            seasonId: season.id,
+            environment: msgHead.receiver.environment,
+            senderHerId: msgHead.sender.herId,
+            senderOrgNumber: msgHead.sender.organisationNumber,
+            runNumber,
+            receivedAt: options.receivedAt,
+          },
+          options.receivedAt,
+        )),
+  });
+  const municipalityNumber = attribution.municipalityNumber;
 
   const receivedAt = options.receivedAt.toISOString();
   // The reader masked any identity number in the header's free text; a finding says where.
@@ -193,9 +226,12 @@ async function storeMessage(
         epj_version: header?.epjVersion ?? null,
         period_from: header?.periodFrom ?? null,
         period_to: header?.periodTo ?? null,
-        run_number: header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null),
+        run_number: runNumber,
         content_summary: document.content.summary,
         payload_sha256: sha256,
+        attribution: attribution.method,
+        attributed_from_msg_id: attribution.fromMsgId,
+        unattributed_reason: attribution.reason,
       },
     },
     children: {
@@ -217,6 +253,8 @@ async function storeMessage(
   });
   // An exact duplicate resolves to the same municipality, so its audit event is known beforehand.
   if (!stored) return storedMessage(actor, msgHead.msgId, sha256, audit(true));
+  // A KPR_IPL may be what the sender's waiting KPR_IDEs needed (they came first).
+  if (document.kind === 'KPR_IPL') await attributeWaitingMessages(actor, msgHead.sender, options.receivedAt);
   return {
     duplicate: false,
     summary: {
@@ -227,10 +265,11 @@ async function storeMessage(
       season: season.key,
       municipalityNumber,
       municipalityNumberAsSent: asSent,
+      attribution: attribution.method,
       genDate: msgHead.genDate.toISOString(),
       receivedAt,
       contentSummary: document.content.summary,
-      findings: findings.map(findingSummary),
+      findings: [...unattributedFinding(attribution.reason), ...findings.map(findingSummary)],
     },
   };
 }
@@ -285,12 +324,50 @@ async function storedMessage(actor: Actor, msgId: string, sha256: string, audit:
       season: row.season,
       municipalityNumber: row.municipalityNumber,
       municipalityNumberAsSent: row.municipalityNumberAsSent,
+      attribution: row.attribution,
       genDate: row.genDate.toISOString(),
       receivedAt: row.receivedAt.toISOString(),
       contentSummary: contentSummary.success ? contentSummary.data : null,
-      findings: row.findings.sort(byCodeAndMessage),
+      findings: [...unattributedFinding(row.unattributedReason), ...row.findings.sort(byCodeAndMessage)],
     },
   };
+}
+
+/**
+ * The AppRec, when it answers a KPR message and comes from FHI's KPR receiver; else a 422 and
+ * nothing is stored. Refused rather than kept apart: the dashboard is about KPR, an AppRec of
+ * another message type (a clinical dialogue, a discharge letter) may carry free text about a
+ * patient that nothing here needs, and a refusal tells a misrouted sender at once.
+ * The receiver: the level-2 HER-id (Dept/HCPerson) of a KPR endpoint (production or validation),
+ * or, when the AppRec names no level 2, the level-1 HER-id above them (FHI) — reference data, not code.
+ */
+function kprApprec(apprec: ApprecDocument, reference: IngestReference): ApprecDocument {
+  const type = apprec.originalMsgId.msgType;
+  if (!KPR_MESSAGE_TYPES.some((known) => known === type)) {
+    const named = type !== null && /^[A-Za-z0-9_.-]{1,40}$/.test(type) ? ` (${type})` : '';
+    throw new IngestError(
+      422,
+      'APPREC_NOT_FOR_KPR',
+      `AppRec/OriginalMsgId/MsgType${named} ${type === null ? 'is missing' : 'is not KPR_IPL or KPR_IDE'}; this service takes AppRecs for KPR messages only.`,
+    );
+  }
+  const services = reference.endpoints.filter((endpoint) => endpoint.level === 2 && endpoint.environment !== null);
+  const receivers = new Set(
+    services.flatMap((endpoint) => (endpoint.parentHerId === null ? [] : [endpoint.parentHerId])),
+  );
+  const { herId, serviceHerId } = apprec.sender;
+  const fromKpr =
+    serviceHerId !== null
+      ? services.some((endpoint) => endpoint.herId === serviceHerId)
+      : herId !== null && receivers.has(herId);
+  if (!fromKpr) {
+    throw new IngestError(
+      422,
+      'APPREC_SENDER_NOT_KPR',
+      `AppRec/Sender is not FHI's KPR receiver; expected the HER-id ${services.map((endpoint) => endpoint.herId).join(' or ')} (level 2) or ${[...receivers].join(' or ')} (level 1).`,
+    );
+  }
+  return apprec;
 }
 
 async function storeApprec(
@@ -381,6 +458,23 @@ async function storeApprec(
       errors: row.errors,
     },
   };
+}
+
+/**
+ * The finding a document without a municipality is answered with. It is not a row of `finding`
+ * (a finding belongs to a municipality): the message itself records it (attribution UNATTRIBUTED,
+ * unattributed_reason), and FHI's page «Uten kommune» lists it until it is attributed.
+ */
+function unattributedFinding(reason: Attribution['reason'] | null): IngestFindingSummary[] {
+  if (reason === null) return [];
+  return [
+    {
+      code: 'UNATTRIBUTED',
+      severity: 'WARNING',
+      count: 1,
+      message: `${UNATTRIBUTED_FINDING_TITLE}: ${UNATTRIBUTED_REASON_LABELS[reason]}. FHI kan tildele den til en kommune på siden «Uten kommune».`,
+    },
+  ];
 }
 
 function findingSummary(finding: IngestFindingSummary): IngestFindingSummary {

@@ -7,7 +7,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { Viewer } from '@/lib/access';
-import { type ApiErrorBody, apiError, authenticateApiRequest } from '@/lib/access/request';
+import { type ApiErrorBody, apiError, authenticateApiRequest, getViewer } from '@/lib/access/request';
 import { logUnexpectedError } from '@/lib/core/log';
 import { admitIngestCaller, recordIngestRefusal } from '@/lib/ingest';
 
@@ -18,6 +18,7 @@ import { admitIngestCaller, recordIngestRefusal } from '@/lib/ingest';
  * and one a client sends is never used.
  */
 export async function authenticateIngestRequest(request: Request): Promise<Viewer | NextResponse<ApiErrorBody>> {
+  if (!request.headers.has('authorization')) return (await getViewer()) ? signedInPersonAnswer() : noKeyAnswer();
   const viewer = await authenticateApiRequest(request, 'INGEST', randomUUID());
   if (viewer instanceof Response) return viewer;
   const admission = admitIngestCaller(viewer);
@@ -29,6 +30,32 @@ export async function authenticateIngestRequest(request: Request): Promise<Viewe
     'RATE_LIMITED',
     `Too many requests for this API key; retry after ${admission.retryAfterSeconds} s.`,
     { 'Retry-After': String(admission.retryAfterSeconds) },
+  );
+}
+
+/** No key and nobody signed in. */
+function noKeyAnswer(): NextResponse<ApiErrorBody> {
+  return apiError(
+    401,
+    'UNAUTHENTICATED',
+    'Send "Authorization: Bearer <api key>" with an API key with the INGEST scope.',
+    {
+      'WWW-Authenticate': 'Bearer',
+    },
+  );
+}
+
+/**
+ * A person signed in (a session cookie) but no key: the API is for sending systems, people send
+ * files on the upload page. Said in Norwegian and English, since a person may read it.
+ */
+function signedInPersonAnswer(): NextResponse<ApiErrorBody> {
+  return apiError(
+    401,
+    'API_KEY_REQUIRED',
+    'API-et tar bare imot API-nøkler (Authorization: Bearer <API-nøkkel>). Som innlogget bruker laster du opp filer på Opplasting: /opplasting. ' +
+      'The API takes API keys only (Authorization: Bearer <api key> with the INGEST scope); a signed-in person uploads files at Opplasting: /opplasting.',
+    { 'WWW-Authenticate': 'Bearer' },
   );
 }
 

@@ -30,6 +30,8 @@ export type AuditAction =
   | 'report.subscribe'
   | 'report.unsubscribe'
   | 'export.municipality'
-  | 'export.overview';
+  | 'export.overview'
+  | 'ingest.attribute'
+  | 'message.assign';
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';

@@ -41,17 +41,19 @@ export async function recordTestMessage(prisma: PrismaClient, message: TestMessa
   });
 }
 
-/** The Apprec for `msgId`; a rejection carries a T02 error. */
+/** The Apprec for `msgId` (a KPR_IPL unless `originalMsgType` says otherwise); a rejection carries a T02 error. */
 export async function recordTestApprec(
   prisma: PrismaClient,
   msgId: string,
   status: 'OK' | 'REJECTED',
   at: string | Date,
+  originalMsgType: 'KPR_IPL' | 'KPR_IDE' = 'KPR_IPL',
 ): Promise<void> {
   await prisma.apprec.create({
     data: {
       apprecId: `apprec-${msgId}`,
       originalMsgId: msgId,
+      originalMsgType,
       status,
       version: 'V1_1',
       genDate: new Date(at),

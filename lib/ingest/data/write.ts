@@ -19,6 +19,7 @@ import { type Actor, type AuditEntry, auditActor, auditEventColumns } from '@/li
 import { maskIdentityNumbers, maskIdentityNumbersDeep } from '@/lib/core/identity-masking';
 import { sql } from '@/lib/db';
 import type { ApprecIngestSummary, IngestFindingSummary } from '../ingest-document';
+import type { UnattributedReason } from '../rules/attribution';
 
 export type Row = Record<string, string | number | boolean | object | null>;
 
@@ -100,6 +101,9 @@ export interface ResentMessageRow {
   season: string;
   municipalityNumber: string | null;
   municipalityNumberAsSent: string | null;
+  attribution: 'PAYLOAD' | 'SENDER' | 'RUN' | 'ASSIGNED' | 'UNATTRIBUTED';
+  /** Why it could not be attributed when it arrived; kept after it was. */
+  unattributedReason: UnattributedReason | null;
   genDate: Date;
   receivedAt: Date;
   contentSummary: unknown;
@@ -117,7 +121,8 @@ export function readResentMessage(
   return readResent<ResentMessageRow>(
     actor,
     `SELECT m.id, m.type, m.environment, s.key AS season, m.municipality_number AS "municipalityNumber",
-        m.municipality_number_as_sent AS "municipalityNumberAsSent", m.gen_date AS "genDate", m.received_at AS "receivedAt",
+        m.municipality_number_as_sent AS "municipalityNumberAsSent", m.attribution,
+        CASE WHEN m.attribution = 'UNATTRIBUTED' THEN m.unattributed_reason END AS "unattributedReason", m.gen_date AS "genDate", m.received_at AS "receivedAt",
         m.content_summary AS "contentSummary", m.payload_sha256 AS "payloadSha256",
         (SELECT coalesce(json_agg(json_build_object('code', f.code, 'severity', f.severity, 'count', f.count, 'message', f.message)), '[]')
           FROM finding f WHERE f.message_id = m.id AND f.source = 'INGEST_CHECK') AS findings

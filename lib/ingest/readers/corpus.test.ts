@@ -194,6 +194,7 @@ const GOOD: Case[] = [
         expect(ISO(msgHead.genDate)).toBe('2026-01-08T13:05:32.000Z');
         expect(content).toEqual({
           municipalityNumberAsSent: '4601',
+          municipalityShape: 'INNHINFO',
           runNumber: '7',
           summary: { kind: 'KPR_IDE', persons: 5, testPersons: 3 },
         });
@@ -334,7 +335,7 @@ const GOOD: Case[] = [
         expect(apprec.status).toBe('OK');
         expect(apprec.errors.map((error) => error.code)).toEqual(['X99']);
         expect(apprec.warnings.map((warning) => warning.code)).toEqual(['APPREC_OK_WITH_ERRORS']);
-        expect(apprec.originalMsgId).toEqual({ id: 'msg-ok-with-errors', msgType: null, issueDate: null });
+        expect(apprec.originalMsgId).toEqual({ id: 'msg-ok-with-errors', msgType: 'KPR_IPL', issueDate: null });
       },
     },
   },

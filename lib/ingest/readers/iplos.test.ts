@@ -192,13 +192,41 @@ describe('readIdentityContent (the KPR_IDE schema is not public: tolerant detect
     );
     expect(content).toEqual({
       municipalityNumberAsSent: '4601',
+      municipalityShape: 'INNHINFO',
       runNumber: '7',
       summary: { kind: 'KPR_IDE', persons: 1, testPersons: 0 },
     });
     expect(readIdentityContent(parseXml('<Ident/>'))).toEqual({
       municipalityNumberAsSent: null,
+      municipalityShape: null,
       runNumber: null,
       summary: { kind: 'KPR_IDE', persons: 0, testPersons: 0 },
     });
+  });
+
+  it('reads the municipality from the known shapes, never from a person record', () => {
+    const shape = (body: string) => {
+      const { municipalityNumberAsSent, municipalityShape } = readIdentityContent(parseXml(body));
+      return [municipalityNumberAsSent, municipalityShape];
+    };
+    const person = `<PERSON><plFnr>${FNR_A}</plFnr><plKomnr>0301</plKomnr></PERSON>`;
+    expect(shape(`<Ident><INNHINFO iiKomnr="4601"/>${person}</Ident>`)).toEqual(['4601', 'INNHINFO']);
+    expect(shape(`<Ident komnr="4601">${person}</Ident>`)).toEqual(['4601', 'HEADER_FIELD']);
+    expect(shape(`<Ident><Hode><Kommunenummer>4601</Kommunenummer></Hode>${person}</Ident>`)).toEqual([
+      '4601',
+      'HEADER_FIELD',
+    ]);
+    expect(shape(`<Ident><Avsender KommuneNr=" 4601 "/>${person}</Ident>`)).toEqual(['4601', 'HEADER_FIELD']);
+    expect(shape(`<Ident><kommune_nr>4601</kommune_nr>${person}</Ident>`)).toEqual(['4601', 'HEADER_FIELD']);
+    // A person's own municipality, a list of persons, a name instead of a number: no municipality.
+    expect(shape(`<Ident>${person}</Ident>`)).toEqual([null, null]);
+    expect(shape(`<Ident><Personer komnr="0301">${person}</Personer></Ident>`)).toEqual([null, null]);
+    expect(shape(`<Ident><Avsender><Kommune>Bergen</Kommune></Avsender>${person}</Ident>`)).toEqual([null, null]);
+    expect(shape(`<Ident komnr="46011">${person}</Ident>`)).toEqual([null, null]);
+    // Two different numbers name none.
+    expect(shape(`<Ident komnr="4601"><Hode><komnr>0301</komnr></Hode>${person}</Ident>`)).toEqual([
+      null,
+      'CONFLICTING',
+    ]);
   });
 });

@@ -14,6 +14,13 @@
  * value outside INNHINFO does. A person is the record holding the number: the element carrying it
  * as an attribute, or the parent of the element whose text it is. A test person has a synthetic
  * number (classifyNationalId → SYNTHETIC; month + 80) or a known test name anywhere in its record.
+ *
+ * The municipality of a KPR_IDE, in the shapes known (IDENTITY_MUNICIPALITY_SHAPES): INNHINFO/iiKomnr
+ * as in the fagmelding; else a four-digit field named like a municipality number (komnr,
+ * kommunenr, kommunenummer, KommuneNr, iiKomnr …) on the payload's root or on a header-like child
+ * of it (one that holds no identity number, so a person's own municipality never counts). Two
+ * different numbers in those places name none. Any other shape names none, and ingestion
+ * attributes the message otherwise (lib/ingest/rules/attribution.ts).
  */
 import type { IdentityContentSummary, IplosContentSummary } from '../../core/content-summary';
 import { classifyNationalId, isValidOrganisationNumber } from '../../core/identifiers';
@@ -61,9 +68,15 @@ export interface IplosContent {
   summary: IplosContentSummary;
 }
 
+/** Where a KPR_IDE's payload named its municipality (see the file's comment). */
+export const IDENTITY_MUNICIPALITY_SHAPES = ['INNHINFO', 'HEADER_FIELD'] as const;
+export type IdentityMunicipalityShape = (typeof IDENTITY_MUNICIPALITY_SHAPES)[number];
+
 export interface IdentityContent {
-  /** From the identmelding's INNHINFO, when it has one. */
+  /** The municipality number the payload names in a known shape, as sent; null when none (or two that differ). */
   municipalityNumberAsSent: string | null;
+  /** Which known shape named it; CONFLICTING when header fields named different numbers, null when none did. */
+  municipalityShape: IdentityMunicipalityShape | 'CONFLICTING' | null;
   runNumber: string | null;
   summary: IdentityContentSummary;
 }
@@ -160,9 +173,18 @@ export function readIdentityContent(
   let testPersons = 0;
   for (const [record, synthetic] of records) if (synthetic || hasTestName(record, testNames)) testPersons += 1;
 
+  const fromHeader = header === undefined ? null : headerField(header, 'iiKomnr', MAX_MUNICIPALITY_NUMBER_LENGTH);
+  const fromFields = fromHeader === null ? municipalityInHeaderFields(payload, new Set(records.keys())) : null;
   return {
-    municipalityNumberAsSent:
-      header === undefined ? null : headerField(header, 'iiKomnr', MAX_MUNICIPALITY_NUMBER_LENGTH),
+    municipalityNumberAsSent: fromHeader ?? (fromFields === 'CONFLICTING' ? null : fromFields),
+    municipalityShape:
+      fromHeader !== null
+        ? 'INNHINFO'
+        : fromFields === null
+          ? null
+          : fromFields === 'CONFLICTING'
+            ? fromFields
+            : 'HEADER_FIELD',
     runNumber: header === undefined ? null : headerField(header, 'iiLopenr', MAX_HEADER_TEXT_LENGTH),
     summary: {
       kind: 'KPR_IDE',
@@ -170,6 +192,33 @@ export function readIdentityContent(
       testPersons,
     },
   };
+}
+
+const MUNICIPALITY_FIELD_NAME = /^(?:ii)?kom(?:mune)?[-_]?(?:nr|nummer)$/i;
+const MUNICIPALITY_NUMBER = /^\d{4}$/;
+
+/**
+ * A four-digit value of a field named like a municipality number, on the payload's root or on a
+ * child of it that holds no person record: as its attribute, or as its leaf child element. Null when none; CONFLICTING when they differ.
+ */
+function municipalityInHeaderFields(
+  payload: XmlElement,
+  personRecords: ReadonlySet<XmlElement>,
+): string | 'CONFLICTING' | null {
+  const found = new Set<string>();
+  const take = (local: string, value: string | undefined) => {
+    const trimmed = value?.trim() ?? '';
+    if (MUNICIPALITY_FIELD_NAME.test(local) && MUNICIPALITY_NUMBER.test(trimmed)) found.add(trimmed);
+  };
+  for (const attribute of payload.attributes) take(attribute.local, attribute.value);
+  for (const part of payload.children) {
+    if (personRecords.has(part) || [...descendants(part)].some((element) => personRecords.has(element))) continue;
+    if (part.children.length === 0) take(part.local, part.text);
+    for (const attribute of part.attributes) take(attribute.local, attribute.value);
+    for (const field of part.children) if (field.children.length === 0) take(field.local, field.text);
+  }
+  if (found.size > 1) return 'CONFLICTING';
+  return found.values().next().value ?? null;
 }
 
 function findHeader(payload: XmlElement): XmlElement | undefined {

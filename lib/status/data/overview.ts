@@ -91,20 +91,21 @@ export async function loadSeasonEvents(
          period_from::text AS "periodFrom", period_to::text AS "periodTo", epj_system AS "epjSystem", epj_version AS "epjVersion",
          content_summary AS "contentSummary"
        FROM message
-       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2 ${scope('municipality_number')}
+       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2
+         AND (attributed_at IS NULL OR attributed_at <= $2) ${scope('municipality_number')}
        ORDER BY received_at, id`,
       values,
     ),
-    // Apprecs have no municipality of their own: they belong to the message they answer.
+    // Apprecs have no municipality of their own: they belong to the message they answer (its MsgId and type).
     database.query<Grouped<ApprecInput>>(
       `SELECT a.apprec_id AS "apprecId", a.original_msg_id AS "originalMsgId", a.status, a.received_at AS "receivedAt",
          m.municipality_number AS "municipalityNumber",
          COALESCE((SELECT json_agg(json_build_object('codeSystem', e.code_system, 'code', e.code,
                     'displayName', e.display_name, 'freeText', e.free_text) ORDER BY e.position)
                    FROM apprec_error e WHERE e.apprec_id = a.id), '[]'::json) AS errors
-       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id AND m.type::text = a.original_msg_type
        WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL
-         AND m.received_at <= $2 AND a.received_at <= $2 ${scope('m.municipality_number')}
+         AND m.received_at <= $2 AND (m.attributed_at IS NULL OR m.attributed_at <= $2) AND a.received_at <= $2 ${scope('m.municipality_number')}
        ORDER BY a.received_at, a.id`,
       values,
     ),

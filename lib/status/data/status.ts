@@ -67,11 +67,12 @@ function previousMinute(versionKey: string, asOf: Date): StatusOverviewSummary |
   return latest && latest.asOf.getTime() === asOf.getTime() - MINUTE_MS ? latest : null;
 }
 
-/** Whether any event of the season is dated after `after` and by `until` (a message, Apprec, finding, extension request or agreed resubmission). */
+/** Whether any event of the season is dated after `after` and by `until` (a message received or attributed, Apprec, finding, extension request or agreed resubmission). */
 async function eventsBetween(seasonId: string, after: Date, until: Date): Promise<boolean> {
   const [row] = await sql().query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND received_at > $2 AND received_at <= $3)
-       OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+       OR EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND attributed_at > $2 AND attributed_at <= $3)
+       OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id AND m.type::text = a.original_msg_type
                   WHERE m.season_id = $1::uuid AND a.received_at > $2 AND a.received_at <= $3)
        OR EXISTS (SELECT 1 FROM finding WHERE season_id = $1::uuid AND detected_at > $2 AND detected_at <= $3)
        OR EXISTS (SELECT 1 FROM extension_request WHERE season_id = $1::uuid AND requested_at > $2 AND requested_at <= $3)
@@ -111,15 +112,17 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
 }
 
 /**
- * Changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row) and
- * whenever an extension request leaves PENDING (that happens once per request, so the count grows).
+ * Changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row),
+ * whenever an extension request leaves PENDING and whenever a message is attributed after it
+ * arrived (each happens once per row, so the counts grow).
  */
 async function dataVersion(): Promise<string> {
   const [row] = await sql().query<{ version: string }>(
     `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
                            (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
                            (SELECT id FROM note ORDER BY id DESC LIMIT 1),
-                           (SELECT count(*) FROM extension_request WHERE status <> 'PENDING')) AS version`,
+                           (SELECT count(*) FROM extension_request WHERE status <> 'PENDING'),
+                           (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL)) AS version`,
   );
   return row?.version ?? '';
 }

@@ -9,6 +9,7 @@ import { getViewer } from '@/lib/access/request';
 import { env } from '@/lib/core/env';
 import { logUnexpectedError } from '@/lib/core/log';
 import { IngestError, importFindings, ingestDocument, readBodyWithLimit, sha256Hex } from '@/lib/ingest';
+import { INGEST_REFUSAL_LABELS } from '@/lib/ingest/labels';
 import type { UploadResult } from '../upload-result';
 
 function answer(result: UploadResult, status = 200): NextResponse<UploadResult> {
@@ -56,7 +57,9 @@ export async function POST(request: Request): Promise<NextResponse> {
     const what =
       summary.kind === 'APPREC'
         ? `Apprec ${summary.apprecId} (${summary.status}) for melding ${summary.originalMsgId}`
-        : `${summary.kind} ${summary.msgId} fra kommune ${summary.municipalityNumber ?? 'ukjent'}, ${summary.findings.length} funn`;
+        : summary.municipalityNumber === null
+          ? `${summary.kind} ${summary.msgId} uten kommune (se «Uten kommune»)`
+          : `${summary.kind} ${summary.msgId} fra kommune ${summary.municipalityNumber}, ${summary.findings.length} funn`;
     return answer({
       outcome: result.duplicate ? 'duplicate' : 'created',
       message: `${result.duplicate ? 'Allerede mottatt' : 'Lagret'}: ${what}.`,
@@ -66,7 +69,7 @@ export async function POST(request: Request): Promise<NextResponse> {
       return answer({
         outcome: 'rejected',
         code: error.code,
-        message: `Filen ble avvist og ingenting er lagret. ${error.message}`,
+        message: `Filen ble avvist og ingenting er lagret. ${INGEST_REFUSAL_LABELS[error.code] ?? error.message}`,
       });
     }
     logUnexpectedError(viewer.requestId, 'POST /opplasting/fil', error);
