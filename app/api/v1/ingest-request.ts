@@ -20,7 +20,7 @@ import { admitIngestCaller, recordIngestRefusal } from '@/lib/ingest';
 export async function authenticateIngestRequest(request: Request): Promise<Viewer | NextResponse<ApiErrorBody>> {
   const viewer = await authenticateApiRequest(request, 'INGEST', randomUUID());
   if (viewer instanceof Response) return viewer;
-  const admission = admitIngestCaller(viewer);
+  const admission = await admitIngestCaller(viewer);
   if (admission.admitted) return viewer;
   if (admission.reason === 'NOT_AN_API_KEY')
     return apiError(401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <api key>" with the INGEST scope.');
