@@ -112,8 +112,8 @@ export interface NextServersOptions {
  * Runs `next <mode>` on the port. `next start` runs in `workers` processes sharing the port through
  * Node's cluster module: this process accepts the connections and hands them to the workers in
  * turn, so a machine's cores all serve requests (one Node.js process uses one core for JavaScript).
- * Each worker has its own database pool, caches and rate-limit buckets; only the first runs the
- * background jobs. `next dev` always runs as one process.
+ * Each worker has its own database pool and caches (the ingest rate limit is shared, in PostgreSQL);
+ * only the first runs the background jobs. `next dev` always runs as one process.
  */
 export function startNextServers(mode: NextMode, options: NextServersOptions): NextServers {
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');

@@ -236,9 +236,13 @@ async function runSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => P
   }
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const migrationsList = await readMigrations();
+/**
+ * Applies every migration not yet recorded in `_prisma_migrations` (of those `include` takes: a
+ * restore builds the schema a backup was made on); returns their names.
+ */
+export async function applyMigrations(url: string, include: (name: string) => boolean = () => true): Promise<string[]> {
+  const all = await readMigrations();
+  const migrationsList = { ...all, migrationDirectories: all.migrationDirectories.filter((dir) => include(dir.path)) };
   return withSchemaEngine(url, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return result.appliedMigrationNames;

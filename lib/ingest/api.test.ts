@@ -72,3 +72,31 @@ describe('a request without an API key', () => {
     expect(answer.headers.get('www-authenticate')).toBe('Bearer');
   });
 });
+
+describe('the ingest rate limit at the door', () => {
+  it('answers 429 with Retry-After once the key’s bucket, shared by every server process, is empty', async () => {
+    const secret = generateApiKeySecret();
+    const key = await db().apiKey.create({
+      data: { name: 'Mottak', prefix: secret.slice(0, 8), hash: hashApiKey(secret), scopes: ['INGEST'] },
+    });
+    const request = () =>
+      new Request('http://localhost/api/v1/messages', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${secret}` },
+      });
+    expect(await authenticateIngestRequest(request())).not.toBeInstanceOf(Response);
+    // As if other server processes had taken the rest of the burst; at 200 a second a token comes
+    // every 5 ms, so the refill is put a minute ahead (no time counts until then) to hold the bucket
+    // empty however slowly this test runs.
+    await db().ingestRateBucket.update({
+      where: { apiKeyId: key.id },
+      data: { tokens: 0, refilledAt: new Date(Date.now() + 60_000) },
+    });
+    const refused = await authenticateIngestRequest(request());
+    if (!(refused instanceof Response)) throw new Error('expected a refusal');
+    expect(refused.status).toBe(429);
+    // INGEST_RATE_PER_SECOND (200 by default) refills a token within a second: Retry-After is whole seconds.
+    expect(refused.headers.get('Retry-After')).toBe('1');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+  });
+});

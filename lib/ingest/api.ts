@@ -6,18 +6,23 @@
 import 'server-only';
 import type { Viewer } from '@/lib/access';
 import { env } from '@/lib/core/env';
-import { createRateLimiter } from './rate-limit';
-
-const limiter = createRateLimiter(env.INGEST_RATE_PER_SECOND, env.INGEST_RATE_BURST);
+import { takeIngestToken } from './data/rate-limit';
 
 export type IngestAdmission =
   | { admitted: true }
   | { admitted: false; reason: 'NOT_AN_API_KEY' }
   | { admitted: false; reason: 'RATE_LIMITED'; retryAfterSeconds: number };
 
-/** Whether this authenticated caller may send now: an API key (never a session) with a token left in its bucket. */
-export function admitIngestCaller(viewer: Viewer): IngestAdmission {
-  if (!viewer.apiKeyId) return { admitted: false, reason: 'NOT_AN_API_KEY' };
-  const wait = limiter.take(viewer.apiKeyId);
+/**
+ * Whether this authenticated caller may send now: an API key (never a session) with a token left in
+ * its bucket, which every server process shares (lib/ingest/data/rate-limit.ts).
+ */
+export async function admitIngestCaller(viewer: Viewer): Promise<IngestAdmission> {
+  const { apiKeyId } = viewer;
+  if (!apiKeyId) return { admitted: false, reason: 'NOT_AN_API_KEY' };
+  const wait = await takeIngestToken(
+    { ...viewer, apiKeyId },
+    { ratePerSecond: env.INGEST_RATE_PER_SECOND, burst: env.INGEST_RATE_BURST },
+  );
   return wait > 0 ? { admitted: false, reason: 'RATE_LIMITED', retryAfterSeconds: wait } : { admitted: true };
 }

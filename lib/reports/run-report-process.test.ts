@@ -37,8 +37,11 @@ describe('the report process', () => {
     expect(bundle).not.toMatch(/PrismaClient|generated\/client/);
   });
 
-  it('builds the same report and the same bytes as the app would, and says what it took', async () => {
-    const built = (await runReportProcess({ seasonKey: '2025', weekStart: WEEK }))!;
+  // Each run of the process builds and renders a whole report (some 2 s on a quiet machine, 20 s and
+  // more on a busy one), so one run answers both what it builds and which season it takes by default.
+  it('builds the same report and the same bytes as the app would, of the latest annual season when none is named, and says what it took', async () => {
+    const built = (await runReportProcess({ weekStart: WEEK }))!;
+    expect(built.report.snapshot.season.key).toBe('2025');
     const report = (await buildWeeklyReport(systemActor('weekly-report'), { seasonKey: '2025', weekStart: WEEK }))!;
     expect(built.report).toEqual(report);
     expect(built.report.snapshot.municipalities).toHaveLength(357);
@@ -55,9 +58,8 @@ describe('the report process', () => {
     });
   });
 
-  it('answers null for a season that does not exist, and the latest annual season without one', async () => {
+  it('answers null for a season that does not exist', async () => {
     expect(await runReportProcess({ seasonKey: '1999', weekStart: WEEK })).toBeNull();
-    expect((await runReportProcess({ weekStart: WEEK }))!.report.snapshot.season.key).toBe('2025');
   });
 
   it('says why when it fails', async () => {

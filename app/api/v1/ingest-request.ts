@@ -21,7 +21,7 @@ export async function authenticateIngestRequest(request: Request): Promise<Viewe
   if (!request.headers.has('authorization')) return (await getViewer()) ? signedInPersonAnswer() : noKeyAnswer();
   const viewer = await authenticateApiRequest(request, 'INGEST', randomUUID());
   if (viewer instanceof Response) return viewer;
-  const admission = admitIngestCaller(viewer);
+  const admission = await admitIngestCaller(viewer);
   if (admission.admitted) return viewer;
   if (admission.reason === 'NOT_AN_API_KEY')
     return apiError(401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <api key>" with the INGEST scope.');
