@@ -122,10 +122,36 @@ const envSchema = z
       .transform((directory) => directory || '.next'),
     /** The Chromium a benchmark signs in with; /usr/bin/chromium when unset and present, else Playwright's own. */
     CHROMIUM_PATH: z.string().min(1).optional(),
+
+    /** CMS bodies from the queue (NHN's signed-then-enveloped packaging): our receiver credential as a PKCS#12 file … */
+    AMQP_CMS_PKCS12: z.string().min(1).optional(),
+    /** … and its passphrase (also the passphrase of an encrypted AMQP_CMS_KEY). */
+    AMQP_CMS_PASSPHRASE: z.string().optional(),
+    /** … or as a PEM private key and its PEM certificate (a file path, or the PEM text itself). */
+    AMQP_CMS_KEY: z.string().min(1).optional(),
+    AMQP_CMS_CERT: z.string().min(1).optional(),
+    /** The CA certificates (PEM; file paths separated by commas, or the PEM text) a sender's signing certificate must chain to. */
+    AMQP_CMS_TRUST_ANCHORS: z.string().min(1).optional(),
   })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
     path: ['OIDC_ISSUER'],
+  })
+  .refine((e) => !(e.AMQP_CMS_PKCS12 && (e.AMQP_CMS_KEY || e.AMQP_CMS_CERT)), {
+    message: 'set either AMQP_CMS_PKCS12 or AMQP_CMS_KEY and AMQP_CMS_CERT, not both',
+    path: ['AMQP_CMS_PKCS12'],
+  })
+  .refine((e) => !e.AMQP_CMS_KEY === !e.AMQP_CMS_CERT, {
+    message: 'AMQP_CMS_KEY and AMQP_CMS_CERT go together',
+    path: ['AMQP_CMS_KEY'],
+  })
+  .refine((e) => !e.AMQP_CMS_PKCS12 || e.AMQP_CMS_PASSPHRASE !== undefined, {
+    message: 'AMQP_CMS_PKCS12 needs AMQP_CMS_PASSPHRASE',
+    path: ['AMQP_CMS_PASSPHRASE'],
+  })
+  .refine((e) => !(e.AMQP_CMS_PKCS12 || e.AMQP_CMS_KEY) || e.AMQP_CMS_TRUST_ANCHORS, {
+    message: 'CMS needs AMQP_CMS_TRUST_ANCHORS: the CA certificates that senders must be signed by',
+    path: ['AMQP_CMS_TRUST_ANCHORS'],
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.DEMO_SIGN_IN !== 'on' || e.DEMO_DATABASE === 'yes', {
     message: 'the demo sign-in cannot be switched on in a production build on a database the launcher did not create',

@@ -13,6 +13,8 @@ import { createTestCast } from '@/lib/db/testing/viewers';
 import { waitFor } from '@/lib/db/testing/wait';
 import { adminQuery, quoteIdentifier } from '@/lib/db/server-admin';
 import { getMunicipalityStatus } from '@/lib/status';
+import type { CmsKeys } from './cms';
+import { envelopeCms, issueCertificate, makeCertificateAuthority, sealCms, signCms } from './cms-seal';
 import { AmqpConsumer, type ConsumerOptions } from './consumer';
 import type { QueueConfig } from './handle-message';
 import { openPublisher, type Publisher } from './testing/publish';
@@ -62,7 +64,17 @@ async function storedCount(msgIdPrefix: string): Promise<number> {
 
 beforeAll(async () => {
   node = await startRabbitNode();
-  await node.declareQueues(['flow_messages', 'flow_apprecs', 'dup', 'hostile', 'dbdown', 'restart', 'compete', 'stop']);
+  await node.declareQueues([
+    'flow_messages',
+    'flow_apprecs',
+    'dup',
+    'hostile',
+    'dbdown',
+    'restart',
+    'compete',
+    'stop',
+    'cms',
+  ]);
   publisher = await openPublisher(node.url);
   // The app's client (its pool's idle-error handling comes with Prisma's adapter) is made before any outage.
   await db().season.count();
@@ -273,6 +285,59 @@ describe('the AMQP consumer', () => {
       'all sixty stored',
       () => storedCount('stop-'),
       (n) => n === 60,
+    );
+  });
+
+  it('opens CMS bodies (signed, then enveloped), and refuses a tampered signature and a wrong recipient', async () => {
+    const ca = await makeCertificateAuthority('CN=Test-CA, O=Testsertifikater, C=NO');
+    const sender = await issueCertificate(ca, 'CN=Bergen kommune EPJ, O=Bergen kommune, C=NO', 'signing');
+    const receiver = await issueCertificate(ca, 'CN=FHI KPR, O=Folkehelseinstituttet, C=NO', 'encryption');
+    const stranger = await issueCertificate(ca, 'CN=Noen andre, O=Annen virksomhet, C=NO', 'encryption');
+    const keys: CmsKeys = { receivers: [receiver], trustAnchors: [ca.certificate] };
+    const cms = consumer([{ name: 'cms', kind: 'messages' }], { cmsKeys: async () => keys });
+    const cmsProperties = (messageId: string) => ({
+      ...nhnProperties(messageId),
+      content_type: 'application/pkcs7-mime; smime-type=signed-and-enveloped-data',
+    });
+    const document = new TextEncoder().encode(withMsgId(IPL, 'cms-1'));
+    await publisher.send(
+      'cms',
+      await sealCms(document, { signer: sender, recipient: receiver.certificate }),
+      cmsProperties('amqp-cms-ok'),
+    );
+    const tampered = Buffer.from(await signCms(new TextEncoder().encode(withMsgId(IPL, 'cms-2')), sender));
+    const at = tampered.indexOf('cms-2');
+    tampered.write('cms-3', at);
+    await publisher.send('cms', envelopeCms(tampered, receiver.certificate), cmsProperties('amqp-cms-tampered'));
+    await publisher.send(
+      'cms',
+      await sealCms(new TextEncoder().encode(withMsgId(IPL, 'cms-4')), {
+        signer: sender,
+        recipient: stranger.certificate,
+      }),
+      cmsProperties('amqp-cms-stranger'),
+    );
+
+    await waitFor(
+      'all three settled',
+      async () => cms.status().queues[0]!,
+      (q) => q.accepted + q.rejected === 3,
+    );
+    expect(cms.status().queues[0]).toMatchObject({ accepted: 1, rejected: 2 });
+    const stored = await db().message.findMany({ where: { msgId: { startsWith: 'cms-' } } });
+    expect(stored.map((row) => row.msgId)).toEqual(['cms-1']);
+    expect(stored[0]!.transportMetadata).toMatchObject({
+      cmsSignerSubject: 'CN=Bergen kommune EPJ, O=Bergen kommune, C=NO',
+    });
+    const errors = await db().intakeError.findMany({ where: { queue: 'cms' }, orderBy: { messageId: 'asc' } });
+    expect(errors.map((e) => [e.messageId, e.code, e.spoofingSuspected])).toEqual([
+      ['amqp-cms-stranger', 'BODY_not-for-us', false],
+      ['amqp-cms-tampered', 'BODY_signature-invalid', true],
+    ]);
+    await waitFor(
+      'both dead-lettered',
+      () => node.messageCount('cms_dl'),
+      (n) => n === 2,
     );
   });
 });

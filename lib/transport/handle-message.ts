@@ -8,6 +8,8 @@
 import 'server-only';
 import type { SystemActor } from '@/lib/access';
 import { IngestError, ingestDocument } from '@/lib/ingest';
+import { unwrapBody } from './body';
+import type { CmsKeys } from './cms';
 import { recordIntakeError } from './data/intake-errors';
 import { refusalReason, type QueueKind } from './labels';
 import {
@@ -15,8 +17,8 @@ import {
   bodyBytes,
   cleanApplicationProperties,
   cleanValue,
-  isCmsContentType,
   sentAt,
+  type TransportMetadata,
   transportMetadata,
 } from './rules/amqp-message';
 
@@ -26,8 +28,8 @@ export interface QueueConfig {
 }
 
 /** A body the consumer refuses before ingest (empty, unreadable, failed CMS checks). */
-export class BodyRefusal extends Error {
-  override readonly name = 'BodyRefusal';
+export class IntakeRefusal extends Error {
+  override readonly name = 'IntakeRefusal';
 
   constructor(
     readonly code: string,
@@ -45,8 +47,8 @@ export type Settlement =
 
 export interface MessageHandling {
   actor: SystemActor;
-  /** Opens a CMS/PKCS#7 body (`application/pkcs7-mime`) to its XML, or throws a BodyRefusal. Unset: such bodies are refused. */
-  unwrapCms?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /** Our CMS keys for NHN's packaging (`application/pkcs7-mime`); null or unset: such bodies are refused, saying why. */
+  cmsKeys?: () => Promise<CmsKeys | null>;
   /** Records a transport error from an `_error` queue (empty body, application properties). */
   recordTransportError?: (actor: SystemActor, queue: string, message: AmqpMessageParts) => Promise<void>;
 }
@@ -63,19 +65,20 @@ export async function handleMessage(
       await handling.recordTransportError(handling.actor, queue.name, message);
       return { outcome: 'accept', duplicate: false };
     }
-    const bytes = await documentBytes(handling, message);
+    const { bytes, signer } = await documentBytes(handling, message);
+    const metadata: TransportMetadata = { ...transportMetadata(queue.name, message), ...signer };
     const result = await ingestDocument(handling.actor, bytes, {
       receivedAt: sentAt(message, takenAt),
       transport: 'AMQP',
-      transportMetadata: transportMetadata(queue.name, message),
+      transportMetadata: metadata,
     });
     return { outcome: 'accept', duplicate: result.duplicate };
   } catch (error) {
     const refusal =
-      error instanceof BodyRefusal
+      error instanceof IntakeRefusal
         ? error
         : error instanceof IngestError
-          ? new BodyRefusal(error.code, refusalReason(error.code))
+          ? new IntakeRefusal(error.code, refusalReason(error.code))
           : null;
     if (!refusal) return { outcome: 'release', error };
     try {
@@ -96,14 +99,29 @@ export async function handleMessage(
   }
 }
 
-async function documentBytes(handling: MessageHandling, message: AmqpMessageParts): Promise<Uint8Array> {
+/**
+ * The document's bytes: plain XML as it is, NHN's CMS packaging opened and its signer verified
+ * (body.ts); with the verified signer's certificate recorded with the document.
+ */
+async function documentBytes(
+  handling: MessageHandling,
+  message: AmqpMessageParts,
+): Promise<{ bytes: Uint8Array; signer: TransportMetadata }> {
   if (message.body === undefined || message.body === null) {
-    throw new BodyRefusal('BODY_MISSING', refusalReason('BODY_MISSING'));
+    throw new IntakeRefusal('BODY_MISSING', refusalReason('BODY_MISSING'));
   }
-  const bytes = bodyBytes(message.body);
-  if (!bytes) throw new BodyRefusal('BODY_UNREADABLE', refusalReason('BODY_UNREADABLE'));
-  if (bytes.byteLength === 0) throw new BodyRefusal('BODY_MISSING', refusalReason('BODY_MISSING'));
-  if (!isCmsContentType(message.content_type)) return bytes;
-  if (!handling.unwrapCms) throw new BodyRefusal('CMS_NOT_CONFIGURED', refusalReason('CMS_NOT_CONFIGURED'));
-  return handling.unwrapCms(bytes);
+  const raw = bodyBytes(message.body);
+  if (!raw) throw new IntakeRefusal('BODY_UNREADABLE', refusalReason('BODY_UNREADABLE'));
+  const contentType = typeof message.content_type === 'string' ? message.content_type : null;
+  const keys = handling.cmsKeys ? await handling.cmsKeys() : null;
+  const body = await unwrapBody({ body: raw, contentType }, keys);
+  if (!body.ok) throw new IntakeRefusal(`BODY_${body.kind}`, body.reason, body.spoofing);
+  const signer: TransportMetadata = body.signer
+    ? {
+        cmsSignerSubject: body.signer.subject,
+        cmsSignerIssuer: body.signer.issuer,
+        cmsSignerSerial: body.signer.serialNumber,
+      }
+    : {};
+  return { bytes: body.xml, signer };
 }

@@ -8,13 +8,14 @@ import 'server-only';
 import { systemActor } from '@/lib/access';
 import { env } from '@/lib/core/env';
 import { AmqpConsumer, type ConsumerOptions, type ConsumerStatus } from './consumer';
+import { cmsKeysFromEnv } from './cms-env';
 import type { MessageHandling } from './handle-message';
 
 const globalForTransport = globalThis as unknown as { amqpConsumer?: AmqpConsumer };
 
 /** How messages are opened and transport errors recorded (the CMS and transport-error parts plug in here). */
 function messageHandling(): Omit<MessageHandling, 'actor'> {
-  return {};
+  return { cmsKeys: cmsKeysFromEnv };
 }
 
 /** The consumer's options from the environment; null when the consumer is off. */

@@ -1,6 +1,6 @@
 /**
  * What the consumer takes from an AMQP 1.0 message before ingesting it, as pure functions: the body's
- * bytes, whether it is CMS-wrapped, the instant it was sent, and the transport metadata stored with
+ * bytes, the instant it was sent, and the transport metadata stored with
  * the document (AMQP properties and the application properties NHN's senders set). Values are
  * cleaned on the way: only strings, numbers and booleans, cut to a length, and anything shaped like
  * a national identity number replaced, so that neither a document row nor an intake error can hold one.
@@ -90,13 +90,6 @@ export function bodyBytes(body: unknown): Uint8Array | null {
     }
   }
   return null;
-}
-
-/** Whether the body is CMS/PKCS#7 (`application/pkcs7-mime`, with or without parameters). */
-export function isCmsContentType(contentType: unknown): boolean {
-  return (
-    typeof contentType === 'string' && contentType.split(';')[0]!.trim().toLowerCase() === 'application/pkcs7-mime'
-  );
 }
 
 /**
