@@ -17,8 +17,8 @@ import type { CmsKeys } from './cms';
 import { envelopeCms, issueCertificate, makeCertificateAuthority, sealCms, signCms } from './cms-seal';
 import { AmqpConsumer, type ConsumerOptions } from './consumer';
 import type { QueueConfig } from './handle-message';
-import { openPublisher, type Publisher } from './testing/publish';
-import { type RabbitNode, startRabbitNode } from './testing/rabbitmq';
+import { openPublisher, type Publisher } from '@/lib/db/testing/amqp-publish';
+import { type RabbitNode, startRabbitNode } from '@/lib/db/testing/rabbitmq';
 
 const IPL = fixtureText('./good/msghead-kpr-ipl.xml');
 const IDE = fixtureText('./good/msghead-kpr-ide.xml');

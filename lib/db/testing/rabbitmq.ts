@@ -1,5 +1,5 @@
 /**
- * A throwaway RabbitMQ node with the AMQP 1.0 plugin, for the consumer's tests and bench:amqp, started
+ * A throwaway RabbitMQ node with the AMQP 1.0 plugin, for the AMQP consumer's tests and bench:amqp, started
  * like the embedded PostgreSQL: Debian's `rabbitmq-server` in a temporary folder on free ports,
  * stopped and removed at the end. It can be stopped and started again on the same folder (durable
  * queues and persistent messages survive), which is how the tests restart the broker mid-stream.
