@@ -74,6 +74,7 @@ beforeAll(async () => {
     'compete',
     'stop',
     'cms',
+    'errors',
   ]);
   publisher = await openPublisher(node.url);
   // The app's client (its pool's idle-error handling comes with Prisma's adapter) is made before any outage.
@@ -339,5 +340,35 @@ describe('the AMQP consumer', () => {
       () => node.messageCount('cms_dl'),
       (n) => n === 2,
     );
+  });
+
+  it('records a transport error from the _error queue once, on the timeline of the message it concerns', async () => {
+    const { bergen } = await createTestCast('bergen');
+    const errors = consumer([{ name: 'errors', kind: 'errors' }]);
+    const error = {
+      message_id: 'amqp-error-1',
+      application_properties: {
+        originalMessageId: '6f1c2d4e-8a3b-4c5d-9e7f-0a1b2c3d4e5f',
+        errorCondition: 'transport:expired-certificate',
+        errorDescription: 'The certificate has expired',
+        receiverTimeStamp: '2026-01-08T13:11:00Z',
+        applicationTimeStamp: '2026-01-08T13:11:00Z',
+      },
+    };
+    await publisher.send('errors', null, error);
+    await publisher.send('errors', null, error);
+    await waitFor(
+      'both settled',
+      async () => errors.status().queues[0]!,
+      (q) => q.accepted === 2,
+    );
+    expect(errors.status().queues[0]!.duplicates).toBe(1);
+    const status = await getMunicipalityStatus(bergen, '4601', {
+      seasonKey: '2025',
+      asOf: new Date('2026-01-10T12:00:00Z'),
+    });
+    const transportErrors = status!.timeline.filter((entry) => entry.kind === 'TRANSPORT_ERROR');
+    expect(transportErrors).toHaveLength(1);
+    expect(JSON.stringify(transportErrors[0])).toContain('transport:expired-certificate');
   });
 });

@@ -11,6 +11,7 @@ import { IngestError, ingestDocument } from '@/lib/ingest';
 import { unwrapBody } from './body';
 import type { CmsKeys } from './cms';
 import { recordIntakeError } from './data/intake-errors';
+import { recordTransportError } from './data/transport-errors';
 import { refusalReason, type QueueKind } from './labels';
 import {
   type AmqpMessageParts,
@@ -49,8 +50,6 @@ export interface MessageHandling {
   actor: SystemActor;
   /** Our CMS keys for NHN's packaging (`application/pkcs7-mime`); null or unset: such bodies are refused, saying why. */
   cmsKeys?: () => Promise<CmsKeys | null>;
-  /** Records a transport error from an `_error` queue (empty body, application properties). */
-  recordTransportError?: (actor: SystemActor, queue: string, message: AmqpMessageParts) => Promise<void>;
 }
 
 export async function handleMessage(
@@ -61,9 +60,9 @@ export async function handleMessage(
 ): Promise<Settlement> {
   try {
     if (queue.kind === 'errors') {
-      if (!handling.recordTransportError) throw new Error('no recorder for transport errors is configured');
-      await handling.recordTransportError(handling.actor, queue.name, message);
-      return { outcome: 'accept', duplicate: false };
+      const recorded = await recordTransportError(handling.actor, transportErrorReport(queue.name, message, takenAt));
+      if (!recorded) throw new Error('the transport actor may not record transport errors');
+      return { outcome: 'accept', duplicate: !recorded.created };
     }
     const { bytes, signer } = await documentBytes(handling, message);
     const metadata: TransportMetadata = { ...transportMetadata(queue.name, message), ...signer };
@@ -124,4 +123,23 @@ async function documentBytes(
       }
     : {};
   return { bytes: body.xml, signer };
+}
+
+/** A message from an `_error` queue (an empty body): what its application properties say. */
+function transportErrorReport(queue: string, message: AmqpMessageParts, takenAt: Date) {
+  const properties = message.application_properties ?? {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? null : String(value));
+  const number = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : null);
+  return {
+    messageId: text(message.message_id),
+    originalMessageId: text(properties.originalMessageId),
+    errorCondition: text(properties.errorCondition),
+    errorDescription: text(properties.errorDescription),
+    receiverTimeStamp:
+      properties.receiverTimeStamp instanceof Date ? properties.receiverTimeStamp : text(properties.receiverTimeStamp),
+    receivedAt: sentAt(message, takenAt),
+    queue,
+    fromHerId: number(properties.fromHerId),
+    toHerId: number(properties.toHerId),
+  };
 }

@@ -43,3 +43,11 @@ export {
   type CmsSigner,
 } from './cms';
 export { cmsKeysFromEnv } from './cms-env';
+export {
+  listTransportErrors,
+  recordTransportError,
+  type RecordedTransportError,
+  type TransportErrorConcerns,
+  type TransportErrorReport,
+  type TransportErrorRow,
+} from './data/transport-errors';

@@ -127,3 +127,33 @@ export const BODY_REFUSAL_LABELS = {
   'unsupported-content-type': 'Ukjent innholdstype på meldingen: forventet XML eller kryptert og signert CMS',
   empty: 'Meldingen har ikke noe innhold',
 } as const;
+
+/** A transport error from an `_error` queue, by its errorCondition (as NHN's library names them). */
+export const TRANSPORT_ERROR_LABELS: Record<string, string> = {
+  'transport:not-well-formed-xml': 'Transportfeil: meldingen er ikke gyldig XML',
+  'transport:invalid-field-value': 'Transportfeil: ugyldig verdi i et felt i meldingen',
+  'transport:invalid-certificate': 'Transportfeil: sertifikatet er ugyldig',
+  'transport:expired-certificate': 'Transportfeil: sertifikatet er utløpt',
+  'transport:revoked-certificate': 'Transportfeil: sertifikatet er trukket tilbake',
+  'transport:missing-certificate': 'Transportfeil: sertifikatet mangler',
+  'transport:internal-error': 'Transportfeil: intern feil hos mottakeren',
+  'abuse:spoofing-attack': 'Transportfeil: mistanke om forfalsket avsender',
+};
+
+/** Any other condition: a generic text, never the raw code. */
+export const TRANSPORT_ERROR_UNKNOWN_LABEL = 'Transportfeil: meldingen kom ikke fram (ukjent feiltype)';
+
+export function transportErrorLabel(condition: string): string {
+  return Object.hasOwn(TRANSPORT_ERROR_LABELS, condition)
+    ? TRANSPORT_ERROR_LABELS[condition]!
+    : TRANSPORT_ERROR_UNKNOWN_LABEL;
+}
+
+/** The worklist's list of transport errors that concern no stored message. */
+export const TRANSPORT_ERROR_LIST_LABELS = {
+  heading: 'Transportfeil som ikke gjelder en kjent melding',
+  none: 'Ingen transportfeil uten kjent melding.',
+  caption: 'Transportfeil fra feilkøen som ikke kan knyttes til en mottatt melding, nyeste først',
+  columns: ['Tid', 'Feil', 'Gjelder melding', 'Kø'],
+  noMessageId: 'Ikke oppgitt',
+} as const;

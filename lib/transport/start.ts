@@ -13,7 +13,7 @@ import type { MessageHandling } from './handle-message';
 
 const globalForTransport = globalThis as unknown as { amqpConsumer?: AmqpConsumer };
 
-/** How messages are opened and transport errors recorded (the CMS and transport-error parts plug in here). */
+/** How CMS bodies are opened: with our keys from AMQP_CMS_* (none: such bodies are refused, saying why). */
 function messageHandling(): Omit<MessageHandling, 'actor'> {
   return { cmsKeys: cmsKeysFromEnv };
 }
@@ -22,10 +22,6 @@ function messageHandling(): Omit<MessageHandling, 'actor'> {
 export function consumerOptionsFromEnv(): ConsumerOptions | null {
   if (!env.AMQP_URL || env.AMQP_CONSUMER === 'off') return null;
   const handling = messageHandling();
-  const queues = env.AMQP_QUEUES.filter((queue) => queue.kind !== 'errors' || handling.recordTransportError);
-  for (const skipped of env.AMQP_QUEUES.filter((queue) => !queues.includes(queue))) {
-    console.log(`AMQP: ${skipped.name} (errors) is not read: no recorder for transport errors in this build`);
-  }
   return {
     url: env.AMQP_URL,
     tls: {
@@ -34,7 +30,7 @@ export function consumerOptionsFromEnv(): ConsumerOptions | null {
       keyFile: env.AMQP_TLS_KEY_FILE,
       passphrase: env.AMQP_TLS_KEY_PASSPHRASE,
     },
-    queues,
+    queues: env.AMQP_QUEUES,
     credit: env.AMQP_CREDIT,
     actor: systemActor('transport'),
     ...handling,
