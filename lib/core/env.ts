@@ -106,6 +106,8 @@ const envSchema = z
     AMQP_CREDIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** The AMQP consumer in this server process: on when AMQP_URL is set, unless switched off. */
     AMQP_CONSUMER: onOff.default('on'),
+    /** npm run amqp:broker: the port of the local RabbitMQ it starts. */
+    AMQP_BROKER_PORT: z.coerce.number().int().min(1).max(65535).default(5672),
 
     /** bench:status: the port its server listens on, and the seconds of each measurement. */
     BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3250),

@@ -37,8 +37,8 @@ export interface RabbitNode {
 const MISSING =
   "RabbitMQ is not installed: the AMQP tests need Debian's rabbitmq-server with its AMQP 1.0 plugin (`apt-get install rabbitmq-server`).";
 
-/** Starts a fresh node; fails with a message naming `rabbitmq-server` when it is not installed. */
-export async function startRabbitNode(): Promise<RabbitNode> {
+/** Starts a fresh node (on `port`, or a free one); fails with a message naming `rabbitmq-server` when it is not installed. */
+export async function startRabbitNode(options: { port?: number } = {}): Promise<RabbitNode> {
   if (!existsSync(SERVER) || !existsSync(CTL)) throw new Error(MISSING);
   const asRoot = userInfo().uid === 0;
   const owner = asRoot ? await rabbitUser() : null;
@@ -48,7 +48,7 @@ export async function startRabbitNode(): Promise<RabbitNode> {
     chownSync(dir, owner.uid, owner.gid);
     chownSync(path.join(dir, 'enabled_plugins'), owner.uid, owner.gid);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const distPort = await freePort();
   const nodeName = `kpr${randomBytes(4).toString('hex')}@localhost`;
   const environment = childEnvironment({
