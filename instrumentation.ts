@@ -1,6 +1,7 @@
 /**
  * Runs once when a Next.js server process starts (`next dev` and `next start`, hence `npm run dev`
- * and `npm start`): starts the background job worker (lib/jobs) in the Node.js runtime. The server
+ * and `npm start`): starts the background job worker (lib/jobs) and the AMQP consumer (lib/transport,
+ * when AMQP_URL is set) in the Node.js runtime. The server
  * does not wait for it, and a worker that fails to start is logged without stopping the server.
  */
 export async function register() {
@@ -11,4 +12,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs()?.catch((error: unknown) => console.error('Jobs: the worker did not start:', error));
+  // The AMQP consumer runs in every server process (JOBS=off or not): they compete for the queues.
+  const { startTransportConsumer } = await import('./lib/transport');
+  startTransportConsumer();
 }

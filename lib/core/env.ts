@@ -81,6 +81,32 @@ const envSchema = z
     /** Attempts to mail the weekly report to a subscriber before it is recorded as failed. */
     WEEKLY_REPORT_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 
+    /** The AMQP 1.0 broker to consume KPR documents from (e.g. amqps://user:pass@tjenestebuss.example.no:5671); unset: no consumer. */
+    AMQP_URL: z.url({ protocol: /^amqps?$/ }).optional(),
+    /** The queues to read, comma-separated `name:kind`, kind one of messages (MsgHead), apprecs (AppRec), errors (transport errors). */
+    AMQP_QUEUES: z
+      .string()
+      .regex(
+        /^[^:,\s]+:(messages|apprecs|errors)(,[^:,\s]+:(messages|apprecs|errors))*$/,
+        'name:kind,…; kind messages, apprecs or errors',
+      )
+      .default('kpr_messages:messages,kpr_apprecs:apprecs,kpr_errors:errors')
+      .transform((list) =>
+        list.split(',').map((entry) => {
+          const [name, kind] = entry.split(':') as [string, 'messages' | 'apprecs' | 'errors'];
+          return { name, kind };
+        }),
+      ),
+    /** PEM files for TLS (amqps): the CA to trust, and the client certificate and key if the broker asks for one. */
+    AMQP_TLS_CA_FILE: z.string().min(1).optional(),
+    AMQP_TLS_CERT_FILE: z.string().min(1).optional(),
+    AMQP_TLS_KEY_FILE: z.string().min(1).optional(),
+    AMQP_TLS_KEY_PASSPHRASE: z.string().min(1).optional(),
+    /** Messages each queue's receiver holds unsettled at most (the credit window: back-pressure). */
+    AMQP_CREDIT: z.coerce.number().int().min(1).max(1000).default(20),
+    /** The AMQP consumer in this server process: on when AMQP_URL is set, unless switched off. */
+    AMQP_CONSUMER: onOff.default('on'),
+
     /** bench:status: the port its server listens on, and the seconds of each measurement. */
     BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3250),
     BENCH_SECONDS: z.coerce.number().positive().default(10),

@@ -35,6 +35,8 @@ export interface IngestOptions {
   transport: IngestTransport;
   /** Largest accepted document in bytes (default: the reader's limit). */
   maxBytes?: number;
+  /** How the document travelled (AMQP properties and application properties), stored with it as JSON; never an identity. */
+  transportMetadata?: Record<string, string | number | boolean | null>;
 }
 
 export interface IngestFindingSummary {
@@ -183,6 +185,7 @@ async function storeMessage(
         run_number: header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null),
         content_summary: document.content.summary,
         payload_sha256: sha256,
+        transport_metadata: options.transportMetadata ?? null,
       },
     },
     children: {
@@ -316,6 +319,7 @@ async function storeApprec(
         sender_her_id: apprec.sender.herId,
         receiver_her_id: apprec.receiver.herId,
         payload_sha256: sha256,
+        transport_metadata: options.transportMetadata ?? null,
       },
     },
     children: {

@@ -1,9 +1,25 @@
 /**
- * The transport capability's door for server code: the AMQP channel's pieces. For now the body of a
- * message (plain XML or NHN's CMS packaging) and our CMS keys; the consumer joins them here.
+ * The transport capability's door for server code: the AMQP consumer (started in every server
+ * process by instrumentation.ts), its state for the status page and /api/health, the intake errors,
+ * and the body of a message (plain XML or NHN's CMS packaging) with our CMS keys.
  */
 import 'server-only';
 
+export { AmqpConsumer, type ConsumerOptions, type ConsumerStatus, type QueueStatus } from './consumer';
+export {
+  IntakeRefusal,
+  handleMessage,
+  type MessageHandling,
+  type QueueConfig,
+  type Settlement,
+} from './handle-message';
+export { countStoredByQueue, listIntakeErrors, type IntakeErrorRow } from './data/intake-errors';
+export {
+  consumerOptionsFromEnv,
+  startTransportConsumer,
+  stopTransportConsumer,
+  transportConsumerStatus,
+} from './start';
 export {
   bodyPackaging,
   unwrapBody,
