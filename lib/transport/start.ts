@@ -9,13 +9,19 @@ import { systemActor } from '@/lib/access';
 import { env } from '@/lib/core/env';
 import { AmqpConsumer, type ConsumerOptions, type ConsumerStatus } from './consumer';
 import { cmsKeysFromEnv } from './cms-env';
+import { recordTransportErrorMessage } from './data/transport-errors';
 import type { MessageHandling } from './handle-message';
 
 const globalForTransport = globalThis as unknown as { amqpConsumer?: AmqpConsumer };
 
 /** How messages are opened and transport errors recorded (the CMS and transport-error parts plug in here). */
 function messageHandling(): Omit<MessageHandling, 'actor'> {
-  return { cmsKeys: cmsKeysFromEnv };
+  return {
+    cmsKeys: cmsKeysFromEnv,
+    recordTransportError: async (actor, queue, message) => {
+      await recordTransportErrorMessage(actor, queue, message);
+    },
+  };
 }
 
 /** The consumer's options from the environment; null when the consumer is off. */
