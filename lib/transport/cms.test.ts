@@ -102,6 +102,12 @@ describe('openCms', () => {
     expect((await openCms(body, keys, { now: new Date(Date.now() - 10 * DAY) })).ok).toBe(true);
   });
 
+  it('refuses a signature made with a certificate not meant for signing (an encryption certificate), not as spoofing', async () => {
+    const encryptionOnly = await issueCertificate(ca, 'CN=Testkommune kryptering, O=Testkommune, C=NO', 'encryption');
+    const body = await sealCms(bytes(DOCUMENT), { signer: encryptionOnly, recipient: receiver.certificate });
+    expect(await openCms(body, keys)).toMatchObject({ ok: false, kind: 'certificate-unusable', spoofing: false });
+  });
+
   it('refuses an encrypted body that is not signed, as a spoofing suspicion (anyone can encrypt to us)', async () => {
     const body = envelopeCms(bytes(DOCUMENT), receiver.certificate);
     expect(await openCms(body, keys)).toMatchObject({ ok: false, kind: 'unsigned', spoofing: true });

@@ -34,6 +34,7 @@ export const OID = {
   aes256Cbc: '2.16.840.1.101.3.4.1.42',
   desEde3Cbc: '1.2.840.113549.3.7',
   subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
 } as const;
 
 /** Content encryption a sender may use: .NET's default (AES-256-CBC), the other AES sizes, and older .NET's Triple-DES. */
@@ -257,6 +258,8 @@ async function verifySigned(
     }
     refuse('signer-untrusted', 'no path from the signer to a trust anchor');
   }
+  if (!canSign(signerCertificate))
+    refuse('certificate-unusable', 'signer certificate without digitalSignature or nonRepudiation');
   return { ok: true, content: new Uint8Array(content.getValue()), signer: describeSigner(signerCertificate) };
 }
 
@@ -277,6 +280,14 @@ async function chainIsTrusted(
   } catch {
     return false;
   }
+}
+
+/** A signing certificate: its key usage, when it states one, allows digitalSignature or nonRepudiation (NHN's signing certificates have the latter). */
+function canSign(certificate: pkijs.Certificate): boolean {
+  const extension = certificate.extensions?.find((candidate) => candidate.extnID === OID.keyUsage);
+  if (!extension) return true;
+  const bits = (extension.parsedValue as asn1js.BitString | undefined)?.valueBlock?.valueHexView;
+  return !!bits && bits.length > 0 && (bits[0]! & 0xc0) !== 0;
 }
 
 const NAME_ATTRIBUTES: Record<string, string> = {

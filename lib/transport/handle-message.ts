@@ -12,6 +12,7 @@ import { unwrapBody } from './body';
 import type { CmsKeys } from './cms';
 import { recordIntakeError } from './data/intake-errors';
 import { recordTransportError } from './data/transport-errors';
+import { transportErrorReport } from './rules/transport-error';
 import { refusalReason, type QueueKind } from './labels';
 import {
   type AmqpMessageParts,
@@ -50,6 +51,8 @@ export interface MessageHandling {
   actor: SystemActor;
   /** Our CMS keys for NHN's packaging (`application/pkcs7-mime`); null or unset: such bodies are refused, saying why. */
   cmsKeys?: () => Promise<CmsKeys | null>;
+  /** Records a message from an errors queue; unset: recordTransportError with what its application properties say. */
+  recordTransportError?: (actor: SystemActor, queue: string, message: AmqpMessageParts) => Promise<void>;
 }
 
 export async function handleMessage(
@@ -60,6 +63,10 @@ export async function handleMessage(
 ): Promise<Settlement> {
   try {
     if (queue.kind === 'errors') {
+      if (handling.recordTransportError) {
+        await handling.recordTransportError(handling.actor, queue.name, message);
+        return { outcome: 'accept', duplicate: false };
+      }
       const recorded = await recordTransportError(handling.actor, transportErrorReport(queue.name, message, takenAt));
       if (!recorded) throw new Error('the transport actor may not record transport errors');
       return { outcome: 'accept', duplicate: !recorded.created };
@@ -123,23 +130,4 @@ async function documentBytes(
       }
     : {};
   return { bytes: body.xml, signer };
-}
-
-/** A message from an `_error` queue (an empty body): what its application properties say. */
-function transportErrorReport(queue: string, message: AmqpMessageParts, takenAt: Date) {
-  const properties = message.application_properties ?? {};
-  const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? null : String(value));
-  const number = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : null);
-  return {
-    messageId: text(message.message_id),
-    originalMessageId: text(properties.originalMessageId),
-    errorCondition: text(properties.errorCondition),
-    errorDescription: text(properties.errorDescription),
-    receiverTimeStamp:
-      properties.receiverTimeStamp instanceof Date ? properties.receiverTimeStamp : text(properties.receiverTimeStamp),
-    receivedAt: sentAt(message, takenAt),
-    queue,
-    fromHerId: number(properties.fromHerId),
-    toHerId: number(properties.toHerId),
-  };
 }

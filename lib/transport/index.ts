@@ -46,8 +46,10 @@ export { cmsKeysFromEnv } from './cms-env';
 export {
   listTransportErrors,
   recordTransportError,
+  recordTransportErrorMessage,
   type RecordedTransportError,
   type TransportErrorConcerns,
   type TransportErrorReport,
   type TransportErrorRow,
 } from './data/transport-errors';
+export { transportErrorReport } from './rules/transport-error';

@@ -120,6 +120,7 @@ export const CMS_REFUSAL_LABELS = {
   'signature-invalid': 'Signaturen stemmer ikke med innholdet: meldingen kan være endret underveis',
   'signer-untrusted': 'Meldingen er signert med et sertifikat vi ikke stoler på',
   'certificate-expired': 'Avsenderens sertifikat er utløpt eller ennå ikke gyldig',
+  'certificate-unusable': 'Avsenderens sertifikat er ikke laget for signering (feil nøkkelbruk)',
 } as const;
 
 /** A body whose content type is neither XML nor CMS. */

@@ -15,7 +15,9 @@ const globalForTransport = globalThis as unknown as { amqpConsumer?: AmqpConsume
 
 /** How CMS bodies are opened: with our keys from AMQP_CMS_* (none: such bodies are refused, saying why). */
 function messageHandling(): Omit<MessageHandling, 'actor'> {
-  return { cmsKeys: cmsKeysFromEnv };
+  return {
+    cmsKeys: cmsKeysFromEnv,
+  };
 }
 
 /** The consumer's options from the environment; null when the consumer is off. */
@@ -45,8 +47,13 @@ export function startTransportConsumer(): AmqpConsumer | null {
   const consumer = new AmqpConsumer(options);
   globalForTransport.amqpConsumer = consumer;
   consumer.start();
+  // Stop gracefully on the signal; then, if nothing else (Next.js) handles it, the signal's default: exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void consumer.stop());
+    process.once(signal, () => {
+      void consumer.stop().finally(() => {
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    });
   }
   return consumer;
 }

@@ -10,24 +10,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { denied, municipalityScope, scopeParameter, type Actor } from '@/lib/access';
 import { sql } from '@/lib/db/sql';
 import { transportErrorLabel } from '../labels';
+import type { AmqpMessageParts } from '../rules/amqp-message';
+import { transportErrorReport, type TransportErrorReport } from '../rules/transport-error';
 
-/** A transport error as it came off the queue: the application properties, and the message's own id and time. */
-export interface TransportErrorReport {
-  /** The error message's own AMQP message-id, when it has one (redelivery keeps it). */
-  messageId?: string | null;
-  /** originalMessageId: the MsgId (AMQP message-id) of the message in error. */
-  originalMessageId: string | null;
-  /** errorCondition, e.g. transport:expired-certificate; unknown or missing ones get a generic Norwegian text. */
-  errorCondition: string | null;
-  errorDescription?: string | null;
-  /** receiverTimeStamp as sent (ISO 8601 text or an instant); kept when readable. */
-  receiverTimeStamp?: string | Date | null;
-  /** The broker's or sender's timestamp, else when it was taken from the queue. */
-  receivedAt: Date;
-  queue?: string | null;
-  fromHerId?: number | string | null;
-  toHerId?: number | string | null;
-}
+export type { TransportErrorReport };
 
 /** What a transport error concerns: a stored message, or an Apprec and the message it answers. */
 export interface TransportErrorConcerns {
@@ -155,6 +141,15 @@ export async function recordTransportError(
     label: transportErrorLabel(errorCondition),
     concerns: await concernsOf(originalMessageId),
   };
+}
+
+/** The consumer's recorder for an `_error` queue: the message's application properties, recorded as above. */
+export async function recordTransportErrorMessage(
+  actor: Actor,
+  queue: string,
+  message: AmqpMessageParts,
+): Promise<RecordedTransportError | null> {
+  return recordTransportError(actor, transportErrorReport(queue, message, new Date()));
 }
 
 /**
