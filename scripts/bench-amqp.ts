@@ -341,7 +341,7 @@ try {
       : 'throughput (HTTP)         not measured (no build)',
   );
   console.log(
-    `over-credit transfers     ${overCredit} (RabbitMQ 3.x's AMQP 1.0 plugin sending past the credit window)`,
+    `over-credit transfers     ${overCredit} (RabbitMQ 3.x's AMQP 1.0 plugin sending past the credit window); most held unsettled by one consumer ${Math.max(...statuses.map((s) => s.queues[0]!.maxInFlight))}, handled at once at most ${env.AMQP_CREDIT}`,
   );
   process.exitCode = problems.length === 0 && deadLettered === 0 && refused === 0 && stored.repeated === 0 ? 0 : 1;
 } finally {

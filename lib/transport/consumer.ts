@@ -3,8 +3,9 @@
  * competing with the consumers of the other processes. At least once, nothing lost:
  * - autoaccept off: a message is settled only after handleMessage decided (accept after the store,
  *   reject after the intake error is recorded, release on a transient failure);
- * - a bounded credit window per queue (`credit`): at most that many messages are held unsettled, and
- *   a new credit is given only when one is settled (back-pressure);
+ * - a bounded credit window per queue (`credit`): credit is given back only as messages are settled
+ *   (back-pressure), and at most that many are handled at once — RabbitMQ 3.x's AMQP 1.0 plugin
+ *   sometimes sends past the credit, and what it sends beyond waits, unsettled, for a free slot;
  * - a transient failure holds the message for a growing delay before releasing it, and gives no
  *   credit meanwhile, so a database outage does not spin;
  * - a dropped connection (or a receiver the broker closed) is reopened with exponential backoff and
@@ -56,7 +57,10 @@ export interface QueueStatus {
   duplicates: number;
   rejected: number;
   released: number;
+  /** Messages held unsettled now (being handled, or waiting for a free slot). */
   inFlight: number;
+  /** The most held unsettled at once since the start. */
+  maxInFlight: number;
   lastMessageAt: string | null;
   lastError: string | null;
 }
@@ -75,6 +79,10 @@ interface QueueRuntime {
   receiver: Receiver | null;
   /** Consecutive transient failures: the next release waits longer. */
   transientFailures: number;
+  /** Messages being handled now: at most the credit window, whatever the broker sends. */
+  active: number;
+  /** Messages the broker sent past the credit, waiting for a slot. */
+  waiting: (() => void)[];
 }
 
 export class AmqpConsumer {
@@ -98,6 +106,8 @@ export class AmqpConsumer {
       config,
       receiver: null,
       transientFailures: 0,
+      active: 0,
+      waiting: [],
       status: {
         name: config.name,
         kind: config.kind,
@@ -108,6 +118,7 @@ export class AmqpConsumer {
         rejected: 0,
         released: 0,
         inFlight: 0,
+        maxInFlight: 0,
         lastMessageAt: null,
         lastError: null,
       },
@@ -142,6 +153,7 @@ export class AmqpConsumer {
     this.stopping = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     for (const wake of this.waits) wake();
+    for (const queue of this.queues) for (const next of queue.waiting.splice(0)) next();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.closeConnection();
     for (const queue of this.queues) queue.status.state = 'stopped';
@@ -227,9 +239,24 @@ export class AmqpConsumer {
     const takenAt = new Date();
     queue.status.taken += 1;
     queue.status.inFlight += 1;
+    queue.status.maxInFlight = Math.max(queue.status.maxInFlight, queue.status.inFlight);
     queue.status.lastMessageAt = takenAt.toISOString();
     const work = (async () => {
-      const settlement = await handleMessage(this.options, queue.config, message, takenAt);
+      await this.slot(queue);
+      if (this.stopping) {
+        // Taken but not started when stop() came: back to the queue, untouched.
+        queue.status.released += 1;
+        settle(() => delivery.release());
+        return;
+      }
+      queue.active += 1;
+      let settlement: Awaited<ReturnType<typeof handleMessage>>;
+      try {
+        settlement = await handleMessage(this.options, queue.config, message, takenAt);
+      } finally {
+        queue.active -= 1;
+        queue.waiting.shift()?.();
+      }
       if (settlement.outcome === 'accept') {
         queue.transientFailures = 0;
         queue.status.accepted += 1;
@@ -264,6 +291,15 @@ export class AmqpConsumer {
         if (!this.stopping) this.topUpCredit(queue);
       });
     this.inFlight.add(work);
+  }
+
+  /**
+   * Waits for a free slot: RabbitMQ 3.x's AMQP 1.0 plugin may send past the credit, and what it sends
+   * beyond waits here, unsettled, so that no more than the window is handled at once.
+   */
+  private slot(queue: QueueRuntime): Promise<void> {
+    if (this.stopping || queue.active < this.options.credit) return Promise.resolve();
+    return new Promise((resolve) => queue.waiting.push(resolve));
   }
 
   /**
