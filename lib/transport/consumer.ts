@@ -189,7 +189,7 @@ export class AmqpConsumer {
       name: `kpr-${queue.config.name}-${process.pid}`,
       source: { address: `/amq/queue/${queue.config.name}` },
       autoaccept: false,
-      // No automatic credit: one is given for each message settled (back-pressure).
+      // No automatic credit: it is given back as messages are settled (topUpCredit: back-pressure).
       credit_window: 0,
       onError: (context: EventContext) =>
         this.lost(connection, describe(context.receiver?.error) ?? `the receiver of ${queue.config.name} failed`),
