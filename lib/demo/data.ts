@@ -71,6 +71,7 @@ const MESSAGE: Columns<DemoMessage> = {
   contentSummary: 'content_summary',
   payloadSha256: 'payload_sha256',
   createdAt: 'created_at',
+  transportMetadata: 'transport_metadata',
 };
 const APPREC: Columns<DemoApprec> = {
   id: 'id',
@@ -87,6 +88,7 @@ const APPREC: Columns<DemoApprec> = {
   receiverHerId: 'receiver_her_id',
   payloadSha256: 'payload_sha256',
   createdAt: 'created_at',
+  transportMetadata: 'transport_metadata',
 };
 const APPREC_ERROR: Columns<DemoApprecError> = {
   id: 'id',

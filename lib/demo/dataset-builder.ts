@@ -154,6 +154,8 @@ export class DatasetBuilder {
       contentSummary: type === 'KPR_IPL' ? plan.content.ipl : plan.content.ide,
       payloadSha256: random.hex(64),
       createdAt: receivedAt,
+      // The demo's deliveries never came over a queue.
+      transportMetadata: null,
     };
     if (this.happened(receivedAt)) this.dataset.messages.push(row);
     return row;
@@ -200,6 +202,7 @@ export class DatasetBuilder {
       receiverHerId: message.senderHerId,
       payloadSha256: random.hex(64),
       createdAt: receivedAt,
+      transportMetadata: null,
     };
     const errorIds = plan.errors.map(() => random.uuidV7(receivedAt));
     if (!this.happened(receivedAt) || !this.happened(message.receivedAt)) return;

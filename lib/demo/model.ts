@@ -54,9 +54,8 @@ export type DemoSeason = Omit<
   Season,
   'apprecOverdueHours' | 'extensionAdviceWorkingDays' | 'extensionPendingAlertWorkingDays'
 >;
-/** The demo writes no transport metadata (its deliveries never came over a queue). */
-export type DemoMessage = Omit<Message, 'contentSummary' | 'transportMetadata'> & { contentSummary: ContentSummary };
-export type DemoApprec = Omit<Apprec, 'transportMetadata'>;
+export type DemoMessage = Omit<Message, 'contentSummary'> & { contentSummary: ContentSummary };
+export type DemoApprec = Apprec;
 export type DemoApprecError = ApprecError;
 export type DemoFinding = Finding;
 export type DemoExtensionRequest = ExtensionRequest;
