@@ -73,18 +73,44 @@ export async function signCms(
   return new Uint8Array(info.toSchema().toBER());
 }
 
-/** EnvelopedData inside a ContentInfo (DER): a fresh AES-256 key, wrapped with RSA PKCS#1 v1.5 for `recipient`. */
-export function envelopeCms(content: Uint8Array, recipient: pkijs.Certificate): Uint8Array {
-  const contentKey = randomBytes(32);
-  const iv = randomBytes(16);
-  const cipher = createCipheriv('aes-256-cbc', contentKey, iv);
+/** Content ciphers a sender may choose: .NET's default AES-256-CBC, or what older senders used. */
+const SEAL_CIPHERS = {
+  'aes-256-cbc': { oid: OID.aes256Cbc, keyLength: 32, ivLength: 16 },
+  'aes-128-cbc': { oid: OID.aes128Cbc, keyLength: 16, ivLength: 16 },
+  'des-ede3-cbc': { oid: OID.desEde3Cbc, keyLength: 24, ivLength: 8 },
+} as const;
+
+export type EnvelopeOptions = {
+  /** RSA key transport: PKCS#1 v1.5 (.NET's EnvelopedCms default) or OAEP with SHA-1 (its defaults). */
+  keyTransport?: 'pkcs1' | 'oaep';
+  cipher?: keyof typeof SEAL_CIPHERS;
+};
+
+/** EnvelopedData inside a ContentInfo (DER): a fresh content key (AES-256 unless told), wrapped with RSA for `recipient`. */
+export function envelopeCms(
+  content: Uint8Array,
+  recipient: pkijs.Certificate,
+  options: EnvelopeOptions = {},
+): Uint8Array {
+  const algorithm = SEAL_CIPHERS[options.cipher ?? 'aes-256-cbc'];
+  const oaep = options.keyTransport === 'oaep';
+  const contentKey = randomBytes(algorithm.keyLength);
+  const iv = randomBytes(algorithm.ivLength);
+  const cipher = createCipheriv(options.cipher ?? 'aes-256-cbc', contentKey, iv);
   const encrypted = Buffer.concat([cipher.update(content), cipher.final()]);
   const publicKey = createPublicKey({
     key: Buffer.from(recipient.subjectPublicKeyInfo.toSchema().toBER()),
     format: 'der',
     type: 'spki',
   });
-  const encryptedKey = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, contentKey);
+  const encryptedKey = publicEncrypt(
+    {
+      key: publicKey,
+      padding: oaep ? constants.RSA_PKCS1_OAEP_PADDING : constants.RSA_PKCS1_PADDING,
+      oaepHash: 'sha1',
+    },
+    contentKey,
+  );
   const enveloped = new pkijs.EnvelopedData({
     version: 0,
     recipientInfos: [
@@ -93,10 +119,11 @@ export function envelopeCms(content: Uint8Array, recipient: pkijs.Certificate): 
         value: new pkijs.KeyTransRecipientInfo({
           version: 0,
           rid: new pkijs.IssuerAndSerialNumber({ issuer: recipient.issuer, serialNumber: recipient.serialNumber }),
-          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({
-            algorithmId: OID.rsaEncryption,
-            algorithmParams: new asn1js.Null(),
-          }),
+          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier(
+            oaep
+              ? { algorithmId: OID.rsaesOaep }
+              : { algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() },
+          ),
           encryptedKey: new asn1js.OctetString({ valueHex: new Uint8Array(encryptedKey) }),
         }),
       }),
@@ -104,7 +131,7 @@ export function envelopeCms(content: Uint8Array, recipient: pkijs.Certificate): 
     encryptedContentInfo: new pkijs.EncryptedContentInfo({
       contentType: OID.data,
       contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({
-        algorithmId: OID.aes256Cbc,
+        algorithmId: algorithm.oid,
         algorithmParams: new asn1js.OctetString({ valueHex: new Uint8Array(iv) }),
       }),
       encryptedContent: new asn1js.OctetString({ valueHex: new Uint8Array(encrypted) }),

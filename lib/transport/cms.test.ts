@@ -52,6 +52,16 @@ describe('openCms', () => {
     );
   });
 
+  it.each([
+    ['OAEP key transport', { keyTransport: 'oaep' }],
+    ['AES-128', { cipher: 'aes-128-cbc' }],
+    ['Triple-DES (older .NET senders)', { cipher: 'des-ede3-cbc' }],
+  ] as const)('opens an envelope made with %s too', async (_name, options) => {
+    const body = envelopeCms(await signCms(bytes(DOCUMENT), sender), receiver.certificate, options);
+    const opened = await openCms(body, keys);
+    expect(opened.ok && text(opened.content)).toBe(DOCUMENT);
+  });
+
   it('refuses a changed content as a spoofing suspicion (the signature no longer matches)', async () => {
     const signed = Buffer.from(await signCms(bytes(DOCUMENT), sender));
     const at = signed.indexOf('<Antall>100');

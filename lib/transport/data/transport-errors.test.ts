@@ -9,10 +9,13 @@ import { db } from '@/lib/db';
 import { sql } from '@/lib/db/sql';
 import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 import { createTestCast } from '@/lib/db/testing/viewers';
+import { classifyNationalId } from '@/lib/core/identifiers';
 import { getMunicipalityStatus } from '@/lib/status';
 import { listTransportErrors, recordTransportError } from './transport-errors';
 
 const transport = systemActor('transport');
+/** Shaped like a fødselsnummer (it passes the checks): never stored. */
+const IDENTITY_NUMBER = '01019010046';
 const SENT = '2026-01-05T10:00:00+01:00';
 const ERROR_AT = new Date('2026-01-05T10:10:00+01:00');
 
@@ -94,7 +97,7 @@ describe('transport errors', () => {
       messageId: 'error-message-3',
       originalMessageId: 'never-seen',
       errorCondition: 'transport:brand-new-condition',
-      errorDescription: 'Person 01017012345 not found',
+      errorDescription: `Person ${IDENTITY_NUMBER} not found`,
       receivedAt: ERROR_AT,
     });
     expect(recorded).toMatchObject({
@@ -106,7 +109,8 @@ describe('transport errors', () => {
       `SELECT error_description FROM transport_error WHERE id = $1`,
       [recorded!.id],
     );
-    expect(stored!.error_description).not.toMatch(/\d{11}/);
+    expect(stored!.error_description).not.toContain(IDENTITY_NUMBER);
+    expect(stored!.error_description).toMatch(/^Person .+ not found$/);
 
     const unlinked = await listTransportErrors(staff, { unlinkedOnly: true });
     expect(unlinked.map((row) => row.originalMessageId)).toEqual(['never-seen']);
@@ -115,6 +119,22 @@ describe('transport errors', () => {
       label: 'Transportfeil: meldingen kom ikke fram (ukjent feiltype)',
     });
     expect((await listTransportErrors(staff)).length).toBe(4);
+  });
+
+  it('keeps a MsgId whose digits only look long (a UUID’s last group), so that it still links', async () => {
+    expect(classifyNationalId(IDENTITY_NUMBER)).not.toBe('INVALID');
+    const msgId = '6f1c2d4e-8a3b-4c5d-9e7f-012345678901';
+    const recorded = await recordTransportError(transport, {
+      messageId: 'error-message-4',
+      originalMessageId: msgId,
+      errorCondition: 'transport:internal-error',
+      receivedAt: ERROR_AT,
+    });
+    const [stored] = await sql().query<{ original_message_id: string }>(
+      `SELECT original_message_id FROM transport_error WHERE id = $1`,
+      [recorded!.id],
+    );
+    expect(stored!.original_message_id).toBe(msgId);
   });
 
   it('shows a municipal contact only its own municipality’s errors, never unlinked ones, and lets it record none', async () => {

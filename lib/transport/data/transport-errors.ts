@@ -8,6 +8,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { denied, municipalityScope, scopeParameter, type Actor } from '@/lib/access';
+import { classifyNationalId } from '@/lib/core/identifiers';
 import { sql } from '@/lib/db/sql';
 import { transportErrorLabel } from '../labels';
 import type { AmqpMessageParts } from '../rules/amqp-message';
@@ -47,11 +48,17 @@ export interface TransportErrorRow {
 
 const MAX_TEXT = 2000;
 
-/** Free text from another party may hold anything: no 11-digit run (a possible identity number) is stored. */
+/**
+ * Text from another party may hold anything: an 11-digit run that could be an identity number (it
+ * passes the fødselsnummer/D-number checks) is never stored. Other digit runs stay, so that a MsgId
+ * (often a UUID, whose last group may be all digits) still links to its message.
+ */
 function cleanText(value: string | null | undefined, max = MAX_TEXT): string | null {
   if (value == null) return null;
   const cleaned = value
-    .replace(/\d{11}/g, '•••••••••••')
+    .replace(/\d{11,}/g, (digits) =>
+      digits.length === 11 && classifyNationalId(digits) !== 'INVALID' ? '•••••••••••' : digits,
+    )
     .trim()
     .slice(0, max);
   return cleaned === '' ? null : cleaned;
