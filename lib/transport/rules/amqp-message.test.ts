@@ -87,6 +87,16 @@ describe('sentAt', () => {
     ['creation-time next', { creation_time: new Date('2026-01-08T12:00:00Z') }, '2026-01-08T12:00:00.000Z'],
     ['when taken without either', {}, TAKEN.toISOString()],
     ['not a date', { application_properties: { applicationTimeStamp: 'i går' } }, TAKEN.toISOString()],
+    [
+      'a Norwegian date as text, not read as 1 August',
+      { application_properties: { applicationTimeStamp: '08.01.2026 13:10:00' } },
+      TAKEN.toISOString(),
+    ],
+    [
+      '.NET ticks precision and an offset',
+      { application_properties: { applicationTimeStamp: '2026-01-08T13:10:00.1234567+01:00' } },
+      '2026-01-08T12:10:00.123Z',
+    ],
     ['more than a day ahead', { creation_time: new Date('2026-01-11T10:00:00Z') }, TAKEN.toISOString()],
     ['before 2000', { creation_time: new Date('1970-01-01T00:00:00Z') }, TAKEN.toISOString()],
   ])('%s', (_, message, expected) => {

@@ -92,6 +92,9 @@ export function bodyBytes(body: unknown): Uint8Array | null {
   return null;
 }
 
+/** ISO 8601 with a time (JavaScript reads "08.01.2026" as 1 August, so other text forms are not read). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 /**
  * When the document was sent: the application property `applicationTimeStamp` (NHN's), else the AMQP
  * `creation-time`, else `fallback` (when the consumer took it). A value in the future by more than a
@@ -103,7 +106,7 @@ export function sentAt(message: AmqpMessageParts, fallback: Date): Date {
     const instant =
       candidate instanceof Date
         ? candidate
-        : typeof candidate === 'string' || typeof candidate === 'number'
+        : typeof candidate === 'number' || (typeof candidate === 'string' && ISO_INSTANT.test(candidate))
           ? new Date(candidate)
           : null;
     if (!instant || Number.isNaN(instant.getTime())) continue;
