@@ -97,8 +97,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
  * When the document was sent: the application property `applicationTimeStamp` (NHN's), else the AMQP
- * `creation-time`, else `fallback` (when the consumer took it). A value in the future by more than a
- * day, or before 2000, is not believed.
+ * `creation-time`, else `fallback` (when the consumer took it). Text is read only as ISO 8601; a value
+ * in the future by more than a day, or before 2000, is not believed.
  */
 export function sentAt(message: AmqpMessageParts, fallback: Date): Date {
   const candidates = [message.application_properties?.applicationTimeStamp, message.creation_time];
