@@ -1,6 +1,7 @@
 /**
  * Runs once when a Next.js server process starts (`next dev` and `next start`, hence `npm run dev`
- * and `npm start`): starts the background job worker (lib/jobs) in the Node.js runtime. The server
+ * and `npm start`): starts the background job worker (lib/jobs) and the AMQP consumer (lib/transport,
+ * when AMQP_URL is set) in the Node.js runtime. The server
  * does not wait for it, and a worker that fails to start is logged without stopping the server.
  * First it masks the process's console for national identity numbers (lib/core/log.ts).
  */
@@ -17,4 +18,7 @@ export async function register() {
   // Every line this server process logs, its own or Next.js's, is masked for identity numbers.
   maskConsoleOutput();
   startBackgroundJobs()?.catch((error: unknown) => logErrorLine('Jobs: the worker did not start:', error));
+  // The AMQP consumer runs in every server process (JOBS=off or not): they compete for the queues.
+  const { startTransportConsumer } = await import('./lib/transport');
+  startTransportConsumer();
 }

@@ -10,6 +10,7 @@ const APP_DATABASE_TESTS = [
   'lib/access/*.test.ts',
   'lib/ingest/*.test.ts',
   'lib/reports/*.test.ts',
+  'lib/transport/*.test.ts',
 ];
 
 export default defineConfig({

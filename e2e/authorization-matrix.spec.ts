@@ -108,6 +108,11 @@ const PAGE_POLICIES: Record<
     url: () => '/admin/brukere/ny',
     expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
   },
+  '/admin/amqp-mottak': {
+    objects: ['none'],
+    url: () => '/admin/amqp-mottak',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : p === 'admin' ? 200 : 404),
+  },
   '/admin/logg': {
     objects: ['none'],
     url: () => '/admin/logg',

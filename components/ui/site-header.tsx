@@ -41,6 +41,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
             <MenuItem href="/admin/brukere">Brukere</MenuItem>
             <MenuItem href="/admin/logg">Tilgangslogg</MenuItem>
             <MenuItem href={{ pathname: '/admin/api-nokler' }}>API-nøkler</MenuItem>
+            <MenuItem href={{ pathname: '/admin/amqp-mottak' }}>AMQP-mottak</MenuItem>
           </>
         )}
       </ul>

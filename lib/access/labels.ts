@@ -27,6 +27,7 @@ export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
   'sign-in': 'Innlogging',
   launcher: 'Oppstart',
   benchmark: 'Ytelsesmåling',
+  transport: 'AMQP-mottak (automatisk)',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {

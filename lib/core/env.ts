@@ -81,6 +81,34 @@ const envSchema = z
     /** Attempts to mail the weekly report to a subscriber before it is recorded as failed. */
     WEEKLY_REPORT_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 
+    /** The AMQP 1.0 broker to consume KPR documents from (e.g. amqps://user:pass@tjenestebuss.example.no:5671); unset: no consumer. */
+    AMQP_URL: z.url({ protocol: /^amqps?$/ }).optional(),
+    /** The queues to read, comma-separated `name:kind`, kind one of messages (MsgHead), apprecs (AppRec), errors (transport errors). */
+    AMQP_QUEUES: z
+      .string()
+      .regex(
+        /^[^:,\s]+:(messages|apprecs|errors)(,[^:,\s]+:(messages|apprecs|errors))*$/,
+        'name:kind,…; kind messages, apprecs or errors',
+      )
+      .default('kpr_messages:messages,kpr_apprecs:apprecs,kpr_errors:errors')
+      .transform((list) =>
+        list.split(',').map((entry) => {
+          const [name, kind] = entry.split(':') as [string, 'messages' | 'apprecs' | 'errors'];
+          return { name, kind };
+        }),
+      ),
+    /** PEM files for TLS (amqps): the CA to trust, and the client certificate and key if the broker asks for one. */
+    AMQP_TLS_CA_FILE: z.string().min(1).optional(),
+    AMQP_TLS_CERT_FILE: z.string().min(1).optional(),
+    AMQP_TLS_KEY_FILE: z.string().min(1).optional(),
+    AMQP_TLS_KEY_PASSPHRASE: z.string().min(1).optional(),
+    /** Messages each queue's receiver holds unsettled at most (the credit window: back-pressure). */
+    AMQP_CREDIT: z.coerce.number().int().min(1).max(1000).default(20),
+    /** The AMQP consumer in this server process: on when AMQP_URL is set, unless switched off. */
+    AMQP_CONSUMER: onOff.default('on'),
+    /** npm run amqp:broker: the port of the local RabbitMQ it starts. */
+    AMQP_BROKER_PORT: z.coerce.number().int().min(1).max(65535).default(5672),
+
     /** bench:status: the port its server listens on, and the seconds of each measurement. */
     BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3250),
     BENCH_SECONDS: z.coerce.number().positive().default(10),
@@ -96,10 +124,36 @@ const envSchema = z
       .transform((directory) => directory || '.next'),
     /** The Chromium a benchmark signs in with; /usr/bin/chromium when unset and present, else Playwright's own. */
     CHROMIUM_PATH: z.string().min(1).optional(),
+
+    /** CMS bodies from the queue (NHN's signed-then-enveloped packaging): our receiver credential as a PKCS#12 file … */
+    AMQP_CMS_PKCS12: z.string().min(1).optional(),
+    /** … and its passphrase (also the passphrase of an encrypted AMQP_CMS_KEY). */
+    AMQP_CMS_PASSPHRASE: z.string().optional(),
+    /** … or as a PEM private key and its PEM certificate (a file path, or the PEM text itself). */
+    AMQP_CMS_KEY: z.string().min(1).optional(),
+    AMQP_CMS_CERT: z.string().min(1).optional(),
+    /** The CA certificates (PEM; file paths separated by commas, or the PEM text) a sender's signing certificate must chain to. */
+    AMQP_CMS_TRUST_ANCHORS: z.string().min(1).optional(),
   })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
     path: ['OIDC_ISSUER'],
+  })
+  .refine((e) => !(e.AMQP_CMS_PKCS12 && (e.AMQP_CMS_KEY || e.AMQP_CMS_CERT)), {
+    message: 'set either AMQP_CMS_PKCS12 or AMQP_CMS_KEY and AMQP_CMS_CERT, not both',
+    path: ['AMQP_CMS_PKCS12'],
+  })
+  .refine((e) => !e.AMQP_CMS_KEY === !e.AMQP_CMS_CERT, {
+    message: 'AMQP_CMS_KEY and AMQP_CMS_CERT go together',
+    path: ['AMQP_CMS_KEY'],
+  })
+  .refine((e) => !e.AMQP_CMS_PKCS12 || e.AMQP_CMS_PASSPHRASE !== undefined, {
+    message: 'AMQP_CMS_PKCS12 needs AMQP_CMS_PASSPHRASE',
+    path: ['AMQP_CMS_PASSPHRASE'],
+  })
+  .refine((e) => !(e.AMQP_CMS_PKCS12 || e.AMQP_CMS_KEY) || e.AMQP_CMS_TRUST_ANCHORS, {
+    message: 'CMS needs AMQP_CMS_TRUST_ANCHORS: the CA certificates that senders must be signed by',
+    path: ['AMQP_CMS_TRUST_ANCHORS'],
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.DEMO_SIGN_IN !== 'on' || e.DEMO_DATABASE === 'yes', {
     message: 'the demo sign-in cannot be switched on in a production build on a database the launcher did not create',

@@ -75,6 +75,7 @@ const MESSAGE: Columns<DemoMessage> = {
   attributedAt: 'attributed_at',
   attributedFromMsgId: 'attributed_from_msg_id',
   unattributedReason: 'unattributed_reason',
+  transportMetadata: 'transport_metadata',
 };
 const APPREC: Columns<DemoApprec> = {
   id: 'id',
@@ -91,6 +92,7 @@ const APPREC: Columns<DemoApprec> = {
   receiverHerId: 'receiver_her_id',
   payloadSha256: 'payload_sha256',
   createdAt: 'created_at',
+  transportMetadata: 'transport_metadata',
 };
 const APPREC_ERROR: Columns<DemoApprecError> = {
   id: 'id',

@@ -159,6 +159,8 @@ export class DatasetBuilder {
       attributedAt: null,
       attributedFromMsgId: null,
       unattributedReason: plan.municipalityNumber === null ? 'MUNICIPALITY_NUMBER_UNKNOWN' : null,
+      // The demo's deliveries never came over a queue.
+      transportMetadata: null,
     };
     if (this.happened(receivedAt)) this.dataset.messages.push(row);
     return row;
@@ -205,6 +207,7 @@ export class DatasetBuilder {
       receiverHerId: message.senderHerId,
       payloadSha256: random.hex(64),
       createdAt: receivedAt,
+      transportMetadata: null,
     };
     const errorIds = plan.errors.map(() => random.uuidV7(receivedAt));
     if (!this.happened(receivedAt) || !this.happened(message.receivedAt)) return;

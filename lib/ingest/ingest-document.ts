@@ -40,6 +40,8 @@ export interface IngestOptions {
   transport: IngestTransport;
   /** Largest accepted document in bytes (default: the reader's limit). */
   maxBytes?: number;
+  /** How the document travelled (AMQP properties and application properties), stored with it as JSON; never an identity. */
+  transportMetadata?: Record<string, string | number | boolean | null>;
 }
 
 export interface IngestFindingSummary {
@@ -232,6 +234,7 @@ async function storeMessage(
         attribution: attribution.method,
         attributed_from_msg_id: attribution.fromMsgId,
         unattributed_reason: attribution.reason,
+        transport_metadata: options.transportMetadata ?? null,
       },
     },
     children: {
@@ -408,6 +411,7 @@ async function storeApprec(
         sender_her_id: apprec.sender.herId,
         receiver_her_id: apprec.receiver.herId,
         payload_sha256: sha256,
+        transport_metadata: options.transportMetadata ?? null,
       },
     },
     children: {

@@ -24,6 +24,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   RESENT_BEFORE_APPREC: 'Sendt på nytt før Apprec',
   OVERDUE: 'Fristen er passert',
   EXTENSION_PENDING: 'Utsettelse til behandling',
+  TRANSPORT_ERROR: 'Transportfeil',
 };
 
 export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = {

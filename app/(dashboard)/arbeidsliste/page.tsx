@@ -9,6 +9,8 @@ import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { listFailedReminders } from '@/lib/reminders';
+import { listTransportErrors, type TransportErrorRow } from '@/lib/transport';
+import { TRANSPORT_ERROR_LIST_LABELS } from '@/lib/transport/labels';
 import type { FailedReminderRow } from '@/lib/reminders/rules/reminder-log';
 import { getStatusOverview } from '@/lib/status';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
@@ -57,14 +59,42 @@ function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[
   );
 }
 
+/** Transport errors from the `_error` queue that concern no stored message: kept and shown, never hidden. */
+function UnlinkedTransportErrors({ errors }: { errors: readonly TransportErrorRow[] }) {
+  const labels = TRANSPORT_ERROR_LIST_LABELS;
+  return (
+    <section aria-labelledby="transportfeil">
+      <Heading level={2} data-size="sm" id="transportfeil">
+        {labels.heading}
+      </Heading>
+      {errors.length === 0 ? (
+        <Paragraph>{labels.none}</Paragraph>
+      ) : (
+        <DataTable zebra scrollClassName={styles.scroll} caption={labels.caption} columns={[...labels.columns]}>
+          {errors.map((error) => (
+            <TableRow key={error.id}>
+              <TableCell className={styles.nowrap}>{formatDateTime(error.receivedAt)}</TableCell>
+              <TableCell>{error.label}</TableCell>
+              <TableCell>{error.originalMessageId ?? labels.noMessageId}</TableCell>
+              <TableCell>{error.queue ?? '–'}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
 function Worklist({
   overview,
   query,
   failedReminders,
+  unlinkedTransportErrors,
 }: {
   overview: StatusOverviewSummary;
   query: StatusQueryParams;
   failedReminders: readonly FailedReminderRow[];
+  unlinkedTransportErrors: readonly TransportErrorRow[];
 }) {
   const flagged = byUrgency(overview.rows);
   return (
@@ -96,11 +126,12 @@ function Worklist({
         ))}
       </ol>
       <FailedReminders reminders={failedReminders} />
+      <UnlinkedTransportErrors errors={unlinkedTransportErrors} />
     </>
   );
 }
 
-/** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step; then the reminders that could not be sent. */
+/** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step; then the reminders that could not be sent, and the transport errors that concern no known message. */
 export default async function WorklistPage({
   searchParams,
 }: {
@@ -114,5 +145,13 @@ export default async function WorklistPage({
   if (!overview) notFound();
   const failedReminders = await listFailedReminders(viewer, { seasonKey: overview.season.key });
   if (!failedReminders) notFound();
-  return <Worklist overview={overview} query={query} failedReminders={failedReminders} />;
+  const unlinkedTransportErrors = await listTransportErrors(viewer, { unlinkedOnly: true, limit: 50 });
+  return (
+    <Worklist
+      overview={overview}
+      query={query}
+      failedReminders={failedReminders}
+      unlinkedTransportErrors={unlinkedTransportErrors}
+    />
+  );
 }

@@ -24,7 +24,7 @@ export interface Viewer {
 export type PersonViewer = Viewer & { userId: string; sessionId: string; apiKeyId: null };
 
 /** The named parts of the product that read and write on their own, not for a person. */
-export type SystemName = 'reminders' | 'weekly-report' | 'sign-in' | 'launcher' | 'benchmark';
+export type SystemName = 'reminders' | 'weekly-report' | 'sign-in' | 'launcher' | 'benchmark' | 'transport';
 
 /**
  * A job, a process or the sign-in itself. It sees every municipality (like FHI) and is recorded in

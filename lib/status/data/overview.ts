@@ -27,6 +27,7 @@ import {
   type ResubmissionAgreementInput,
   type SeasonRow,
   type StatusKeyFigures,
+  type TransportErrorInput,
   type StatusOverviewSummary,
   type StatusQuery,
 } from '@/lib/status/rules';
@@ -67,13 +68,14 @@ export interface MunicipalityEvents {
   findings: FindingInput[];
   extensionRequests: ExtensionRequestInput[];
   resubmissionAgreements: ResubmissionAgreementInput[];
+  transportErrors: TransportErrorInput[];
 }
 
 type Grouped<Row> = Row & { municipalityNumber: string };
 
 /**
  * A season's events known at `asOf` for the municipalities in `numbers` (all when undefined: the
- * caller has scoped them with the actor's `scopeParameter`), in five queries, grouped by
+ * caller has scoped them with the actor's `scopeParameter`), in six queries, grouped by
  * municipality number. Ties in time keep the order of the rows' ids.
  */
 export async function loadSeasonEvents(
@@ -84,7 +86,7 @@ export async function loadSeasonEvents(
   const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
   const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
   const database = sql();
-  const [messages, apprecs, findings, extensions, agreements] = await Promise.all([
+  const [messages, apprecs, findings, extensions, agreements, transportErrors] = await Promise.all([
     database.query<Grouped<Omit<MessageInput, 'contentSummary'> & { contentSummary: unknown }>>(
       `SELECT msg_id AS "msgId", type, environment, gen_date AS "genDate", received_at AS "receivedAt",
          municipality_number_as_sent AS "municipalityNumberAsSent", municipality_number AS "municipalityNumber", run_number AS "runNumber",
@@ -132,13 +134,32 @@ export async function loadSeasonEvents(
        ORDER BY created_at, id`,
       values,
     ),
+    // Transport errors have no municipality of their own: they belong to the message (or the Apprec's message) they concern.
+    database.query<Grouped<TransportErrorInput>>(
+      `SELECT t.id, t.original_message_id AS "originalMessageId", m.msg_id AS "msgId", a.id IS NOT NULL AS "concernsApprec",
+         t.error_condition AS condition, t.received_at AS "receivedAt", m.municipality_number AS "municipalityNumber"
+       FROM transport_error t
+       LEFT JOIN apprec a ON a.apprec_id = t.original_message_id
+       JOIN message m ON m.msg_id = COALESCE(a.original_msg_id, t.original_message_id)
+       WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL
+         AND m.received_at <= $2 AND t.received_at <= $2 ${scope('m.municipality_number')}
+       ORDER BY t.received_at, t.id`,
+      values,
+    ),
   ]);
 
   const byMunicipality = new Map<string, MunicipalityEvents>();
   const eventsOf = (number: string) => {
     let events = byMunicipality.get(number);
     if (!events) {
-      events = { messages: [], apprecs: [], findings: [], extensionRequests: [], resubmissionAgreements: [] };
+      events = {
+        messages: [],
+        apprecs: [],
+        findings: [],
+        extensionRequests: [],
+        resubmissionAgreements: [],
+        transportErrors: [],
+      };
       byMunicipality.set(number, events);
     }
     return events;
@@ -156,6 +177,8 @@ export async function loadSeasonEvents(
     eventsOf(municipalityNumber).extensionRequests.push(extension);
   for (const { municipalityNumber, ...agreement } of agreements)
     eventsOf(municipalityNumber).resubmissionAgreements.push(agreement);
+  for (const { municipalityNumber, ...error } of transportErrors)
+    eventsOf(municipalityNumber).transportErrors.push(error);
   return byMunicipality;
 }
 
@@ -172,6 +195,7 @@ export const NO_EVENTS: MunicipalityEvents = {
   findings: [],
   extensionRequests: [],
   resubmissionAgreements: [],
+  transportErrors: [],
 };
 
 /** The services per code of the municipality's last accepted production KPR_IPL (Apprec OK, with or without errors). */

@@ -67,7 +67,7 @@ function previousMinute(versionKey: string, asOf: Date): StatusOverviewSummary |
   return latest && latest.asOf.getTime() === asOf.getTime() - MINUTE_MS ? latest : null;
 }
 
-/** Whether any event of the season is dated after `after` and by `until` (a message received or attributed, Apprec, finding, extension request or agreed resubmission). */
+/** Whether any event of the season is dated after `after` and by `until` (a message received or attributed, Apprec, finding, extension request, agreed resubmission or transport error). */
 async function eventsBetween(seasonId: string, after: Date, until: Date): Promise<boolean> {
   const [row] = await sql().query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND received_at > $2 AND received_at <= $3)
@@ -77,7 +77,8 @@ async function eventsBetween(seasonId: string, after: Date, until: Date): Promis
        OR EXISTS (SELECT 1 FROM finding WHERE season_id = $1::uuid AND detected_at > $2 AND detected_at <= $3)
        OR EXISTS (SELECT 1 FROM extension_request WHERE season_id = $1::uuid AND requested_at > $2 AND requested_at <= $3)
        OR EXISTS (SELECT 1 FROM note WHERE season_id = $1::uuid AND kind = 'RESUBMISSION_AGREED'
-                  AND created_at > $2 AND created_at <= $3) AS found`,
+                  AND created_at > $2 AND created_at <= $3)
+       OR EXISTS (SELECT 1 FROM transport_error WHERE received_at > $2 AND received_at <= $3) AS found`,
     [seasonId, after, until],
   );
   return row?.found ?? true;
@@ -120,7 +121,7 @@ async function dataVersion(): Promise<string> {
   const [row] = await sql().query<{ version: string }>(
     `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
                            (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
-                           (SELECT id FROM note ORDER BY id DESC LIMIT 1),
+                           (SELECT id FROM note ORDER BY id DESC LIMIT 1), (SELECT id FROM transport_error ORDER BY id DESC LIMIT 1),
                            (SELECT count(*) FROM extension_request WHERE status <> 'PENDING'),
                            (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL)) AS version`,
   );
@@ -213,6 +214,13 @@ function timelineOf(events: MunicipalityEvents): TimelineEntry[] {
     ...events.resubmissionAgreements.map((agreement): TimelineEntry => ({
       kind: 'RESUBMISSION_AGREED',
       at: agreement.createdAt,
+    })),
+    ...events.transportErrors.map((error): TimelineEntry => ({
+      kind: 'TRANSPORT_ERROR',
+      at: error.receivedAt,
+      condition: error.condition,
+      msgId: error.msgId,
+      apprecId: error.concernsApprec ? error.originalMessageId : null,
     })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());

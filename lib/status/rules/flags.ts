@@ -17,6 +17,7 @@ import {
   uniqueCodes,
 } from './texts';
 import type { Delivery } from './deliveries';
+import { transportErrorFlag } from './transport-error-flag';
 import type {
   ApprecInput,
   DeliveryFlag,
@@ -410,5 +411,6 @@ export function deriveFlags(facts: Facts, state: DeliveryState, days: DeadlineDa
     overdue(facts, state, days),
     shouldApplyForExtension(facts, state, days),
     extensionPending(facts),
+    transportErrorFlag(facts),
   ].filter((flag) => flag !== null);
 }

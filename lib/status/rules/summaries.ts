@@ -105,7 +105,17 @@ export type TimelineEntry =
     }
   | { kind: 'EXTENSION_REQUESTED'; at: Date; requestedDeadline: Date }
   | { kind: 'EXTENSION_DECIDED'; at: Date; status: ExtensionStatus; grantedDeadline: Date | null }
-  | { kind: 'RESUBMISSION_AGREED'; at: Date };
+  | { kind: 'RESUBMISSION_AGREED'; at: Date }
+  | {
+      kind: 'TRANSPORT_ERROR';
+      at: Date;
+      /** errorCondition as sent; the timeline says it in Norwegian. */
+      condition: string;
+      /** The MsgId of the message it concerns, or of the message the Apprec it concerns answers. */
+      msgId: string;
+      /** The Apprec's Id when it concerns an Apprec to the municipality. */
+      apprecId: string | null;
+    };
 
 /** The previous season as it ended, and as it stood at the same distance to its deadline. */
 export interface PreviousSeasonStatusSummary {

@@ -5,6 +5,7 @@
 import { formatDate, formatDateTime, formatNumber } from '../../core/format';
 import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
 import { APPREC_STATUS_LABELS, FINDING_SEVERITY_LABELS } from '../../ingest/labels';
+import { transportErrorLabel } from '../../transport/labels';
 import { ENVIRONMENT_LABELS } from '../labels';
 import type { TimelineEntry } from './summaries';
 
@@ -49,5 +50,10 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
       );
     case 'RESUBMISSION_AGREED':
       return text('Avtalt ny innsending med FHI', 'Hele året sendes på nytt.');
+    case 'TRANSPORT_ERROR':
+      return text(
+        transportErrorLabel(entry.condition),
+        entry.apprecId ? `Gjelder Apprec ${entry.apprecId} (svar på ${entry.msgId})` : `Gjelder melding ${entry.msgId}`,
+      );
   }
 }

@@ -95,6 +95,23 @@ export interface ResubmissionAgreementInput {
   createdAt: Date;
 }
 
+/**
+ * A transport error from an `_error` queue about one of the municipality's messages (by its MsgId),
+ * or about an Apprec to it (then `msgId` is the message the Apprec answers).
+ */
+export interface TransportErrorInput {
+  id: string;
+  /** originalMessageId as sent: the MsgId of the message, or the Apprec's Id. */
+  originalMessageId: string;
+  /** The municipality's message it concerns. */
+  msgId: string;
+  /** It concerns an Apprec to the municipality (about `msgId`), not the message itself. */
+  concernsApprec: boolean;
+  /** errorCondition as sent, e.g. transport:expired-certificate. */
+  condition: string;
+  receivedAt: Date;
+}
+
 /** The municipality's previous season, for plausibility: the service counts of its accepted delivery. */
 export interface PreviousSeasonInput {
   servicesByCode: Readonly<Record<string, number>>;
@@ -109,6 +126,8 @@ export interface DeliveryStateInput {
   extensionRequests: readonly ExtensionRequestInput[];
   resubmissionAgreements: readonly ResubmissionAgreementInput[];
   previousSeason: PreviousSeasonInput | null;
+  /** Transport errors about its messages (none when absent). */
+  transportErrors?: readonly TransportErrorInput[];
   /** The IPLOS service codes with their validity and welfare-technology flag (the service_code table). */
   serviceCodes: readonly ServiceCodeReference[];
 }
@@ -132,7 +151,8 @@ export type FlagCode =
   | 'APPREC_MISSING'
   | 'RESENT_BEFORE_APPREC'
   | 'OVERDUE'
-  | 'EXTENSION_PENDING';
+  | 'EXTENSION_PENDING'
+  | 'TRANSPORT_ERROR';
 
 /** Why a MUST_RESUBMIT flag was raised; one flag lists every cause that applies. */
 export type ResubmitCause =
@@ -162,6 +182,7 @@ export interface FlagEvidence {
   apprecErrorCodes?: string[];
   findingCodes?: string[];
   extensionRequestIds?: string[];
+  transportErrorIds?: string[];
   times?: EvidenceTime[];
 }
 

@@ -5,6 +5,7 @@ import type { DeliveryFlag, DeliveryStateResult, FlagCode } from './types';
 export const FLAG_URGENCY: Record<FlagCode | 'EXTENSION_PENDING_ALERT', number> = {
   OVERDUE: 60,
   MUST_RESUBMIT: 50,
+  TRANSPORT_ERROR: 45,
   APPREC_MISSING: 40,
   EXTENSION_PENDING_ALERT: 30,
   SHOULD_APPLY_FOR_EXTENSION: 20,
