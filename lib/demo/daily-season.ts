@@ -86,7 +86,7 @@ function dailyStory(context: SeasonContext, profile: MunicipalityProfile): void 
   const deliveries: DailyDelivery[] = [];
   // Days after the story clock are left out (their rows would be); the findings draw from a stream
   // of their own, so the story up to the clock is the same whenever the clock stands.
-  for (let today = startDay; coveredUntil < periodEnd && osloInstant(today, 0) <= builder.dataset.now; today++) {
+  for (let today = startDay; coveredUntil < periodEnd && osloInstant(today, 0) <= builder.clock; today++) {
     if (!isWorkingDay(today) || random.chance(0.03)) continue;
     const periodFrom = coveredUntil + 1;
     const periodTo = Math.min(today - 1, periodEnd);
