@@ -5,7 +5,7 @@
  * grace; test traffic (KPR Validering) is a lane of its own and covers nothing.
  */
 import type { DailyRules } from './config';
-import { dayNumber, graceInstant, isExpectedDay, osloDayOf, type DayNumber } from './days';
+import { dayNumber, osloDayOf, seasonDays, type DayNumber } from './days';
 import type { DailyApprecStatus, DailyEvents, DailyMessageInput, DayStatus } from './types';
 
 /** One production delivery: its KPR_IPL, the KPR_IDE with the same run number, and their Apprecs. */
@@ -98,16 +98,17 @@ export function dayStatuses(
       } else if (delivery.rejected) rejected[index] = 1;
     }
   }
+  const table = seasonDays(season, rules);
+  const asOfMs = asOf.getTime();
   const statuses: DayStatus[] = new Array(end - start + 1);
   for (let day = start; day <= end; day++) {
     const index = day - start;
     const covered = coveredAt[index];
     if (day > today) statuses[index] = 'FUTURE';
-    else if (covered !== undefined) {
-      statuses[index] = covered <= graceInstant(day, rules).getTime() ? 'ON_TIME' : 'LATE';
-    } else if (rejected[index]) statuses[index] = 'REJECTED';
-    else if (!isExpectedDay(day, rules)) statuses[index] = 'NOT_EXPECTED';
-    else statuses[index] = graceInstant(day, rules) <= asOf ? 'MISSING' : 'NOT_DUE';
+    else if (covered !== undefined) statuses[index] = covered <= table.dueMs[index]! ? 'ON_TIME' : 'LATE';
+    else if (rejected[index]) statuses[index] = 'REJECTED';
+    else if (!table.expected[index]) statuses[index] = 'NOT_EXPECTED';
+    else statuses[index] = table.dueMs[index]! <= asOfMs ? 'MISSING' : 'NOT_DUE';
   }
   return statuses;
 }

@@ -82,3 +82,35 @@ export function workingDaysAfter(from: DayNumber, to: DayNumber): number {
   for (let day = from + 1; day <= to; day++) if (isWorkingDay(day)) count++;
   return count;
 }
+
+/** A season's days as tables: whether each is expected and when it is due (ms), computed once per season and rules. */
+export interface SeasonDays {
+  start: DayNumber;
+  end: DayNumber;
+  expected: Uint8Array;
+  dueMs: Float64Array;
+}
+
+const seasonDayTables = new Map<string, SeasonDays>();
+
+export function seasonDays(
+  season: { periodStart: string; periodEnd: string },
+  rules: Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>,
+): SeasonDays {
+  const key = `${season.periodStart}|${season.periodEnd}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`;
+  let table = seasonDayTables.get(key);
+  if (!table) {
+    const start = dayNumber(season.periodStart);
+    const end = dayNumber(season.periodEnd);
+    const expected = new Uint8Array(end - start + 1);
+    const dueMs = new Float64Array(end - start + 1);
+    for (let day = start; day <= end; day++) {
+      expected[day - start] = isExpectedDay(day, rules) ? 1 : 0;
+      dueMs[day - start] = graceInstant(day, rules).getTime();
+    }
+    table = { start, end, expected, dueMs };
+    if (seasonDayTables.size > 32) seasonDayTables.clear();
+    seasonDayTables.set(key, table);
+  }
+  return table;
+}

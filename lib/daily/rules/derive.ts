@@ -4,7 +4,7 @@
  * the reporting rate and timeliness over the last 7 and 30 days and the season so far.
  */
 import { dayStatuses, isCovered, productionDeliveries, type DailyDelivery } from './coverage';
-import { dayNumber, graceInstant, isExpectedDay, isoOfDay, osloDayOf, workingDaysAfter, type DayNumber } from './days';
+import { isoOfDay, osloDayOf, seasonDays, workingDaysAfter, type DayNumber, type SeasonDays } from './days';
 import type {
   DailyEvents,
   DailyFlag,
@@ -24,22 +24,22 @@ export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, 
   const { rules } = season;
   const deliveries = productionDeliveries(events, season, rules);
   const statuses = dayStatuses(deliveries, season, rules, asOf);
-  const start = dayNumber(season.periodStart);
-  const end = dayNumber(season.periodEnd);
+  const table = seasonDays(season, rules);
+  const { start, end } = table;
   const today = osloDayOf(asOf);
   const testMessages = events.messages.filter((message) => message.environment === 'VALIDATION').length;
 
-  const lastDue = lastDueDay(start, Math.min(today, end), season, asOf);
+  const lastDue = lastDueDay(table, Math.min(today, end), asOf);
   const first = deliveries[0];
   const firstDay = first ? (first.from ?? Math.max(start, osloDayOf(first.ipl.receivedAt))) : null;
   const accepted = deliveries.filter((delivery) => delivery.accepted);
   const lastAccepted = accepted.at(-1) ?? null;
-  const rates = dailyRates(statuses, start, lastDue, firstDay, season);
+  const rates = dailyRates(statuses, table, lastDue, firstDay);
 
   const base = {
     daysSinceLastAccepted: lastAccepted ? today - osloDayOf(lastAccepted.completeAt) : null,
     lastAcceptedAt: lastAccepted?.completeAt ?? null,
-    streak: lastDue === null ? 0 : streak(statuses, start, lastDue, season),
+    streak: lastDue === null ? 0 : streak(statuses, table, lastDue),
     firstDeliveryDay: firstDay === null ? null : isoOfDay(firstDay),
     lastDueDay: lastDue === null ? null : isoOfDay(lastDue),
     rates,
@@ -53,7 +53,7 @@ export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, 
   const flags = [
     rejectionRun(deliveries, rules.rejectionRun),
     silence(lastAccepted ?? first, today, rules.silenceWorkingDays, lastAccepted === null),
-    volumeDrop(accepted, rules),
+    volumeDrop(accepted, rules, table),
     lagging(
       statuses,
       start,
@@ -67,23 +67,20 @@ export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, 
 }
 
 /** The last expected day up to `until` whose grace has passed at `asOf`. */
-function lastDueDay(start: DayNumber, until: DayNumber, season: DailySeasonInput, asOf: Date): DayNumber | null {
-  for (let day = until; day >= start; day--) {
-    if (isExpectedDay(day, season.rules) && graceInstant(day, season.rules) <= asOf) return day;
+function lastDueDay(table: SeasonDays, until: DayNumber, asOf: Date): DayNumber | null {
+  const asOfMs = asOf.getTime();
+  for (let day = until; day >= table.start; day--) {
+    const index = day - table.start;
+    if (table.expected[index] && table.dueMs[index]! <= asOfMs) return day;
   }
   return null;
 }
 
-function streak(
-  statuses: readonly DayStatus[],
-  start: DayNumber,
-  lastDue: DayNumber,
-  season: DailySeasonInput,
-): number {
+function streak(statuses: readonly DayStatus[], table: SeasonDays, lastDue: DayNumber): number {
   let count = 0;
-  for (let day = lastDue; day >= start; day--) {
-    if (!isExpectedDay(day, season.rules)) continue;
-    if (!isCovered(statuses[day - start])) break;
+  for (let day = lastDue; day >= table.start; day--) {
+    if (!table.expected[day - table.start]) continue;
+    if (!isCovered(statuses[day - table.start])) break;
     count++;
   }
   return count;
@@ -92,16 +89,15 @@ function streak(
 /** Counts over the expected days from `from` to the last day due. */
 function counts(
   statuses: readonly DayStatus[],
-  start: DayNumber,
+  table: SeasonDays,
   from: DayNumber,
   lastDue: DayNumber | null,
-  season: DailySeasonInput,
 ): RateCounts {
   const result = { expected: 0, covered: 0, onTime: 0 };
   if (lastDue === null) return result;
-  for (let day = Math.max(from, start); day <= lastDue; day++) {
-    if (!isExpectedDay(day, season.rules)) continue;
-    const status = statuses[day - start];
+  for (let day = Math.max(from, table.start); day <= lastDue; day++) {
+    if (!table.expected[day - table.start]) continue;
+    const status = statuses[day - table.start];
     result.expected++;
     if (isCovered(status)) result.covered++;
     if (status === 'ON_TIME') result.onTime++;
@@ -111,20 +107,19 @@ function counts(
 
 function dailyRates(
   statuses: readonly DayStatus[],
-  start: DayNumber,
+  table: SeasonDays,
   lastDue: DayNumber | null,
   firstDay: DayNumber | null,
-  season: DailySeasonInput,
 ): DailyRates {
   const window = (from: DayNumber): WindowRates => ({
-    fromRequirement: counts(statuses, start, from, lastDue, season),
+    fromRequirement: counts(statuses, table, from, lastDue),
     fromFirstDelivery:
       firstDay === null
         ? { expected: 0, covered: 0, onTime: 0 }
-        : counts(statuses, start, Math.max(from, firstDay), lastDue, season),
+        : counts(statuses, table, Math.max(from, firstDay), lastDue),
   });
-  const anchor = lastDue ?? start;
-  return { last7: window(anchor - 6), last30: window(anchor - 29), season: window(start) };
+  const anchor = lastDue ?? table.start;
+  return { last7: window(anchor - 6), last30: window(anchor - 29), season: window(table.start) };
 }
 
 /** The latest `run` deliveries with a final Apprec all rejected. */
@@ -164,9 +159,9 @@ function median(values: readonly number[]): number {
 }
 
 /** Expected days in a delivery's period, at least one (a delivery covering only a weekend counts as one). */
-function expectedDaysIn(delivery: DailyDelivery, rules: DailySeasonInput['rules']): number {
+function expectedDaysIn(delivery: DailyDelivery, table: SeasonDays): number {
   let count = 0;
-  for (let day = delivery.from!; day <= delivery.to!; day++) if (isExpectedDay(day, rules)) count++;
+  for (let day = delivery.from!; day <= delivery.to!; day++) if (table.expected[day - table.start]) count++;
   return Math.max(1, count);
 }
 
@@ -175,11 +170,15 @@ function expectedDaysIn(delivery: DailyDelivery, rules: DailySeasonInput['rules'
  * of the `baseline` accepted deliveries before it (per expected day, so Monday's run covering the
  * weekend and a week's catch-up compare fairly).
  */
-function volumeDrop(accepted: readonly DailyDelivery[], rules: DailySeasonInput['rules']): DailyFlag | null {
+function volumeDrop(
+  accepted: readonly DailyDelivery[],
+  rules: DailySeasonInput['rules'],
+  table: SeasonDays,
+): DailyFlag | null {
   const { volumeDropPercent: percent, volumeBaselineDeliveries: baseline } = rules;
   const perDay = accepted
     .filter((delivery) => delivery.ipl.persons !== null && delivery.from !== null && delivery.to !== null)
-    .map((delivery) => ({ delivery, value: delivery.ipl.persons! / expectedDaysIn(delivery, rules) }));
+    .map((delivery) => ({ delivery, value: delivery.ipl.persons! / expectedDaysIn(delivery, table) }));
   if (perDay.length < baseline + 1) return null;
   const latest = perDay.at(-1)!;
   const reference = median(perDay.slice(-baseline - 1, -1).map((entry) => entry.value));
