@@ -136,6 +136,7 @@ const summaryOf = (season: { id: string; input: DailySeasonInput }): DailySeason
   kind: 'DAILY',
   periodStart: season.input.periodStart,
   periodEnd: season.input.periodEnd,
+  rules: season.input.rules,
 });
 
 /** Recent overviews by season, instant and scope: the same minute's overview is derived once. */

@@ -4,6 +4,8 @@
  * the overview's columns and the rate windows.
  */
 import { formatDateTime, formatIsoDate, formatNumber } from '../core/format';
+import type { DailyRules } from './rules/config';
+import type { DailyColumnId } from './rules/table';
 import type { DailyFlag, DailyState, DayStatus, IdeLaneStatus, ApprecLaneStatus } from './rules/types';
 
 export const DAILY_STATE_LABELS: Record<DailyState, string> = {
@@ -118,3 +120,34 @@ export const DAILY_WORDS = {
   calendarTable: 'Kalender som tabell',
   noRate: '–',
 } as const;
+
+/** The daily overview table's column headers. */
+export const DAILY_COLUMN_LABELS: Record<DailyColumnId, string> = {
+  number: 'Nr.',
+  name: 'Kommune',
+  county: 'Fylke',
+  state: 'Status',
+  flags: 'Flagg',
+  daysSince: DAILY_WORDS.daysSinceLastAccepted,
+  rate7: DAILY_WORDS.rate7,
+  timely7: DAILY_WORDS.timely7,
+  rate30: DAILY_WORDS.rate30,
+  timely30: DAILY_WORDS.timely30,
+  rateSeason: `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
+  rateSinceStart: `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
+  streak: DAILY_WORDS.streak,
+};
+
+/** The season's rules in one sentence, so every figure on the page says what it counts. */
+export function describeDailyRules(rules: DailyRules): string {
+  const days = rules.expectedDays === 'WORKING' ? 'arbeidsdager' : 'kalenderdager';
+  return (
+    `Forventet er alle ${days} fra 1. januar. En dag er dekket når en godkjent fagmelding${
+      rules.ideRequired ? ' med identmelding' : ''
+    } dekker den, og i tide når den var mottatt innen kl. ${rules.graceTime} ${rules.graceDays} ${
+      rules.graceDays === 1 ? days.slice(0, -1) : days
+    } etter dagen. ` +
+    `Stille: ${rules.silenceWorkingDays} arbeidsdager uten godkjent levering. Avvises: ${rules.rejectionRun} avviste leveringer på rad. ` +
+    `Volumfall: under ${rules.volumeDropPercent} % av medianen for de ${rules.volumeBaselineDeliveries} foregående leveringene.`
+  );
+}

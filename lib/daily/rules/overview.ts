@@ -5,6 +5,7 @@
  */
 import { dayNumber, isExpectedDay, isoOfDay, osloDayOf, graceInstant } from './days';
 import { reportingRate, sumCounts, timeliness } from './derive';
+import type { DailyRules } from './config';
 import type { DailyRates, DailySeasonInput, DailyStateResult, DayCell, RateCounts } from './types';
 
 export interface DailyOverviewRow extends DailyStateResult {
@@ -31,6 +32,7 @@ export interface DailySeasonSummary {
   kind: 'DAILY';
   periodStart: string;
   periodEnd: string;
+  rules: DailyRules;
 }
 
 export interface DailyOverviewSummary {
