@@ -144,7 +144,13 @@ try {
   // Four connections in this process, as the in-process figure has always been measured.
   openAppPool(url, 4);
   await provisionDemoApiKey(actor, API_KEY, true);
-  const counts = (await writeDemo({ seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true }))!;
+  // The daily season told to the end of its year (357 municipalities × a year of nightly deliveries).
+  const counts = (await writeDemo({
+    seed: env.DEMO_SEED,
+    extraAnnualSeasons: 3,
+    dailyYear: true,
+    dailyNow: new Date('2027-01-04T12:00:00+01:00'),
+  }))!;
   await analyzeDatabase(url);
   console.log(
     `Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`,

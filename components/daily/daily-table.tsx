@@ -32,7 +32,11 @@ export const rateText = (value: number | null) => (value === null ? DAILY_WORDS.
 const rate = (counts: RateCounts) => rateText(reportingRate(counts));
 const timely = (counts: RateCounts) => rateText(timeliness(counts));
 
-function cell(column: DailyColumnId, row: DailyOverviewRow, calendarHref: string) {
+function cell(
+  column: DailyColumnId,
+  row: DailyOverviewRow,
+  calendarHref: { pathname: string; query: Record<string, string | string[]> },
+) {
   switch (column) {
     case 'number':
       return row.number;
@@ -88,14 +92,17 @@ export function DailyTable({
     pathname: '/',
     query: linkQuery({ ...keep, ...query, ...change }),
   });
-  const calendarHref = (number: string) =>
-    `/kommuner/${number}/daglig?${new URLSearchParams(linkQuery({ season: keep.season, asOf: keep.asOf }) as Record<string, string>)}`;
+  const calendarHref = (number: string) => ({
+    pathname: `/kommuner/${number}/daglig`,
+    query: linkQuery({ season: keep.season, asOf: keep.asOf }),
+  });
   return (
     <>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>
         <Table data-size="sm" zebra>
           <caption>
-            {caption} ({formatNumber(model.matching)} av {formatNumber(model.total)})
+            {caption}: {formatNumber(model.matching)} av {formatNumber(model.total)}, side {formatNumber(model.page)} av{' '}
+            {formatNumber(model.pageCount)}
           </caption>
           <TableHead>
             <TableRow>
@@ -122,9 +129,15 @@ export function DailyTable({
           <TableBody>
             {model.pageRows.map((row) => (
               <TableRow key={row.number}>
-                {model.columns.map((column) => (
-                  <TableCell key={column}>{cell(column, row, calendarHref(row.number))}</TableCell>
-                ))}
+                {model.columns.map((column) =>
+                  column === 'name' ? (
+                    <TableHeaderCell key={column} scope="row">
+                      {cell(column, row, calendarHref(row.number))}
+                    </TableHeaderCell>
+                  ) : (
+                    <TableCell key={column}>{cell(column, row, calendarHref(row.number))}</TableCell>
+                  ),
+                )}
               </TableRow>
             ))}
           </TableBody>

@@ -125,7 +125,7 @@ export function dailyTableModel(rows: readonly DailyOverviewRow[], params: Daily
       (!params.status || row.state === params.status) &&
       (!params.flagg || row.flags.some((flag) => flag.code === params.flagg)),
   );
-  const column = params.sort ?? 'state';
+  const column = params.sort ?? 'number';
   const direction = params.retning ?? 'asc';
   const value = SORT_VALUE[column];
   const sorted = [...matching].sort((a, b) => {

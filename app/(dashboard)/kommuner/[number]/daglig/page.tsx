@@ -91,10 +91,10 @@ export default async function DailyMunicipalityPage({
         </Link>
       </Paragraph>
       <Heading level={1} data-size="lg">
-        {detail.name} ({detail.number}) – {detail.season.name}
+        {detail.name} ({detail.number})
       </Heading>
       <Paragraph data-size="sm">
-        {detail.countyName}.{' '}
+        Daglig rapportering, {detail.season.name}. {detail.countyName}.{' '}
         <Link asChild>
           <NextLink href={`/kommuner/${number}`}>Årsrapporteringen for kommunen</NextLink>
         </Link>
