@@ -19,7 +19,7 @@ test('the demo opens today on the daily season, with a switch to the annual 2025
   await expect(page.getByRole('heading', { level: 1 })).toContainText('KPR 2026 (daglig)');
   const figures = page.getByRole('region', { name: 'Nøkkeltall' });
   await expect(figures.getByText('Rapporteringsgrad 7 dager', { exact: true })).toBeVisible();
-  await expect(figures.getByText(/Fra første daglige levering/).first()).toBeVisible();
+  await expect(figures.getByText(/fra første daglige levering/i).first()).toBeVisible();
   const table = page.getByRole('table', { name: /^Alle kommuner: 357 av 357/ });
   await expect(table.getByRole('columnheader', { name: /Dager siden siste godkjente/ })).toBeVisible();
   await expect(table.getByRole('rowheader').first()).toBeVisible();

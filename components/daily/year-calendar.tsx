@@ -17,6 +17,7 @@ import {
 import type { DayCell } from '@/lib/daily/rules';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
 import { CalendarKeys } from './calendar-keys';
+import { ScrollRegion } from './scroll-region';
 import { DAY_STATUS_CLASS } from './daily-colors';
 import styles from './daily.module.css';
 
@@ -139,25 +140,26 @@ export function YearCalendar({ cells }: { cells: readonly DayCell[] }) {
       <Details>
         <DetailsSummary>{DAILY_WORDS.calendarTable}</DetailsSummary>
         <DetailsContent>
-          <DataTable
-            zebra
-            scrollClassName={styles.scroll}
-            caption="Dagene hittil i år"
-            columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
-          >
-            {cells
-              .filter((cell) => cell.ipl !== 'FUTURE')
-              .map((cell) => (
-                <TableRow key={cell.date}>
-                  <TableCell>{formatIsoDate(cell.date)}</TableCell>
-                  <TableCell>{cell.expected ? 'Ja' : 'Nei'}</TableCell>
-                  <TableCell>{DAY_STATUS_LABELS[cell.ipl]}</TableCell>
-                  <TableCell>{IDE_LANE_LABELS[cell.ide]}</TableCell>
-                  <TableCell>{APPREC_LANE_LABELS[cell.apprec]}</TableCell>
-                  <TableCell>{formatNumber(cell.test)}</TableCell>
-                </TableRow>
-              ))}
-          </DataTable>
+          <ScrollRegion label={DAILY_WORDS.calendarTable}>
+            <DataTable
+              zebra
+              caption="Dagene hittil i år"
+              columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
+            >
+              {cells
+                .filter((cell) => cell.ipl !== 'FUTURE')
+                .map((cell) => (
+                  <TableRow key={cell.date}>
+                    <TableCell>{formatIsoDate(cell.date)}</TableCell>
+                    <TableCell>{cell.expected ? 'Ja' : 'Nei'}</TableCell>
+                    <TableCell>{DAY_STATUS_LABELS[cell.ipl]}</TableCell>
+                    <TableCell>{IDE_LANE_LABELS[cell.ide]}</TableCell>
+                    <TableCell>{APPREC_LANE_LABELS[cell.apprec]}</TableCell>
+                    <TableCell>{formatNumber(cell.test)}</TableCell>
+                  </TableRow>
+                ))}
+            </DataTable>
+          </ScrollRegion>
         </DetailsContent>
       </Details>
     </>

@@ -3,18 +3,43 @@
  * so far from 1 January and from each municipality's first delivery), the last 7 days in detail,
  * counties, and the municipalities table with its search, filters, sort, paging and columns in the URL.
  */
-import { Button, Heading, Paragraph, TableCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Fieldset,
+  FieldsetLegend,
+  Heading,
+  Paragraph,
+  TableCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { DailyTable, rateText } from '@/components/daily/daily-table';
+import { ScrollRegion } from '@/components/daily/scroll-region';
 import styles from '@/components/daily/daily.module.css';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
 import { PageSection } from '@/components/status/page-section';
 import { DataTable } from '@/components/tables/data-table';
 import { TextField } from '@/components/ui/text-field';
-import { DAILY_FLAG_LABELS, DAILY_STATE_LABELS, DAILY_WORDS, describeDailyRules } from '@/lib/daily/labels';
+import {
+  DAILY_COLUMN_LABELS,
+  DAILY_FLAG_LABELS,
+  DAILY_STATE_LABELS,
+  DAILY_WORDS,
+  describeDailyRules,
+} from '@/lib/daily/labels';
 import { reportingRate, timeliness, type DailyState } from '@/lib/daily/rules';
 import type { DailyOverviewSummary } from '@/lib/daily/rules/overview';
-import { dailyTableModel, dailyTableQuery, type DailyTableParams } from '@/lib/daily/rules/table';
+import {
+  DAILY_COLUMNS,
+  DEFAULT_DAILY_COLUMNS,
+  dailyTableModel,
+  dailyTableQuery,
+  type DailyTableParams,
+} from '@/lib/daily/rules/table';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { FilterSelect } from './table-filters';
@@ -61,23 +86,24 @@ function LastDays({ overview }: { overview: DailyOverviewSummary }) {
   const days = overview.series.slice(-7).reverse();
   return (
     <PageSection id="siste-dager" title="Siste 7 forventede dager, hele landet">
-      <DataTable
-        zebra
-        scrollClassName={styles.scroll}
-        caption="Andel kommuner som har dekket dagen, og andel i tide"
-        columns={['Dag', 'Dekket', 'Rapporteringsgrad', 'Rettidighet']}
-      >
-        {days.map((day) => (
-          <TableRow key={day.date}>
-            <TableCell>{formatIsoDate(day.date)}</TableCell>
-            <TableCell>
-              {formatNumber(day.covered)} av {formatNumber(day.municipalities)}
-            </TableCell>
-            <TableCell>{rateText(day.municipalities ? day.covered / day.municipalities : null)}</TableCell>
-            <TableCell>{rateText(day.municipalities ? day.onTime / day.municipalities : null)}</TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+      <ScrollRegion label="Siste 7 forventede dager">
+        <DataTable
+          zebra
+          caption="Andel kommuner som har dekket dagen, og andel i tide"
+          columns={['Dag', 'Dekket', 'Rapporteringsgrad', 'Rettidighet']}
+        >
+          {days.map((day) => (
+            <TableRow key={day.date}>
+              <TableCell>{formatIsoDate(day.date)}</TableCell>
+              <TableCell>
+                {formatNumber(day.covered)} av {formatNumber(day.municipalities)}
+              </TableCell>
+              <TableCell>{rateText(day.municipalities ? day.covered / day.municipalities : null)}</TableCell>
+              <TableCell>{rateText(day.municipalities ? day.onTime / day.municipalities : null)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      </ScrollRegion>
     </PageSection>
   );
 }
@@ -85,32 +111,33 @@ function LastDays({ overview }: { overview: DailyOverviewSummary }) {
 function Counties({ overview }: { overview: DailyOverviewSummary }) {
   return (
     <PageSection id="fylker" title="Fylker">
-      <DataTable
-        zebra
-        scrollClassName={styles.scroll}
-        caption="Rapporteringsgrad og rettidighet per fylke"
-        columns={[
-          'Fylke',
-          'Kommuner',
-          DAILY_WORDS.rate7,
-          DAILY_WORDS.timely7,
-          DAILY_WORDS.rate30,
-          `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
-          `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
-        ]}
-      >
-        {[...overview.counties, overview.national].map((county) => (
-          <TableRow key={county.number ?? 'national'}>
-            <TableCell>{county.name}</TableCell>
-            <TableCell>{formatNumber(county.municipalities)}</TableCell>
-            <TableCell>{rateText(reportingRate(county.last7))}</TableCell>
-            <TableCell>{rateText(timeliness(county.last7))}</TableCell>
-            <TableCell>{rateText(reportingRate(county.last30))}</TableCell>
-            <TableCell>{rateText(reportingRate(county.season))}</TableCell>
-            <TableCell>{rateText(reportingRate(county.seasonFromFirstDelivery))}</TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+      <ScrollRegion label="Fylker">
+        <DataTable
+          zebra
+          caption="Rapporteringsgrad og rettidighet per fylke"
+          columns={[
+            'Fylke',
+            'Kommuner',
+            DAILY_WORDS.rate7,
+            DAILY_WORDS.timely7,
+            DAILY_WORDS.rate30,
+            `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
+            `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
+          ]}
+        >
+          {[...overview.counties, overview.national].map((county) => (
+            <TableRow key={county.number ?? 'national'}>
+              <TableCell>{county.name}</TableCell>
+              <TableCell>{formatNumber(county.municipalities)}</TableCell>
+              <TableCell>{rateText(reportingRate(county.last7))}</TableCell>
+              <TableCell>{rateText(timeliness(county.last7))}</TableCell>
+              <TableCell>{rateText(reportingRate(county.last30))}</TableCell>
+              <TableCell>{rateText(reportingRate(county.season))}</TableCell>
+              <TableCell>{rateText(reportingRate(county.seasonFromFirstDelivery))}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      </ScrollRegion>
     </PageSection>
   );
 }
@@ -163,6 +190,41 @@ function Filters({
   );
 }
 
+/** Which columns the table shows: a plain GET form that keeps everything else. */
+function DailyColumnChooser({ table, keep }: { table: DailyTableParams; keep: Record<string, string | undefined> }) {
+  const chosen = table.kol?.length ? table.kol : DEFAULT_DAILY_COLUMNS;
+  return (
+    <Details>
+      <DetailsSummary>Velg kolonner</DetailsSummary>
+      <DetailsContent>
+        <form method="get" action="/">
+          {Object.entries({ ...dailyTableQuery(table), ...keep, kol: undefined, side: undefined }).map(
+            ([name, value]) =>
+              typeof value === 'string' ? <input key={name} type="hidden" name={name} value={value} /> : null,
+          )}
+          <input type="hidden" name="kol" value="name" />
+          <Fieldset data-size="sm">
+            <FieldsetLegend>Kolonner som vises</FieldsetLegend>
+            {DAILY_COLUMNS.filter((column) => column !== 'number' && column !== 'name').map((column) => (
+              <CheckboxField
+                key={column}
+                id={`kol-${column}`}
+                name="kol"
+                value={column}
+                label={DAILY_COLUMN_LABELS[column]}
+                defaultChecked={chosen.includes(column)}
+              />
+            ))}
+          </Fieldset>
+          <Button type="submit" variant="secondary" data-size="sm">
+            Bruk kolonnene
+          </Button>
+        </form>
+      </DetailsContent>
+    </Details>
+  );
+}
+
 export function DailyOverview({
   overview,
   seasons,
@@ -198,6 +260,7 @@ export function DailyOverview({
       {fhi && <Counties overview={overview} />}
       <PageSection id="kommuner" title="Kommuner">
         {total > 1 && <Filters table={table} keep={keep} overview={overview} />}
+        {total > 1 && <DailyColumnChooser table={table} keep={keep} />}
         <DailyTable model={model} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
       </PageSection>
     </>
