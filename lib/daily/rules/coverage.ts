@@ -44,31 +44,33 @@ export function productionDeliveries(
   }
   const start = dayNumber(season.periodStart);
   const end = dayNumber(season.periodEnd);
-  return events.messages
-    .filter((message) => message.type === 'KPR_IPL' && message.environment === 'PRODUCTION')
-    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
-    .map((ipl) => {
-      const ide = ipl.runNumber ? (ides.get(ipl.runNumber) ?? null) : null;
-      const iplApprec = apprecs.get(ipl.msgId) ?? null;
-      const ideApprec = ide ? (apprecs.get(ide.msgId) ?? null) : null;
-      const ideOk = !rules.ideRequired || (ide !== null && ideApprec !== 'REJECTED');
-      const period =
-        ipl.periodFrom && ipl.periodTo
-          ? { from: Math.max(dayNumber(ipl.periodFrom), start), to: Math.min(dayNumber(ipl.periodTo), end) }
-          : null;
-      const completeAt = rules.ideRequired && ide && ide.receivedAt > ipl.receivedAt ? ide.receivedAt : ipl.receivedAt;
-      return {
-        ipl,
-        ide,
-        iplApprec,
-        ideApprec,
-        from: period && period.from <= period.to ? period.from : null,
-        to: period && period.from <= period.to ? period.to : null,
-        accepted: positive(iplApprec) && ideOk,
-        rejected: iplApprec === 'REJECTED' || (rules.ideRequired && ideApprec === 'REJECTED'),
-        completeAt,
-      };
-    });
+  const ipls = events.messages.filter((message) => message.type === 'KPR_IPL' && message.environment === 'PRODUCTION');
+  // The loader reads them in order of receipt; sort only what is not.
+  if (ipls.some((ipl, index) => index > 0 && ipl.receivedAt < ipls[index - 1]!.receivedAt)) {
+    ipls.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  }
+  return ipls.map((ipl) => {
+    const ide = ipl.runNumber ? (ides.get(ipl.runNumber) ?? null) : null;
+    const iplApprec = apprecs.get(ipl.msgId) ?? null;
+    const ideApprec = ide ? (apprecs.get(ide.msgId) ?? null) : null;
+    const ideOk = !rules.ideRequired || (ide !== null && ideApprec !== 'REJECTED');
+    const period =
+      ipl.periodFrom && ipl.periodTo
+        ? { from: Math.max(dayNumber(ipl.periodFrom), start), to: Math.min(dayNumber(ipl.periodTo), end) }
+        : null;
+    const completeAt = rules.ideRequired && ide && ide.receivedAt > ipl.receivedAt ? ide.receivedAt : ipl.receivedAt;
+    return {
+      ipl,
+      ide,
+      iplApprec,
+      ideApprec,
+      from: period && period.from <= period.to ? period.from : null,
+      to: period && period.from <= period.to ? period.to : null,
+      accepted: positive(iplApprec) && ideOk,
+      rejected: iplApprec === 'REJECTED' || (rules.ideRequired && ideApprec === 'REJECTED'),
+      completeAt,
+    };
+  });
 }
 
 /**

@@ -11,8 +11,16 @@ import type { DailyRules } from './config';
 /** A calendar day as a whole number of days since 1970-01-01. */
 export type DayNumber = number;
 
+const dayNumbers = new Map<string, DayNumber>();
+
 export function dayNumber(isoDate: string): DayNumber {
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 20_000) dayNumbers.clear();
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
 }
 
 export function isoOfDay(day: DayNumber): string {
@@ -45,9 +53,25 @@ export function osloWallInstant(day: DayNumber, minutes: number): Date {
   return new Date(wall - tzOffset(OSLO_TIME_ZONE, new Date(first)) * MINUTE_MS);
 }
 
+/** Oslo's UTC offset (minutes) per UTC hour: it changes only on the hour, so an hour's answer holds for all of it. */
+const offsetsByHour = new Map<number, number>();
+const HOUR = 60 * MINUTE_MS;
+
+function osloOffsetMinutes(time: number): number {
+  const hour = Math.floor(time / HOUR);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(OSLO_TIME_ZONE, new Date(hour * HOUR));
+    if (offsetsByHour.size > 100_000) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The Oslo calendar day an instant falls on. */
 export function osloDayOf(instant: Date): DayNumber {
-  return Math.floor((instant.getTime() + tzOffset(OSLO_TIME_ZONE, instant) * MINUTE_MS) / DAY_MS);
+  const time = instant.getTime();
+  return Math.floor((time + osloOffsetMinutes(time) * MINUTE_MS) / DAY_MS);
 }
 
 const graceCache = new Map<string, Date>();
