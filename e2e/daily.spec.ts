@@ -23,6 +23,11 @@ test('the demo opens today on the daily season, with a switch to the annual 2025
   const table = page.getByRole('table', { name: /^Alle kommuner: 357 av 357/ });
   await expect(table.getByRole('columnheader', { name: /Dager siden siste godkjente/ })).toBeVisible();
   await expect(table.getByRole('rowheader').first()).toBeVisible();
+  // The year's chart has its numbers as a table.
+  await page.getByText('Vis tallene som tabell').first().click();
+  await expect(
+    page.getByRole('table', { name: 'Andel kommuner som har dekket hver forventede dag, og andel i tide' }),
+  ).toBeVisible();
   await expectAccessibleAt(page, 1280);
   await expectAccessibleAt(page, 390);
 

@@ -16,6 +16,7 @@ import {
   TableRow,
 } from '@digdir/designsystemet-react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
+import { DailyRateChart } from '@/components/charts/daily-rate-chart';
 import { DailyTable, rateText } from '@/components/daily/daily-table';
 import { ScrollRegion } from '@/components/daily/scroll-region';
 import styles from '@/components/daily/daily.module.css';
@@ -78,6 +79,24 @@ function KeyFigures({ overview }: { overview: DailyOverviewSummary }) {
           </div>
         ))}
       </dl>
+    </PageSection>
+  );
+}
+
+function YearChart({ overview }: { overview: DailyOverviewSummary }) {
+  const points = overview.series.map((day) => ({
+    date: day.date,
+    rate: day.municipalities ? day.covered / day.municipalities : 0,
+    timely: day.municipalities ? day.onTime / day.municipalities : 0,
+  }));
+  return (
+    <PageSection id="aaret" title="Rapporteringsgrad gjennom året, hele landet">
+      <DailyRateChart
+        points={points}
+        label="Andel kommuner som har dekket hver forventede dag, og andel i tide"
+        rateLabel="Rapporteringsgrad"
+        timelyLabel="Rettidighet"
+      />
     </PageSection>
   );
 }
@@ -256,6 +275,7 @@ export function DailyOverview({
         keep={{ ...dailyTableQuery(table), season: query.season, side: undefined }}
       />
       <KeyFigures overview={overview} />
+      {fhi && <YearChart overview={overview} />}
       {fhi && <LastDays overview={overview} />}
       {fhi && <Counties overview={overview} />}
       <PageSection id="kommuner" title="Kommuner">
