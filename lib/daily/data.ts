@@ -16,7 +16,9 @@ import {
   type DailySeasonInput,
   type DailyStateResult,
   type DayCell,
+  type DayStatus,
 } from './rules';
+import { deriveDailyStateAndDays } from './rules/derive';
 import {
   countyAggregates,
   nationalAggregate,
@@ -170,11 +172,12 @@ async function buildDailyOverview(
     municipalitiesIn(scope),
     loadDailyEvents(season.id, scope, query.asOf),
   ]);
-  const calendars: DayCell[][] = [];
+  const calendars: DayStatus[][] = [];
   const rows: DailyOverviewRow[] = municipalities.map((municipality) => {
     const own = events.get(municipality.number) ?? NO_EVENTS;
-    calendars.push(dailyCalendar(season.input, own, query.asOf));
-    return { ...municipality, ...deriveDailyState(season.input, own, query.asOf) };
+    const { result, statuses } = deriveDailyStateAndDays(season.input, own, query.asOf);
+    calendars.push(statuses);
+    return { ...municipality, ...result };
   });
   return {
     season: summaryOf(season),

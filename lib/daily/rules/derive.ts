@@ -21,6 +21,15 @@ import type {
 const STATE_ORDER: readonly (DailyState & DailyFlag['code'])[] = ['REJECTING', 'SILENT', 'VOLUME_DROP', 'LAGGING'];
 
 export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, asOf: Date): DailyStateResult {
+  return deriveDailyStateAndDays(season, events, asOf).result;
+}
+
+/** The state and the KPR_IPL lane's day statuses it rests on (the overview's national series reads them). */
+export function deriveDailyStateAndDays(
+  season: DailySeasonInput,
+  events: DailyEvents,
+  asOf: Date,
+): { result: DailyStateResult; statuses: DayStatus[] } {
   const { rules } = season;
   const deliveries = productionDeliveries(events, season, rules);
   const statuses = dayStatuses(deliveries, season, rules, asOf);
@@ -47,7 +56,7 @@ export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, 
     testMessages,
   };
   if (!first || firstDay === null) {
-    return { ...base, state: testMessages > 0 ? 'ONLY_TESTING' : 'NOT_STARTED', flags: [] };
+    return { result: { ...base, state: testMessages > 0 ? 'ONLY_TESTING' : 'NOT_STARTED', flags: [] }, statuses };
   }
 
   const flags = [
@@ -63,7 +72,7 @@ export function deriveDailyState(season: DailySeasonInput, events: DailyEvents, 
     missingIdentmelding(deliveries, rules.ideRequired),
   ].filter((flag): flag is DailyFlag => flag !== null);
   const state = STATE_ORDER.find((code) => flags.some((flag) => flag.code === code)) ?? 'ACTIVE';
-  return { ...base, state, flags };
+  return { result: { ...base, state, flags }, statuses };
 }
 
 /** The last expected day up to `until` whose grace has passed at `asOf`. */

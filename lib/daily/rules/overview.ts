@@ -6,7 +6,7 @@
 import { dayNumber, isExpectedDay, isoOfDay, osloDayOf, graceInstant } from './days';
 import { reportingRate, sumCounts, timeliness } from './derive';
 import type { DailyRules } from './config';
-import type { DailyRates, DailySeasonInput, DailyStateResult, DayCell, RateCounts } from './types';
+import type { DailyRates, DailySeasonInput, DailyStateResult, DayStatus, RateCounts } from './types';
 
 export interface DailyOverviewRow extends DailyStateResult {
   number: string;
@@ -68,10 +68,10 @@ export function countyAggregates(rows: readonly DailyOverviewRow[]): DailyAggreg
 
 export const nationalAggregate = (rows: readonly DailyOverviewRow[], name: string) => aggregate(null, name, rows);
 
-/** The national series from every municipality's calendar cells (expected days whose grace has passed). */
+/** The national series from every municipality's KPR_IPL day statuses (expected days whose grace has passed). */
 export function nationalSeries(
   season: DailySeasonInput,
-  calendars: readonly (readonly DayCell[])[],
+  calendars: readonly (readonly DayStatus[])[],
   asOf: Date,
 ): DailyOverviewSummary['series'] {
   const start = dayNumber(season.periodStart);
@@ -82,7 +82,7 @@ export function nationalSeries(
     let covered = 0;
     let onTime = 0;
     for (const cells of calendars) {
-      const status = cells[day - start]?.ipl;
+      const status = cells[day - start];
       if (status === 'ON_TIME') onTime++;
       if (status === 'ON_TIME' || status === 'LATE') covered++;
     }
