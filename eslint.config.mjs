@@ -8,7 +8,18 @@ import prettier from 'eslint-config-prettier/flat';
  * readers/ (safe anywhere, the browser too). lib/access/request.ts is the door for routes, pages
  * and Server Actions alone (it reads the request).
  */
-const CAPABILITIES = ['access', 'status', 'ingest', 'follow-up', 'reminders', 'reports', 'demo', 'jobs', 'transport'];
+const CAPABILITIES = [
+  'access',
+  'status',
+  'ingest',
+  'follow-up',
+  'reminders',
+  'reports',
+  'demo',
+  'jobs',
+  'transport',
+  'daily',
+];
 const PURE = ['lib/*/rules/**/*', 'lib/*/readers/**/*', 'lib/*/labels.ts'];
 const DATA = ['lib/*/data.ts', 'lib/*/data/**/*'];
 /** Tests and their set-up may reach into what they test. */

@@ -58,6 +58,11 @@ const PAGE_POLICIES: Record<
     url: (p, o) => `/kommuner/${municipalityFor(p, o)}`,
     expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
   },
+  '/kommuner/[number]/daglig': {
+    objects: ['own', 'foreign', 'nonexistent', 'malformed'],
+    url: (p, o) => `/kommuner/${municipalityFor(p, o)}/daglig`,
+    expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'own' || (o === 'foreign' && isFhi(p)) ? 200 : 404),
+  },
   '/arbeidsliste': {
     objects: ['none'],
     url: () => '/arbeidsliste',
@@ -262,7 +267,7 @@ test('no page leaks: every persona, object and header trick gets exactly its out
                 ? 'home'
                 : status;
           if (outcome !== expected) failures.push(`${persona} ${url} [${trick}] → ${outcome}, expected ${expected}`);
-          if (expected === 404 && route === '/kommuner/[number]' && object === 'foreign') {
+          if (expected === 404 && route.startsWith('/kommuner/[number]') && object === 'foreign') {
             const body = await response.text();
             // The foreign municipality's page must not be in the answer at all.
             if (body.includes(`(${FOREIGN_MUNICIPALITY[persona]})`))

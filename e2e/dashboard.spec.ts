@@ -17,7 +17,7 @@ test.describe('FHI staff', () => {
   });
 
   test('see how many delivered, and how this compares with last year on the same date', async ({ page }) => {
-    await page.goto('/?asOf=2026-01-20');
+    await page.goto('/?season=2025&asOf=2026-01-20');
     await expect(page.getByText('Viser status slik den var ved utgangen av 20.01.2026')).toBeVisible();
     const figures = page.getByRole('region', { name: 'Nøkkeltall' });
     for (const label of [
@@ -41,7 +41,7 @@ test.describe('FHI staff', () => {
   });
 
   test('find who must resubmit and why, through the filter form and the worklist', async ({ page }) => {
-    await page.goto('/?asOf=2026-01-20');
+    await page.goto('/?season=2025&asOf=2026-01-20');
     await page.getByRole('combobox', { name: 'Flagg' }).selectOption('MUST_RESUBMIT');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect(page).toHaveURL(/flagg=MUST_RESUBMIT/);
@@ -82,7 +82,7 @@ test.describe('FHI staff', () => {
   });
 
   test('find who should apply for an extension before the deadline', async ({ page }) => {
-    await page.goto('/?asOf=2026-01-12&flagg=SHOULD_APPLY_FOR_EXTENSION');
+    await page.goto('/?season=2025&asOf=2026-01-12&flagg=SHOULD_APPLY_FOR_EXTENSION');
     const table = page.getByRole('table', { name: /^Alle kommuner: \d+ av 357/ });
     await expect(table).toBeVisible();
     const rows = table.locator('tbody tr');
@@ -94,13 +94,13 @@ test.describe('FHI staff', () => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
     const page = await context.newPage();
     await signInAs(page, DEMO.staff);
-    await page.goto('/');
+    await page.goto('/?season=2025');
     await page.getByRole('link', { name: /Sorter etter kommune, stigende/ }).click();
     await expect(page.getByRole('columnheader', { name: /etter kommune/ })).toHaveAttribute('aria-sort', 'ascending');
     await page.getByRole('link', { name: 'Neste side' }).click();
     await expect(page.getByRole('table', { name: /side 2 av 8/ })).toBeVisible();
     await expect(page).toHaveURL(/sort=name/);
-    await page.goto('/?kol=name&kol=flags');
+    await page.goto('/?season=2025&kol=name&kol=flags');
     await expect(page.getByRole('table', { name: /^Alle kommuner/ }).getByRole('columnheader')).toHaveText([
       /Nr\./,
       /Kommune/,
@@ -111,7 +111,7 @@ test.describe('FHI staff', () => {
   });
 
   test('the table is usable with the keyboard', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/?season=2025');
     const sortByName = page.getByRole('link', { name: /Sorter etter kommune, stigende/ });
     await sortByName.focus();
     await page.keyboard.press('Enter');

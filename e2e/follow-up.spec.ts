@@ -225,7 +225,7 @@ test.describe('an extension request from application to mail', () => {
     baseURL,
   }) => {
     const staff = await signedIn(browser, baseURL!, DEMO.staff);
-    await staff.goto(`/?q=${municipality.number}&kol=name&kol=state&kol=deadline&kol=flags`);
+    await staff.goto(`/?season=2025&q=${municipality.number}&kol=name&kol=state&kol=deadline&kol=flags`);
     const row = staff
       .getByRole('table', { name: /^Alle kommuner/ })
       .locator('tbody tr')

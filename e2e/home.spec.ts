@@ -7,7 +7,8 @@ test.beforeEach(async ({ page }) => {
   await openAs(page, 'staff');
 });
 
-test('the home page shows the status of all 357 municipalities, a page at a time', async ({ page }) => {
+test('the annual overview shows the status of all 357 municipalities, a page at a time', async ({ page }) => {
+  await page.goto('/?season=2025');
   await expect(page).toHaveTitle(/Oversikt/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('KPR 2025');
   const table = page.getByRole('table', { name: /^Alle kommuner: 357 av 357, side 1 av 8/ });

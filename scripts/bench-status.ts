@@ -10,7 +10,8 @@
  * through the capabilities on this process's pool opened on that database (as the benchmark's
  * system actor),
  * starts `next start` on BENCH_PORT (default 3250), signs in as the demo FHI user, and measures
- * with autocannon at 1 and 10 concurrent clients: the overview page, the status API, a trivial
+ * with autocannon at 1 and 10 concurrent clients: the (annual) overview page, the daily overview and
+ * a municipality's daily calendar, the status API, a trivial
  * route of the same server (/api/health), and the raw SQL that fetches the same rows (through
  * `pg`, no server). Prints p50/p95 and the ratios, and the in-process time to load and derive all 357.
  *
@@ -41,6 +42,7 @@ import { closeAppPool, openAppPool } from '@/lib/db/sql';
 import { startPostgresServer } from '@/lib/db/throwaway';
 import { DEMO_USERS, writeDemo } from '@/lib/demo';
 import { env } from '@/lib/core/env';
+import { getDailyOverview } from '@/lib/daily';
 import { getStatusOverview, readOverviewRowsWithoutDeriving } from '@/lib/status';
 import { startNextServers, type NextServers } from './launch';
 
@@ -51,6 +53,11 @@ const CPU_PROFILE_DIR = env.BENCH_CPU_PROFILE;
 const WORKERS = env.WEB_CONCURRENCY ?? availableParallelism();
 const API_KEY = `kpr_bench_${randomBytes(24).toString('hex')}`;
 const BASE = `http://localhost:${PORT}`;
+/** The overview opens on the current season (the daily one in December 2026): each is asked for by name. */
+const ANNUAL_OVERVIEW = '/?season=2025';
+const DAILY_SEASON = '2026-daglig';
+const DAILY_OVERVIEW = `/?season=${DAILY_SEASON}`;
+const DAILY_CALENDAR = `/kommuner/0301/daglig?season=${DAILY_SEASON}`;
 
 if (!existsSync(`${DIST_DIR}/BUILD_ID`)) {
   console.error(`No production build in ${DIST_DIR}: run \`npm run build\` (with the same NEXT_DIST_DIR) first.`);
@@ -144,7 +151,13 @@ try {
   // Four connections in this process, as the in-process figure has always been measured.
   openAppPool(url, 4);
   await provisionDemoApiKey(actor, API_KEY, true);
-  const counts = (await writeDemo({ seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true }))!;
+  // The daily season told to the end of its year (357 municipalities × a year of nightly deliveries).
+  const counts = (await writeDemo({
+    seed: env.DEMO_SEED,
+    extraAnnualSeasons: 3,
+    dailyYear: true,
+    dailyNow: new Date('2027-01-04T12:00:00+01:00'),
+  }))!;
   await analyzeDatabase(url);
   console.log(
     `Data: ${counts.messages} messages, ${counts.apprecs} Apprecs, ${counts.findings} findings (${((performance.now() - started) / 1000).toFixed(0)} s)`,
@@ -156,6 +169,15 @@ try {
     const runStarted = performance.now();
     await getStatusOverview(actor, { asOf: new Date() });
     inProcess.push(performance.now() - runStarted);
+  }
+
+  // The daily season in this process: load and derive all 357 with their calendars (each run at its
+  // own instant, past the daily overview's short cache).
+  const dailyInProcess: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    const runStarted = performance.now();
+    await getDailyOverview(actor, { seasonKey: DAILY_SEASON, asOf: new Date(Date.now() - run) });
+    dailyInProcess.push(performance.now() - runStarted);
   }
 
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [];
@@ -185,21 +207,27 @@ try {
   const key = { authorization: `Bearer ${API_KEY}` };
   // Warm-up: the first requests of each process load the code, connect and fill the overview cache.
   for (const [route, headers] of [
-    ['/', session],
+    [ANNUAL_OVERVIEW, session],
+    [DAILY_OVERVIEW, session],
+    [DAILY_CALENDAR, session],
     ['/api/v1/status', key],
     ['/api/health', key],
   ] as const)
     await http(route, 2 * WORKERS, headers, 2);
 
   const size = async (headers: Record<string, string>) => {
-    const body = Buffer.from(await (await fetch(`${BASE}/`, { headers: { ...session, ...headers } })).arrayBuffer());
+    const body = Buffer.from(
+      await (await fetch(`${BASE}${ANNUAL_OVERVIEW}`, { headers: { ...session, ...headers } })).arrayBuffer(),
+    );
     return `${(body.length / 1024).toFixed(1)} KiB (${(gzipSync(body).length / 1024).toFixed(1)} KiB gzipped)`;
   };
   const sizes = { html: await size({}), flight: await size({ rsc: '1' }) };
 
   const rows: { name: string; connections: number; result: Latencies }[] = [];
   for (const connections of [1, 10]) {
-    rows.push({ name: 'overview page  ', connections, result: await http('/', connections, session) });
+    rows.push({ name: 'overview page  ', connections, result: await http(ANNUAL_OVERVIEW, connections, session) });
+    rows.push({ name: 'daily overview ', connections, result: await http(DAILY_OVERVIEW, connections, session) });
+    rows.push({ name: 'daily calendar ', connections, result: await http(DAILY_CALENDAR, connections, session) });
     rows.push({ name: 'status API     ', connections, result: await http('/api/v1/status', connections, key) });
     rows.push({ name: 'trivial route  ', connections, result: await http('/api/health', connections, key) });
     rows.push({ name: 'raw SQL (pg)   ', connections, result: await loop(connections, raw) });
@@ -208,6 +236,10 @@ try {
   const inProcessLatency = percentiles(inProcess, 0);
   console.log(
     `\nIn process, load + derive all 357 (and last season's 357): p50 ${fmt(inProcessLatency.p50)}, p95 ${fmt(inProcessLatency.p95)}`,
+  );
+  const dailyLatency = percentiles(dailyInProcess, 0);
+  console.log(
+    `In process, load + derive all 357 daily states and calendars: p50 ${fmt(dailyLatency.p50)}, p95 ${fmt(dailyLatency.p95)}`,
   );
   console.log(`Server: next start in ${WORKERS} process(es) (WEB_CONCURRENCY) on ${availableParallelism()} cores`);
   console.log(`Overview payload: HTML ${sizes.html}, RSC flight ${sizes.flight}`);
@@ -225,6 +257,10 @@ try {
       `\n${connections} client(s): overview p95 / (raw SQL + trivial) = ${(get('overview').p95 / baseline).toFixed(2)}; status API p95 / (raw SQL + trivial) = ${(get('status API').p95 / baseline).toFixed(2)}`,
     );
   }
+  const at10 = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && row.connections === 10)!.result;
+  console.log(
+    `\n10 clients: daily overview p95 / annual overview p95 = ${(at10('daily overview').p95 / at10('overview').p95).toFixed(2)} (target <= 1); daily calendar p95 ${fmt(at10('daily calendar').p95)} (target <= 100 ms)`,
+  );
   console.log('Targets: overview p95 <= 150 ms at 10 clients and <= 3 x (raw SQL + trivial route).');
 } finally {
   await next?.stop();

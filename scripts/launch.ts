@@ -66,7 +66,7 @@ export async function prepareLaunchDatabase(url: string, options: LaunchDatabase
     }
     if (options.demoSeed !== undefined) {
       const started = performance.now();
-      const written = await writeDemo({ seed: options.demoSeed });
+      const written = await writeDemo({ seed: options.demoSeed, dailyNow: new Date() });
       if (written) {
         log(
           `Demo data written (seed ${options.demoSeed}): ${written.messages} messages, ${written.apprecs} Apprecs, ${written.findings} findings (${elapsed(started)})`,

@@ -3,16 +3,22 @@ import { notFound } from 'next/navigation';
 import { statusTableParamsSchema } from '@/lib/status/rules/table-params';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
+import { getDailyOverview, listSeasons } from '@/lib/daily';
+import { currentSeason } from '@/lib/daily/rules/seasons';
+import { dailyTableParamsSchema } from '@/lib/daily/rules/table';
 import { getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import { DailyOverview } from './_components/daily-overview';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };
 
 /**
  * Home: FHI see every municipality; a municipal contact sees their own municipality or
- * municipalities. The data are loaded before anything streams (no Suspense): without JavaScript a
- * streamed Suspense boundary never replaces its fallback, and an unknown season must answer 404.
+ * municipalities. Without `season` it opens on the current season at the date shown (today: the
+ * daily one; in early January the annual season whose deadline is coming), with a switch to the
+ * others. The data are loaded before anything streams (no Suspense): without JavaScript a streamed
+ * Suspense boundary never replaces its fallback, and an unknown season must answer 404.
  */
 export default async function OverviewPage({
   searchParams,
@@ -22,8 +28,22 @@ export default async function OverviewPage({
   const viewer = await requireViewer();
   const params = await searchParams;
   const query = statusPageQuerySchema.parse(params);
+  const statusQuery = toStatusQuery(query, new Date());
+  const seasons = await listSeasons(viewer);
+  const season = query.season
+    ? seasons.find((candidate) => candidate.key === query.season)
+    : currentSeason(seasons, statusQuery.asOf);
+  if (!season) notFound();
+  const switchable = [...seasons].reverse();
+
+  if (season.kind === 'DAILY') {
+    const overview = await getDailyOverview(viewer, { seasonKey: season.key, asOf: statusQuery.asOf });
+    if (!overview) notFound();
+    const table = dailyTableParamsSchema.parse(params);
+    return <DailyOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
+  }
   const table = statusTableParamsSchema.parse(params);
-  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
+  const overview = await getStatusOverview(viewer, { ...statusQuery, seasonKey: season.key });
   if (!overview) notFound();
-  return <StatusOverview overview={overview} fhi={isFhi(viewer)} query={query} table={table} />;
+  return <StatusOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
 }

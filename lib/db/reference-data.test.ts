@@ -36,7 +36,7 @@ describe('loadReferenceData', () => {
     expect((await prisma.serviceCode.findUniqueOrThrow({ where: { code: 29 } })).validFromYear).toBe(2019);
   });
 
-  it('has the endpoints, the code lists and both seasons with the deadline at the end of the day in Oslo', async () => {
+  it('has the endpoints, the code lists and the three seasons with the deadline at the end of the day in Oslo', async () => {
     const { prisma } = database;
     const endpoints = await prisma.endpoint.findMany({ orderBy: { herId: 'asc' } });
     expect(endpoints.map((e) => [e.herId, e.environment])).toEqual([
@@ -54,8 +54,23 @@ describe('loadReferenceData', () => {
     expect(seasons.map((s) => [s.key, s.deadline.toISOString()])).toEqual([
       ['2024', '2025-01-15T22:59:59.999Z'],
       ['2025', '2026-01-15T22:59:59.999Z'],
+      ['2026-daglig', '2027-01-02T11:00:00.000Z'],
     ]);
     expect(seasons[1]?.apprecOverdueHours).toBe(96);
+    expect(seasons[1]?.dailyRules).toBeNull();
+    // The daily season's rules are configuration, checked on the way in ($comment is dropped).
+    expect(seasons[2]).toMatchObject({ kind: 'DAILY', name: 'KPR 2026 (daglig)' });
+    expect(seasons[2]?.dailyRules).toEqual({
+      expectedDays: 'WORKING',
+      graceDays: 1,
+      graceTime: '12:00',
+      silenceWorkingDays: 3,
+      rejectionRun: 3,
+      volumeDropPercent: 60,
+      volumeBaselineDeliveries: 10,
+      ideRequired: true,
+      lagWindowDays: 7,
+    });
   });
 
   it('is idempotent', async () => {
@@ -67,10 +82,10 @@ describe('loadReferenceData', () => {
       counties: 15,
       renumberings: 114,
       serviceCodes: 28,
-      seasons: 2,
+      seasons: 3,
     });
     expect(await prisma.municipality.count()).toBe(357);
-    expect(await prisma.season.count()).toBe(2);
+    expect(await prisma.season.count()).toBe(3);
     expect((await prisma.season.findUniqueOrThrow({ where: { key: '2025' } })).id).toBe(before.id);
   });
 });

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { dailyRulesSchema } from '@/lib/daily/rules/config';
 import type { PrismaClient } from './client';
+import { Prisma } from './generated/client';
 
 const DATA_DIR = path.resolve('prisma/data');
 /** The 2024 county and municipality structure, unchanged through 2025. */
@@ -79,6 +81,7 @@ const seasonsFile = z.object({
       apprecOverdueHours: z.number().int().positive(),
       extensionAdviceWorkingDays: z.number().int().nonnegative(),
       extensionPendingAlertWorkingDays: z.number().int().nonnegative(),
+      dailyRules: dailyRulesSchema.optional(),
     }),
   ),
 });
@@ -226,6 +229,7 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
         apprecOverdueHours: season.apprecOverdueHours,
         extensionAdviceWorkingDays: season.extensionAdviceWorkingDays,
         extensionPendingAlertWorkingDays: season.extensionPendingAlertWorkingDays,
+        dailyRules: season.dailyRules ?? Prisma.DbNull,
       };
       return prisma.season.upsert({ where: { key: season.key }, create: { key: season.key, ...data }, update: data });
     }),

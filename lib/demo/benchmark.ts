@@ -15,9 +15,15 @@ import { generateDemoData } from './generate';
 import type { DemoOptions } from './model';
 import { loadDemoReference, writeDemoData } from './data';
 
+/** The daily season's clock at full scale: the end of its year, every day of it told. */
+const FULL_DAILY_YEAR = new Date('2027-01-04T12:00:00+01:00');
+
 const SCALES: readonly { name: string; options: DemoOptions }[] = [
   { name: 'default (2024 and 2025)', options: { seed: env.DEMO_SEED } },
-  { name: 'full (2021–2025 and daily 2026)', options: { seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true } },
+  {
+    name: 'full (2021–2025 and daily 2026, the whole year)',
+    options: { seed: env.DEMO_SEED, extraAnnualSeasons: 3, dailyYear: true, dailyNow: FULL_DAILY_YEAR },
+  },
 ];
 
 const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;

@@ -1,32 +1,19 @@
 /**
- * The story of a daily-reporting season (domain.md §1: daily automatic reporting from 2026).
- * Municipalities come on board during the year, most of them by the end of August; from then on their EPJ sends a
- * delivery every weekday night with the data since the last one. Now and then a run is missed
- * (the next one covers the gap), a delivery is rejected and resent the same day, an identmelding
- * or an Apprec goes missing. FHI's validation of every delivery produces most of the findings.
+ * The story of the daily season (domain.md §9: daily automatic reporting from 1 January 2026), told
+ * as coverage of days: every night a municipality's EPJ sends the days since its last accepted
+ * delivery, so a missed night is caught up by the next. Early adopters start in January, others in
+ * spring or autumn, some never start and some only test against KPR Validering. Some pause over
+ * Easter or in the summer and catch up after; an EPJ vendor's update gets its customers rejected
+ * for a week in September; a few see their volumes drop after an EPJ update. Up to the clock, a
+ * handful of municipalities are in trouble right now (gone quiet, rejected night after night, or
+ * sending far fewer persons), so the views have something to show on any day.
  */
+import { okApprec, rejectedApprec, FAGMELDING_REJECTIONS } from './apprec-plans';
+import { buildContent, NO_DEFECTS } from './content';
+import type { DeliveryPlan, SeasonContext } from './dataset-builder';
+import { epjIn, expectedVolume, type EpjInstallation, type MunicipalityProfile } from './municipality-profile';
 import {
-  checkMunicipalityNumber,
-  checkOrganisationNumbers,
-  checkServiceCodes,
-  checkTestPersons,
-} from '@/lib/ingest/rules/checks';
-import { FAGMELDING_REJECTIONS, okApprec, rejectedApprec } from './apprec-plans';
-import {
-  buildContent,
-  type DeliveryContent,
-  type Defects,
-  expiredCodes,
-  fhiValidationFindings,
-  type FindingSpec,
-  ingestFinding,
-  NO_DEFECTS,
-  unlistedCodes,
-} from './content';
-import type { DeliveryPlan, SeasonContext, SentDelivery } from './dataset-builder';
-import { epjIn, expectedVolume, type MunicipalityProfile } from './municipality-profile';
-import {
-  addMilliseconds,
+  addWorkingDays,
   day,
   dayOfDate,
   isWorkingDay,
@@ -34,207 +21,222 @@ import {
   osloInstant,
   workingDayOnOrAfter,
   yearOfDay,
+  type Day,
 } from './oslo-time';
 import { MINUTE_MS } from '@/lib/core/time';
 import { Random } from './random';
 
-/** Share of a municipality's yearly recipients whose services change on a given day. */
+/** Share of a municipality's yearly recipients whose services change on a working day. */
 const DAILY_CHANGE_SHARE = 0.012;
-/** Findings per delivery, per municipality: most are tidy, a few produce many. */
-const FINDING_RATES: readonly (readonly [number, number])[] = [
-  [0.5, 3],
-  [2.5, 3],
-  [5, 2],
-  [11, 1.5],
-  [18, 0.5],
-];
-/** Share of a delivery's findings that come from the ingest checks rather than FHI's validation. */
-const INGEST_CHECK_SHARE = 0.1;
+/** How many municipalities are, at the clock, silent, rejected night after night, or sending too few persons. */
+const CURRENT_TROUBLE = { silent: 5, rejecting: 3, volumeDrop: 2 } as const;
 
-interface DailyDelivery {
-  sent: SentDelivery;
-  /** When the same day's resend replaced a rejected run. */
-  supersededAt: Date | null;
-  checks: FindingSpec[];
-  fhi: FindingSpec[];
-  fhiAt: Date;
+type Kind = 'EARLY' | 'SPRING' | 'AUTUMN' | 'TEST_ONLY' | 'NEVER';
+const KINDS: readonly (readonly [Kind, number])[] = [
+  ['EARLY', 32],
+  ['SPRING', 30],
+  ['AUTUMN', 22],
+  ['TEST_ONLY', 7],
+  ['NEVER', 9],
+];
+
+/** A stretch of working days [from, to] in which something happens. */
+interface Stretch {
+  from: Day;
+  to: Day;
+}
+const within = (today: Day, stretch: Stretch | null) =>
+  stretch !== null && today >= stretch.from && today <= stretch.to;
+
+interface Plan {
+  kind: Kind;
+  start: Day;
+  pauses: Stretch[];
+  rejected: Stretch[];
+  lowVolume: (Stretch & { epj: EpjInstallation }) | null;
 }
 
 export function generateDailySeason(context: SeasonContext): void {
-  for (const profile of context.profiles.values()) dailyStory(context, profile);
+  const { seed, season, builder } = context;
+  const year = yearOfDay(dayOfDate(season.periodStart));
+  const clockDay = osloDayOf(builder.clock);
+  const numbers = [...context.profiles.keys()].sort();
+  const plans = new Map(numbers.map((number) => [number, basePlan(context, context.profiles.get(number)!, year)]));
+
+  // An EPJ vendor's update, the week of 14 September: its customers' deliveries are rejected until it is fixed.
+  const vendors = [...new Set(numbers.map((number) => epjIn(context.profiles.get(number)!, year).system))].sort();
+  const vendor = Random.stream(seed, 'daily-vendor', season.key).pick(vendors);
+  for (const number of numbers) {
+    if (epjIn(context.profiles.get(number)!, year).system === vendor) {
+      plans.get(number)!.rejected.push({ from: day(year, 9, 14), to: day(year, 9, 18) });
+    }
+  }
+
+  // Trouble right now, picked among those reporting at the clock.
+  const reporting = Random.stream(seed, 'daily-trouble', season.key).shuffle(
+    numbers.filter((number) => {
+      const plan = plans.get(number)!;
+      return plan.kind !== 'NEVER' && plan.kind !== 'TEST_ONLY' && plan.start < workingDaysBefore(clockDay, 30);
+    }),
+  );
+  let index = 0;
+  for (let i = 0; i < CURRENT_TROUBLE.silent && index < reporting.length; i++, index++) {
+    const plan = plans.get(reporting[index]!)!;
+    plan.pauses.push({ from: workingDaysBefore(clockDay, 5 + i * 2), to: clockDay + 30 });
+  }
+  for (let i = 0; i < CURRENT_TROUBLE.rejecting && index < reporting.length; i++, index++) {
+    plans.get(reporting[index]!)!.rejected.push({ from: workingDaysBefore(clockDay, 3 + i), to: clockDay + 30 });
+  }
+  for (let i = 0; i < CURRENT_TROUBLE.volumeDrop && index < reporting.length; i++, index++) {
+    const number = reporting[index]!;
+    const epj = epjIn(context.profiles.get(number)!, year);
+    plans.get(number)!.lowVolume = { from: workingDaysBefore(clockDay, 1 + i), to: clockDay + 30, epj: bumped(epj) };
+  }
+
+  for (const number of numbers) tellStory(context, context.profiles.get(number)!, plans.get(number)!, year, clockDay);
 }
 
-function dailyStory(context: SeasonContext, profile: MunicipalityProfile): void {
-  const { seed, season, reference, builder } = context;
+function bumped(epj: EpjInstallation): EpjInstallation {
+  return { system: epj.system, version: `${epj.version}.1` };
+}
+
+/** When a municipality starts, and its pauses (Easter, summer, an outage) and an EPJ update that cuts its volume. */
+function basePlan(context: SeasonContext, profile: MunicipalityProfile, year: number): Plan {
+  const random = Random.stream(context.seed, 'daily-plan', context.season.key, profile.number);
+  const kind = random.weighted(KINDS);
+  const start = workingDayOnOrAfter(
+    kind === 'EARLY'
+      ? random.int(day(year, 1, 2), day(year, 2, 15))
+      : kind === 'SPRING'
+        ? random.int(day(year, 3, 1), day(year, 5, 31))
+        : kind === 'AUTUMN'
+          ? random.int(day(year, 8, 17), day(year, 11, 13))
+          : random.int(day(year, 2, 1), day(year, 10, 30)),
+  );
+  const pauses: Stretch[] = [];
+  // Easter 2026: Maundy Thursday 2 April; some leave the job off from the Monday before to Easter Tuesday.
+  if (random.chance(0.25)) pauses.push({ from: day(year, 3, 30), to: day(year, 4, 7) });
+  if (random.chance(0.2)) {
+    const from = random.int(day(year, 7, 1), day(year, 7, 24));
+    pauses.push({ from, to: from + random.int(7, 21) });
+  }
+  if (random.chance(0.15)) {
+    const from = random.int(day(year, 2, 1), day(year, 11, 15));
+    pauses.push({ from, to: addWorkingDays(from, random.int(4, 12)) });
+  }
+  let lowVolume: Plan['lowVolume'] = null;
+  if (random.chance(0.06)) {
+    const from = workingDayOnOrAfter(random.int(day(year, 5, 1), day(year, 10, 31)));
+    lowVolume = { from, to: addWorkingDays(from, random.int(8, 25)), epj: bumped(epjIn(profile, year)) };
+  }
+  return { kind, start, pauses, rejected: [], lowVolume };
+}
+
+function tellStory(
+  context: SeasonContext,
+  profile: MunicipalityProfile,
+  plan: Plan,
+  year: number,
+  clockDay: Day,
+): void {
+  const { seed, season, builder, reference } = context;
   const random = Random.stream(seed, 'daily', season.key, profile.number);
   const periodStart = dayOfDate(season.periodStart);
   const periodEnd = dayOfDate(season.periodEnd);
-  const year = yearOfDay(periodStart);
-  const firstDay = workingDayOnOrAfter(Math.max(osloDayOf(season.opensAt), periodStart) + 1);
-  const epj = epjIn(profile, year);
   const expected = expectedVolume(profile, reference, seed, year);
-  const startDay = random.weighted([
-    [firstDay, 40],
-    [workingDayOnOrAfter(random.int(firstDay, day(year, 8, 31))), 58.5],
-    [workingDayOnOrAfter(random.int(day(year, 9, 1), day(year, 11, 30))), 1.5],
-  ]);
-  const findingRate = random.weighted(FINDING_RATES);
-  const codes = { expired: expiredCodes(reference, year), unlisted: unlistedCodes(reference) };
+  const epj = epjIn(profile, year);
   let runNumber = random.int(1, 900);
-  let coveredUntil = startDay - 2;
+  let testRunNumber = 1;
 
-  const deliveries: DailyDelivery[] = [];
-  // Days after the story clock are left out (their rows would be); the findings draw from a stream
-  // of their own, so the story up to the clock is the same whenever the clock stands.
-  for (let today = startDay; coveredUntil < periodEnd && osloInstant(today, 0) <= builder.dataset.now; today++) {
-    if (!isWorkingDay(today) || random.chance(0.03)) continue;
-    const periodFrom = coveredUntil + 1;
-    const periodTo = Math.min(today - 1, periodEnd);
-    coveredUntil = periodTo;
-    const defects = dailyDefects(random, findingRate, codes);
+  const send = (
+    random: Random,
+    environment: DeliveryPlan['environment'],
+    sentAt: Date,
+    from: Day,
+    to: Day,
+    options: { rejected?: boolean; factor?: number; epj?: EpjInstallation } = {},
+  ) => {
+    const workingDays = Math.max(1, countWorkingDays(from, to));
     const content = buildContent(
       expected,
-      defects.defects,
+      NO_DEFECTS,
       context.welfareCodes,
       random,
-      DAILY_CHANGE_SHARE * (periodTo - periodFrom + 1),
+      DAILY_CHANGE_SHARE * workingDays * (options.factor ?? 1),
     );
-    const checks = dailyChecks(context, profile, content, year);
-    const send = (sentAt: Date, rejected: boolean): SentDelivery => {
-      const plan: DeliveryPlan = {
-        environment: 'PRODUCTION',
-        sentAt,
-        ideDelayMs: random.chance(0.005) ? null : random.int(1_000, 20_000),
-        iplApprec: rejected
-          ? rejectedApprec(random, FAGMELDING_REJECTIONS, year)
-          : random.chance(0.003)
-            ? null
-            : { delayMs: random.int(MINUTE_MS, 20 * MINUTE_MS), status: 'OK', errors: [] },
-        ideApprec: random.chance(0.003) ? null : okApprec(random, 'PRODUCTION'),
-        municipalityNumberAsSent: profile.number,
-        municipalityNumber: profile.number,
-        epj,
-        periodFrom,
-        periodTo,
-        runNumber: String(runNumber++),
-        content,
-      };
-      return builder.send(random, profile, season.id, plan);
-    };
-
-    // The nightly run; a rejected one is fixed and resent during the working day.
-    const rejected = random.chance(0.012);
-    const nightly = send(osloInstant(today, random.int(120, 330)), rejected);
-    const accepted = rejected ? send(osloInstant(today, random.int(540, 840)), false) : nightly;
-    if (rejected) {
-      deliveries.push({
-        sent: nightly,
-        supersededAt: accepted.ipl.receivedAt,
-        checks,
-        fhi: [],
-        fhiAt: nightly.ipl.receivedAt,
-      });
-    }
-    // FHI's validation runs every morning at seven.
-    const runDay =
-      osloDayOf(accepted.ipl.receivedAt) +
-      (accepted.ipl.receivedAt.getTime() < osloInstant(today, 420).getTime() ? 0 : 1);
-    const fhiAt = osloInstant(runDay, random.int(420, 450));
-    deliveries.push({
-      sent: accepted,
-      supersededAt: null,
-      checks,
-      fhi: fhiValidationFindings(random, defects.fhi, content.ipl.persons),
-      fhiAt,
+    return builder.send(random, profile, season.id, {
+      environment,
+      sentAt,
+      ideDelayMs: environment === 'PRODUCTION' && random.chance(0.004) ? null : random.int(1_000, 20_000),
+      iplApprec: options.rejected
+        ? rejectedApprec(random, FAGMELDING_REJECTIONS, year)
+        : random.chance(0.002)
+          ? null
+          : { delayMs: random.int(MINUTE_MS, 20 * MINUTE_MS), status: 'OK', errors: [] },
+      ideApprec: okApprec(random, environment),
+      municipalityNumberAsSent: profile.number,
+      municipalityNumber: profile.number,
+      epj: options.epj ?? epj,
+      periodFrom: from,
+      periodTo: to,
+      runNumber: environment === 'VALIDATION' ? `T${testRunNumber++}` : String(runNumber++),
+      content,
     });
+  };
+
+  // Test traffic: a few tests in the weeks before the start, or now and then for those who only test.
+  if (plan.kind !== 'NEVER') {
+    // A stream of its own, so the nightly story is the same whichever clock cuts the tests.
+    const testRandom = Random.stream(seed, 'daily-tests', season.key, profile.number);
+    const tests = plan.kind === 'TEST_ONLY' ? testRandom.int(3, 12) : testRandom.int(1, 4);
+    let testDay =
+      plan.kind === 'TEST_ONLY' ? plan.start : Math.max(periodStart + 1, plan.start - testRandom.int(10, 25));
+    for (let i = 0; i < tests && testDay <= clockDay && testDay <= periodEnd; i++) {
+      testDay = workingDayOnOrAfter(testDay);
+      send(testRandom, 'VALIDATION', osloInstant(testDay, testRandom.int(540, 900)), testDay - 1, testDay - 1);
+      testDay += plan.kind === 'TEST_ONLY' ? testRandom.int(7, 30) : testRandom.int(2, 6);
+    }
   }
-  recordDailyFindings(context, profile, Random.stream(seed, 'daily-findings', season.key, profile.number), deliveries);
-}
+  if (plan.kind === 'NEVER' || plan.kind === 'TEST_ONLY') return;
 
-/**
- * The ingest checks that apply to one day's increment; period, EPJ and year-on-year checks are for
- * annual deliveries. (The daily regime's own rules are not public yet.)
- */
-function dailyChecks(
-  context: SeasonContext,
-  profile: MunicipalityProfile,
-  content: DeliveryContent,
-  year: number,
-): FindingSpec[] {
-  return [
-    ...checkMunicipalityNumber(profile.number, context.municipalityReference, year),
-    ...checkOrganisationNumbers(content.ipl.organisationNumbers),
-    ...checkServiceCodes(content.ipl.servicesByCode, context.reference.serviceCodes, year),
-  ]
-    .map((finding) => ingestFinding(finding, 'KPR_IPL'))
-    .concat(checkTestPersons(content.ide).map((finding) => ingestFinding(finding, 'KPR_IDE')));
-}
-
-/** The ingest-check errors of one delivery (shown in its content) and how many findings FHI adds. */
-function dailyDefects(
-  random: Random,
-  findingRate: number,
-  codes: { expired: readonly number[]; unlisted: readonly number[] },
-): { defects: Defects; fhi: number } {
-  const total = random.poisson(findingRate);
-  let fhi = 0;
-  const defects = { ...NO_DEFECTS };
-  for (let i = 0; i < total; i++) {
-    if (!random.chance(INGEST_CHECK_SHARE)) {
-      fhi++;
+  // The nightly run on working days, covering every day since the last accepted delivery.
+  let coveredUntil = plan.start - 2;
+  for (let today = plan.start; today <= Math.min(clockDay, periodEnd + 1) && coveredUntil < periodEnd; today++) {
+    if (!isWorkingDay(today) || random.chance(0.025) || plan.pauses.some((pause) => within(today, pause))) continue;
+    const from = coveredUntil + 1;
+    const to = Math.min(today - 1, periodEnd);
+    if (to < from) continue;
+    const low = plan.lowVolume && within(today, plan.lowVolume) ? plan.lowVolume : null;
+    const options = {
+      factor: low ? random.between(0.25, 0.4) : 1,
+      epj: low?.epj ?? (plan.lowVolume && today > plan.lowVolume.to ? plan.lowVolume.epj : epj),
+    };
+    const sentAt = osloInstant(today, random.int(60, 240));
+    if (plan.rejected.some((stretch) => within(today, stretch))) {
+      send(random, 'PRODUCTION', sentAt, from, to, { ...options, rejected: true });
       continue;
     }
-    switch (
-      random.weighted([
-        ['TEST_PERSONS', 1],
-        ['ORGANISATION_NUMBER', 2],
-        ['UNLISTED_CODE', 1],
-        ['EXPIRED_CODE', 1],
-      ] as const)
-    ) {
-      case 'TEST_PERSONS':
-        defects.testPersons = 1;
-        break;
-      case 'ORGANISATION_NUMBER':
-        defects.invalidOrganisationNumbers = random.int(1, 2);
-        break;
-      case 'UNLISTED_CODE':
-        if (codes.unlisted.length > 0) defects.unknownCodes = new Map([[random.pick(codes.unlisted), 1]]);
-        break;
-      case 'EXPIRED_CODE':
-        if (codes.expired.length > 0) defects.expiredCodes = new Map([[random.pick(codes.expired), 1]]);
-        break;
-    }
+    // Now and then a run is rejected and fixed the same working day.
+    if (random.chance(0.01)) {
+      send(random, 'PRODUCTION', sentAt, from, to, { ...options, rejected: true });
+      send(random, 'PRODUCTION', osloInstant(today, random.int(540, 840)), from, to, options);
+    } else send(random, 'PRODUCTION', sentAt, from, to, options);
+    coveredUntil = to;
   }
-  return { defects, fhi };
 }
 
-/** Findings stay open until a later delivery corrects them, which most do within a fortnight. */
-function recordDailyFindings(
-  context: SeasonContext,
-  profile: MunicipalityProfile,
-  random: Random,
-  deliveries: readonly DailyDelivery[],
-): void {
-  const { builder, season } = context;
-  const resolution = (index: number): Date | null => {
-    const later = random.chance(0.6) ? deliveries[index + random.int(1, 10)] : undefined;
-    return later ? later.sent.ipl.receivedAt : null;
-  };
-  deliveries.forEach((delivery, index) => {
-    const resolvedAt = delivery.supersededAt ?? resolution(index);
-    for (const spec of [...delivery.checks, ...delivery.fhi]) {
-      const message = spec.on === 'KPR_IDE' ? delivery.sent.ide : delivery.sent.ipl;
-      if (!message) continue;
-      const detectedAt =
-        spec.source === 'FHI_VALIDATION' ? delivery.fhiAt : addMilliseconds(message.receivedAt, random.int(500, 5_000));
-      builder.finding(
-        random,
-        { seasonId: season.id, municipalityNumber: profile.number, message },
-        spec,
-        detectedAt,
-        resolvedAt,
-      );
-    }
-  });
+function countWorkingDays(from: Day, to: Day): number {
+  let count = 0;
+  for (let value = from; value <= to; value++) if (isWorkingDay(value)) count++;
+  return count;
+}
+
+/** The day `count` working days before the day. */
+function workingDaysBefore(value: Day, count: number): Day {
+  let result = value;
+  for (let left = count; left > 0;) {
+    result--;
+    if (isWorkingDay(result)) left--;
+  }
+  return result;
 }

@@ -91,10 +91,14 @@ export class DatasetBuilder {
     this.productionHerId = levelTwoHerId(reference, 'PRODUCTION');
     this.validationHerId = levelTwoHerId(reference, 'VALIDATION');
     this.errorNames = new Map(reference.apprecErrorCodes.map((entry) => [entry.code, entry.name]));
+    this.clock = now;
   }
 
+  /** The clock of the story being told: the dataset's, or a season's own (the daily season runs to its own today). */
+  clock: Date;
+
   private happened(at: Date): boolean {
-    return at.getTime() <= this.dataset.now.getTime();
+    return at.getTime() <= this.clock.getTime();
   }
 
   /** Sends the two messages of a delivery and the Apprecs that answer them. */

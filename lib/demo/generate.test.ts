@@ -16,6 +16,7 @@ let reference: DemoReference;
 let dataset: DemoDataset;
 let season2024: ReferenceSeason;
 let season2025: ReferenceSeason;
+let dailySeason: ReferenceSeason;
 
 beforeAll(async () => {
   // The reference data exactly as the application loads it: from a freshly migrated database.
@@ -28,6 +29,7 @@ beforeAll(async () => {
   dataset = generateDemoData(reference, { seed: SEED });
   season2024 = reference.seasons.find((season) => season.key === '2024') as ReferenceSeason;
   season2025 = reference.seasons.find((season) => season.key === '2025') as ReferenceSeason;
+  dailySeason = reference.seasons.find((season) => season.kind === 'DAILY') as ReferenceSeason;
 });
 
 const inSeason = <Row extends { seasonId: string }>(rows: readonly Row[], season: ReferenceSeason) =>
@@ -354,33 +356,33 @@ describe('generateDemoData: scale', () => {
       ['2022', 'ANNUAL', new Date('2023-01-15T23:59:59.999+01:00')],
       ['2023', 'ANNUAL', new Date('2024-01-15T23:59:59.999+01:00')],
     ]);
-    const ratio = scaled.messages.length / dataset.messages.length;
+    const annual = (data: DemoDataset) => data.messages.filter((message) => message.seasonId !== dailySeason.id);
+    const ratio = annual(scaled).length / annual(dataset).length;
     expect(ratio).toBeGreaterThan(2.2);
     expect(ratio).toBeLessThan(2.8);
     const scaledIds = new Set(scaled.messages.map((message) => message.id));
     expect(dataset.messages.every((message) => scaledIds.has(message.id))).toBe(true);
   });
 
-  it('adds a daily season for 2026 with a delivery every working day', () => {
-    const now = new Date('2026-03-02T12:00:00+01:00');
-    const daily = generateDemoData(reference, { seed: SEED, dailyYear: true, now });
-    expect(daily.seasons).toHaveLength(1);
-    const season = daily.seasons[0] as DemoDataset['seasons'][number];
-    expect([season.key, season.kind]).toEqual(['2026-daglig', 'DAILY']);
-    const messages = inSeason(daily.messages, season);
-    expect(messages.length).toBeGreaterThan(4 * dataset.messages.length);
-    expect(inSeason(daily.findings, season).length).toBeGreaterThan(messages.length);
-    // Each delivery carries the data since the one before.
+  it('tells the daily season from the reference up to its own clock, the annual stories unchanged', () => {
+    const dailyNow = new Date('2026-03-02T12:00:00+01:00');
+    const daily = generateDemoData(reference, { seed: SEED, dailyNow });
+    expect(daily.seasons).toHaveLength(0);
+    const messages = inSeason(daily.messages, dailySeason);
+    for (const message of messages) expect(message.receivedAt <= dailyNow).toBe(true);
+    expect(new Set(messages.map((message) => message.municipalityNumber)).size).toBeGreaterThan(100);
+    // Each production delivery carries the days up to the night it is sent; test traffic goes to KPR Validering.
     for (const message of messages) expect((message.periodTo as Date) < message.genDate).toBe(true);
+    expect(messages.some((message) => message.environment === 'VALIDATION')).toBe(true);
+    const annual = (data: DemoDataset) => data.messages.filter((message) => message.seasonId !== dailySeason.id);
+    expect(annual(daily)).toEqual(annual(dataset));
 
-    const later = generateDemoData(reference, {
-      seed: SEED,
-      dailyYear: true,
-      now: new Date('2026-04-01T12:00:00+02:00'),
-    });
+    // A later clock tells the same story up to the trouble it places just before itself.
+    const later = generateDemoData(reference, { seed: SEED, dailyNow: new Date('2026-04-01T12:00:00+02:00') });
     const laterMessages = new Map(later.messages.map((message) => [message.id, message]));
-    for (const message of daily.messages) expect(laterMessages.get(message.id)).toEqual(message);
-    const laterFindings = new Set(later.findings.map((finding) => finding.id));
-    expect(daily.findings.every((finding) => laterFindings.has(finding.id))).toBe(true);
+    const before = new Date('2026-02-01T00:00:00+01:00');
+    for (const message of messages.filter((message) => message.receivedAt < before)) {
+      expect(laterMessages.get(message.id)).toEqual(message);
+    }
   });
 });

@@ -42,7 +42,12 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
   }
   const seasons = [...reference.seasons, ...added].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
   const lastYear = Math.max(...seasons.map((season) => season.periodEnd.getUTCFullYear()));
-  const now = options.now ?? osloInstant(day(lastYear + 1, 1, DEFAULT_CLOCK.dayOfJanuary), DEFAULT_CLOCK.minutes);
+  // The annual stories' clock counts from the last annual season, so a daily season after it does not move it.
+  const lastAnnualYear = Math.max(
+    ...seasons.filter((season) => season.kind === 'ANNUAL').map((season) => season.periodEnd.getUTCFullYear()),
+  );
+  const now = options.now ?? osloInstant(day(lastAnnualYear + 1, 1, DEFAULT_CLOCK.dayOfJanuary), DEFAULT_CLOCK.minutes);
+  const dailyNow = options.dailyNow ?? now;
 
   const builder = new DatasetBuilder(reference, now);
   builder.dataset.seasons.push(...added);
@@ -64,9 +69,11 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
       },
       municipalityReference: municipalityNumbersFor(reference, season),
     };
+    builder.clock = season.kind === 'ANNUAL' ? now : dailyNow;
     if (season.kind === 'ANNUAL') generateAnnualSeason(context);
     else generateDailySeason(context);
   }
+  builder.clock = now;
   return builder.dataset;
 }
 

@@ -43,6 +43,11 @@ export interface DemoOptions {
    * last season's period — for the 2024 and 2025 seasons 2026-01-20, a finished but messy season.
    */
   now?: Date;
+  /**
+   * The daily season's story clock (default: `now`): the launcher passes the real time, so the demo
+   * shows the daily season from 1 January up to today while the annual stories stay as they were.
+   */
+  dailyNow?: Date;
   /** Annual seasons to add before the earliest one in the reference (e.g. 4 adds 2020–2023). */
   extraAnnualSeasons?: number;
   /** Add a daily-reporting season for the year after the last annual season, with a delivery every weekday. */
@@ -52,7 +57,7 @@ export interface DemoOptions {
 /** A season the generator adds (scale runs); the thresholds keep their database defaults. */
 export type DemoSeason = Omit<
   Season,
-  'apprecOverdueHours' | 'extensionAdviceWorkingDays' | 'extensionPendingAlertWorkingDays'
+  'apprecOverdueHours' | 'extensionAdviceWorkingDays' | 'extensionPendingAlertWorkingDays' | 'dailyRules'
 >;
 export type DemoMessage = Omit<Message, 'contentSummary'> & { contentSummary: ContentSummary };
 export type DemoApprec = Apprec;

@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AsOfForm } from '@/components/filters/as-of-form';
+import { SeasonSwitch } from '@/components/filters/season-switch';
 import type { StatusOverviewSummary } from '@/lib/status/rules';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { statusTableQuery, type StatusTableParams } from '@/lib/status/rules/table-params';
@@ -11,6 +12,8 @@ import { tableModelOf, viewOf } from './overview-view';
 
 interface StatusOverviewProps {
   overview: StatusOverviewSummary;
+  /** Every season, for the switch (newest first). */
+  seasons?: readonly { key: string; name: string }[];
   /** FHI see the charts; a contact sees their own municipalities. */
   fhi: boolean;
   query: StatusQueryParams;
@@ -18,7 +21,7 @@ interface StatusOverviewProps {
 }
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
-export function StatusOverview({ overview, fhi, query, table }: StatusOverviewProps) {
+export function StatusOverview({ overview, seasons, fhi, query, table }: StatusOverviewProps) {
   const view = viewOf(overview);
   const { season } = overview;
   const total = overview.keyFigures.total;
@@ -29,6 +32,7 @@ export function StatusOverview({ overview, fhi, query, table }: StatusOverviewPr
       <Heading level={1} data-size="lg">
         {fhi ? 'Rapporteringsstatus' : total === 1 ? 'Min kommune' : 'Mine kommuner'} – {season.name}
       </Heading>
+      {seasons && <SeasonSwitch path="/" seasons={seasons} current={season.key} asOf={query.asOf} />}
       <Paragraph>Frist {formatDateTime(season.deadline)}.</Paragraph>
       <AsOfForm
         path="/"

@@ -6,7 +6,7 @@ import { STATES } from './overview-view';
 import styles from './status-overview.module.css';
 
 /** A select of the filter form, labelled in the server's HTML. */
-function FilterSelect({
+export function FilterSelect({
   id,
   name,
   label,

@@ -3,11 +3,17 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { AsOfForm } from '@/components/filters/as-of-form';
+import { DAILY_STATE_COLORS } from '@/components/daily/daily-colors';
+import { DailyFlagList } from '@/components/daily/daily-flag-list';
 import { FlagList } from '@/components/status/flag-list';
+import { PageSection } from '@/components/status/page-section';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
+import { getDailyOverview, listSeasons } from '@/lib/daily';
+import { DAILY_STATE_LABELS } from '@/lib/daily/labels';
+import type { DailyOverviewRow, DailyOverviewSummary } from '@/lib/daily/rules/overview';
 import { listFailedReminders } from '@/lib/reminders';
 import { listTransportErrors, type TransportErrorRow } from '@/lib/transport';
 import { TRANSPORT_ERROR_LIST_LABELS } from '@/lib/transport/labels';
@@ -85,16 +91,60 @@ function UnlinkedTransportErrors({ errors }: { errors: readonly TransportErrorRo
   );
 }
 
+/** The daily states that need following up, most troubled first. */
+const DAILY_URGENCY = ['REJECTING', 'SILENT', 'VOLUME_DROP', 'LAGGING'] as const;
+
+function dailyFlagged(overview: DailyOverviewSummary): DailyOverviewRow[] {
+  const rank = (row: DailyOverviewRow) => DAILY_URGENCY.indexOf(row.state as (typeof DAILY_URGENCY)[number]);
+  return overview.rows
+    .filter((row) => rank(row) >= 0)
+    .sort((a, b) => rank(a) - rank(b) || (b.daysSinceLastAccepted ?? 0) - (a.daysSinceLastAccepted ?? 0));
+}
+
+/** Daily reporting's flags: who is rejected, silent, dropping in volume or lagging, with reasons and the next step. */
+function DailyWorklist({ overview, asOf }: { overview: DailyOverviewSummary; asOf: string | undefined }) {
+  const flagged = dailyFlagged(overview);
+  const query = new URLSearchParams({ season: overview.season.key, ...(asOf ? { asOf } : {}) });
+  return (
+    <PageSection id="daglig" title={`Daglig rapportering – ${overview.season.name}`}>
+      <Paragraph>
+        {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har flagg i den daglige
+        rapporteringen.
+      </Paragraph>
+      <ol className={styles.list}>
+        {flagged.map((row) => (
+          <li key={row.number} className={styles.item}>
+            <Heading level={3} data-size="xs">
+              <Link asChild>
+                <NextLink href={`/kommuner/${row.number}/daglig?${query}`}>
+                  {row.name} ({row.number})
+                </NextLink>
+              </Link>{' '}
+              <Tag data-color={DAILY_STATE_COLORS[row.state]} data-size="sm">
+                {DAILY_STATE_LABELS[row.state]}
+              </Tag>
+            </Heading>
+            <Paragraph data-size="sm">{row.countyName}</Paragraph>
+            <DailyFlagList flags={row.flags} state={row.state} headingLevel={4} />
+          </li>
+        ))}
+      </ol>
+    </PageSection>
+  );
+}
+
 function Worklist({
   overview,
   query,
   failedReminders,
   unlinkedTransportErrors,
+  daily,
 }: {
   overview: StatusOverviewSummary;
   query: StatusQueryParams;
   failedReminders: readonly FailedReminderRow[];
   unlinkedTransportErrors: readonly TransportErrorRow[];
+  daily: DailyOverviewSummary | null;
 }) {
   const flagged = byUrgency(overview.rows);
   return (
@@ -107,6 +157,7 @@ function Worklist({
         mest hastende står først.
       </Paragraph>
       <AsOfForm path="/arbeidsliste" asOf={query.asOf} shownAt={overview.asOf} keep={{ season: query.season }} />
+      {daily && <DailyWorklist overview={daily} asOf={query.asOf} />}
       <ol className={styles.list}>
         {flagged.map((row) => (
           <li key={row.number} className={styles.item}>
@@ -141,8 +192,20 @@ export default async function WorklistPage({
   if (!isFhi(viewer)) notFound();
   const query = statusPageQuerySchema.parse(await searchParams);
   // Loaded before anything streams, like the home page (works without JavaScript; 404 for an unknown season).
-  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
+  const statusQuery = toStatusQuery(query, new Date());
+  // The annual list is for an annual season (the latest unless one is asked for); the daily list for
+  // the latest daily season begun at the date shown.
+  const seasons = await listSeasons(viewer);
+  const asked = seasons.find((season) => season.key === query.season);
+  const dailySeason = seasons.filter((season) => season.kind === 'DAILY' && season.opensAt <= statusQuery.asOf).at(-1);
+  const overview = await getStatusOverview(viewer, {
+    ...statusQuery,
+    seasonKey: asked?.kind === 'DAILY' ? undefined : query.season,
+  });
   if (!overview) notFound();
+  const daily = dailySeason
+    ? await getDailyOverview(viewer, { seasonKey: dailySeason.key, asOf: statusQuery.asOf })
+    : null;
   const failedReminders = await listFailedReminders(viewer, { seasonKey: overview.season.key });
   if (!failedReminders) notFound();
   const unlinkedTransportErrors = await listTransportErrors(viewer, { unlinkedOnly: true, limit: 50 });
@@ -152,6 +215,7 @@ export default async function WorklistPage({
       query={query}
       failedReminders={failedReminders}
       unlinkedTransportErrors={unlinkedTransportErrors}
+      daily={daily}
     />
   );
 }

@@ -8,7 +8,12 @@ import { endOfOsloDay, isIsoDate } from '../../core/calendar';
 import { MINUTE_MS } from '../../core/time';
 import type { StatusQuery } from './summaries';
 
-export const seasonKeySchema = z.string().regex(/^\d{4}$/, 'season must be a four-digit season key, e.g. 2025');
+export const seasonKeySchema = z
+  .string()
+  .regex(
+    /^\d{4}(-[a-z]{1,20})?$/,
+    'season must be a season key: the year, e.g. 2025, or a daily season, e.g. 2026-daglig',
+  );
 export const asOfDateSchema = z.string().refine(isIsoDate, 'asOf must be a calendar date written YYYY-MM-DD');
 
 /** Strict, for the API: a bad value is an error. */

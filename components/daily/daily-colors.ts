@@ -1,0 +1,22 @@
+/** The Designsystemet colour of each daily state's badge and each day status's calendar cell. */
+import type { DailyState, DayStatus } from '@/lib/daily/rules';
+
+export const DAILY_STATE_COLORS: Record<DailyState, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {
+  NOT_STARTED: 'neutral',
+  ONLY_TESTING: 'info',
+  ACTIVE: 'success',
+  LAGGING: 'warning',
+  SILENT: 'danger',
+  REJECTING: 'danger',
+  VOLUME_DROP: 'warning',
+};
+
+export const DAY_STATUS_CLASS: Record<DayStatus, string> = {
+  ON_TIME: 'onTime',
+  LATE: 'late',
+  REJECTED: 'rejected',
+  MISSING: 'missing',
+  NOT_DUE: 'notDue',
+  NOT_EXPECTED: 'notExpected',
+  FUTURE: 'future',
+};

@@ -1,0 +1,163 @@
+// The daily data module against a real database: scope, replay (asOf) and the current season.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
+import { db } from '@/lib/db';
+import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
+import { findCurrentSeason, getDailyMunicipality, getDailyOverview } from './data';
+
+const SEASON = '2026-daglig';
+let sequence = 0;
+
+/** One production delivery (KPR_IPL and its KPR_IDE, same run number) with Apprecs a minute later. */
+async function deliver(municipality: string, from: string, to: string, receivedAt: string, status: 'OK' | 'REJECTED') {
+  const season = await db().season.findUniqueOrThrow({ where: { key: SEASON } });
+  const run = String(++sequence);
+  const at = new Date(receivedAt);
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) {
+    const msgId = `${municipality}-${type}-${run}`;
+    await db().message.create({
+      data: {
+        msgId,
+        type,
+        seasonId: season.id,
+        genDate: at,
+        receivedAt: at,
+        transport: 'AMQP',
+        receiverHerId: 122612,
+        environment: 'PRODUCTION',
+        municipalityNumberAsSent: municipality,
+        municipalityNumber: municipality,
+        runNumber: run,
+        periodFrom: type === 'KPR_IPL' ? new Date(`${from}T00:00:00Z`) : null,
+        periodTo: type === 'KPR_IPL' ? new Date(`${to}T00:00:00Z`) : null,
+        contentSummary:
+          type === 'KPR_IPL'
+            ? { kind: 'KPR_IPL', persons: 50, servicesByCode: {}, organisationNumbers: { checked: 1, invalid: 0 } }
+            : { kind: 'KPR_IDE', persons: 50, testPersons: 0 },
+        payloadSha256: 'a'.repeat(64),
+      },
+    });
+    await db().apprec.create({
+      data: {
+        apprecId: `apprec-${msgId}`,
+        originalMsgId: msgId,
+        status: type === 'KPR_IPL' ? status : 'OK',
+        version: 'V1_1',
+        genDate: new Date(at.getTime() + 60_000),
+        receivedAt: new Date(at.getTime() + 60_000),
+        transport: 'AMQP',
+        payloadSha256: 'b'.repeat(64),
+      },
+    });
+  }
+}
+
+const at = (wall: string) => new Date(wall);
+
+describe('daily data within the actor’s scope', () => {
+  let staff: Viewer;
+  let oslo: Viewer;
+  const asOf = at('2026-03-06T13:00:00+01:00');
+
+  beforeAll(async () => {
+    ({ staff, oslo } = await createTestCast('staff', 'oslo'));
+    // Oslo: every night from Tuesday 24 February to Friday 6 March.
+    const nights = [
+      '2026-02-24',
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+    ];
+    let coveredUntil = '2026-02-23';
+    for (const night of nights) {
+      const previous = new Date(`${night}T00:00:00Z`);
+      previous.setUTCDate(previous.getUTCDate() - 1);
+      const from = new Date(`${coveredUntil}T00:00:00Z`);
+      from.setUTCDate(from.getUTCDate() + 1);
+      await deliver(
+        '0301',
+        from.toISOString().slice(0, 10),
+        previous.toISOString().slice(0, 10),
+        `${night}T02:00:00+01:00`,
+        'OK',
+      );
+      coveredUntil = previous.toISOString().slice(0, 10);
+    }
+    // Bergen: accepted on 2 March, then rejected three nights in a row.
+    await deliver('4601', '2026-02-27', '2026-03-01', '2026-03-02T02:00:00+01:00', 'OK');
+    for (const night of ['03', '04', '05']) {
+      await deliver(
+        '4601',
+        '2026-03-02',
+        `2026-03-${String(Number(night) - 1).padStart(2, '0')}`,
+        `2026-03-${night}T02:00:00+01:00`,
+        'REJECTED',
+      );
+    }
+  });
+
+  it('derives all 357 for FHI: Oslo active, Bergen rejecting, the rest not started; sums per county and nationally', async () => {
+    const overview = (await getDailyOverview(staff, { seasonKey: SEASON, asOf }))!;
+    expect(overview.rows).toHaveLength(357);
+    const byNumber = new Map(overview.rows.map((row) => [row.number, row]));
+    expect(byNumber.get('0301')).toMatchObject({ state: 'ACTIVE', streak: 8, daysSinceLastAccepted: 0 });
+    expect(byNumber.get('4601')?.state).toBe('REJECTING');
+    expect(byNumber.get('4601')?.flags.map((flag) => flag.code)).toContain('REJECTING');
+    expect(overview.rows.filter((row) => row.state === 'NOT_STARTED')).toHaveLength(355);
+    expect(overview.counties).toHaveLength(15);
+    // Last 7 days (27 Feb – 5 Mar, 5 working days): Oslo covers all 5, Bergen 27 February only.
+    expect(overview.national.last7).toEqual({ expected: 357 * 5, covered: 5 + 1, onTime: 5 + 1 });
+    expect(overview.national.season.expected).toBe(357 * overview.rows[0]!.rates.season.fromRequirement.expected);
+    expect(overview.series.at(-1)).toMatchObject({ date: '2026-03-05', covered: 1, municipalities: 357 });
+  });
+
+  it('shows a contact only their own municipality; another one is not found, and the refusal is audited', async () => {
+    const overview = (await getDailyOverview(oslo, { seasonKey: SEASON, asOf }))!;
+    expect(overview.rows.map((row) => row.number)).toEqual(['0301']);
+    const audit = await auditRowsDuring(db(), async () => {
+      expect(await getDailyMunicipality(oslo, '4601', { seasonKey: SEASON, asOf })).toBeNull();
+    });
+    expect(audit.map((row) => [row.action, row.outcome])).toEqual([['access.denied', 'DENIED']]);
+    const own = (await getDailyMunicipality(oslo, '0301', { seasonKey: SEASON, asOf }))!;
+    expect(own.calendar).toHaveLength(365);
+    expect(own.calendar.find((cell) => cell.date === '2026-03-02')).toMatchObject({
+      ipl: 'ON_TIME',
+      ide: 'RECEIVED',
+      apprec: 'OK',
+    });
+  });
+
+  it('replays: a view at an earlier date shows what it showed then, whatever came after', async () => {
+    const earlier = at('2026-03-04T13:00:00+01:00');
+    const before = (await getDailyMunicipality(staff, '4601', { seasonKey: SEASON, asOf: earlier }))!;
+    expect(before.result.state).toBe('LAGGING');
+    await deliver('4601', '2026-03-02', '2026-03-05', '2026-03-06T10:00:00+01:00', 'OK');
+    const again = (await getDailyMunicipality(staff, '4601', { seasonKey: SEASON, asOf: earlier }))!;
+    expect(again.result).toEqual(before.result);
+    expect(again.calendar).toEqual(before.calendar);
+    const after = (await getDailyMunicipality(staff, '4601', {
+      seasonKey: SEASON,
+      asOf: at('2026-03-06T13:00:00+01:00'),
+    }))!;
+    expect(after.result.state).toBe('ACTIVE');
+  });
+
+  it('answers null for an annual season or an unknown key', async () => {
+    expect(await getDailyOverview(staff, { seasonKey: '2025', asOf })).toBeNull();
+    expect(await getDailyOverview(staff, { seasonKey: '2031-daglig', asOf })).toBeNull();
+  });
+
+  it.each([
+    ['2026-01-10T12:00:00+01:00', '2025'],
+    ['2026-01-16T12:00:00+01:00', '2026-daglig'],
+    ['2026-12-03T12:00:00+01:00', '2026-daglig'],
+    ['2025-06-01T12:00:00+02:00', '2024'],
+  ])('opens at %s on season %s', async (instant, key) => {
+    expect((await findCurrentSeason(staff, at(instant)))?.key).toBe(key);
+  });
+});

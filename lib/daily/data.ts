@@ -1,0 +1,223 @@
+/**
+ * The daily capability's only database access: a daily season and its rules, and the messages and
+ * Apprecs of its municipalities known at `asOf` (replay), always within the actor's scope. A
+ * municipality outside the scope is answered as if it did not exist (and the refusal audited).
+ */
+import 'server-only';
+import { auditActor, canSeeMunicipality, denied, recordAudit, scopeParameter, type Actor } from '@/lib/access';
+import { db, sql } from '@/lib/db';
+import {
+  dailyCalendar,
+  deriveDailyState,
+  parseDailyRules,
+  type DailyApprecInput,
+  type DailyEvents,
+  type DailyMessageInput,
+  type DailySeasonInput,
+  type DailyStateResult,
+  type DayCell,
+  type DayStatus,
+} from './rules';
+import { deriveDailyStateAndDays } from './rules/derive';
+import {
+  countyAggregates,
+  nationalAggregate,
+  nationalSeries,
+  type DailyOverviewRow,
+  type DailyOverviewSummary,
+  type DailySeasonSummary,
+} from './rules/overview';
+import { currentSeason, type SeasonChoice } from './rules/seasons';
+
+export interface SeasonOption extends SeasonChoice {
+  id: string;
+}
+
+/** Every season, oldest first. Seasons are no one municipality's: every actor sees them. */
+export async function listSeasons(actor: Actor): Promise<SeasonOption[]> {
+  void actor;
+  return sql().query<SeasonOption>(
+    `SELECT id, key, name, kind::text AS kind, period_start AS "periodStart", period_end AS "periodEnd",
+       opens_at AS "opensAt", deadline FROM season ORDER BY period_start, key`,
+  );
+}
+
+/** The season a view opens on at `asOf` when none is asked for (lib/daily/rules/seasons.ts). */
+export async function findCurrentSeason(actor: Actor, asOf: Date): Promise<SeasonOption | null> {
+  return currentSeason(await listSeasons(actor), asOf);
+}
+
+interface DailySeasonRow {
+  id: string;
+  key: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  dailyRules: unknown;
+}
+
+/** A daily season by key, with its rules; null for an unknown key or an annual season. */
+async function findDailySeason(key: string): Promise<{ id: string; input: DailySeasonInput } | null> {
+  const [row] = await sql().query<DailySeasonRow>(
+    `SELECT id, key, name, period_start::text AS "periodStart", period_end::text AS "periodEnd", daily_rules AS "dailyRules"
+     FROM season WHERE key = $1 AND kind = 'DAILY'`,
+    [key],
+  );
+  const rules = row ? parseDailyRules(row.dailyRules) : null;
+  if (!row || !rules) return null;
+  return {
+    id: row.id,
+    input: { key: row.key, name: row.name, periodStart: row.periodStart, periodEnd: row.periodEnd, rules },
+  };
+}
+
+type Grouped<Row> = Row & { municipalityNumber: string };
+
+/** The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by municipality. */
+async function loadDailyEvents(
+  seasonId: string,
+  numbers: readonly string[] | null,
+  asOf: Date,
+): Promise<Map<string, DailyEvents>> {
+  const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
+  const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
+  const [messages, apprecs] = await Promise.all([
+    sql().query<Grouped<DailyMessageInput>>(
+      `SELECT msg_id AS "msgId", type::text AS type, environment::text AS environment, received_at AS "receivedAt",
+         period_from::text AS "periodFrom", period_to::text AS "periodTo", run_number AS "runNumber",
+         CASE WHEN type = 'KPR_IPL' THEN (content_summary->>'persons')::int END AS persons,
+         epj_system AS "epjSystem", epj_version AS "epjVersion", municipality_number AS "municipalityNumber"
+       FROM message
+       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2 ${scope('municipality_number')}
+       ORDER BY received_at, id`,
+      values,
+    ),
+    sql().query<Grouped<DailyApprecInput>>(
+      `SELECT a.original_msg_id AS "originalMsgId", a.status::text AS status, a.received_at AS "receivedAt",
+         m.municipality_number AS "municipalityNumber"
+       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+       WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2
+         ${scope('m.municipality_number')}
+       ORDER BY a.received_at, a.id`,
+      values,
+    ),
+  ]);
+  const byMunicipality = new Map<string, { messages: DailyMessageInput[]; apprecs: DailyApprecInput[] }>();
+  const of = (number: string) => {
+    let events = byMunicipality.get(number);
+    if (!events) byMunicipality.set(number, (events = { messages: [], apprecs: [] }));
+    return events;
+  };
+  for (const { municipalityNumber, ...message } of messages) of(municipalityNumber).messages.push(message);
+  for (const { municipalityNumber, ...apprec } of apprecs) of(municipalityNumber).apprecs.push(apprec);
+  return byMunicipality;
+}
+
+const NO_EVENTS: DailyEvents = { messages: [], apprecs: [] };
+
+interface MunicipalityRow {
+  number: string;
+  name: string;
+  countyNumber: string;
+  countyName: string;
+}
+
+async function municipalitiesIn(numbers: readonly string[] | null): Promise<MunicipalityRow[]> {
+  return sql().query<MunicipalityRow>(
+    `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
+     FROM municipality m JOIN county c ON c.number = m.county_number
+     ${numbers ? 'WHERE m.number = ANY($1::text[])' : ''} ORDER BY m.number`,
+    numbers ? [numbers] : [],
+  );
+}
+
+const summaryOf = (season: { id: string; input: DailySeasonInput }): DailySeasonSummary => ({
+  id: season.id,
+  key: season.input.key,
+  name: season.input.name,
+  kind: 'DAILY',
+  periodStart: season.input.periodStart,
+  periodEnd: season.input.periodEnd,
+  rules: season.input.rules,
+});
+
+/** Recent overviews by season, instant and scope: the same minute's overview is derived once. */
+const overviews = new Map<string, { expires: number; overview: Promise<DailyOverviewSummary | null> }>();
+const OVERVIEW_TTL_MS = 30_000;
+
+/** The daily overview of every municipality in the actor's scope at `asOf`; null for an unknown or annual season. */
+export function getDailyOverview(
+  actor: Actor,
+  query: { seasonKey: string; asOf: Date },
+): Promise<DailyOverviewSummary | null> {
+  const scope = scopeParameter(actor);
+  const key = `${query.seasonKey}|${query.asOf.getTime()}|${scope?.join(',') ?? '*'}`;
+  const now = Date.now();
+  for (const [cached, entry] of overviews) if (entry.expires < now) overviews.delete(cached);
+  const known = overviews.get(key);
+  if (known) return known.overview;
+  const overview = buildDailyOverview(scope, query);
+  overviews.set(key, { expires: now + OVERVIEW_TTL_MS, overview });
+  overview.catch(() => overviews.delete(key));
+  return overview;
+}
+
+async function buildDailyOverview(
+  scope: string[] | null,
+  query: { seasonKey: string; asOf: Date },
+): Promise<DailyOverviewSummary | null> {
+  const season = await findDailySeason(query.seasonKey);
+  if (!season) return null;
+  const [municipalities, events] = await Promise.all([
+    municipalitiesIn(scope),
+    loadDailyEvents(season.id, scope, query.asOf),
+  ]);
+  const calendars: DayStatus[][] = [];
+  const rows: DailyOverviewRow[] = municipalities.map((municipality) => {
+    const own = events.get(municipality.number) ?? NO_EVENTS;
+    const { result, statuses } = deriveDailyStateAndDays(season.input, own, query.asOf);
+    calendars.push(statuses);
+    return { ...municipality, ...result };
+  });
+  return {
+    season: summaryOf(season),
+    asOf: query.asOf,
+    rows,
+    counties: countyAggregates(rows),
+    national: nationalAggregate(rows, 'Hele landet'),
+    series: nationalSeries(season.input, calendars, query.asOf),
+  };
+}
+
+export interface DailyMunicipalityDetail extends MunicipalityRow {
+  season: DailySeasonSummary;
+  asOf: Date;
+  result: DailyStateResult;
+  calendar: DayCell[];
+}
+
+/** One municipality's daily state and calendar at `asOf`; null when it or the season does not exist, or it is outside the scope. */
+export async function getDailyMunicipality(
+  actor: Actor,
+  number: string,
+  query: { seasonKey: string; asOf: Date },
+): Promise<DailyMunicipalityDetail | null> {
+  if (!canSeeMunicipality(actor, number)) return denied(actor, 'daily.municipality', number);
+  const [[municipality], season] = await Promise.all([municipalitiesIn([number]), findDailySeason(query.seasonKey)]);
+  if (!municipality || !season) return null;
+  await recordAudit(db(), {
+    action: 'municipality.view',
+    outcome: 'SUCCESS',
+    actor: auditActor(actor),
+    municipalityNumber: number,
+    requestId: actor.requestId,
+  });
+  const events = (await loadDailyEvents(season.id, [number], query.asOf)).get(number) ?? NO_EVENTS;
+  return {
+    ...municipality,
+    season: summaryOf(season),
+    asOf: query.asOf,
+    result: deriveDailyState(season.input, events, query.asOf),
+    calendar: dailyCalendar(season.input, events, query.asOf),
+  };
+}

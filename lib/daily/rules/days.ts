@@ -1,0 +1,140 @@
+/**
+ * Day arithmetic for the daily regime: a day is an Oslo calendar date ('YYYY-MM-DD'), numbered as
+ * whole days since 1970-01-01 so that ranges are plain integer loops (no time zone in between).
+ * Only the grace instant (day + N at HH:MM in Oslo) turns a day back into an instant.
+ */
+import { tzOffset } from '@date-fns/tz';
+import { isNorwegianWorkingDay } from '../../core/calendar';
+import { DAY_MS, MINUTE_MS, OSLO_TIME_ZONE } from '../../core/time';
+import type { DailyRules } from './config';
+
+/** A calendar day as a whole number of days since 1970-01-01. */
+export type DayNumber = number;
+
+const dayNumbers = new Map<string, DayNumber>();
+
+export function dayNumber(isoDate: string): DayNumber {
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 20_000) dayNumbers.clear();
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
+}
+
+export function isoOfDay(day: DayNumber): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const workingDays = new Map<DayNumber, boolean>();
+
+/** Monday to Friday and not a Norwegian public holiday (lib/core/calendar.ts), remembered per day. */
+export function isWorkingDay(day: DayNumber): boolean {
+  let working = workingDays.get(day);
+  if (working === undefined) {
+    working = isNorwegianWorkingDay(isoOfDay(day));
+    if (workingDays.size > 20_000) workingDays.clear();
+    workingDays.set(day, working);
+  }
+  return working;
+}
+
+/** Whether the season's rules expect this day to be covered. */
+export function isExpectedDay(day: DayNumber, rules: Pick<DailyRules, 'expectedDays'>): boolean {
+  return rules.expectedDays === 'CALENDAR' || isWorkingDay(day);
+}
+
+/** The instant of `minutes` after midnight on the Oslo wall clock of `day` (right across DST changes). */
+export function osloWallInstant(day: DayNumber, minutes: number): Date {
+  const wall = day * DAY_MS + minutes * MINUTE_MS;
+  // The offset at the wall time read as UTC, then again at the instant found: exact but for the hour that does not exist.
+  const first = wall - tzOffset(OSLO_TIME_ZONE, new Date(wall)) * MINUTE_MS;
+  return new Date(wall - tzOffset(OSLO_TIME_ZONE, new Date(first)) * MINUTE_MS);
+}
+
+/** Oslo's UTC offset (minutes) per UTC hour: it changes only on the hour, so an hour's answer holds for all of it. */
+const offsetsByHour = new Map<number, number>();
+const HOUR = 60 * MINUTE_MS;
+
+function osloOffsetMinutes(time: number): number {
+  const hour = Math.floor(time / HOUR);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(OSLO_TIME_ZONE, new Date(hour * HOUR));
+    if (offsetsByHour.size > 100_000) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The Oslo calendar day an instant falls on. */
+export function osloDayOf(instant: Date): DayNumber {
+  const time = instant.getTime();
+  return Math.floor((time + osloOffsetMinutes(time) * MINUTE_MS) / DAY_MS);
+}
+
+const graceCache = new Map<string, Date>();
+
+/**
+ * When a day's data is due: `graceDays` after the day at `graceTime` in Oslo, counted in the kind
+ * of days the season expects (working days skip weekends and public holidays: Friday's data with one
+ * working day's grace is due Monday; Maundy Thursday's the Tuesday after Easter).
+ */
+export function graceInstant(
+  day: DayNumber,
+  rules: Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>,
+): Date {
+  const key = `${day}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`;
+  const known = graceCache.get(key);
+  if (known) return known;
+  let due = day;
+  for (let left = rules.graceDays; left > 0;) {
+    due++;
+    if (isExpectedDay(due, rules)) left--;
+  }
+  const [hours, minutes] = rules.graceTime.split(':').map(Number) as [number, number];
+  const instant = osloWallInstant(due, hours * 60 + minutes);
+  if (graceCache.size > 50_000) graceCache.clear();
+  graceCache.set(key, instant);
+  return instant;
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysAfter(from: DayNumber, to: DayNumber): number {
+  let count = 0;
+  for (let day = from + 1; day <= to; day++) if (isWorkingDay(day)) count++;
+  return count;
+}
+
+/** A season's days as tables: whether each is expected and when it is due (ms), computed once per season and rules. */
+export interface SeasonDays {
+  start: DayNumber;
+  end: DayNumber;
+  expected: Uint8Array;
+  dueMs: Float64Array;
+}
+
+const seasonDayTables = new Map<string, SeasonDays>();
+
+export function seasonDays(
+  season: { periodStart: string; periodEnd: string },
+  rules: Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>,
+): SeasonDays {
+  const key = `${season.periodStart}|${season.periodEnd}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`;
+  let table = seasonDayTables.get(key);
+  if (!table) {
+    const start = dayNumber(season.periodStart);
+    const end = dayNumber(season.periodEnd);
+    const expected = new Uint8Array(end - start + 1);
+    const dueMs = new Float64Array(end - start + 1);
+    for (let day = start; day <= end; day++) {
+      expected[day - start] = isExpectedDay(day, rules) ? 1 : 0;
+      dueMs[day - start] = graceInstant(day, rules).getTime();
+    }
+    table = { start, end, expected, dueMs };
+    if (seasonDayTables.size > 32) seasonDayTables.clear();
+    seasonDayTables.set(key, table);
+  }
+  return table;
+}

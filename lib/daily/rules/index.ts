@@ -1,0 +1,6 @@
+/** The daily engine's pure faces: configuration, coverage of days, state and rates, the calendar. */
+export * from './types';
+export { dailyRulesSchema, parseDailyRules, type DailyRules } from './config';
+export { deriveDailyState, reportingRate, sumCounts, timeliness } from './derive';
+export { dailyCalendar } from './calendar';
+export { dayNumber, graceInstant, isoOfDay, osloDayOf } from './days';

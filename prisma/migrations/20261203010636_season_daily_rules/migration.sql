@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "season" ADD COLUMN     "daily_rules" JSONB;
