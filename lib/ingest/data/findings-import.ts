@@ -44,13 +44,12 @@ async function readImport(reader: Reader, key: string): Promise<StoredFindingsIm
 
 /** The import made earlier with this idempotency key, or null. */
 export function findFindingsImport(actor: Actor, key: string): Promise<StoredFindingsImport | null> {
-  void actor; // a key is the importer's own reference, whoever made it
-  return readImport(db(), key);
+  return readImport(db(actor), key);
 }
 
 /** The ids of the received messages with these MsgIds that the actor may see, by MsgId. */
 export async function findMessageIds(actor: Actor, msgIds: string[]): Promise<Map<string, string>> {
-  const messages = await db().message.findMany({
+  const messages = await db(actor).message.findMany({
     where: { msgId: { in: msgIds }, municipalityNumber: scopeWhere(actor) },
     select: { id: true, msgId: true },
   });
@@ -68,7 +67,7 @@ export async function writeFindingsImport(
   findings: FindingToImport[],
   detectedAt: Date,
 ): Promise<{ created: true; importId: string } | { created: false; existing: StoredFindingsImport }> {
-  return db().$transaction(async (tx) => {
+  return db(actor).$transaction(async (tx) => {
     const created = await tx.findingImport.createManyAndReturn({
       data: [{ key, bodySha256, ...importer(actor) }],
       skipDuplicates: true,
