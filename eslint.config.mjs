@@ -132,6 +132,22 @@ const environmentInOnePlace = {
   },
 };
 
+/** Row-level security holds only for a client of an actor: `db()` / `sql()` without one are the tables' owner, for tests. */
+const databaseAsAnActor = {
+  files: ['lib/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+  ignores: TEST_FILES,
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'CallExpression[callee.name=/^(db|sql)$/][arguments.length=0]',
+        message:
+          'Pass the actor: db(actor) / sql(actor) run under its role and municipality scope (row-level security).',
+      },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -143,6 +159,7 @@ const config = [
   boundaries,
   pureImports,
   environmentInOnePlace,
+  databaseAsAnActor,
   // Formatting is Prettier's (npm run format:check); ESLint keeps to what code means.
   prettier,
   {

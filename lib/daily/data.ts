@@ -35,8 +35,7 @@ export interface SeasonOption extends SeasonChoice {
 
 /** Every season, oldest first. Seasons are no one municipality's: every actor sees them. */
 export async function listSeasons(actor: Actor): Promise<SeasonOption[]> {
-  void actor;
-  return sql().query<SeasonOption>(
+  return sql(actor).query<SeasonOption>(
     `SELECT id, key, name, kind::text AS kind, period_start AS "periodStart", period_end AS "periodEnd",
        opens_at AS "opensAt", deadline FROM season ORDER BY period_start, key`,
   );
@@ -57,8 +56,8 @@ interface DailySeasonRow {
 }
 
 /** A daily season by key, with its rules; null for an unknown key or an annual season. */
-async function findDailySeason(key: string): Promise<{ id: string; input: DailySeasonInput } | null> {
-  const [row] = await sql().query<DailySeasonRow>(
+async function findDailySeason(actor: Actor, key: string): Promise<{ id: string; input: DailySeasonInput } | null> {
+  const [row] = await sql(actor).query<DailySeasonRow>(
     `SELECT id, key, name, period_start::text AS "periodStart", period_end::text AS "periodEnd", daily_rules AS "dailyRules"
      FROM season WHERE key = $1 AND kind = 'DAILY'`,
     [key],
@@ -75,6 +74,7 @@ type Grouped<Row> = Row & { municipalityNumber: string };
 
 /** The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by municipality. */
 async function loadDailyEvents(
+  actor: Actor,
   seasonId: string,
   numbers: readonly string[] | null,
   asOf: Date,
@@ -82,7 +82,7 @@ async function loadDailyEvents(
   const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
   const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
   const [messages, apprecs] = await Promise.all([
-    sql().query<Grouped<DailyMessageInput>>(
+    sql(actor).query<Grouped<DailyMessageInput>>(
       `SELECT msg_id AS "msgId", type::text AS type, environment::text AS environment, received_at AS "receivedAt",
          period_from::text AS "periodFrom", period_to::text AS "periodTo", run_number AS "runNumber",
          CASE WHEN type = 'KPR_IPL' THEN (content_summary->>'persons')::int END AS persons,
@@ -92,7 +92,7 @@ async function loadDailyEvents(
        ORDER BY received_at, id`,
       values,
     ),
-    sql().query<Grouped<DailyApprecInput>>(
+    sql(actor).query<Grouped<DailyApprecInput>>(
       `SELECT a.original_msg_id AS "originalMsgId", a.status::text AS status, a.received_at AS "receivedAt",
          m.municipality_number AS "municipalityNumber"
        FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
@@ -122,8 +122,8 @@ interface MunicipalityRow {
   countyName: string;
 }
 
-async function municipalitiesIn(numbers: readonly string[] | null): Promise<MunicipalityRow[]> {
-  return sql().query<MunicipalityRow>(
+async function municipalitiesIn(actor: Actor, numbers: readonly string[] | null): Promise<MunicipalityRow[]> {
+  return sql(actor).query<MunicipalityRow>(
     `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
      FROM municipality m JOIN county c ON c.number = m.county_number
      ${numbers ? 'WHERE m.number = ANY($1::text[])' : ''} ORDER BY m.number`,
@@ -156,21 +156,22 @@ export function getDailyOverview(
   for (const [cached, entry] of overviews) if (entry.expires < now) overviews.delete(cached);
   const known = overviews.get(key);
   if (known) return known.overview;
-  const overview = buildDailyOverview(scope, query);
+  const overview = buildDailyOverview(actor, scope, query);
   overviews.set(key, { expires: now + OVERVIEW_TTL_MS, overview });
   overview.catch(() => overviews.delete(key));
   return overview;
 }
 
 async function buildDailyOverview(
+  actor: Actor,
   scope: string[] | null,
   query: { seasonKey: string; asOf: Date },
 ): Promise<DailyOverviewSummary | null> {
-  const season = await findDailySeason(query.seasonKey);
+  const season = await findDailySeason(actor, query.seasonKey);
   if (!season) return null;
   const [municipalities, events] = await Promise.all([
-    municipalitiesIn(scope),
-    loadDailyEvents(season.id, scope, query.asOf),
+    municipalitiesIn(actor, scope),
+    loadDailyEvents(actor, season.id, scope, query.asOf),
   ]);
   const calendars: DayStatus[][] = [];
   const rows: DailyOverviewRow[] = municipalities.map((municipality) => {
@@ -203,16 +204,19 @@ export async function getDailyMunicipality(
   query: { seasonKey: string; asOf: Date },
 ): Promise<DailyMunicipalityDetail | null> {
   if (!canSeeMunicipality(actor, number)) return denied(actor, 'daily.municipality', number);
-  const [[municipality], season] = await Promise.all([municipalitiesIn([number]), findDailySeason(query.seasonKey)]);
+  const [[municipality], season] = await Promise.all([
+    municipalitiesIn(actor, [number]),
+    findDailySeason(actor, query.seasonKey),
+  ]);
   if (!municipality || !season) return null;
-  await recordAudit(db(), {
+  await recordAudit(db(actor), {
     action: 'municipality.view',
     outcome: 'SUCCESS',
     actor: auditActor(actor),
     municipalityNumber: number,
     requestId: actor.requestId,
   });
-  const events = (await loadDailyEvents(season.id, [number], query.asOf)).get(number) ?? NO_EVENTS;
+  const events = (await loadDailyEvents(actor, season.id, [number], query.asOf)).get(number) ?? NO_EVENTS;
   return {
     ...municipality,
     season: summaryOf(season),

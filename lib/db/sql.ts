@@ -9,7 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import type { Actor } from '@/lib/access/rules/actor';
+import { databaseScope } from '@/lib/access/rules/database-scope';
 import { env } from '@/lib/core/env';
+import { scopedPool } from './scoped-pool';
 
 export interface Sql {
   /** Runs `text` as a named prepared statement: PostgreSQL parses and plans it once per connection. */
@@ -80,9 +83,32 @@ export function openAppPool(url: string, size: number = env.DATABASE_POOL_SIZE):
   globalForPool[POOL] = new pg.Pool({ connectionString: url, max: size });
 }
 
-/** Plain SQL on the process's pool: for data modules only. */
-export function sql(): Sql {
-  return sqlOnPool(appPool());
+const SCOPED = Symbol.for('kpr-status.scoped-pools');
+const globalForScoped = globalThis as unknown as { [SCOPED]?: WeakMap<pg.Pool, Map<string, pg.Pool>> };
+const scopedPools = (globalForScoped[SCOPED] ??= new WeakMap());
+
+/**
+ * The process's pool as `actor` uses it: every transaction with the actor's role and municipality
+ * scope, so row-level security holds (lib/db/scoped-pool.ts). One view per role and scope, made once.
+ */
+export function actorPool(actor: Actor): { pool: pg.Pool; key: string } {
+  const pool = appPool();
+  const scope = databaseScope(actor);
+  const key = `${scope.role}:${scope.municipalities}`;
+  let views = scopedPools.get(pool);
+  if (!views) scopedPools.set(pool, (views = new Map()));
+  let view = views.get(key);
+  if (!view) views.set(key, (view = scopedPool(pool, scope)));
+  return { pool: view, key };
+}
+
+/**
+ * Plain SQL on the process's pool as `actor` (row-level security applies): for data modules only.
+ * Without an actor, as the login role that owns the tables (no row-level security): for tests'
+ * set-up and inspection only; ESLint refuses `sql()` anywhere else.
+ */
+export function sql(actor?: Actor): Sql {
+  return sqlOnPool(actor ? actorPool(actor).pool : appPool());
 }
 
 /** Ends the process's pool (a process that is done with the database). */

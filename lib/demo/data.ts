@@ -7,6 +7,7 @@
  * converts every value to its column's type) is about ten times faster.
  */
 import type { PrismaClient } from '@/lib/db/client';
+import { systemActor } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { generateDemoData } from './generate';
 import type {
@@ -167,7 +168,7 @@ async function insertRows<Row>(
 }
 
 /** The reference data the generator needs, as it stands in the database. */
-export async function loadDemoReference(prisma: PrismaClient = db()): Promise<DemoReference> {
+export async function loadDemoReference(prisma: PrismaClient = db(systemActor('launcher'))): Promise<DemoReference> {
   const [municipalities, renumbering, serviceCodes, apprecErrorCodes, seasons, endpoints] = await Promise.all([
     prisma.municipality.findMany({
       select: { number: true, shortName: true, countyNumber: true },
@@ -209,7 +210,10 @@ async function insertDataset(tx: Transaction, dataset: DemoDataset): Promise<Dem
 }
 
 /** Inserts a generated dataset in one transaction (on the process's pool unless a client is given). */
-export async function writeDemoData(dataset: DemoDataset, prisma: PrismaClient = db()): Promise<DemoWriteCounts> {
+export async function writeDemoData(
+  dataset: DemoDataset,
+  prisma: PrismaClient = db(systemActor('launcher')),
+): Promise<DemoWriteCounts> {
   return prisma.$transaction((tx) => insertDataset(tx, dataset), { timeout: TRANSACTION_TIMEOUT_MS });
 }
 
@@ -253,6 +257,7 @@ export async function writeDemoUsers(prisma: PrismaClient): Promise<void> {
  * of `options.seed` on the process's pool: what was written, or null when the database had data already.
  */
 export async function writeDemo(options: DemoOptions): Promise<DemoWriteCounts | null> {
-  await writeDemoUsers(db());
-  return seedDemoIfEmpty(db(), options);
+  const launcher = db(systemActor('launcher'));
+  await writeDemoUsers(launcher);
+  return seedDemoIfEmpty(launcher, options);
 }

@@ -41,10 +41,10 @@ export async function listMunicipalityReminders(
   query: ReminderQuery = {},
 ): Promise<MunicipalityReminderRow[] | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.reminders', number);
-  const municipality = await db().municipality.findUnique({ where: { number }, select: { number: true } });
+  const municipality = await db(viewer).municipality.findUnique({ where: { number }, select: { number: true } });
   if (!municipality) return null;
   const fhi = isFhi(viewer);
-  const reminders = await db().reminder.findMany({
+  const reminders = await db(viewer).reminder.findMany({
     where: {
       items: { some: { municipalityNumber: number } },
       ...(query.seasonKey && { season: { key: query.seasonKey } }),
@@ -61,7 +61,7 @@ export async function listMunicipalityReminders(
       },
     },
   });
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'reminder.list',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -82,7 +82,7 @@ export async function listFailedReminders(
   query: ReminderQuery = {},
 ): Promise<FailedReminderRow[] | null> {
   if (!isFhi(viewer)) return denied(viewer, 'reminders.failed');
-  const reminders = await db().reminder.findMany({
+  const reminders = await db(viewer).reminder.findMany({
     where: { status: 'FAILED', ...(query.seasonKey && { season: { key: query.seasonKey } }) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: {
@@ -93,7 +93,7 @@ export async function listFailedReminders(
       },
     },
   });
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'reminder.failed.list',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -109,7 +109,7 @@ export async function listFailedReminders(
 /** The active municipal contacts of municipalities in the actor's scope, each with those municipalities. */
 export async function listReminderContacts(actor: Actor): Promise<ReminderContact[]> {
   const scope = scopeWhere(actor);
-  const contacts = await db().user.findMany({
+  const contacts = await db(actor).user.findMany({
     where: { role: 'MUNICIPAL_CONTACT', active: true, memberships: { some: { municipalityNumber: scope } } },
     orderBy: { id: 'asc' },
     select: {
@@ -130,7 +130,7 @@ export async function listReminderContacts(actor: Actor): Promise<ReminderContac
 
 /** The dedupe keys of every reminder item logged in the season (queued, sent or failed), in the actor's scope. */
 export async function listLoggedDedupeKeys(actor: Actor, seasonId: string): Promise<Set<string>> {
-  const items = await db().reminderItem.findMany({
+  const items = await db(actor).reminderItem.findMany({
     where: { reminder: { seasonId }, municipalityNumber: scopeWhere(actor) },
     select: { dedupeKey: true },
   });
@@ -141,9 +141,9 @@ export async function listLoggedDedupeKeys(actor: Actor, seasonId: string): Prom
  * Logs one decided mail with its items; null when another run logged one of its items first (the
  * items' dedupe keys are unique): that run sends them, and this one leaves the person be.
  */
-async function logReminder(seasonId: string, message: ReminderMessage): Promise<string | null> {
+async function logReminder(actor: Actor, seasonId: string, message: ReminderMessage): Promise<string | null> {
   try {
-    const reminder = await db().reminder.create({
+    const reminder = await db(actor).reminder.create({
       data: {
         userId: message.userId,
         seasonId,
@@ -174,21 +174,21 @@ async function logReminder(seasonId: string, message: ReminderMessage): Promise<
  * every reminder still waiting to be sent (including any whose job was lost).
  */
 export async function logReminders(
-  _actor: Actor,
+  actor: Actor,
   seasonId: string,
   messages: readonly ReminderMessage[],
 ): Promise<{ logged: number; waiting: string[] }> {
   let logged = 0;
   for (const message of messages) {
-    if (await logReminder(seasonId, message)) logged++;
+    if (await logReminder(actor, seasonId, message)) logged++;
   }
-  const waiting = await db().reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
+  const waiting = await db(actor).reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
   return { logged, waiting: waiting.map((reminder) => reminder.id) };
 }
 
 /** A logged reminder as its mail is sent; null when it does not exist. */
-export async function findReminderToSend(_actor: Actor, id: string) {
-  return db().reminder.findUnique({
+export async function findReminderToSend(actor: Actor, id: string) {
+  return db(actor).reminder.findUnique({
     where: { id },
     select: {
       id: true,
@@ -205,11 +205,11 @@ export async function findReminderToSend(_actor: Actor, id: string) {
 
 /** Records an attempt to send a reminder: sent (with the mail's Message-ID), or failed with its error. */
 export async function recordReminderAttempt(
-  _actor: Actor,
+  actor: Actor,
   id: string,
   attempt: { sent: true; messageId: string; at: Date } | { sent: false; lastAttempt: boolean; error: string },
 ): Promise<void> {
-  await db().reminder.update({
+  await db(actor).reminder.update({
     where: { id },
     data: attempt.sent
       ? { status: 'SENT', sentAt: attempt.at, messageId: attempt.messageId, attempts: { increment: 1 } }

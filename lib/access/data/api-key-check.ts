@@ -42,10 +42,10 @@ export function forgetCachedApiKeys(): void {
   keyCache.clear();
 }
 
-async function findKey(hash: string, now: number): Promise<StoredKey | null> {
+async function findKey(actor: SystemActor, hash: string, now: number): Promise<StoredKey | null> {
   const cached = keyCache.get(hash);
   if (cached && now >= cached.readAt && now - cached.readAt < API_KEY_CACHE_MS) return cached.key;
-  const key = await db().apiKey.findUnique({
+  const key = await db(actor).apiKey.findUnique({
     where: { hash },
     select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
@@ -75,7 +75,7 @@ export async function checkApiKey(
   requestId: string,
   now: Date,
 ): Promise<ApiKeyCheck> {
-  const key = await findKey(hashApiKey(secret), now.getTime());
+  const key = await findKey(actor, hashApiKey(secret), now.getTime());
   if (!key || key.revokedAt) {
     return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The API key is unknown or revoked.' };
   }
@@ -90,7 +90,7 @@ export async function checkApiKey(
     const recorded = key.lastUsedAt;
     key.lastUsedAt = now;
     try {
-      await db().apiKey.updateMany({
+      await db(actor).apiKey.updateMany({
         where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
         data: { lastUsedAt: now },
       });

@@ -37,7 +37,7 @@ export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;
 /** All keys, newest first, or null when the viewer is not an FHI admin (answered as not found). */
 export async function listApiKeys(viewer: Viewer): Promise<ApiKeyRow[] | null> {
   if (!isAdmin(viewer)) return null;
-  const keys = await db().apiKey.findMany({
+  const keys = await db(viewer).apiKey.findMany({
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     select: {
       id: true,
@@ -65,7 +65,7 @@ export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<
   // The key's name is free text: an identity number typed into it is masked before it is stored.
   const { name, scopes } = { ...parsed, name: maskIdentityNumbers(parsed.name) };
   const secret = generateApiKeySecret();
-  const key = await db().$transaction(async (tx) => {
+  const key = await db(viewer).$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: { name, scopes, prefix: apiKeyPrefix(secret), hash: hashApiKey(secret), createdById: viewer.userId },
       select: { id: true },
@@ -88,7 +88,7 @@ export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<
  */
 export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promise<boolean> {
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
-  const revoked = await db().$transaction(async (tx) => {
+  const revoked = await db(viewer).$transaction(async (tx) => {
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) return false;
     await recordAudit(tx, {
@@ -111,7 +111,7 @@ export async function revokeApiKey(viewer: Viewer, id: string, now: Date): Promi
  */
 export async function provisionDemoApiKey(actor: SystemActor, secret: string, demoDatabase: boolean): Promise<boolean> {
   if (!demoDatabase) throw new Error('DEMO_API_KEY is only provisioned on the demo database (DEMO_DATABASE=yes).');
-  const created = await db().apiKey.createMany({
+  const created = await db(actor).apiKey.createMany({
     data: [
       {
         name: 'Demo-nøkkel (DEMO_API_KEY)',

@@ -41,7 +41,7 @@ export interface AuditEventRow {
 export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: Date): Promise<AuditEventRow[] | null> {
   if (!isAdmin(viewer)) return null;
   const users = search.user
-    ? await db().user.findMany({
+    ? await db(viewer).user.findMany({
         where: {
           OR: [
             { email: { contains: search.user, mode: 'insensitive' } },
@@ -57,14 +57,14 @@ export async function searchAuditLog(viewer: Viewer, search: AuditSearch, now: D
     action: search.action,
     actorUserId: users ? { in: users.map((u) => u.id) } : undefined,
   };
-  const events = await db().auditEvent.findMany({ where, orderBy: { at: 'desc' }, take: AUDIT_PAGE_SIZE });
+  const events = await db(viewer).auditEvent.findMany({ where, orderBy: { at: 'desc' }, take: AUDIT_PAGE_SIZE });
   const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
   const actors = new Map(
-    (await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map(
-      (u) => [u.id, u],
-    ),
+    (
+      await db(viewer).user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
+    ).map((u) => [u.id, u]),
   );
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'admin.audit.search',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),

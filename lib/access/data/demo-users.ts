@@ -11,9 +11,8 @@ export interface DemoUserRow {
 }
 
 /** Asked by the sign-in's system actor: nobody is signed in on the sign-in page, and it may list them all. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the actor comes first in every data function, used or not
 export async function listDemoUsers(actor: SystemActor): Promise<DemoUserRow[]> {
-  const users = await db().user.findMany({
+  const users = await db(actor).user.findMany({
     where: { demo: true, active: true },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: {

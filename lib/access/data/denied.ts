@@ -6,7 +6,7 @@ import { recordAudit } from './audit';
 
 /** Records the denial and answers null, as for something that does not exist. */
 export async function denied(actor: Actor, resource: string, municipalityNumber: string | null = null): Promise<null> {
-  await recordAudit(db(), {
+  await recordAudit(db(actor), {
     action: 'access.denied',
     outcome: 'DENIED',
     actor: auditActor(actor),

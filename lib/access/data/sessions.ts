@@ -26,7 +26,7 @@ export async function createSession(
   limits: SessionLimits,
 ): Promise<string> {
   const sessionToken = randomBytes(32).toString('base64url');
-  const prisma = db();
+  const prisma = db(actor);
   await prisma.$transaction([
     prisma.session.create({
       data: {
@@ -47,12 +47,12 @@ export async function endSession(
   actor: SystemActor,
   sessionToken: string,
 ): Promise<{ userId: string; role: Role } | null> {
-  const session = await db().session.findUnique({
+  const session = await db(actor).session.findUnique({
     where: { sessionToken },
     select: { id: true, user: { select: { id: true, role: true } } },
   });
   if (!session) return null;
-  await db().session.deleteMany({ where: { id: session.id } });
+  await db(actor).session.deleteMany({ where: { id: session.id } });
   return { userId: session.user.id, role: session.user.role };
 }
 
@@ -76,7 +76,7 @@ export async function loadViewer(
   requestId: string,
 ): Promise<PersonViewer | null> {
   // One round trip (it runs on every request): the session, its person and their municipalities.
-  const [session] = await db().$queryRaw<SessionRow[]>`
+  const [session] = await db(actor).$queryRaw<SessionRow[]>`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires, u.id AS "userId", u.name, u.role::text AS role, u.active,
            ARRAY(SELECT m.municipality_number FROM municipality_membership m WHERE m.user_id = u.id ORDER BY m.municipality_number) AS "municipalityNumbers"
       FROM session s JOIN app_user u ON u.id = s.user_id
@@ -84,11 +84,11 @@ export async function loadViewer(
   if (!session) return null;
   const idleUntil = session.lastSeenAt.getTime() + limits.idleMinutes * MINUTE_MS;
   if (!session.active || now.getTime() >= session.expires.getTime() || now.getTime() >= idleUntil) {
-    await db().session.deleteMany({ where: { id: session.id } });
+    await db(actor).session.deleteMany({ where: { id: session.id } });
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    await db(actor).session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   return {
     userId: session.userId,

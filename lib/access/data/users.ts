@@ -72,7 +72,7 @@ function toUserRow({ memberships, ...user }: Prisma.UserGetPayload<{ select: typ
 /** All users, or null when the viewer may not administer users (answered as not found). */
 export async function listUsers(viewer: Viewer): Promise<UserRow[] | null> {
   if (!isAdmin(viewer)) return null;
-  const users = await db().user.findMany({
+  const users = await db(viewer).user.findMany({
     orderBy: [{ active: 'desc' }, { role: 'asc' }, { name: 'asc' }],
     select: userRowSelect,
   });
@@ -81,14 +81,14 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[] | null> {
 
 export async function getUser(viewer: Viewer, id: string): Promise<UserRow | null> {
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return null;
-  const user = await db().user.findUnique({ where: { id }, select: userRowSelect });
+  const user = await db(viewer).user.findUnique({ where: { id }, select: userRowSelect });
   return user ? toUserRow(user) : null;
 }
 
 /** Municipalities with fewer than MIN_ACTIVE_CONTACTS active contact persons. */
 export async function listUnderstaffedMunicipalities(viewer: Viewer): Promise<UnderstaffedMunicipalityRow[] | null> {
   if (!isAdmin(viewer)) return null;
-  const municipalities = await db().municipality.findMany({
+  const municipalities = await db(viewer).municipality.findMany({
     orderBy: { number: 'asc' },
     select: {
       number: true,
@@ -101,8 +101,11 @@ export async function listUnderstaffedMunicipalities(viewer: Viewer): Promise<Un
     .map((m) => ({ number: m.number, name: m.shortName, activeContacts: m._count.memberships }));
 }
 
-async function unknownMunicipalities(numbers: string[]): Promise<string[]> {
-  const found = await db().municipality.findMany({ where: { number: { in: numbers } }, select: { number: true } });
+async function unknownMunicipalities(viewer: Viewer, numbers: string[]): Promise<string[]> {
+  const found = await db(viewer).municipality.findMany({
+    where: { number: { in: numbers } },
+    select: { number: true },
+  });
   const known = new Set(found.map((m) => m.number));
   return numbers.filter((number) => !known.has(number));
 }
@@ -110,12 +113,12 @@ async function unknownMunicipalities(numbers: string[]): Promise<string[]> {
 /** Saves the user (a new one when `id` is null) and their municipalities, audited in the same transaction. */
 async function write(viewer: Viewer, input: UserInput, id: string | null): Promise<UserWriteResult> {
   const numbers = input.role === 'MUNICIPAL_CONTACT' ? [...new Set(input.municipalityNumbers)].sort() : [];
-  const unknown = await unknownMunicipalities(numbers);
+  const unknown = await unknownMunicipalities(viewer, numbers);
   if (unknown.length > 0) {
     return { ok: false, field: 'municipalityNumbers', message: `Ukjent kommunenummer: ${unknown.join(', ')}.` };
   }
   try {
-    const user = await db().$transaction(async (tx) => {
+    const user = await db(viewer).$transaction(async (tx) => {
       // A person's name is free text: an identity number typed into it is masked before it is stored.
       const data = { name: maskIdentityNumbers(input.name), email: input.email, role: input.role };
       const saved = id ? await tx.user.update({ where: { id }, data }) : await tx.user.create({ data });
@@ -160,7 +163,7 @@ export async function updateUser(viewer: Viewer, id: string, input: UserInput): 
 export async function setUserActive(viewer: Viewer, id: string, active: boolean): Promise<boolean> {
   if (!isAdmin(viewer) || !z.uuid().safeParse(id).success) return false;
   if (id === viewer.userId && !active) return false;
-  return db().$transaction(async (tx) => {
+  return db(viewer).$transaction(async (tx) => {
     const result = await tx.user.updateMany({
       where: { id },
       data: { active, deactivatedAt: active ? null : new Date() },

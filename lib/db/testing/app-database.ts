@@ -1,10 +1,10 @@
 /**
- * vitest setup for tests of code that uses the application's database client (`db()` from
+ * vitest setup for tests of code that uses the application's database client (`db(actor)` from
  * lib/db, e.g. the data access layer): each test file gets a fresh database copied from the
- * migrated template, and the app's pool (db(), sql()) is opened on it.
+ * migrated template, and the app's pool (db(actor), sql(actor)) is opened on it.
  */
 import { afterAll } from 'vitest';
-import { openAppPool } from '../sql';
+import { closeAppPool, openAppPool } from '../sql';
 import { createTestDatabase } from './database';
 
 const database = await createTestDatabase();
@@ -14,7 +14,6 @@ openAppPool(database.url);
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
-  const { db } = await import('../index');
-  await db().$disconnect();
+  await closeAppPool();
   await database.drop();
 });

@@ -7,7 +7,7 @@ import type { PrismaClient } from '../client';
 
 export const TEST_SESSION_LIMITS = { idleMinutes: 30, maxHours: 10 };
 
-/** `prisma` is the app's client (db()): the session is opened through the access data functions, which use it. */
+/** `prisma` is an app's client (db(actor)): the session is opened through the access data functions, which use it. */
 export async function createTestViewer(
   prisma: PrismaClient,
   role: Role,
@@ -44,7 +44,7 @@ export async function createTestCast<Name extends keyof typeof TEST_CAST>(
   const cast = {} as Record<Name, PersonViewer>;
   for (const name of names) {
     const [role, municipalityNumbers] = TEST_CAST[name];
-    cast[name] = await createTestViewer(db(), role, [...municipalityNumbers]);
+    cast[name] = await createTestViewer(db(systemActor('launcher')), role, [...municipalityNumbers]);
   }
   return cast;
 }

@@ -132,7 +132,7 @@ export async function getMunicipalityExtensions(
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.extensions', number);
   const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
-  const requests = await db().extensionRequest.findMany({
+  const requests = await db(viewer).extensionRequest.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
     orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
     select: ROW_SELECT,
@@ -161,7 +161,7 @@ export async function requestExtension(
   if (!viewer.userId || !isContactOf(viewer, number)) return denied(viewer, 'extension.request', number);
   const season = await findSeason(viewer, query.seasonKey);
   if (!season) return null;
-  return db().$transaction(async (tx) => {
+  return db(viewer).$transaction(async (tx) => {
     // One writer per municipality at a time, so that two requests cannot both see "none pending".
     const locked = await tx.$queryRaw<
       { number: string }[]
@@ -219,18 +219,18 @@ export async function withdrawExtensionRequest(
 ): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || viewer.role !== 'MUNICIPAL_CONTACT') return denied(viewer, 'extension.withdraw');
   if (!z.uuid().safeParse(id).success) return null;
-  const request = await db().extensionRequest.findFirst({
+  const request = await db(viewer).extensionRequest.findFirst({
     where: { id, municipalityNumber: scopeWhere(viewer) },
     select: { id: true, status: true, municipalityNumber: true },
   });
   if (!request) return denied(viewer, 'extension.withdraw');
   if (request.status !== 'PENDING') return alreadyClosed(request.status);
-  const { count } = await db().extensionRequest.updateMany({
+  const { count } = await db(viewer).extensionRequest.updateMany({
     where: { id, status: 'PENDING' },
     data: { status: 'WITHDRAWN', decidedAt: now, decidedById: viewer.userId },
   });
   if (count === 0) return alreadyClosed('WITHDRAWN');
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'extension.withdraw',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -253,7 +253,7 @@ export async function decideExtensionRequest(
 ): Promise<ExtensionWriteResult | null> {
   if (!viewer.userId || !isFhi(viewer)) return denied(viewer, 'extension.decide');
   if (!z.uuid().safeParse(id).success) return null;
-  const request = await db().extensionRequest.findUnique({
+  const request = await db(viewer).extensionRequest.findUnique({
     where: { id },
     select: { status: true, municipalityNumber: true, season: true },
   });
@@ -266,7 +266,7 @@ export async function decideExtensionRequest(
     grantedDeadline = endOfOsloDay(input.grantedDate);
   }
   const status = input.decision === 'GRANT' ? 'GRANTED' : 'DENIED';
-  const { count } = await db().extensionRequest.updateMany({
+  const { count } = await db(viewer).extensionRequest.updateMany({
     where: { id, status: 'PENDING' },
     data: {
       status,
@@ -277,7 +277,7 @@ export async function decideExtensionRequest(
     },
   });
   if (count === 0) return alreadyClosed(status);
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'extension.decide',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -298,18 +298,18 @@ export async function listExtensionRequests(
   const season = await findSeason(viewer, query.seasonKey);
   if (!season) return null;
   const [pending, closed] = await Promise.all([
-    db().extensionRequest.findMany({
+    db(viewer).extensionRequest.findMany({
       where: { seasonId: season.id, status: 'PENDING' },
       orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
       select: ROW_SELECT,
     }),
-    db().extensionRequest.findMany({
+    db(viewer).extensionRequest.findMany({
       where: { seasonId: season.id, status: { not: 'PENDING' } },
       orderBy: [{ decidedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
       select: ROW_SELECT,
     }),
   ]);
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'extension.list',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -341,7 +341,7 @@ export async function listDecidedExtensions(
   decidedAfter: Date,
   decidedBy: Date,
 ): Promise<DecidedExtensionRow[]> {
-  const requests = await db().extensionRequest.findMany({
+  const requests = await db(actor).extensionRequest.findMany({
     where: {
       seasonId,
       municipalityNumber: scopeWhere(actor),

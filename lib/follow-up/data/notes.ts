@@ -26,7 +26,7 @@ export async function listMunicipalityNotes(
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.notes', number);
   const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
-  const notes = await db().note.findMany({
+  const notes = await db(viewer).note.findMany({
     where: { seasonId: season.id, municipalityNumber: number },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
@@ -64,7 +64,7 @@ export async function addNote(
   if (kind === 'RESUBMISSION_AGREED' && !isFhi(viewer)) return denied(viewer, 'note.resubmission_agreed', number);
   const season = await findMunicipalitySeason(viewer, number, query.seasonKey);
   if (!season) return null;
-  const note = await db().$transaction(async (tx) => {
+  const note = await db(viewer).$transaction(async (tx) => {
     const created = await tx.note.create({
       data: { seasonId: season.id, municipalityNumber: number, kind, body, authorId: viewer.userId, createdAt: now },
       select: { id: true },

@@ -3,9 +3,10 @@
  * attribution may learn from, attributing waiting KPR_IDEs when their KPR_IPL arrives, and FHI's
  * list of unattributed documents with the assignment of one to a municipality.
  *
- * The candidates are read for ingestion's own decision (a sending system's API key has no
- * municipalities), like the letter's checks (deliveries.ts). The list and the assignment are FHI's
- * only: anyone else gets nothing, as if the documents did not exist.
+ * The candidates are read for ingestion's own decision, like the letter's checks (deliveries.ts),
+ * under the actor's role and scope (row-level security): a sending system's API key sees every
+ * municipality, a contact's upload only their own. The list and the assignment are FHI's only:
+ * anyone else gets nothing, as if the documents did not exist.
  */
 import 'server-only';
 import { type Actor, type Viewer, auditActor, denied, isFhi, recordAudit } from '@/lib/access';
@@ -39,9 +40,8 @@ export async function readAttributionCandidates(
   ide: IdentityMessageFacts,
   knownAt: Date,
 ): Promise<Pick<AttributionInput, 'sender' | 'run'>> {
-  void actor; // ingestion's own read: see the file's comment
   if (ide.senderHerId === null && ide.senderOrgNumber === null) return { sender: [], run: [] };
-  const rows = await sql().query<CandidateRow>(
+  const rows = await sql(actor).query<CandidateRow>(
     `SELECT municipality_number AS "municipalityNumber", msg_id AS "msgId", received_at AS "receivedAt",
         season_id::text AS "seasonId", environment, run_number AS "runNumber"
       FROM message
@@ -79,7 +79,7 @@ export async function attributeWaitingMessages(
   receivedAt: Date,
 ): Promise<number> {
   if (sender.herId === null && sender.organisationNumber === null) return 0;
-  const waiting = await sql().query<WaitingRow>(
+  const waiting = await sql(actor).query<WaitingRow>(
     `SELECT id, msg_id AS "msgId", season_id::text AS "seasonId", environment, sender_her_id AS "senderHerId",
         sender_org_number AS "senderOrgNumber", run_number AS "runNumber", received_at AS "receivedAt",
         unattributed_reason AS reason
@@ -97,7 +97,7 @@ export async function attributeWaitingMessages(
       ...candidates,
     });
     if (decision.method === 'UNATTRIBUTED') continue;
-    const [updated] = await sql().query<{ id: string }>(
+    const [updated] = await sql(actor).query<{ id: string }>(
       `UPDATE message SET municipality_number = $2, attribution = $3::"MessageAttribution", attributed_at = $4,
           attributed_from_msg_id = $5
         WHERE id = $1::uuid AND municipality_number IS NULL RETURNING id::text`,
@@ -105,7 +105,7 @@ export async function attributeWaitingMessages(
     );
     if (!updated) continue;
     attributed += 1;
-    await recordAudit(db(), {
+    await recordAudit(db(actor), {
       action: 'ingest.attribute',
       outcome: 'SUCCESS',
       actor: auditActor(actor),
@@ -133,7 +133,7 @@ export interface UnattributedDocumentRow {
 /** Every document without a municipality, newest first; null for anyone but FHI. */
 export async function listUnattributedDocuments(viewer: Viewer): Promise<UnattributedDocumentRow[] | null> {
   if (!isFhi(viewer)) return denied(viewer, 'message.unattributed.list');
-  const rows = await db().message.findMany({
+  const rows = await db(viewer).message.findMany({
     where: { municipalityNumber: null },
     orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
     select: {
@@ -170,7 +170,7 @@ export async function assignDocumentMunicipality(
   at: Date,
 ): Promise<AssignmentResult | null> {
   if (!isFhi(viewer)) return denied(viewer, 'message.assign');
-  const prisma = db();
+  const prisma = db(viewer);
   const municipality = await prisma.municipality.findUnique({ where: { number: municipalityNumber } });
   if (!municipality) return { ok: false, field: 'municipality', message: 'Velg en kommune fra listen.' };
   return prisma.$transaction(async (tx) => {
@@ -195,5 +195,5 @@ export async function assignDocumentMunicipality(
 /** The municipalities FHI may assign a document to, by number (reference data: every municipality). */
 export async function listMunicipalityChoices(viewer: Viewer): Promise<{ number: string; name: string }[]> {
   if (!isFhi(viewer)) return [];
-  return db().municipality.findMany({ select: { number: true, name: true }, orderBy: { number: 'asc' } });
+  return db(viewer).municipality.findMany({ select: { number: true, name: true }, orderBy: { number: 'asc' } });
 }

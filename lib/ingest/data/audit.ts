@@ -11,7 +11,7 @@ export type IngestAuditEntry = Omit<AuditEntry, 'actor' | 'requestId'> & {
 };
 
 export async function recordIngestAudit(actor: Actor, entry: IngestAuditEntry): Promise<void> {
-  await recordAudit(db(), { ...entry, actor: auditActor(actor), requestId: actor.requestId });
+  await recordAudit(db(actor), { ...entry, actor: auditActor(actor), requestId: actor.requestId });
 }
 
 /** A request refused before ingestion began (content type, a header, the size): audited with its error code. */

@@ -25,8 +25,7 @@ export async function readEarlierDeliveries(
   before: Date,
   previousSeasonId: string | null,
 ): Promise<EarlierDeliveries> {
-  void actor; // the checks' own read: see the file's comment
-  const [row] = await sql().query<EarlierDeliveries>(
+  const [row] = await sql(actor).query<EarlierDeliveries>(
     `SELECT
       (SELECT epj_system FROM message
         WHERE municipality_number = $1 AND type = 'KPR_IPL' AND environment = 'PRODUCTION'

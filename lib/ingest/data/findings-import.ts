@@ -49,13 +49,12 @@ async function readImport(reader: Reader, key: string): Promise<StoredFindingsIm
 
 /** The import made earlier with this idempotency key, or null. */
 export function findFindingsImport(actor: Actor, key: string): Promise<StoredFindingsImport | null> {
-  void actor; // a key is the importer's own reference, whoever made it
-  return readImport(db(), maskIdentityNumbers(key));
+  return readImport(db(actor), maskIdentityNumbers(key));
 }
 
 /** The ids of the received messages with these MsgIds that the actor may see, by MsgId. */
 export async function findMessageIds(actor: Actor, msgIds: string[]): Promise<Map<string, string>> {
-  const messages = await db().message.findMany({
+  const messages = await db(actor).message.findMany({
     where: { msgId: { in: msgIds }, municipalityNumber: scopeWhere(actor) },
     select: { id: true, msgId: true },
   });
@@ -73,7 +72,7 @@ export async function writeFindingsImport(
   findings: FindingToImport[],
   detectedAt: Date,
 ): Promise<{ created: true; importId: string } | { created: false; existing: StoredFindingsImport }> {
-  return db().$transaction(async (tx) => {
+  return db(actor).$transaction(async (tx) => {
     const created = await tx.findingImport.createManyAndReturn({
       data: [{ key: maskIdentityNumbers(key), bodySha256, ...importer(actor) }],
       skipDuplicates: true,

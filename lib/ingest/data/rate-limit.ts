@@ -36,7 +36,7 @@ const TAKE_TOKEN_SQL = `
  * else the whole seconds until a token will be there (at least 1), for Retry-After.
  */
 export async function takeIngestToken(viewer: Viewer & { apiKeyId: string }, limit: RateLimit): Promise<number> {
-  const [bucket] = await sql().query<{ tokens: number; admitted: boolean }>(TAKE_TOKEN_SQL, [
+  const [bucket] = await sql(viewer).query<{ tokens: number; admitted: boolean }>(TAKE_TOKEN_SQL, [
     viewer.apiKeyId,
     limit.ratePerSecond,
     limit.burst,

@@ -22,9 +22,9 @@ export interface IngestReference {
 let cached: Promise<IngestReference> | undefined;
 
 export function loadIngestReference(actor: Actor): Promise<IngestReference> {
-  void actor; // the same for every actor
   if (!cached) {
-    const reading = readReference();
+    // The same for every actor: reference data is no one municipality's.
+    const reading = readReference(actor);
     cached = reading;
     reading.catch(() => {
       if (cached === reading) cached = undefined;
@@ -33,8 +33,8 @@ export function loadIngestReference(actor: Actor): Promise<IngestReference> {
   return cached;
 }
 
-async function readReference(): Promise<IngestReference> {
-  const prisma = db();
+async function readReference(actor: Actor): Promise<IngestReference> {
+  const prisma = db(actor);
   const [endpoints, municipalities, renumbering, serviceCodes, seasons] = await Promise.all([
     prisma.endpoint.findMany({ select: { herId: true, level: true, parentHerId: true, environment: true } }),
     prisma.municipality.findMany({ select: { number: true } }),

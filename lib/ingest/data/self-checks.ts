@@ -24,7 +24,7 @@ function isContact(viewer: Viewer): boolean {
 /** The context for the self-check page, or null for anyone but a municipal contact. */
 export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<SelfCheckContext | null> {
   if (!isContact(viewer)) return null;
-  const prisma = db();
+  const prisma = db(viewer);
   const reference = await loadIngestReference(viewer);
   const season = resolveSeason(reference.seasons, null, now);
   if (!season) return null;
@@ -60,7 +60,7 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
             orderBy: { receivedAt: 'desc' },
             select: { epjSystem: true },
           }),
-          latestFor(m.number, season.id),
+          latestFor(viewer, m.number, season.id),
         ]);
         const lastYearSummary = iplosContentSummarySchema.safeParse(lastYear?.contentSummary);
         return {
@@ -101,7 +101,7 @@ export async function saveSelfCheck(
     previousEpjSystem: municipality.previousEpjSystem,
     lastYearServicesByCode: municipality.lastYearServicesByCode,
   });
-  await db().$transaction(async (tx) => {
+  await db(viewer).$transaction(async (tx) => {
     await tx.selfCheck.create({
       data: {
         seasonId: season.id,
@@ -133,12 +133,16 @@ export async function getLatestSelfCheck(
   seasonKey: string,
 ): Promise<SelfCheckSummary | null> {
   if (!canSeeMunicipality(viewer, municipalityNumber)) return null;
-  const season = await db().season.findUnique({ where: { key: seasonKey }, select: { id: true } });
-  return season ? latestFor(municipalityNumber, season.id) : null;
+  const season = await db(viewer).season.findUnique({ where: { key: seasonKey }, select: { id: true } });
+  return season ? latestFor(viewer, municipalityNumber, season.id) : null;
 }
 
-async function latestFor(municipalityNumber: string, seasonId: string): Promise<SelfCheckSummary | null> {
-  const row = await db().selfCheck.findFirst({
+async function latestFor(
+  viewer: Viewer,
+  municipalityNumber: string,
+  seasonId: string,
+): Promise<SelfCheckSummary | null> {
+  const row = await db(viewer).selfCheck.findFirst({
     where: { municipalityNumber, seasonId },
     orderBy: { createdAt: 'desc' },
     select: { createdAt: true, errorCount: true, warningCount: true, user: { select: { name: true } } },

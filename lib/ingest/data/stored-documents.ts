@@ -19,14 +19,15 @@ export interface StoredDocuments {
 }
 
 export async function readStoredDocuments(actor: SystemActor): Promise<StoredDocuments> {
-  void actor; // a system actor sees every municipality
-  const all = (table: string) => sql().query<StoredRow>(`SELECT * FROM "${table}"`);
+  const all = (table: string) => sql(actor).query<StoredRow>(`SELECT * FROM "${table}"`);
   const [messages, findings, apprecs, apprecErrors, [audit]] = await Promise.all([
     all('message'),
     all('finding'),
     all('apprec'),
     all('apprec_error'),
-    sql().query<{ count: number }>(`SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`),
+    sql(actor).query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM audit_event WHERE action = 'ingest.message'`,
+    ),
   ]);
   return { messages, findings, apprecs, apprecErrors, ingestAuditEvents: audit!.count };
 }

@@ -64,7 +64,7 @@ export async function writeDocument(actor: Actor, write: DocumentWrite): Promise
     children AS (${children.rows.length > 0 ? insert(children.table, Object.keys(children.rows[0]!), '$2', stored) : 'SELECT $2::json'}),
     audit AS (${insert('audit_event', Object.keys(audit), '$3', stored)})
     SELECT id::text FROM parent`;
-  const rows = await sql().query<{ id: string }>(text, [
+  const rows = await sql(actor).query<{ id: string }>(text, [
     JSON.stringify([parent.row]),
     JSON.stringify(children.rows),
     JSON.stringify([audit]),
@@ -89,7 +89,11 @@ async function readResent<T extends { payloadSha256: string }>(
   const text = `WITH stored AS (${stored}),
     audit AS (${insert('audit_event', Object.keys(auditColumns), '$3', 'WHERE EXISTS (SELECT 1 FROM stored WHERE "payloadSha256" = $2)')})
     SELECT * FROM stored`;
-  const [row] = await sql().query<T>(text, [maskIdentityNumbers(uniqueValue), sha256, JSON.stringify([auditColumns])]);
+  const [row] = await sql(actor).query<T>(text, [
+    maskIdentityNumbers(uniqueValue),
+    sha256,
+    JSON.stringify([auditColumns]),
+  ]);
   if (!row) throw new Error('The stored document a resend collided with was not found.');
   return row;
 }

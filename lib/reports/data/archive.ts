@@ -44,7 +44,7 @@ async function audit(
   details?: Prisma.InputJsonValue,
   municipalityNumber: string | null = null,
 ): Promise<void> {
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action,
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
@@ -65,7 +65,7 @@ const NO_DELIVERIES: Record<ReportDeliveryStatus, number> = { QUEUED: 0, SENT: 0
 /** The stored weekly reports, newest week first, each as the viewer may see it. */
 export async function listWeeklyReports(viewer: Viewer): Promise<WeeklyReportRow[]> {
   const fhi = isFhi(viewer);
-  const reports = await db().weeklyReport.findMany({
+  const reports = await db(viewer).weeklyReport.findMany({
     orderBy: [{ weekStart: 'desc' }, { id: 'desc' }],
     select: {
       id: true,
@@ -77,7 +77,7 @@ export async function listWeeklyReports(viewer: Viewer): Promise<WeeklyReportRow
     },
   });
   const deliveries = fhi
-    ? await db().reportDelivery.groupBy({ by: ['reportId', 'status'], _count: { _all: true } })
+    ? await db(viewer).reportDelivery.groupBy({ by: ['reportId', 'status'], _count: { _all: true } })
     : [];
   await audit(viewer, 'report.list', { count: reports.length });
   return reports.map((report) => {
@@ -118,7 +118,7 @@ export async function getWeeklyReportFile(
   const fhi = isFhi(viewer);
   let file: ReportFileDownload;
   if (fhi) {
-    const stored = await db().reportFile.findUnique({
+    const stored = await db(viewer).reportFile.findUnique({
       where: { reportId_format: { reportId: id, format: reportFormat } },
       select: { fileName: true, contentType: true, content: true },
     });
@@ -168,7 +168,7 @@ export async function createWeeklyReport(
 /** Whether the viewer subscribes to the weekly report (FHI only; null for anyone else). */
 export async function getReportSubscription(viewer: Viewer): Promise<{ subscribed: boolean; email: string } | null> {
   if (!isFhi(viewer) || !viewer.userId) return null;
-  const user = await db().user.findUnique({
+  const user = await db(viewer).user.findUnique({
     where: { id: viewer.userId },
     select: { email: true, reportSubscription: { select: { id: true } } },
   });
@@ -180,9 +180,9 @@ export async function setReportSubscription(viewer: Viewer, subscribed: boolean)
   if (!isFhi(viewer) || !viewer.userId) return denied(viewer, 'report.subscription');
   const userId = viewer.userId;
   if (subscribed) {
-    await db().reportSubscription.upsert({ where: { userId }, create: { userId }, update: {} });
+    await db(viewer).reportSubscription.upsert({ where: { userId }, create: { userId }, update: {} });
   } else {
-    await db().reportSubscription.deleteMany({ where: { userId } });
+    await db(viewer).reportSubscription.deleteMany({ where: { userId } });
   }
   await audit(viewer, subscribed ? 'report.subscribe' : 'report.unsubscribe');
   return subscribed;
@@ -191,7 +191,7 @@ export async function setReportSubscription(viewer: Viewer, subscribed: boolean)
 /** The latest mail of the weekly report to subscribers, with skips and failures (FHI only; null for anyone else). */
 export async function listReportDeliveries(viewer: Viewer, take = 50): Promise<ReportDeliveryRow[] | null> {
   if (!isFhi(viewer)) return denied(viewer, 'report.deliveries');
-  const deliveries = await db().reportDelivery.findMany({
+  const deliveries = await db(viewer).reportDelivery.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
     select: {
@@ -227,7 +227,7 @@ export async function auditExport(
 /** The seasons a report can be made for, newest first (FHI only; null for anyone else). */
 export async function listReportSeasons(viewer: Viewer): Promise<{ key: string; name: string }[] | null> {
   if (!isFhi(viewer)) return null;
-  return db().season.findMany({
+  return db(viewer).season.findMany({
     where: { kind: 'ANNUAL' },
     orderBy: { periodEnd: 'desc' },
     select: { key: true, name: true },

@@ -29,11 +29,12 @@ import {
  * later is not known yet). lib/status/data/status has no list of them across municipalities.
  */
 async function listExtensionsAt(
+  actor: Actor,
   seasonKey: string,
   numbers: readonly string[],
   asOf: Date,
 ): Promise<Map<string, SnapshotExtension[]>> {
-  const requests = await sql().query<{
+  const requests = await sql(actor).query<{
     municipalityNumber: string;
     requestedAt: Date;
     requestedDeadline: Date;
@@ -93,7 +94,7 @@ async function snapshotOf(
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
   const [extensions, lastSeason] = await Promise.all([
-    listExtensionsAt(overview.season.key, numbers, asOf),
+    listExtensionsAt(actor, overview.season.key, numbers, asOf),
     overview.previous &&
       deriveStatusOverview(actor, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
   ]);
@@ -114,11 +115,12 @@ async function snapshotOf(
 
 /** The stored snapshot of a week (always of every municipality), cut down to `numbers`. */
 async function storedSnapshot(
+  actor: Actor,
   seasonKey: string,
   weekStart: string,
   numbers: ReadonlySet<string>,
 ): Promise<WeeklySnapshot | null> {
-  const [stored] = await sql().query<{ snapshot: WeeklySnapshot }>(
+  const [stored] = await sql(actor).query<{ snapshot: WeeklySnapshot }>(
     `SELECT w.snapshot FROM weekly_report w JOIN season s ON s.id = w.season_id WHERE s.key = $1 AND w.week_start = $2::date`,
     [seasonKey, weekStart],
   );
@@ -139,7 +141,7 @@ export async function buildWeeklyReport(actor: Actor, query: WeeklyReportQuery):
   if (!current) return null;
   const previousStart = previousWeekStart(weekStart);
   const numbers = new Set(current.municipalities.map((row) => row.number));
-  const stored = await storedSnapshot(current.season.key, previousStart, numbers);
+  const stored = await storedSnapshot(actor, current.season.key, previousStart, numbers);
   const previous = stored ?? (await snapshotOf(actor, current.season.key, previousStart));
   return {
     ...compareWeeklySnapshots(current, previous),

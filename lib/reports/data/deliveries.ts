@@ -12,14 +12,17 @@ import { Prisma } from '@/lib/db/generated/client';
 const FHI_ROLES = ['FHI_STAFF', 'FHI_ADMIN'] as const;
 
 /** A delivery once per report and person; null when one exists already. */
-async function recordDelivery(delivery: {
-  reportId: string;
-  userId: string;
-  email: string;
-  status: 'QUEUED' | 'SKIPPED';
-}): Promise<string | null> {
+async function recordDelivery(
+  actor: Actor,
+  delivery: {
+    reportId: string;
+    userId: string;
+    email: string;
+    status: 'QUEUED' | 'SKIPPED';
+  },
+): Promise<string | null> {
   try {
-    const { id } = await db().reportDelivery.create({ data: delivery, select: { id: true } });
+    const { id } = await db(actor).reportDelivery.create({ data: delivery, select: { id: true } });
     return id;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
@@ -34,10 +37,10 @@ async function recordDelivery(delivery: {
  * one whose job was lost).
  */
 export async function decideReportDeliveries(
-  _actor: Actor,
+  actor: Actor,
   report: { id: string; hasChanges: boolean },
 ): Promise<{ queued: number; skipped: number; waiting: string[] }> {
-  const subscriptions = await db().reportSubscription.findMany({
+  const subscriptions = await db(actor).reportSubscription.findMany({
     where: { user: { active: true, role: { in: [...FHI_ROLES] } } },
     orderBy: { createdAt: 'asc' },
     select: { user: { select: { id: true, email: true } } },
@@ -46,17 +49,17 @@ export async function decideReportDeliveries(
   let skipped = 0;
   for (const { user } of subscriptions) {
     const status = report.hasChanges ? 'QUEUED' : 'SKIPPED';
-    const id = await recordDelivery({ reportId: report.id, userId: user.id, email: user.email, status });
+    const id = await recordDelivery(actor, { reportId: report.id, userId: user.id, email: user.email, status });
     if (id && report.hasChanges) queued++;
     if (id && !report.hasChanges) skipped++;
   }
-  const waiting = await db().reportDelivery.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
+  const waiting = await db(actor).reportDelivery.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
   return { queued, skipped, waiting: waiting.map((delivery) => delivery.id) };
 }
 
 /** A delivery as its mail is sent: the person as they are now, and the report with its XLSX; null when it does not exist. */
-export async function findDeliveryToSend(_actor: Actor, id: string) {
-  const delivery = await db().reportDelivery.findUnique({
+export async function findDeliveryToSend(actor: Actor, id: string) {
+  const delivery = await db(actor).reportDelivery.findUnique({
     where: { id },
     select: {
       id: true,
@@ -85,7 +88,7 @@ export async function findDeliveryToSend(_actor: Actor, id: string) {
  * retry unless it was the last attempt), or skipped because the person no longer wants it.
  */
 export async function recordDeliveryAttempt(
-  _actor: Actor,
+  actor: Actor,
   id: string,
   attempt:
     | { outcome: 'SENT'; messageId: string; at: Date }
@@ -103,5 +106,5 @@ export async function recordDeliveryAttempt(
             lastError: maskIdentityNumbers(attempt.error),
           }
         : { status: 'SKIPPED' as const, lastError: maskIdentityNumbers(attempt.reason) };
-  await db().reportDelivery.update({ where: { id }, data });
+  await db(actor).reportDelivery.update({ where: { id }, data });
 }

@@ -27,7 +27,7 @@ export type SaveOutcome = 'CREATED' | 'UNCHANGED' | 'REPLACED';
  * Only a report of every municipality is stored: a municipal contact's is cut from it on demand.
  */
 export async function saveWeeklyReport(
-  _actor: Actor,
+  actor: Actor,
   report: WeeklyReport,
   files: readonly ReportFileContent[],
   now: Date = new Date(),
@@ -35,7 +35,7 @@ export async function saveWeeklyReport(
   if (report.scope !== 'ALL') throw new Error('only a report of every municipality is stored');
   const { snapshot } = report;
   const weekStart = new Date(`${snapshot.weekStart}T00:00:00Z`);
-  return db().$transaction(async (tx) => {
+  return db(actor).$transaction(async (tx) => {
     const season = await tx.season.findUniqueOrThrow({ where: { key: snapshot.season.key }, select: { id: true } });
     const existing = await tx.weeklyReport.findUnique({
       where: { seasonId_weekStart: { seasonId: season.id, weekStart } },
@@ -90,9 +90,12 @@ export function storedReportContent(stored: {
  * The content of the stored report `id` (of every municipality, as it was built), or of the
  * latest stored week when `id` is null; null when there is no such report.
  */
-export async function readStoredWeeklyReport(_actor: Actor, id: string | null): Promise<WeeklyReportContent | null> {
+export async function readStoredWeeklyReport(actor: Actor, id: string | null): Promise<WeeklyReportContent | null> {
   const stored = id
-    ? await db().weeklyReport.findUnique({ where: { id }, select: STORED_CONTENT })
-    : await db().weeklyReport.findFirst({ orderBy: [{ weekStart: 'desc' }, { id: 'desc' }], select: STORED_CONTENT });
+    ? await db(actor).weeklyReport.findUnique({ where: { id }, select: STORED_CONTENT })
+    : await db(actor).weeklyReport.findFirst({
+        orderBy: [{ weekStart: 'desc' }, { id: 'desc' }],
+        select: STORED_CONTENT,
+      });
   return stored && storedReportContent(stored);
 }

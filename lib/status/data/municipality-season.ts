@@ -12,7 +12,7 @@ export async function findMunicipalitySeason(
   seasonKey: string | undefined,
 ): Promise<SeasonRow | null> {
   const [municipality, season] = await Promise.all([
-    db().municipality.findUnique({ where: { number }, select: { number: true } }),
+    db(actor).municipality.findUnique({ where: { number }, select: { number: true } }),
     findSeason(actor, seasonKey),
   ]);
   return municipality && season;

@@ -44,17 +44,17 @@ const SEASON_COLUMNS = `id, key, name, kind, period_start AS "periodStart", peri
   extension_pending_alert_working_days AS "extensionPendingAlertWorkingDays"`;
 
 /** The season with this key; without one, the latest annual season. Seasons are no one municipality's: every actor sees them. */
-export async function findSeason(_actor: Actor, key: string | undefined): Promise<SeasonRow | null> {
+export async function findSeason(actor: Actor, key: string | undefined): Promise<SeasonRow | null> {
   const [season] = key
-    ? await sql().query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
-    : await sql().query<SeasonRow>(
+    ? await sql(actor).query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
+    : await sql(actor).query<SeasonRow>(
         `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
       );
   return season ?? null;
 }
 
-async function findPreviousSeason(season: SeasonRow): Promise<SeasonRow | null> {
-  const [previous] = await sql().query<SeasonRow>(
+async function findPreviousSeason(actor: Actor, season: SeasonRow): Promise<SeasonRow | null> {
+  const [previous] = await sql(actor).query<SeasonRow>(
     `SELECT ${SEASON_COLUMNS} FROM season WHERE kind::text = $1 AND period_end < $2::date ORDER BY period_end DESC LIMIT 1`,
     [season.kind, isoDate(season.periodStart)],
   );
@@ -79,13 +79,14 @@ type Grouped<Row> = Row & { municipalityNumber: string };
  * municipality number. Ties in time keep the order of the rows' ids.
  */
 export async function loadSeasonEvents(
+  actor: Actor,
   seasonId: string,
   numbers: readonly string[] | undefined,
   asOf: Date,
 ): Promise<Map<string, MunicipalityEvents>> {
   const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
   const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
-  const database = sql();
+  const database = sql(actor);
   const [messages, apprecs, findings, extensions, agreements, transportErrors] = await Promise.all([
     database.query<Grouped<Omit<MessageInput, 'contentSummary'> & { contentSummary: unknown }>>(
       `SELECT msg_id AS "msgId", type, environment, gen_date AS "genDate", received_at AS "receivedAt",
@@ -184,6 +185,7 @@ export async function loadSeasonEvents(
 
 /** Reads a season's events: loadSeasonEvents, or a cache of every municipality's (lib/status/data/status.ts). */
 export type SeasonEventsLoader = (
+  actor: Actor,
   seasonId: string,
   numbers: readonly string[] | undefined,
   asOf: Date,
@@ -217,8 +219,8 @@ function acceptedServicesByCode(events: MunicipalityEvents): Readonly<Record<str
   return null;
 }
 
-async function loadServiceCodes(): Promise<ServiceCodeReference[]> {
-  return sql().query<ServiceCodeReference>(
+async function loadServiceCodes(actor: Actor): Promise<ServiceCodeReference[]> {
+  return sql(actor).query<ServiceCodeReference>(
     `SELECT code, name, valid_from_year AS "validFromYear", valid_to_year AS "validToYear", welfare_technology AS "welfareTechnology" FROM service_code`,
   );
 }
@@ -241,20 +243,23 @@ export interface Derived {
  * distance to its deadline (which also gives last season's services per code for plausibility).
  */
 export async function deriveSeason(
+  actor: Actor,
   season: SeasonRow,
   numbers: readonly string[],
   asOf: Date,
   load: SeasonEventsLoader = loadSeasonEvents,
 ): Promise<Derived> {
   const scope = [...numbers];
-  const previousSeason = await findPreviousSeason(season);
+  const previousSeason = await findPreviousSeason(actor, season);
   const previousAsOf =
     previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
   const [serviceCodes, events, previousEvents] = await Promise.all([
-    loadServiceCodes(),
-    load(season.id, scope, asOf),
+    loadServiceCodes(actor),
+    load(actor, season.id, scope, asOf),
     // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
-    previousSeason ? load(previousSeason.id, scope, asOf) : Promise.resolve(new Map<string, MunicipalityEvents>()),
+    previousSeason
+      ? load(actor, previousSeason.id, scope, asOf)
+      : Promise.resolve(new Map<string, MunicipalityEvents>()),
   ]);
   const input = seasonInput(season);
   const previousInput = previousSeason && seasonInput(previousSeason);
@@ -337,12 +342,18 @@ function cumulativeSeries(
 
 /** The overview of the municipalities in `numbers` (all when undefined; only then may `load` be a cache of every municipality's events). */
 export async function buildOverview(
+  actor: Actor,
   season: SeasonRow,
   numbers: readonly string[] | undefined,
   asOf: Date,
   load?: SeasonEventsLoader,
 ): Promise<StatusOverviewSummary> {
-  const municipalities = await sql().query<{ number: string; name: string; countyNumber: string; countyName: string }>(
+  const municipalities = await sql(actor).query<{
+    number: string;
+    name: string;
+    countyNumber: string;
+    countyName: string;
+  }>(
     `SELECT m.number, m.short_name AS name, m.county_number AS "countyNumber", c.name AS "countyName"
      FROM municipality m JOIN county c ON c.number = m.county_number
      ${numbers ? 'WHERE m.number = ANY($1::text[])' : ''}
@@ -350,6 +361,7 @@ export async function buildOverview(
     numbers ? [numbers] : [],
   );
   const derived = await deriveSeason(
+    actor,
     season,
     municipalities.map((municipality) => municipality.number),
     asOf,
@@ -390,5 +402,5 @@ export async function buildOverview(
 export async function deriveStatusOverview(actor: Actor, query: StatusQuery): Promise<StatusOverviewSummary | null> {
   const season = await findSeason(actor, query.seasonKey);
   if (!season) return null;
-  return buildOverview(season, scopeParameter(actor) ?? undefined, query.asOf);
+  return buildOverview(actor, season, scopeParameter(actor) ?? undefined, query.asOf);
 }

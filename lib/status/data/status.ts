@@ -68,8 +68,8 @@ function previousMinute(versionKey: string, asOf: Date): StatusOverviewSummary |
 }
 
 /** Whether any event of the season is dated after `after` and by `until` (a message received or attributed, Apprec, finding, extension request, agreed resubmission or transport error). */
-async function eventsBetween(seasonId: string, after: Date, until: Date): Promise<boolean> {
-  const [row] = await sql().query<{ found: boolean }>(
+async function eventsBetween(actor: Actor, seasonId: string, after: Date, until: Date): Promise<boolean> {
+  const [row] = await sql(actor).query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND received_at > $2 AND received_at <= $3)
        OR EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND attributed_at > $2 AND attributed_at <= $3)
        OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id AND m.type::text = a.original_msg_type
@@ -97,13 +97,18 @@ const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, Muni
 const EVENTS_REUSE_MS = 10 * MINUTE_MS;
 
 function nowEventsLoader(versionKey: string): SeasonEventsLoader {
-  return async (seasonId, numbers, asOf) => {
+  return async (actor, seasonId, numbers, asOf) => {
     const key = `${versionKey}|${seasonId}`;
     const read = nowEvents.get(key);
     const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
-    if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf))))
+    if (
+      read &&
+      age >= 0 &&
+      age <= EVENTS_REUSE_MS &&
+      (age === 0 || !(await eventsBetween(actor, seasonId, read.asOf, asOf)))
+    )
       return read.events;
-    const events = loadSeasonEvents(seasonId, numbers, asOf);
+    const events = loadSeasonEvents(actor, seasonId, numbers, asOf);
     nowEvents.delete(key);
     if (nowEvents.size >= LATEST_NOW_LIMIT) nowEvents.delete(nowEvents.keys().next().value!);
     nowEvents.set(key, { asOf, events });
@@ -117,8 +122,8 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
  * whenever an extension request leaves PENDING and whenever a message is attributed after it
  * arrived (each happens once per row, so the counts grow).
  */
-async function dataVersion(): Promise<string> {
-  const [row] = await sql().query<{ version: string }>(
+async function dataVersion(actor: Actor): Promise<string> {
+  const [row] = await sql(actor).query<{ version: string }>(
     `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
                            (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
                            (SELECT id FROM note ORDER BY id DESC LIMIT 1), (SELECT id FROM transport_error ORDER BY id DESC LIMIT 1),
@@ -136,7 +141,7 @@ async function dataVersion(): Promise<string> {
 export async function getStatusOverview(actor: Actor, query: StatusQuery): Promise<StatusOverviewSummary | null> {
   if (!municipalityScope(actor).all) return deriveStatusOverview(actor, query);
   // In parallel: the cache key needs both, and this runs on every request.
-  const [season, version] = await Promise.all([findSeason(actor, query.seasonKey), dataVersion()]);
+  const [season, version] = await Promise.all([findSeason(actor, query.seasonKey), dataVersion(actor)]);
   if (!season) return null;
   const versionKey = `${season.id}|${version}`;
   const key = `${versionKey}|${query.asOf.getTime()}`;
@@ -147,7 +152,7 @@ export async function getStatusOverview(actor: Actor, query: StatusQuery): Promi
     return cached.built ?? (isNow ? previousMinute(versionKey, query.asOf) : null) ?? cached.overview;
   for (const [entryKey, entry] of overviewCache)
     if (entry.expires <= now || overviewCache.size >= OVERVIEW_CACHE_LIMIT) overviewCache.delete(entryKey);
-  const overview = buildOverview(season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
+  const overview = buildOverview(actor, season, undefined, query.asOf, isNow ? nowEventsLoader(versionKey) : undefined);
   const entry: { expires: number; overview: Promise<StatusOverviewSummary>; built?: StatusOverviewSummary } = {
     expires: now + OVERVIEW_CACHE_TTL_MS,
     overview,
@@ -234,21 +239,21 @@ export async function getMunicipalityStatus(
 ): Promise<MunicipalityStatusDetail | null> {
   if (!canSeeMunicipality(viewer, number)) return denied(viewer, 'municipality.status', number);
   const [municipality, season] = await Promise.all([
-    db().municipality.findUnique({
+    db(viewer).municipality.findUnique({
       where: { number },
       select: { number: true, shortName: true, name: true, countyNumber: true, county: { select: { name: true } } },
     }),
     findSeason(viewer, query.seasonKey),
   ]);
   if (!municipality || !season) return null;
-  await recordAudit(db(), {
+  await recordAudit(db(viewer), {
     action: 'municipality.view',
     outcome: 'SUCCESS',
     actor: auditActor(viewer),
     municipalityNumber: number,
     requestId: viewer.requestId,
   });
-  const derived = await deriveSeason(season, [number], query.asOf);
+  const derived = await deriveSeason(viewer, season, [number], query.asOf);
   const { events, result } = derived.current.get(number)!;
   const previous = derived.previous;
   const previousEnd =

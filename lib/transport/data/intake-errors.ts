@@ -24,14 +24,13 @@ export interface IntakeErrorRow extends IntakeErrorInput {
 
 /** Records one refused message (by the consumer's system actor). */
 export async function recordIntakeError(actor: SystemActor, input: IntakeErrorInput): Promise<void> {
-  void actor;
-  await db().intakeError.create({ data: input });
+  await db(actor).intakeError.create({ data: input });
 }
 
 /** The latest refused messages, newest first; null unless the actor is an FHI admin or a system part. */
 export async function listIntakeErrors(actor: Actor, limit = 100): Promise<IntakeErrorRow[] | null> {
   if (!isSystemActor(actor) && !isAdmin(actor)) return null;
-  const rows = await db().intakeError.findMany({ orderBy: { occurredAt: 'desc' }, take: limit });
+  const rows = await db(actor).intakeError.findMany({ orderBy: { occurredAt: 'desc' }, take: limit });
   return rows.map((row) => ({
     id: row.id,
     occurredAt: row.occurredAt,
@@ -47,7 +46,7 @@ export async function listIntakeErrors(actor: Actor, limit = 100): Promise<Intak
 /** Documents stored from AMQP per queue (from the stored rows: every process's consumer counts). */
 export async function countStoredByQueue(actor: Actor): Promise<Record<string, number> | null> {
   if (!isSystemActor(actor) && !isAdmin(actor)) return null;
-  const rows = await db().$queryRaw<{ queue: string; count: bigint }[]>`
+  const rows = await db(actor).$queryRaw<{ queue: string; count: bigint }[]>`
     SELECT queue, count(*) AS count FROM (
       SELECT transport_metadata->>'queue' AS queue FROM message WHERE transport = 'AMQP' AND transport_metadata IS NOT NULL
       UNION ALL

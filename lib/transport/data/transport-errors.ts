@@ -101,9 +101,9 @@ const CONCERNS_SQL = `
   FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id JOIN season s ON s.id = m.season_id WHERE a.apprec_id = $1
   LIMIT 1`;
 
-async function concernsOf(originalMessageId: string | null): Promise<TransportErrorConcerns | null> {
+async function concernsOf(actor: Actor, originalMessageId: string | null): Promise<TransportErrorConcerns | null> {
   if (!originalMessageId) return null;
-  const [row] = await sql().query<TransportErrorConcerns>(CONCERNS_SQL, [originalMessageId]);
+  const [row] = await sql(actor).query<TransportErrorConcerns>(CONCERNS_SQL, [originalMessageId]);
   return row ?? null;
 }
 
@@ -120,7 +120,7 @@ export async function recordTransportError(
   const originalMessageId = cleanText(report.originalMessageId, 500);
   const errorCondition = cleanText(report.errorCondition, 200) ?? '';
   const key = dedupeKey(report);
-  const inserted = await sql().query<{ id: string }>(
+  const inserted = await sql(actor).query<{ id: string }>(
     `INSERT INTO transport_error (id, dedupe_key, original_message_id, error_condition, error_description,
        receiver_timestamp, received_at, queue, from_her_id, to_her_id)
      VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -141,12 +141,12 @@ export async function recordTransportError(
   );
   const [row] = inserted.length
     ? inserted
-    : await sql().query<{ id: string }>(`SELECT id FROM transport_error WHERE dedupe_key = $1`, [key]);
+    : await sql(actor).query<{ id: string }>(`SELECT id FROM transport_error WHERE dedupe_key = $1`, [key]);
   return {
     id: row!.id,
     created: inserted.length > 0,
     label: transportErrorLabel(errorCondition),
-    concerns: await concernsOf(originalMessageId),
+    concerns: await concernsOf(actor, originalMessageId),
   };
 }
 
@@ -174,7 +174,7 @@ export async function listTransportErrors(
     options.unlinkedOnly ? 'm.msg_id IS NULL' : '',
     numbers ? 'm.municipality_number = ANY($2::text[])' : '',
   ].filter(Boolean);
-  const rows = await sql().query<
+  const rows = await sql(actor).query<
     Omit<TransportErrorRow, 'label' | 'concerns'> & {
       kind: 'MESSAGE' | 'APPREC';
       msgId: string | null;
