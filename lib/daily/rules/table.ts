@@ -2,11 +2,12 @@
  * The daily overview table's state, all of it in the URL like the annual table's (search, filters,
  * sort, page, columns), and the model the page renders: rows matching, sorted, one page of them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { tableParamsSchema, tableQuery } from '@/lib/core/table-params';
 import { DAILY_FLAG_LABELS, DAILY_STATE_LABELS } from '../labels';
 import { reportingRate, timeliness } from './derive';
 import type { DailyOverviewRow } from './overview';
-import type { DailyFlagCode, DailyState } from './types';
+import type { DailyState } from './types';
 
 export const DAILY_COLUMNS = [
   'number',
@@ -40,37 +41,11 @@ export const DEFAULT_DAILY_COLUMNS: readonly DailyColumnId[] = [
 ];
 export const DAILY_PAGE_SIZE = 50;
 
-const keysOf = <T extends string>(record: Record<T, unknown>) => Object.keys(record) as [T, ...T[]];
-const oneOrMany = (value: unknown) => (typeof value === 'string' ? [value] : value);
-
-export const dailyTableParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  fylke: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  status: z.enum(keysOf<DailyState>(DAILY_STATE_LABELS)).optional().catch(undefined),
-  flagg: z.enum(keysOf<DailyFlagCode>(DAILY_FLAG_LABELS)).optional().catch(undefined),
-  sort: z.enum(DAILY_COLUMNS).optional().catch(undefined),
-  retning: z.enum(['asc', 'desc']).optional().catch(undefined),
-  side: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
-  kol: z.preprocess(oneOrMany, z.array(z.enum(DAILY_COLUMNS)).optional()).catch(undefined),
-});
+export const dailyTableParamsSchema = tableParamsSchema(DAILY_STATE_LABELS, DAILY_FLAG_LABELS, DAILY_COLUMNS);
 export type DailyTableParams = z.infer<typeof dailyTableParamsSchema>;
 
-export function dailyTableQuery(params: DailyTableParams): Record<string, string | string[] | undefined> {
-  return {
-    q: params.q,
-    fylke: params.fylke,
-    status: params.status,
-    flagg: params.flagg,
-    sort: params.sort,
-    retning: params.retning,
-    side: params.side ? String(params.side) : undefined,
-    kol: params.kol,
-  };
-}
+/** The query parameters of `params` as strings, for links and hidden form fields. */
+export const dailyTableQuery: (params: DailyTableParams) => Record<string, string | string[] | undefined> = tableQuery;
 
 /** State order for sorting: the most troubled first. */
 const STATE_RANK: Record<DailyState, number> = {
