@@ -27,7 +27,7 @@ import {
   type DailyOverviewSummary,
   type DailySeasonSummary,
 } from './rules/overview';
-import { currentSeason, type SeasonChoice } from './rules/seasons';
+import { currentSeason, isDailySeasonKey, type SeasonChoice } from './rules/seasons';
 
 export interface SeasonOption extends SeasonChoice {
   id: string;
@@ -40,6 +40,11 @@ export async function listSeasons(actor: Actor): Promise<SeasonOption[]> {
     `SELECT id, key, name, kind::text AS kind, period_start AS "periodStart", period_end AS "periodEnd",
        opens_at AS "opensAt", deadline FROM season ORDER BY period_start, key`,
   );
+}
+
+/** Whether `key` names a daily season (lib/daily/rules/seasons.ts isDailySeasonKey). */
+export async function isDailySeason(actor: Actor, key: string | undefined): Promise<boolean> {
+  return key !== undefined && isDailySeasonKey(await listSeasons(actor), key);
 }
 
 /** The season a view opens on at `asOf` when none is asked for (lib/daily/rules/seasons.ts). */
