@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { auditActor, canSeeMunicipality, denied, recordAudit, scopeParameter, type Actor } from '@/lib/access';
+import { MINUTE_MS } from '@/lib/core/time';
 import { db, sql } from '@/lib/db';
 import {
   dailyCalendar,
@@ -146,37 +147,116 @@ const summaryOf = (season: { id: string; input: DailySeasonInput }): DailySeason
   rules: season.input.rules,
 });
 
-/** Recent overviews by season, instant and scope: the same minute's overview is derived once. */
-const overviews = new Map<string, { expires: number; overview: Promise<DailyOverviewSummary | null> }>();
-const OVERVIEW_TTL_MS = 30_000;
+/**
+ * The daily overview's caches, like the annual one's (lib/status/data/status.ts): derived state is
+ * never stored, only not recomputed. Keyed by season, scope and data version (a new message or
+ * Apprec, or a message attributed, changes it), so a new event shows at once:
+ * - `overviews`: the overview per instant (the same minute's is derived once);
+ * - `latestNow`: the last overview of "now" built; when the minute turns, requests get it (it says
+ *   which minute it shows) until the new minute's is built, instead of all waiting for the rebuild;
+ * - `nowEvents`: the events read for "now"; the next minute derives the same rows again at its
+ *   instant instead of reading ~300 000 rows again, unless one is dated between the two instants
+ *   (a future receipt coming due), and read again at least every EVENTS_REUSE_MS so that a row
+ *   changed in place (which the version does not count) still shows.
+ */
+interface OverviewEntry {
+  expires: number;
+  overview: Promise<DailyOverviewSummary | null>;
+  built?: DailyOverviewSummary | null;
+}
+const overviews = new Map<string, OverviewEntry>();
+const OVERVIEW_TTL_MS = 60_000;
+const OVERVIEW_LIMIT = 32;
+const latestNow = new Map<string, DailyOverviewSummary>();
+const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, DailyEvents>> }>();
+const NOW_LIMIT = 8;
+const EVENTS_REUSE_MS = 10 * MINUTE_MS;
+
+/** Changes whenever a message or an Apprec is added (UUIDv7 ids: the largest is the newest) or a message is attributed. */
+async function dailyDataVersion(): Promise<string> {
+  const [row] = await sql().query<{ version: string }>(
+    `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
+                           (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL)) AS version`,
+  );
+  return row?.version ?? '';
+}
+
+/** Whether a message or Apprec of the season is dated after `after` and by `until`. */
+async function eventsBetween(seasonId: string, after: Date, until: Date): Promise<boolean> {
+  const [row] = await sql().query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND received_at > $2 AND received_at <= $3)
+       OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+                  WHERE m.season_id = $1::uuid AND a.received_at > $2 AND a.received_at <= $3) AS found`,
+    [seasonId, after, until],
+  );
+  return row?.found ?? true;
+}
+
+function remember<Value>(map: Map<string, Value>, key: string, value: Value): void {
+  map.delete(key);
+  if (map.size >= NOW_LIMIT) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
+type EventsLoader = (
+  seasonId: string,
+  scope: readonly string[] | null,
+  asOf: Date,
+) => Promise<Map<string, DailyEvents>>;
+
+function nowEventsLoader(versionKey: string): EventsLoader {
+  return async (seasonId, scope, asOf) => {
+    const read = nowEvents.get(versionKey);
+    const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
+    if (read && age >= 0 && age <= EVENTS_REUSE_MS && (age === 0 || !(await eventsBetween(seasonId, read.asOf, asOf))))
+      return read.events;
+    const events = loadDailyEvents(seasonId, scope, asOf);
+    remember(nowEvents, versionKey, { asOf, events });
+    events.catch(() => nowEvents.delete(versionKey));
+    return events;
+  };
+}
 
 /** The daily overview of every municipality in the actor's scope at `asOf`; null for an unknown or annual season. */
-export function getDailyOverview(
+export async function getDailyOverview(
   actor: Actor,
   query: { seasonKey: string; asOf: Date },
 ): Promise<DailyOverviewSummary | null> {
   const scope = scopeParameter(actor);
-  const key = `${query.seasonKey}|${query.asOf.getTime()}|${scope?.join(',') ?? '*'}`;
+  const versionKey = `${query.seasonKey}|${scope?.join(',') ?? '*'}|${await dailyDataVersion()}`;
+  const key = `${versionKey}|${query.asOf.getTime()}`;
   const now = Date.now();
-  for (const [cached, entry] of overviews) if (entry.expires < now) overviews.delete(cached);
+  // "Now" as the screens ask for it: the end of the current minute (lib/status/rules/query.ts).
+  const isNow = query.asOf.getTime() === (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS - 1;
+  const previous = () => {
+    const latest = isNow ? latestNow.get(versionKey) : undefined;
+    return latest && latest.asOf.getTime() === query.asOf.getTime() - MINUTE_MS ? latest : null;
+  };
   const known = overviews.get(key);
-  if (known) return known.overview;
-  const overview = buildDailyOverview(scope, query);
-  overviews.set(key, { expires: now + OVERVIEW_TTL_MS, overview });
-  overview.catch(() => overviews.delete(key));
-  return overview;
+  if (known && known.expires > now) return known.built !== undefined ? known.built : (previous() ?? known.overview);
+  for (const [cached, entry] of overviews)
+    if (entry.expires <= now || overviews.size >= OVERVIEW_LIMIT) overviews.delete(cached);
+  const overview = buildDailyOverview(scope, query, isNow ? nowEventsLoader(versionKey) : loadDailyEvents);
+  const entry: OverviewEntry = { expires: now + OVERVIEW_TTL_MS, overview };
+  overviews.set(key, entry);
+  overview.then(
+    (built) => {
+      entry.built = built;
+      if (isNow && built) remember(latestNow, versionKey, built);
+    },
+    () => overviews.delete(key),
+  );
+  return previous() ?? overview;
 }
 
 async function buildDailyOverview(
   scope: string[] | null,
   query: { seasonKey: string; asOf: Date },
+  load: EventsLoader,
 ): Promise<DailyOverviewSummary | null> {
   const season = await findDailySeason(query.seasonKey);
   if (!season) return null;
-  const [municipalities, events] = await Promise.all([
-    municipalitiesIn(scope),
-    loadDailyEvents(season.id, scope, query.asOf),
-  ]);
+  const [municipalities, events] = await Promise.all([municipalitiesIn(scope), load(season.id, scope, query.asOf)]);
   const calendars: DayStatus[][] = [];
   const rows: DailyOverviewRow[] = municipalities.map((municipality) => {
     const own = events.get(municipality.number) ?? NO_EVENTS;
