@@ -77,45 +77,56 @@ async function findDailySeason(key: string): Promise<{ id: string; input: DailyS
   };
 }
 
-type Grouped<Row> = Row & { municipalityNumber: string };
+/** One row of loadDailyEvents: a message, with one of its Apprecs (or none). */
+interface EventRow extends DailyMessageInput {
+  municipalityNumber: string;
+  apprecStatus: DailyApprecInput['status'] | null;
+  apprecReceivedAt: Date | null;
+}
 
-/** The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by municipality. */
+/**
+ * The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by
+ * municipality: one query, the Apprecs joined to their message, and only the columns the rules
+ * read. A message with several Apprecs comes once per Apprec, in order of receipt (the rules take
+ * each message's last Apprec: lib/daily/rules/coverage.ts).
+ */
 async function loadDailyEvents(
   seasonId: string,
   numbers: readonly string[] | null,
   asOf: Date,
 ): Promise<Map<string, DailyEvents>> {
-  const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
-  const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
-  const [messages, apprecs] = await Promise.all([
-    sql().query<Grouped<DailyMessageInput>>(
-      `SELECT msg_id AS "msgId", type::text AS type, environment::text AS environment, received_at AS "receivedAt",
-         period_from::text AS "periodFrom", period_to::text AS "periodTo", run_number AS "runNumber",
-         CASE WHEN type = 'KPR_IPL' THEN (content_summary->>'persons')::int END AS persons,
-         epj_system AS "epjSystem", epj_version AS "epjVersion", municipality_number AS "municipalityNumber"
-       FROM message
-       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2 ${scope('municipality_number')}
-       ORDER BY received_at, id`,
-      values,
-    ),
-    sql().query<Grouped<DailyApprecInput>>(
-      `SELECT a.original_msg_id AS "originalMsgId", a.status::text AS status, a.received_at AS "receivedAt",
-         m.municipality_number AS "municipalityNumber"
-       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
-       WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2
-         ${scope('m.municipality_number')}
-       ORDER BY a.received_at, a.id`,
-      values,
-    ),
-  ]);
+  const rows = await sql().query<EventRow>(
+    `SELECT m.msg_id AS "msgId", m.type::text AS type, m.environment::text AS environment, m.received_at AS "receivedAt",
+       m.period_from::text AS "periodFrom", m.period_to::text AS "periodTo", m.run_number AS "runNumber",
+       CASE WHEN m.type = 'KPR_IPL' THEN (m.content_summary->>'persons')::int END AS persons,
+       m.municipality_number AS "municipalityNumber", a.status::text AS "apprecStatus", a.received_at AS "apprecReceivedAt"
+     FROM message m LEFT JOIN apprec a ON a.original_msg_id = m.msg_id AND a.received_at <= $2
+     WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL AND m.received_at <= $2
+       ${numbers ? 'AND m.municipality_number = ANY($3::text[])' : ''}
+     ORDER BY m.received_at, m.id, a.received_at, a.id`,
+    numbers ? [seasonId, asOf, numbers] : [seasonId, asOf],
+  );
   const byMunicipality = new Map<string, { messages: DailyMessageInput[]; apprecs: DailyApprecInput[] }>();
-  const of = (number: string) => {
-    let events = byMunicipality.get(number);
-    if (!events) byMunicipality.set(number, (events = { messages: [], apprecs: [] }));
-    return events;
-  };
-  for (const { municipalityNumber, ...message } of messages) of(municipalityNumber).messages.push(message);
-  for (const { municipalityNumber, ...apprec } of apprecs) of(municipalityNumber).apprecs.push(apprec);
+  let previous: string | null = null;
+  for (const row of rows) {
+    let events = byMunicipality.get(row.municipalityNumber);
+    if (!events) byMunicipality.set(row.municipalityNumber, (events = { messages: [], apprecs: [] }));
+    if (row.msgId !== previous) {
+      events.messages.push({
+        msgId: row.msgId,
+        type: row.type,
+        environment: row.environment,
+        receivedAt: row.receivedAt,
+        periodFrom: row.periodFrom,
+        periodTo: row.periodTo,
+        runNumber: row.runNumber,
+        persons: row.persons,
+      });
+      previous = row.msgId;
+    }
+    if (row.apprecStatus !== null && row.apprecReceivedAt !== null)
+      events.apprecs.push({ originalMsgId: row.msgId, status: row.apprecStatus, receivedAt: row.apprecReceivedAt });
+  }
   return byMunicipality;
 }
 
