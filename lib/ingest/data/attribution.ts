@@ -224,12 +224,23 @@ export async function readIdentitySeasonEvidence(
     ide.senderHerId === null && ide.senderOrgNumber === null
       ? []
       : sql().query<{ seasonId: string; runNumber: string | null; receivedAt: Date }>(
+          // Narrowed to the run in SQL (a shared EPJ host sends many KPR_IPLs a day); sameRun decides below.
           `SELECT season_id::text AS "seasonId", run_number AS "runNumber", received_at AS "receivedAt"
             FROM message
             WHERE type = 'KPR_IPL' AND environment = $3::"Environment" AND received_at <= $4
               AND (sender_her_id = $1 OR sender_org_number = $2)
-            ORDER BY received_at DESC LIMIT 500`,
-          [ide.senderHerId, ide.senderOrgNumber, ide.environment, ide.receivedAt],
+              AND (btrim(run_number) = $5
+                   OR ((coalesce(btrim(run_number), '') = '' OR $5::text IS NULL)
+                       AND received_at >= $4::timestamptz - make_interval(hours => $6)))
+            ORDER BY received_at DESC LIMIT 100`,
+          [
+            ide.senderHerId,
+            ide.senderOrgNumber,
+            ide.environment,
+            ide.receivedAt,
+            ide.runNumber?.trim() || null,
+            RUN_WINDOW_HOURS,
+          ],
         ),
     ide.municipalityNumber === null
       ? []
