@@ -63,7 +63,8 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   const calendar = page.getByRole('region', { name: /Kalender: bruk piltastene/ });
   await expect(calendar.getByRole('table', { name: 'januar' })).toBeVisible();
   await expect(calendar.getByRole('rowheader', { name: 'Identmelding (KPR_IDE)' }).first()).toBeVisible();
-  await expect(calendar.getByText('Dekket i tide').first()).toBeAttached();
+  // Each cell's words are its name (its title); the screen-reader text is the table alternative's.
+  await expect(calendar.getByRole('cell', { name: /: Dekket i tide$/ }).first()).toBeAttached();
 
   // One tab stop, then the arrow keys move between days.
   const firstCell = calendar.locator('td[tabindex="0"]');
@@ -85,6 +86,17 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   await page.goto(`/kommuner/${number}/daglig?asOf=2026-03-01`);
   await expect(page.getByText('Viser status slik den var ved utgangen av 01.03.2026')).toBeVisible();
   await expect(page.locator('td[data-lane="0"][data-month="5"]').first()).toHaveAttribute('title', /Fremtidig dag/);
+
+  // The annual page asked for the daily season sends it to the calendar, asOf kept; annual screens
+  // never show the daily season in annual words.
+  await page.goto(`/kommuner/${number}?season=2026-daglig&asOf=2026-03-01`);
+  await expect(page).toHaveURL(new RegExp(`/kommuner/${number}/daglig\\?season=2026-daglig&asOf=2026-03-01$`));
+  await expect(page.getByText('Viser status slik den var ved utgangen av 01.03.2026')).toBeVisible();
+  expect((await page.request.get(`/kommuner/${number}/eksport?format=csv&season=2026-daglig`)).status()).toBe(404);
+  expect((await page.request.get('/eksport?format=csv&season=2026-daglig')).status()).toBe(404);
+  await page.goto('/fristsoknader?season=2026-daglig');
+  await expect(page).toHaveURL(/\/fristsoknader$/);
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('daglig');
 });
 
 test('the worklist shows silent and rejecting municipalities with reasons and the next step', async ({ page }) => {

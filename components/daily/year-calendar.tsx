@@ -1,8 +1,9 @@
 /**
  * A municipality's year, one cell per day in four lanes: the fagmelding (covered on time, late,
  * rejected, missing, not expected), the identmelding, the Apprec, and test traffic apart. Each cell
- * carries a symbol as well as a colour, and its words for screen readers; the arrow keys move
- * between cells (CalendarKeys). The table alternative lists the same days as rows.
+ * carries a symbol as well as a colour, and its words as its title; the arrow keys move between
+ * cells (CalendarKeys). The screen-reader text is the table alternative's (the same days as rows),
+ * not repeated in each of the ~1 500 cells: that doubled the page and its render time.
  */
 import { Details, DetailsContent, DetailsSummary, TableCell, TableRow } from '@digdir/designsystemet-react';
 import { DataTable } from '@/components/tables/data-table';
@@ -101,9 +102,6 @@ function Month({
                   title={`${formatIsoDate(cell.date)}: ${text.words}`}
                 >
                   <span aria-hidden="true">{text.symbol}</span>
-                  <span className={styles.srOnly}>
-                    {formatIsoDate(cell.date)}, {LANE_LABELS[lane]}: {text.words}
-                  </span>
                 </td>
               );
             })}

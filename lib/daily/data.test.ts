@@ -1,5 +1,5 @@
 // The daily data module against a real database: scope, replay (asOf) and the current season.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
@@ -159,5 +159,45 @@ describe('daily data within the actor’s scope', () => {
     ['2025-06-01T12:00:00+02:00', '2024'],
   ])('opens at %s on season %s', async (instant, key) => {
     expect((await findCurrentSeason(staff, at(instant)))?.key).toBe(key);
+  });
+});
+
+describe('the cached overview of now', () => {
+  let staff: Viewer;
+  /** "Now" as the screens ask for it: the end of the minute. */
+  const endOfMinute = (wall: string) => new Date(new Date(wall).getTime() + 59_999);
+  const stateOf = async (number: string, asOf: Date) =>
+    (await getDailyOverview(staff, { seasonKey: SEASON, asOf }))!.rows.find((row) => row.number === number)!.state;
+
+  beforeAll(async () => {
+    ({ staff } = await createTestCast('staff'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows a new delivery at once, and one dated later when its minute comes, though the events are reused', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-09T10:00:30+01:00'));
+    const first = endOfMinute('2026-03-09T10:00:00+01:00');
+    expect(await stateOf('5501', first)).toBe('NOT_STARTED');
+    expect(await stateOf('1103', first)).toBe('NOT_STARTED');
+    // A new row changes the data version: the same minute's overview is derived again.
+    await deliver('5501', '2026-03-06', '2026-03-08', '2026-03-09T09:50:00+01:00', 'OK');
+    expect(await stateOf('5501', first)).not.toBe('NOT_STARTED');
+    // A row stored now but received (X-Received-At) in the next minute: not yet shown...
+    await deliver('1103', '2026-03-06', '2026-03-08', '2026-03-09T10:01:20+01:00', 'OK');
+    expect(await stateOf('1103', first)).toBe('NOT_STARTED');
+    // ...and shown when that minute comes (once its overview is built: until then the previous minute's answers).
+    vi.setSystemTime(new Date('2026-03-09T10:01:30+01:00'));
+    const next = endOfMinute('2026-03-09T10:01:00+01:00');
+    await vi.waitFor(
+      async () => {
+        const overview = (await getDailyOverview(staff, { seasonKey: SEASON, asOf: next }))!;
+        expect(overview.asOf).toEqual(next);
+        expect(overview.rows.find((row) => row.number === '1103')!.state).not.toBe('NOT_STARTED');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
   });
 });

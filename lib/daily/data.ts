@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { auditActor, canSeeMunicipality, denied, recordAudit, scopeParameter, type Actor } from '@/lib/access';
+import { MINUTE_MS } from '@/lib/core/time';
 import { db, sql } from '@/lib/db';
 import {
   dailyCalendar,
@@ -27,7 +28,7 @@ import {
   type DailyOverviewSummary,
   type DailySeasonSummary,
 } from './rules/overview';
-import { currentSeason, type SeasonChoice } from './rules/seasons';
+import { currentSeason, isDailySeasonKey, type SeasonChoice } from './rules/seasons';
 
 export interface SeasonOption extends SeasonChoice {
   id: string;
@@ -39,6 +40,11 @@ export async function listSeasons(actor: Actor): Promise<SeasonOption[]> {
     `SELECT id, key, name, kind::text AS kind, period_start AS "periodStart", period_end AS "periodEnd",
        opens_at AS "opensAt", deadline FROM season ORDER BY period_start, key`,
   );
+}
+
+/** Whether `key` names a daily season (lib/daily/rules/seasons.ts isDailySeasonKey). */
+export async function isDailySeason(actor: Actor, key: string | undefined): Promise<boolean> {
+  return key !== undefined && isDailySeasonKey(await listSeasons(actor), key);
 }
 
 /** The season a view opens on at `asOf` when none is asked for (lib/daily/rules/seasons.ts). */
@@ -70,46 +76,57 @@ async function findDailySeason(actor: Actor, key: string): Promise<{ id: string;
   };
 }
 
-type Grouped<Row> = Row & { municipalityNumber: string };
+/** One row of loadDailyEvents: a message, with one of its Apprecs (or none). */
+interface EventRow extends DailyMessageInput {
+  municipalityNumber: string;
+  apprecStatus: DailyApprecInput['status'] | null;
+  apprecReceivedAt: Date | null;
+}
 
-/** The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by municipality. */
+/**
+ * The season's messages and Apprecs known at `asOf` for `numbers` (null: all), grouped by
+ * municipality: one query, the Apprecs joined to their message, and only the columns the rules
+ * read. A message with several Apprecs comes once per Apprec, in order of receipt (the rules take
+ * each message's last Apprec: lib/daily/rules/coverage.ts).
+ */
 async function loadDailyEvents(
   actor: Actor,
   seasonId: string,
   numbers: readonly string[] | null,
   asOf: Date,
 ): Promise<Map<string, DailyEvents>> {
-  const scope = (column: string) => (numbers ? `AND ${column} = ANY($3::text[])` : '');
-  const values = numbers ? [seasonId, asOf, numbers] : [seasonId, asOf];
-  const [messages, apprecs] = await Promise.all([
-    sql(actor).query<Grouped<DailyMessageInput>>(
-      `SELECT msg_id AS "msgId", type::text AS type, environment::text AS environment, received_at AS "receivedAt",
-         period_from::text AS "periodFrom", period_to::text AS "periodTo", run_number AS "runNumber",
-         CASE WHEN type = 'KPR_IPL' THEN (content_summary->>'persons')::int END AS persons,
-         epj_system AS "epjSystem", epj_version AS "epjVersion", municipality_number AS "municipalityNumber"
-       FROM message
-       WHERE season_id = $1::uuid AND municipality_number IS NOT NULL AND received_at <= $2 ${scope('municipality_number')}
-       ORDER BY received_at, id`,
-      values,
-    ),
-    sql(actor).query<Grouped<DailyApprecInput>>(
-      `SELECT a.original_msg_id AS "originalMsgId", a.status::text AS status, a.received_at AS "receivedAt",
-         m.municipality_number AS "municipalityNumber"
-       FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
-       WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL AND m.received_at <= $2 AND a.received_at <= $2
-         ${scope('m.municipality_number')}
-       ORDER BY a.received_at, a.id`,
-      values,
-    ),
-  ]);
+  const rows = await sql(actor).query<EventRow>(
+    `SELECT m.msg_id AS "msgId", m.type::text AS type, m.environment::text AS environment, m.received_at AS "receivedAt",
+       m.period_from::text AS "periodFrom", m.period_to::text AS "periodTo", m.run_number AS "runNumber",
+       CASE WHEN m.type = 'KPR_IPL' THEN (m.content_summary->>'persons')::int END AS persons,
+       m.municipality_number AS "municipalityNumber", a.status::text AS "apprecStatus", a.received_at AS "apprecReceivedAt"
+     FROM message m LEFT JOIN apprec a ON a.original_msg_id = m.msg_id AND a.received_at <= $2
+     WHERE m.season_id = $1::uuid AND m.municipality_number IS NOT NULL AND m.received_at <= $2
+       ${numbers ? 'AND m.municipality_number = ANY($3::text[])' : ''}
+     ORDER BY m.received_at, m.id, a.received_at, a.id`,
+    numbers ? [seasonId, asOf, numbers] : [seasonId, asOf],
+  );
   const byMunicipality = new Map<string, { messages: DailyMessageInput[]; apprecs: DailyApprecInput[] }>();
-  const of = (number: string) => {
-    let events = byMunicipality.get(number);
-    if (!events) byMunicipality.set(number, (events = { messages: [], apprecs: [] }));
-    return events;
-  };
-  for (const { municipalityNumber, ...message } of messages) of(municipalityNumber).messages.push(message);
-  for (const { municipalityNumber, ...apprec } of apprecs) of(municipalityNumber).apprecs.push(apprec);
+  let previous: string | null = null;
+  for (const row of rows) {
+    let events = byMunicipality.get(row.municipalityNumber);
+    if (!events) byMunicipality.set(row.municipalityNumber, (events = { messages: [], apprecs: [] }));
+    if (row.msgId !== previous) {
+      events.messages.push({
+        msgId: row.msgId,
+        type: row.type,
+        environment: row.environment,
+        receivedAt: row.receivedAt,
+        periodFrom: row.periodFrom,
+        periodTo: row.periodTo,
+        runNumber: row.runNumber,
+        persons: row.persons,
+      });
+      previous = row.msgId;
+    }
+    if (row.apprecStatus !== null && row.apprecReceivedAt !== null)
+      events.apprecs.push({ originalMsgId: row.msgId, status: row.apprecStatus, receivedAt: row.apprecReceivedAt });
+  }
   return byMunicipality;
 }
 
@@ -141,37 +158,125 @@ const summaryOf = (season: { id: string; input: DailySeasonInput }): DailySeason
   rules: season.input.rules,
 });
 
-/** Recent overviews by season, instant and scope: the same minute's overview is derived once. */
-const overviews = new Map<string, { expires: number; overview: Promise<DailyOverviewSummary | null> }>();
-const OVERVIEW_TTL_MS = 30_000;
+/**
+ * The daily overview's caches, like the annual one's (lib/status/data/status.ts): derived state is
+ * never stored, only not recomputed. Keyed by season, scope and data version (a new message or
+ * Apprec, or a message attributed, changes it), so a new event shows at once:
+ * - `overviews`: the overview per instant (the same minute's is derived once);
+ * - `latestNow`: the last overview of "now" built; when the minute turns, requests get it (it says
+ *   which minute it shows) until the new minute's is built, instead of all waiting for the rebuild;
+ * - `nowEvents`: the events read for "now"; the next minute derives the same rows again at its
+ *   instant instead of reading ~300 000 rows again, unless one is dated between the two instants
+ *   (a future receipt coming due), and read again at least every EVENTS_REUSE_MS so that a row
+ *   changed in place (which the version does not count) still shows.
+ */
+interface OverviewEntry {
+  expires: number;
+  overview: Promise<DailyOverviewSummary | null>;
+  built?: DailyOverviewSummary | null;
+}
+const overviews = new Map<string, OverviewEntry>();
+const OVERVIEW_TTL_MS = 60_000;
+const OVERVIEW_LIMIT = 32;
+const latestNow = new Map<string, DailyOverviewSummary>();
+const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, DailyEvents>> }>();
+const NOW_LIMIT = 8;
+const EVENTS_REUSE_MS = 10 * MINUTE_MS;
+
+/** Changes whenever a message or an Apprec is added (UUIDv7 ids: the largest is the newest) or a message is attributed. */
+async function dailyDataVersion(actor: Actor): Promise<string> {
+  const [row] = await sql(actor).query<{ version: string }>(
+    `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
+                           (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL)) AS version`,
+  );
+  return row?.version ?? '';
+}
+
+/** Whether a message or Apprec of the season is dated after `after` and by `until`. */
+async function eventsBetween(actor: Actor, seasonId: string, after: Date, until: Date): Promise<boolean> {
+  const [row] = await sql(actor).query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM message WHERE season_id = $1::uuid AND received_at > $2 AND received_at <= $3)
+       OR EXISTS (SELECT 1 FROM apprec a JOIN message m ON m.msg_id = a.original_msg_id
+                  WHERE m.season_id = $1::uuid AND a.received_at > $2 AND a.received_at <= $3) AS found`,
+    [seasonId, after, until],
+  );
+  return row?.found ?? true;
+}
+
+function remember<Value>(map: Map<string, Value>, key: string, value: Value): void {
+  map.delete(key);
+  if (map.size >= NOW_LIMIT) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
+type EventsLoader = (
+  actor: Actor,
+  seasonId: string,
+  scope: readonly string[] | null,
+  asOf: Date,
+) => Promise<Map<string, DailyEvents>>;
+
+function nowEventsLoader(versionKey: string): EventsLoader {
+  return async (actor, seasonId, scope, asOf) => {
+    const read = nowEvents.get(versionKey);
+    const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
+    if (
+      read &&
+      age >= 0 &&
+      age <= EVENTS_REUSE_MS &&
+      (age === 0 || !(await eventsBetween(actor, seasonId, read.asOf, asOf)))
+    )
+      return read.events;
+    const events = loadDailyEvents(actor, seasonId, scope, asOf);
+    remember(nowEvents, versionKey, { asOf, events });
+    events.catch(() => nowEvents.delete(versionKey));
+    return events;
+  };
+}
 
 /** The daily overview of every municipality in the actor's scope at `asOf`; null for an unknown or annual season. */
-export function getDailyOverview(
+export async function getDailyOverview(
   actor: Actor,
   query: { seasonKey: string; asOf: Date },
 ): Promise<DailyOverviewSummary | null> {
   const scope = scopeParameter(actor);
-  const key = `${query.seasonKey}|${query.asOf.getTime()}|${scope?.join(',') ?? '*'}`;
+  const versionKey = `${query.seasonKey}|${scope?.join(',') ?? '*'}|${await dailyDataVersion(actor)}`;
+  const key = `${versionKey}|${query.asOf.getTime()}`;
   const now = Date.now();
-  for (const [cached, entry] of overviews) if (entry.expires < now) overviews.delete(cached);
+  // "Now" as the screens ask for it: the end of the current minute (lib/status/rules/query.ts).
+  const isNow = query.asOf.getTime() === (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS - 1;
+  const previous = () => {
+    const latest = isNow ? latestNow.get(versionKey) : undefined;
+    return latest && latest.asOf.getTime() === query.asOf.getTime() - MINUTE_MS ? latest : null;
+  };
   const known = overviews.get(key);
-  if (known) return known.overview;
-  const overview = buildDailyOverview(actor, scope, query);
-  overviews.set(key, { expires: now + OVERVIEW_TTL_MS, overview });
-  overview.catch(() => overviews.delete(key));
-  return overview;
+  if (known && known.expires > now) return known.built !== undefined ? known.built : (previous() ?? known.overview);
+  for (const [cached, entry] of overviews)
+    if (entry.expires <= now || overviews.size >= OVERVIEW_LIMIT) overviews.delete(cached);
+  const overview = buildDailyOverview(actor, scope, query, isNow ? nowEventsLoader(versionKey) : loadDailyEvents);
+  const entry: OverviewEntry = { expires: now + OVERVIEW_TTL_MS, overview };
+  overviews.set(key, entry);
+  overview.then(
+    (built) => {
+      entry.built = built;
+      if (isNow && built) remember(latestNow, versionKey, built);
+    },
+    () => overviews.delete(key),
+  );
+  return previous() ?? overview;
 }
 
 async function buildDailyOverview(
   actor: Actor,
   scope: string[] | null,
   query: { seasonKey: string; asOf: Date },
+  load: EventsLoader,
 ): Promise<DailyOverviewSummary | null> {
   const season = await findDailySeason(actor, query.seasonKey);
   if (!season) return null;
   const [municipalities, events] = await Promise.all([
     municipalitiesIn(actor, scope),
-    loadDailyEvents(actor, season.id, scope, query.asOf),
+    load(actor, season.id, scope, query.asOf),
   ]);
   const calendars: DayStatus[][] = [];
   const rows: DailyOverviewRow[] = municipalities.map((municipality) => {

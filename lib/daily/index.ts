@@ -9,6 +9,7 @@ export {
   findCurrentSeason,
   getDailyMunicipality,
   getDailyOverview,
+  isDailySeason,
   listSeasons,
   type DailyMunicipalityDetail,
   type SeasonOption,

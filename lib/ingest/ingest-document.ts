@@ -16,7 +16,12 @@ import { v7 as uuidV7 } from 'uuid';
 import type { Actor } from '@/lib/access';
 import { type ContentSummary, contentSummarySchema, iplosContentSummarySchema } from '@/lib/core/content-summary';
 import type { Severity } from '@/lib/core/severity';
-import { attributeWaitingMessages, readAttributionCandidates } from './data/attribution';
+import {
+  attributeWaitingMessages,
+  moveRunIdentityMessages,
+  readAttributionCandidates,
+  readIdentitySeasonEvidence,
+} from './data/attribution';
 import { recordIngestAudit } from './data/audit';
 import { readEarlierDeliveries } from './data/deliveries';
 import { type IngestReference, loadIngestReference } from './data/reference';
@@ -148,10 +153,27 @@ async function storeMessage(
     );
   }
   const header = document.kind === 'KPR_IPL' ? document.content.header : null;
-  const season = resolveSeason(reference.seasons, header?.periodFrom ?? null, options.receivedAt);
+  const runNumber = header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null);
+  // A KPR_IPL's season follows its period; a KPR_IDE's its run's KPR_IPL, else the receipt (rules/season.ts).
+  const season = resolveSeason(
+    reference.seasons,
+    header !== null
+      ? { kind: 'PERIOD', periodFrom: header.periodFrom, periodTo: header.periodTo }
+      : {
+          kind: 'IDENTITY',
+          ...(await readIdentitySeasonEvidence(actor, {
+            environment: msgHead.receiver.environment,
+            senderHerId: msgHead.sender.herId,
+            senderOrgNumber: msgHead.sender.organisationNumber,
+            runNumber,
+            receivedAt: options.receivedAt,
+            municipalityNumber: resolved,
+          })),
+        },
+    options.receivedAt,
+  );
   if (season === null) throw new IngestError(422, 'SEASON_UNKNOWN', 'No reporting season is configured.');
 
-  const runNumber = header?.runNumber ?? (document.kind === 'KPR_IDE' ? document.content.runNumber : null);
   const payload: AttributionInput['payload'] =
     resolved !== null
       ? { kind: 'VALID', municipalityNumber: resolved }
@@ -257,7 +279,18 @@ async function storeMessage(
   // An exact duplicate resolves to the same municipality, so its audit event is known beforehand.
   if (!stored) return storedMessage(actor, msgHead.msgId, sha256, audit(true));
   // A KPR_IPL may be what the sender's waiting KPR_IDEs needed (they came first).
-  if (document.kind === 'KPR_IPL') await attributeWaitingMessages(actor, msgHead.sender, options.receivedAt);
+  // and the KPR_IDEs of its run that came first follow it into its season.
+  if (document.kind === 'KPR_IPL') {
+    await moveRunIdentityMessages(actor, {
+      seasonId: season.id,
+      environment: msgHead.receiver.environment,
+      senderHerId: msgHead.sender.herId,
+      senderOrgNumber: msgHead.sender.organisationNumber,
+      runNumber,
+      receivedAt: options.receivedAt,
+    });
+    await attributeWaitingMessages(actor, msgHead.sender, options.receivedAt);
+  }
   return {
     duplicate: false,
     summary: {

@@ -13,6 +13,7 @@ import {
   notFoundResponse,
   overviewExportOf,
 } from '@/lib/reports';
+import { isDailySeason } from '@/lib/daily';
 import { getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { statusTableParamsSchema } from '@/lib/status/rules/table-params';
@@ -28,7 +29,10 @@ export async function GET(request: Request): Promise<Response> {
     ...search,
     kol: searchParams.getAll('kol').length ? searchParams.getAll('kol') : undefined,
   });
-  const overview = await getStatusOverview(viewer, toStatusQuery(statusPageQuerySchema.parse(search), new Date()));
+  const query = statusPageQuerySchema.parse(search);
+  // The file is the annual overview's: a daily season has no deadline to count delivered on time against.
+  if (await isDailySeason(viewer, query.season)) return notFoundResponse();
+  const overview = await getStatusOverview(viewer, toStatusQuery(query, new Date()));
   if (!overview) return notFoundResponse();
   const overviewExport = overviewExportOf(overview, params);
   const file = await exportOverview(overviewExport, format.data);

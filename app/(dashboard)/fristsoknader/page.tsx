@@ -1,8 +1,9 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
+import { isDailySeason } from '@/lib/daily';
 import { listExtensionRequests } from '@/lib/follow-up';
 import { grantDateBounds, type ExtensionListSummary } from '@/lib/follow-up/rules/extension-requests';
 import { countOf } from '@/lib/status/rules/texts';
@@ -47,6 +48,8 @@ export default async function ExtensionRequestsPage({
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
   const query = statusPageQuerySchema.parse(await searchParams);
+  // Extensions are for annual deadlines: a daily season has none, so the page shows the annual one.
+  if (await isDailySeason(viewer, query.season)) redirect('/fristsoknader');
   const now = new Date();
   const list = await listExtensionRequests(viewer, { seasonKey: query.season }, now);
   if (!list) notFound();

@@ -32,6 +32,7 @@ export type AuditAction =
   | 'export.municipality'
   | 'export.overview'
   | 'ingest.attribute'
+  | 'ingest.season'
   | 'message.assign';
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE';

@@ -47,8 +47,6 @@ function municipality(n: number): DailyEvents {
         periodTo: isoOfDay(today - 1),
         runNumber: run,
         persons: 40 + (today % 7),
-        epjSystem: 'EPJ',
-        epjVersion: '1',
       },
       {
         msgId: `ide-${run}`,
@@ -59,8 +57,6 @@ function municipality(n: number): DailyEvents {
         periodTo: null,
         runNumber: run,
         persons: null,
-        epjSystem: 'EPJ',
-        epjVersion: '1',
       },
     );
     apprecs.push(

@@ -44,7 +44,7 @@ interface DeliveryOptions {
 function delivery(from: string, to: string, received: string, options: DeliveryOptions = {}): DailyEvents {
   const run = String(++sequence);
   const environment = options.environment ?? 'PRODUCTION';
-  const base = { environment, runNumber: run, epjSystem: 'EPJ', epjVersion: '1' } as const;
+  const base = { environment, runNumber: run } as const;
   const ipl: DailyMessageInput = {
     ...base,
     msgId: `ipl-${run}`,

@@ -28,3 +28,12 @@ export function currentSeason<Season extends SeasonChoice>(seasons: readonly Sea
     .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())[0];
   return begun ?? seasons.at(-1) ?? null;
 }
+
+/**
+ * Whether `key` names a daily season. The annual screens (a municipality's season page, its export,
+ * the extension requests) use it to send a daily season to its own view instead of showing it in
+ * annual words (deadline, delivered on time).
+ */
+export function isDailySeasonKey(seasons: readonly Pick<SeasonChoice, 'key' | 'kind'>[], key: string | undefined) {
+  return key !== undefined && seasons.some((season) => season.key === key && season.kind === 'DAILY');
+}

@@ -19,8 +19,6 @@ export interface DailyMessageInput {
   runNumber: string | null;
   /** Persons in the fagmelding (content summary), for the volume rule. */
   persons: number | null;
-  epjSystem: string | null;
-  epjVersion: string | null;
 }
 
 export interface DailyApprecInput {

@@ -16,6 +16,7 @@ import {
   type AttributionInput,
   type UnattributedReason,
   attributeMessage,
+  RUN_WINDOW_HOURS,
   sameRun,
 } from '../rules/attribution';
 
@@ -196,4 +197,100 @@ export async function assignDocumentMunicipality(
 export async function listMunicipalityChoices(viewer: Viewer): Promise<{ number: string; name: string }[]> {
   if (!isFhi(viewer)) return [];
   return db(viewer).municipality.findMany({ select: { number: true, name: true }, orderBy: { number: 'asc' } });
+}
+
+/** What ingestion knows of a KPR_IDE when it decides its season (lib/ingest/rules/season.ts). */
+export interface IdentitySeasonFacts {
+  environment: 'PRODUCTION' | 'VALIDATION';
+  senderHerId: number | null;
+  senderOrgNumber: string | null;
+  runNumber: string | null;
+  receivedAt: Date;
+  /** The municipality its payload names (after renumbering), for an extension; null when none. */
+  municipalityNumber: string | null;
+}
+
+/**
+ * The evidence for a KPR_IDE's season: the season of its run's KPR_IPL received by then (same
+ * sender and environment, sameRun; the nearest in time when several), and the annual seasons
+ * whose deadline a granted extension for its municipality moves to at or after its receipt.
+ */
+export async function readIdentitySeasonEvidence(
+  actor: Actor,
+  ide: IdentitySeasonFacts,
+): Promise<{ runSeasonId: string | null; extendedSeasonIds: string[] }> {
+  const [runs, extensions] = await Promise.all([
+    ide.senderHerId === null && ide.senderOrgNumber === null
+      ? []
+      : sql(actor).query<{ seasonId: string; runNumber: string | null; receivedAt: Date }>(
+          // Narrowed to the run in SQL (a shared EPJ host sends many KPR_IPLs a day); sameRun decides below.
+          `SELECT season_id::text AS "seasonId", run_number AS "runNumber", received_at AS "receivedAt"
+            FROM message
+            WHERE type = 'KPR_IPL' AND environment = $3::"Environment" AND received_at <= $4
+              AND (sender_her_id = $1 OR sender_org_number = $2)
+              AND (btrim(run_number) = $5
+                   OR ((coalesce(btrim(run_number), '') = '' OR $5::text IS NULL)
+                       AND received_at >= $4::timestamptz - make_interval(hours => $6)))
+            ORDER BY received_at DESC LIMIT 100`,
+          [
+            ide.senderHerId,
+            ide.senderOrgNumber,
+            ide.environment,
+            ide.receivedAt,
+            ide.runNumber?.trim() || null,
+            RUN_WINDOW_HOURS,
+          ],
+        ),
+    ide.municipalityNumber === null
+      ? []
+      : sql(actor).query<{ seasonId: string }>(
+          `SELECT DISTINCT e.season_id::text AS "seasonId"
+            FROM extension_request e JOIN season s ON s.id = e.season_id
+            WHERE e.municipality_number = $1 AND e.status = 'GRANTED' AND s.kind = 'ANNUAL'
+              AND e.granted_deadline >= $2 AND e.decided_at <= $2`,
+          [ide.municipalityNumber, ide.receivedAt],
+        ),
+  ]);
+  const run = runs.find((row) => sameRun(row, ide));
+  return { runSeasonId: run?.seasonId ?? null, extendedSeasonIds: extensions.map((row) => row.seasonId) };
+}
+
+/**
+ * After a KPR_IPL was stored: KPR_IDEs of its run that came first (same sender and environment,
+ * the same run number, received within the run window before it) and were given another season by
+ * the receipt rule follow it into its season. Only when both carry a run number: without one, time
+ * alone is too weak to move a stored document. Returns how many moved.
+ */
+export async function moveRunIdentityMessages(
+  actor: Actor,
+  ipl: {
+    seasonId: string;
+    environment: 'PRODUCTION' | 'VALIDATION';
+    senderHerId: number | null;
+    senderOrgNumber: string | null;
+    runNumber: string | null;
+    receivedAt: Date;
+  },
+): Promise<number> {
+  const runNumber = ipl.runNumber?.trim() || null;
+  if (runNumber === null || (ipl.senderHerId === null && ipl.senderOrgNumber === null)) return 0;
+  const moved = await sql(actor).query<{ msgId: string; municipalityNumber: string | null }>(
+    `UPDATE message SET season_id = $1::uuid
+      WHERE type = 'KPR_IDE' AND environment = $2::"Environment" AND season_id <> $1::uuid
+        AND (sender_her_id = $3 OR sender_org_number = $4) AND btrim(run_number) = $5
+        AND received_at <= $6 AND received_at >= $6::timestamptz - make_interval(hours => $7)
+      RETURNING msg_id AS "msgId", municipality_number AS "municipalityNumber"`,
+    [ipl.seasonId, ipl.environment, ipl.senderHerId, ipl.senderOrgNumber, runNumber, ipl.receivedAt, RUN_WINDOW_HOURS],
+  );
+  for (const row of moved) {
+    await recordAudit(db(actor), {
+      action: 'ingest.season',
+      outcome: 'SUCCESS',
+      actor: auditActor(actor),
+      municipalityNumber: row.municipalityNumber,
+      requestId: actor.requestId,
+      details: { msgId: row.msgId, seasonId: ipl.seasonId },
+    });
+  }
+  return moved.length;
 }

@@ -44,7 +44,7 @@ async function readReference(actor: Actor): Promise<IngestReference> {
       orderBy: { code: 'asc' },
     }),
     prisma.season.findMany({
-      select: { id: true, key: true, periodStart: true, periodEnd: true, deadline: true },
+      select: { id: true, key: true, kind: true, periodStart: true, periodEnd: true, opensAt: true, deadline: true },
       orderBy: [{ periodStart: 'asc' }, { key: 'asc' }],
     }),
   ]);

@@ -26,7 +26,7 @@ export async function getSelfCheckContext(viewer: Viewer, now: Date): Promise<Se
   if (!isContact(viewer)) return null;
   const prisma = db(viewer);
   const reference = await loadIngestReference(viewer);
-  const season = resolveSeason(reference.seasons, null, now);
+  const season = resolveSeason(reference.seasons, { kind: 'NONE' }, now);
   if (!season) return null;
   const seasonIndex = reference.seasons.findIndex((s) => s.id === season.id);
   const previousSeason = reference.seasons[seasonIndex - 1];

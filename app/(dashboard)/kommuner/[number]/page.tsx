@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
+import { isDailySeason } from '@/lib/daily';
 import { getMunicipalityExtensions, listMunicipalityNotes } from '@/lib/follow-up';
 import { listMunicipalityReminders } from '@/lib/reminders';
 import { getMunicipalityStatus } from '@/lib/status';
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: 'Kommune' };
  * The data are loaded before anything streams (no Suspense here), so that a foreign or missing
  * municipality answers with HTTP 404, not a streamed 200 with a not-found body. The follow-up
  * (extension requests, notes, reminders) is as it stands now, whatever date the status replays.
+ * A daily season has no deadline to be on time for: it is sent to its own view (…/daglig), asOf kept.
  */
 export default async function MunicipalityPage({
   params,
@@ -27,6 +29,10 @@ export default async function MunicipalityPage({
   const viewer = await requireViewer();
   const { number } = await params;
   const query = statusPageQuerySchema.parse(await searchParams);
+  if (await isDailySeason(viewer, query.season)) {
+    const search = new URLSearchParams({ season: query.season!, ...(query.asOf && { asOf: query.asOf }) });
+    redirect(`/kommuner/${encodeURIComponent(number)}/daglig?${search}`);
+  }
   const municipality = await getMunicipalityStatus(viewer, number, toStatusQuery(query, new Date()));
   if (!municipality) notFound();
   const seasonKey = municipality.season.key;
