@@ -39,10 +39,16 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
   page,
   request,
 }) => {
-  const post = async (xml: string) => {
+  // Received on the annual deadline's evening, after Andøy's own demo delivery (so these are its latest):
+  // a lone KPR_IDE received after the deadline would belong to the daily season (lib/ingest/rules/season.ts).
+  const post = async (xml: string, receivedAt: string) => {
     const response = await request.post('/api/v1/messages', {
       data: xml,
-      headers: { 'Content-Type': 'application/xml', Authorization: `Bearer ${ingestKey}` },
+      headers: {
+        'Content-Type': 'application/xml',
+        Authorization: `Bearer ${ingestKey}`,
+        'X-Received-At': receivedAt,
+      },
     });
     expect(response.status(), await response.text()).toBe(201);
     return response.json();
@@ -57,11 +63,13 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
       .replace('<Id>964338531</Id>', `<Id>${randomInt(950_000_000, 959_999_999)}</Id>`)
       .replace('<iiKomnr>4601</iiKomnr>', `<iiKomnr>${MUNICIPALITY}</iiKomnr>`)
       .replace('<iiLopenr>7</iiLopenr>', `<iiLopenr>${iplMsgId}</iiLopenr>`),
+    '2026-01-15T21:00:00+01:00',
   );
   await post(
     fixture('good/apprec-1.0-ok.xml')
       .replace('<Id>2b0f3c9a-71e4-4d8c-b6a5-9d2e1f0c3b7a</Id>', `<Id>${randomUUID()}</Id>`)
       .replace('<Id>6f1c2d4e-8a3b-4c5d-9e7f-0a1b2c3d4e5f</Id>', `<Id>${iplMsgId}</Id>`),
+    '2026-01-15T21:30:00+01:00',
   );
   const ide = await post(
     fixture('unattributed/msghead-kpr-ide-unknown-shape.xml')
@@ -69,6 +77,7 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
       .replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${ideMsgId}</MsgId>`)
       .replace('<Id>8765432</Id>', `<Id>${randomInt(2_000_000, 2_999_999)}</Id>`)
       .replace('<Id>923609016</Id>', `<Id>${randomInt(960_000_000, 969_999_999)}</Id>`),
+    '2026-01-15T22:00:00+01:00',
   );
   expect(ide.summary).toMatchObject({ municipalityNumber: null, attribution: 'UNATTRIBUTED' });
   expect(ide.summary.findings[0]).toMatchObject({ code: 'UNATTRIBUTED' });
