@@ -1,10 +1,11 @@
 /**
  * How long deriving every municipality takes: 357 municipalities × about 20 events, at a few
- * instants of the season. Run with `npx vitest bench --run lib/status/rules`.
- * The target is well under 20 ms for all 357 at one instant.
+ * instants of the season. Run with `npx vitest bench --run lib/status/derive.bench.ts`.
+ * The target is well under 20 ms for all 357 at one instant. It sits beside rules/, not in it: its
+ * builders (lib/db/testing) read the fixtures from disk, and rules/ stays free of I/O.
  */
 import { bench, describe } from 'vitest';
-import { deriveDeliveryState } from './derive';
+import { deriveDeliveryState } from './rules/derive';
 import {
   apprec,
   at,
@@ -15,7 +16,7 @@ import {
   T02,
   testIpl,
 } from '@/lib/db/testing/delivery-state-builders';
-import type { DeliveryStateInput } from './types';
+import type { DeliveryStateInput } from './rules/types';
 
 const HOUR = 3_600_000;
 const start = at('2026-01-02T08:00:00+01:00').getTime();
