@@ -25,20 +25,11 @@ export const DAILY_COLUMNS = [
   'streak',
 ] as const;
 export type DailyColumnId = (typeof DAILY_COLUMNS)[number];
-/** Shown unless the person chooses: the season-to-date columns are one click away. */
-export const DEFAULT_DAILY_COLUMNS: readonly DailyColumnId[] = [
-  'number',
-  'name',
-  'county',
-  'state',
-  'flags',
-  'daysSince',
-  'rate7',
-  'timely7',
-  'rate30',
-  'timely30',
-  'streak',
-];
+/** Shown unless the person chooses: all but the season-to-date columns, which are one click away. */
+const SEASON_TO_DATE_COLUMNS: readonly DailyColumnId[] = ['rateSeason', 'rateSinceStart'];
+export const DEFAULT_DAILY_COLUMNS: readonly DailyColumnId[] = DAILY_COLUMNS.filter(
+  (column) => !SEASON_TO_DATE_COLUMNS.includes(column),
+);
 export const DAILY_PAGE_SIZE = 50;
 
 export const dailyTableParamsSchema = tableParamsSchema(DAILY_STATE_LABELS, DAILY_FLAG_LABELS, DAILY_COLUMNS);
