@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { auditActor, canSeeMunicipality, denied, recordAudit, scopeParameter, type Actor } from '@/lib/access';
+import { ReusedReads } from '@/lib/core/reused-reads';
 import { MINUTE_MS } from '@/lib/core/time';
 import { db, sql } from '@/lib/db';
 import {
@@ -167,7 +168,7 @@ const summaryOf = (season: { id: string; input: DailySeasonInput }): DailySeason
  *   which minute it shows) until the new minute's is built, instead of all waiting for the rebuild;
  * - `nowEvents`: the events read for "now"; the next minute derives the same rows again at its
  *   instant instead of reading ~300 000 rows again, unless one is dated between the two instants
- *   (a future receipt coming due), and read again at least every EVENTS_REUSE_MS so that a row
+ *   (a future receipt coming due), and read again at least every ten minutes so that a row
  *   changed in place (which the version does not count) still shows.
  */
 interface OverviewEntry {
@@ -179,9 +180,8 @@ const overviews = new Map<string, OverviewEntry>();
 const OVERVIEW_TTL_MS = 60_000;
 const OVERVIEW_LIMIT = 32;
 const latestNow = new Map<string, DailyOverviewSummary>();
-const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, DailyEvents>> }>();
 const NOW_LIMIT = 8;
-const EVENTS_REUSE_MS = 10 * MINUTE_MS;
+const nowEvents = new ReusedReads<Map<string, DailyEvents>>({ limit: NOW_LIMIT, reuseMs: 10 * MINUTE_MS });
 
 /** Changes whenever a message or an Apprec is added (UUIDv7 ids: the largest is the newest) or a message is attributed. */
 async function dailyDataVersion(actor: Actor): Promise<string> {
@@ -217,21 +217,13 @@ type EventsLoader = (
 ) => Promise<Map<string, DailyEvents>>;
 
 function nowEventsLoader(versionKey: string): EventsLoader {
-  return async (actor, seasonId, scope, asOf) => {
-    const read = nowEvents.get(versionKey);
-    const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
-    if (
-      read &&
-      age >= 0 &&
-      age <= EVENTS_REUSE_MS &&
-      (age === 0 || !(await eventsBetween(actor, seasonId, read.asOf, asOf)))
-    )
-      return read.events;
-    const events = loadDailyEvents(actor, seasonId, scope, asOf);
-    remember(nowEvents, versionKey, { asOf, events });
-    events.catch(() => nowEvents.delete(versionKey));
-    return events;
-  };
+  return (actor, seasonId, scope, asOf) =>
+    nowEvents.read(
+      versionKey,
+      asOf,
+      (after, until) => eventsBetween(actor, seasonId, after, until),
+      () => loadDailyEvents(actor, seasonId, scope, asOf),
+    );
 }
 
 /** The daily overview of every municipality in the actor's scope at `asOf`; null for an unknown or annual season. */

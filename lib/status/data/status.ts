@@ -34,6 +34,7 @@ import {
   type MunicipalityEvents,
   type SeasonEventsLoader,
 } from './overview';
+import { ReusedReads } from '@/lib/core/reused-reads';
 import { MINUTE_MS } from '@/lib/core/time';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,31 +91,22 @@ async function eventsBetween(actor: Actor, seasonId: string, after: Date, until:
  * minute's overview derives the same events again at its instant instead of reading them all
  * again (the engine honours `asOf` itself): they are the same rows, unless one is dated between
  * the two instants (a future X-Received-At coming due), which `eventsBetween` finds. Read again at
- * least every EVENTS_REUSE_MS, so that a row changed in place (which the data version does not
+ * least every ten minutes, so that a row changed in place (which the data version does not
  * count) still shows.
  */
-const nowEvents = new Map<string, { asOf: Date; events: Promise<Map<string, MunicipalityEvents>> }>();
-const EVENTS_REUSE_MS = 10 * MINUTE_MS;
+const nowEvents = new ReusedReads<Map<string, MunicipalityEvents>>({
+  limit: LATEST_NOW_LIMIT,
+  reuseMs: 10 * MINUTE_MS,
+});
 
 function nowEventsLoader(versionKey: string): SeasonEventsLoader {
-  return async (actor, seasonId, numbers, asOf) => {
-    const key = `${versionKey}|${seasonId}`;
-    const read = nowEvents.get(key);
-    const age = read ? asOf.getTime() - read.asOf.getTime() : -1;
-    if (
-      read &&
-      age >= 0 &&
-      age <= EVENTS_REUSE_MS &&
-      (age === 0 || !(await eventsBetween(actor, seasonId, read.asOf, asOf)))
-    )
-      return read.events;
-    const events = loadSeasonEvents(actor, seasonId, numbers, asOf);
-    nowEvents.delete(key);
-    if (nowEvents.size >= LATEST_NOW_LIMIT) nowEvents.delete(nowEvents.keys().next().value!);
-    nowEvents.set(key, { asOf, events });
-    events.catch(() => nowEvents.delete(key));
-    return events;
-  };
+  return (actor, seasonId, numbers, asOf) =>
+    nowEvents.read(
+      `${versionKey}|${seasonId}`,
+      asOf,
+      (after, until) => eventsBetween(actor, seasonId, after, until),
+      () => loadSeasonEvents(actor, seasonId, numbers, asOf),
+    );
 }
 
 /**
