@@ -2,55 +2,14 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
+import { recordTestDailyDelivery } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import { findCurrentSeason, getDailyMunicipality, getDailyOverview } from './data';
 
 const SEASON = '2026-daglig';
-let sequence = 0;
-
 /** One production delivery (KPR_IPL and its KPR_IDE, same run number) with Apprecs a minute later. */
-async function deliver(municipality: string, from: string, to: string, receivedAt: string, status: 'OK' | 'REJECTED') {
-  const season = await db().season.findUniqueOrThrow({ where: { key: SEASON } });
-  const run = String(++sequence);
-  const at = new Date(receivedAt);
-  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) {
-    const msgId = `${municipality}-${type}-${run}`;
-    await db().message.create({
-      data: {
-        msgId,
-        type,
-        seasonId: season.id,
-        genDate: at,
-        receivedAt: at,
-        transport: 'AMQP',
-        receiverHerId: 122612,
-        environment: 'PRODUCTION',
-        municipalityNumberAsSent: municipality,
-        municipalityNumber: municipality,
-        runNumber: run,
-        periodFrom: type === 'KPR_IPL' ? new Date(`${from}T00:00:00Z`) : null,
-        periodTo: type === 'KPR_IPL' ? new Date(`${to}T00:00:00Z`) : null,
-        contentSummary:
-          type === 'KPR_IPL'
-            ? { kind: 'KPR_IPL', persons: 50, servicesByCode: {}, organisationNumbers: { checked: 1, invalid: 0 } }
-            : { kind: 'KPR_IDE', persons: 50, testPersons: 0 },
-        payloadSha256: 'a'.repeat(64),
-      },
-    });
-    await db().apprec.create({
-      data: {
-        apprecId: `apprec-${msgId}`,
-        originalMsgId: msgId,
-        status: type === 'KPR_IPL' ? status : 'OK',
-        version: 'V1_1',
-        genDate: new Date(at.getTime() + 60_000),
-        receivedAt: new Date(at.getTime() + 60_000),
-        transport: 'AMQP',
-        payloadSha256: 'b'.repeat(64),
-      },
-    });
-  }
-}
+const deliver = (municipality: string, from: string, to: string, receivedAt: string, status: 'OK' | 'REJECTED') =>
+  recordTestDailyDelivery(db(), { municipality, from, to, receivedAt, status });
 
 const at = (wall: string) => new Date(wall);
 

@@ -169,21 +169,23 @@ async function logReminder(actor: Actor, seasonId: string, message: ReminderMess
   }
 }
 
-/**
- * Logs the season's decided mails, each with its items, and answers how many this run logged and
- * every reminder still waiting to be sent (including any whose job was lost).
- */
+/** Logs the season's decided mails, each with its items, and answers how many this run logged. */
 export async function logReminders(
   actor: Actor,
   seasonId: string,
   messages: readonly ReminderMessage[],
-): Promise<{ logged: number; waiting: string[] }> {
+): Promise<{ logged: number }> {
   let logged = 0;
   for (const message of messages) {
     if (await logReminder(actor, seasonId, message)) logged++;
   }
+  return { logged };
+}
+
+/** Every reminder still waiting to be sent, of any season (including any whose job was lost). */
+export async function listWaitingReminders(actor: Actor): Promise<string[]> {
   const waiting = await db(actor).reminder.findMany({ where: { status: 'QUEUED' }, select: { id: true } });
-  return { logged, waiting: waiting.map((reminder) => reminder.id) };
+  return waiting.map((reminder) => reminder.id);
 }
 
 /** A logged reminder as its mail is sent; null when it does not exist. */

@@ -17,7 +17,7 @@ import {
   type ReminderSendJob,
 } from './jobs';
 import { connectJobSender, startJobWorker, type Job, type JobWorker } from '../jobs/worker';
-import { recordTestApprec, recordTestMessage } from '@/lib/db/testing/deliveries';
+import { recordTestApprec, recordTestDailyDelivery, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { waitFor } from '@/lib/db/testing/wait';
 import { createTestViewer } from '@/lib/db/testing/viewers';
 import { decideExtensionRequest, requestExtension } from '@/lib/follow-up/data/extensions';
@@ -347,5 +347,103 @@ describe('reminder jobs through the capture SMTP server', () => {
       attempts: 2,
     });
     expect(smtp.mails.length).toBe(before + 1);
+  });
+});
+
+describe('daily reminders through the capture SMTP server: once per episode', () => {
+  let smtp: CaptureServer;
+  let mailer: Mailer;
+  let worker: JobWorker;
+  let person: { id: string; email: string };
+  const dailyReminders = () =>
+    db().reminder.findMany({
+      where: { userId: person.id, season: { key: '2026-daglig' } },
+      orderBy: { createdAt: 'asc' },
+      include: { items: { orderBy: { dedupeKey: 'asc' } } },
+    });
+  /** A nightly accepted (or rejected) delivery at 02:00 on `night`, covering the day before. */
+  const nightly = (municipality: string, night: string, status: 'OK' | 'REJECTED' = 'OK') => {
+    const day = new Date(`${night}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 1);
+    const covered = day.toISOString().slice(0, 10);
+    return recordTestDailyDelivery(db(), {
+      municipality,
+      from: covered,
+      to: covered,
+      receivedAt: `${night}T02:00:00+02:00`,
+      status,
+    });
+  };
+
+  beforeAll(async () => {
+    smtp = await startCaptureServer();
+    mailer = createMailer(smtp.url, 'KPR-status <ikke-svar@kpr.example.no>');
+    worker = await startJobWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      pollingIntervalSeconds: 0.5,
+      log: () => {},
+    });
+    await registerReminderJobs(worker, mailer, {
+      config: CONFIG,
+      schedule: null,
+      sendAttempts: SEND_ATTEMPTS,
+      retryDelaySeconds: 1,
+      log: () => {},
+      clock: () => new Date('2026-09-16T12:00:00+02:00'),
+    });
+    // Molde reports every night up to Wednesday 9 September, then stops; Bodø's last three are rejected.
+    for (const night of ['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-08', '2026-09-09'])
+      await nightly('1506', night);
+    for (const night of ['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-08']) await nightly('1804', night);
+    for (const night of ['2026-09-09', '2026-09-10', '2026-09-11']) await nightly('1804', night, 'REJECTED');
+    person = await contact('Daglig Kontakt', ['1506', '1804']);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    mailer?.close();
+    await smtp?.stop();
+  });
+
+  it('mails one bundle when Molde turns silent and Bodø is rejected three times in a row', async () => {
+    await runReminders(worker, new Date('2026-09-16T12:00:00+02:00'), CONFIG);
+    await waitFor(
+      'sent',
+      async () => (await dailyReminders()).map((row) => row.status),
+      (rows) => rows[0] === 'SENT',
+    );
+    const [reminder] = await dailyReminders();
+    expect(reminder!.items.map((item) => `${item.municipalityNumber}:${item.trigger}`)).toEqual([
+      '1506:DAILY_SILENT',
+      '1804:DAILY_REJECTING',
+    ]);
+    const mail = await simpleParser(smtp.mails.find((sent) => sent.to.includes(person.email))!.raw);
+    expect(mail.subject).toBe('Påminnelse for 2 kommuner – KPR 2026 (daglig)');
+    expect(mail.text).toContain('Molde (1506)');
+    expect(mail.text).toContain('Daglig rapportering: Stille: Ingen godkjent levering på 5 arbeidsdager');
+    expect(mail.text).toContain('Daglig rapportering: Avvist flere ganger på rad: De 3 siste leveringene er avvist');
+    expect(mail.text).toContain('Se status: http://kpr.test/kommuner/1804/daglig');
+  });
+
+  it('says nothing more while the episodes last; a new silence after a recovery is news again', async () => {
+    await runReminders(worker, new Date('2026-09-17T12:00:00+02:00'), CONFIG);
+    expect(await dailyReminders()).toHaveLength(1);
+    // Molde is back on 18 September (covering the days it missed), then silent again from the 21st.
+    await recordTestDailyDelivery(db(), {
+      municipality: '1506',
+      from: '2026-09-09',
+      to: '2026-09-17',
+      receivedAt: '2026-09-18T02:00:00+02:00',
+      status: 'OK',
+    });
+    await runReminders(worker, new Date('2026-09-18T12:00:00+02:00'), CONFIG);
+    expect(await dailyReminders()).toHaveLength(1);
+    await runReminders(worker, new Date('2026-09-24T12:00:00+02:00'), CONFIG);
+    const reminders = await waitFor('the second sent', dailyReminders, (rows) => rows[1]?.status === 'SENT');
+    expect(reminders).toHaveLength(2);
+    // Only the new episode: Bodø's run of rejections was told already.
+    expect(reminders[1]!.items.map((item) => `${item.municipalityNumber}:${item.trigger}:${item.event}`)).toEqual([
+      `1506:DAILY_SILENT:${new Date('2026-09-18T02:00:00+02:00').toISOString()}`,
+    ]);
   });
 });

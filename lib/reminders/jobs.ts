@@ -1,6 +1,7 @@
 /**
  * The reminder jobs. `reminders-run` (on REMINDER_SCHEDULE) derives every municipality's status of
- * the current annual season at `now`, lets lib/reminders/rules/reminders.ts decide who gets what, logs each
+ * the current annual season at `now` and, while a daily season runs, its daily state, lets
+ * lib/reminders/rules (reminders.ts, daily-reminders.ts) decide who gets what, logs each
  * mail with its items (the items' unique dedupe keys make a second decision of the same reminder
  * impossible, even by two runs at once) and queues `reminders-send` for it. `reminders-send` sends
  * one logged mail, with retries and exponential backoff; every attempt is counted with its error,
@@ -12,11 +13,16 @@ import { systemActor } from '@/lib/access/rules/actor';
 import { listDecidedExtensions } from '@/lib/follow-up';
 import type { Job, JobWorker } from '@/lib/jobs';
 import { findSeason, getStatusOverview } from '@/lib/status';
+import { getDailyOverview, listSeasons } from '@/lib/daily';
+import { activeDailySeason } from '@/lib/daily/rules/seasons';
+import { decideDailyReminders } from '@/lib/reminders/rules/daily-reminders';
+import type { Actor } from '@/lib/access';
 import {
   decideReminders,
   quietHoursEnd,
   type DecidedExtension,
   type ReminderConfig,
+  type ReminderMessage,
 } from '@/lib/reminders/rules/reminders';
 import type { Mailer } from '@/lib/core/mail/mailer';
 import { DAY_MS } from '@/lib/core/time';
@@ -25,6 +31,7 @@ import {
   findReminderToSend,
   listLoggedDedupeKeys,
   listReminderContacts,
+  listWaitingReminders,
   logReminders,
   recordReminderAttempt,
 } from './data';
@@ -43,17 +50,16 @@ export interface ReminderRunResult {
   deferredUntil: Date | null;
 }
 
-/** Decides the reminders due at `now`, logs them and queues their sending. */
-export async function runReminders(
-  worker: Pick<JobWorker, 'send'>,
-  now: Date,
-  config: ReminderConfig,
-): Promise<ReminderRunResult> {
-  const deferredUntil = quietHoursEnd(now, config.quietHours);
-  if (deferredUntil) return { logged: 0, deferredUntil };
-  const actor = systemActor('reminders');
+/** A season's decided mails, to be logged under that season. */
+interface SeasonMessages {
+  seasonId: string;
+  messages: ReminderMessage[];
+}
+
+/** The current annual season's reminders at `now`; null without a season. */
+async function decideAnnual(actor: Actor, now: Date, config: ReminderConfig): Promise<SeasonMessages | null> {
   const overview = await getStatusOverview(actor, { asOf: now });
-  if (!overview) return { logged: 0, deferredUntil: null };
+  if (!overview) return null;
   const season = await findSeason(actor, overview.season.key);
   if (!season) throw new Error(`season ${overview.season.key} not found`);
 
@@ -75,11 +81,49 @@ export async function runReminders(
     loggedDedupeKeys,
     config,
   });
+  return { seasonId: season.id, messages: decision.messages };
+}
 
-  const { logged, waiting } = await logReminders(actor, season.id, decision.messages);
+/** The running daily season's reminders at `now` (episodes of silence, rejections, volume drops); null when none runs. */
+async function decideDaily(actor: Actor, now: Date, config: ReminderConfig): Promise<SeasonMessages | null> {
+  const season = activeDailySeason(await listSeasons(actor), now);
+  if (!season) return null;
+  const overview = await getDailyOverview(actor, { seasonKey: season.key, asOf: now });
+  if (!overview) return null;
+  const [contacts, loggedDedupeKeys] = await Promise.all([
+    listReminderContacts(actor),
+    listLoggedDedupeKeys(actor, season.id),
+  ]);
+  const decision = decideDailyReminders({
+    now,
+    season: overview.season,
+    municipalities: overview.rows,
+    contacts,
+    loggedDedupeKeys,
+    config,
+  });
+  return { seasonId: season.id, messages: decision.messages };
+}
+
+/** Decides the reminders due at `now` (annual, then daily), logs them and queues their sending. */
+export async function runReminders(
+  worker: Pick<JobWorker, 'send'>,
+  now: Date,
+  config: ReminderConfig,
+): Promise<ReminderRunResult> {
+  const deferredUntil = quietHoursEnd(now, config.quietHours);
+  if (deferredUntil) return { logged: 0, deferredUntil };
+  const actor = systemActor('reminders');
+  const decided = [await decideAnnual(actor, now, config), await decideDaily(actor, now, config)];
+
+  let logged = 0;
+  for (const season of decided) {
+    if (season) logged += (await logReminders(actor, season.seasonId, season.messages)).logged;
+  }
   // Every reminder still waiting, including any whose job was lost (a crash between logging and
   // queuing): the job id is the reminder's id, so a reminder already queued is not queued again.
-  for (const id of waiting) await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: id }, { id });
+  for (const id of await listWaitingReminders(actor))
+    await worker.send<ReminderSendJob>(REMINDER_SEND_QUEUE, { reminderId: id }, { id });
   return { logged, deferredUntil: null };
 }
 

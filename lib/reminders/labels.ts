@@ -2,6 +2,7 @@
  * Every Norwegian word of the reminders that is a label: what each trigger is called (in the mails
  * and on the pages) and how far a reminder got.
  */
+import { DAILY_FLAG_LABELS } from '../daily/labels';
 import type { ReminderStatus } from './rules/reminder-log';
 import type { ReminderTrigger } from './rules/reminders';
 
@@ -10,6 +11,9 @@ export const REMINDER_TRIGGER_LABELS: Record<ReminderTrigger, string> = {
   APPREC_REJECTED: 'Avvist i Apprec',
   APPREC_MISSING: 'Apprec mangler',
   EXTENSION_DECIDED: 'Søknad om utsettelse avgjort',
+  DAILY_SILENT: `Daglig rapportering: ${DAILY_FLAG_LABELS.SILENT}`,
+  DAILY_REJECTING: `Daglig rapportering: ${DAILY_FLAG_LABELS.REJECTING}`,
+  DAILY_VOLUME_DROP: `Daglig rapportering: ${DAILY_FLAG_LABELS.VOLUME_DROP}`,
 };
 
 /** How far a reminder got (a municipality's page). */

@@ -375,7 +375,17 @@ describe('state', () => {
       nightly('2026-02-02', '2026-03-10', (day) => ({ persons: day === '2026-03-10' ? 30 : 100 })),
       oslo('2026-03-10 12:00'),
     );
-    expect(drop.flags[0]?.evidence).toMatchObject({ value: 30, baseline: 100 });
+    expect(drop.flags[0]?.evidence).toMatchObject({ value: 30, baseline: 100, since: oslo('2026-03-10 02:00') });
+  });
+
+  it('dates a volume drop from the first low delivery in a row, so that an episode keeps one start', () => {
+    const low = (day: string) => ({ persons: day >= '2026-03-09' ? 30 : 100 });
+    const drop = deriveDailyState(season(), nightly('2026-02-02', '2026-03-11', low), oslo('2026-03-11 12:00'));
+    expect(drop.flags[0]).toMatchObject({ code: 'VOLUME_DROP', evidence: { since: oslo('2026-03-09 02:00') } });
+    // Back at volume: the episode is over; a later drop starts a new one.
+    const back = (day: string) => ({ persons: day >= '2026-03-09' && day <= '2026-03-10' ? 30 : 100 });
+    const recovered = deriveDailyState(season(), nightly('2026-02-02', '2026-03-11', back), oslo('2026-03-11 12:00'));
+    expect(recovered.flags.map((flag) => flag.code)).not.toContain('VOLUME_DROP');
   });
 });
 

@@ -177,7 +177,9 @@ function expectedDaysIn(delivery: DailyDelivery, table: SeasonDays): number {
 /**
  * The latest accepted delivery's persons per expected day it covers below `percent` of the median
  * of the `baseline` accepted deliveries before it (per expected day, so Monday's run covering the
- * weekend and a week's catch-up compare fairly).
+ * weekend and a week's catch-up compare fairly). `since` is when the episode began: the first of
+ * the low deliveries in a row up to the latest, each low against its own baseline (a reminder goes
+ * out once per episode; an accepted delivery back at volume ends it).
  */
 function volumeDrop(
   accepted: readonly DailyDelivery[],
@@ -188,17 +190,23 @@ function volumeDrop(
   const perDay = accepted
     .filter((delivery) => delivery.ipl.persons !== null && delivery.from !== null && delivery.to !== null)
     .map((delivery) => ({ delivery, value: delivery.ipl.persons! / expectedDaysIn(delivery, table) }));
-  if (perDay.length < baseline + 1) return null;
-  const latest = perDay.at(-1)!;
-  const reference = median(perDay.slice(-baseline - 1, -1).map((entry) => entry.value));
-  if (reference <= 0 || latest.value >= (reference * percent) / 100) return null;
+  const referenceAt = (index: number) => median(perDay.slice(index - baseline, index).map((entry) => entry.value));
+  const isLow = (index: number, reference = referenceAt(index)) =>
+    reference > 0 && perDay[index]!.value < (reference * percent) / 100;
+  const last = perDay.length - 1;
+  if (last < baseline) return null;
+  const reference = referenceAt(last);
+  if (!isLow(last, reference)) return null;
+  let first = last;
+  while (first - 1 >= baseline && isLow(first - 1)) first--;
+  const latest = perDay[last]!;
   return {
     code: 'VOLUME_DROP',
     evidence: {
       value: Math.round(latest.value * 10) / 10,
       baseline: Math.round(reference * 10) / 10,
       msgIds: [latest.delivery.ipl.msgId],
-      since: latest.delivery.ipl.receivedAt,
+      since: perDay[first]!.delivery.ipl.receivedAt,
     },
   };
 }

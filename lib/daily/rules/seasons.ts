@@ -19,14 +19,22 @@ export function currentSeason<Season extends SeasonChoice>(seasons: readonly Sea
     .filter((season) => season.kind === 'ANNUAL' && season.opensAt.getTime() <= at && at <= season.deadline.getTime())
     .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())[0];
   if (open) return open;
-  const daily = seasons.find(
-    (season) => season.kind === 'DAILY' && season.opensAt.getTime() <= at && at <= season.deadline.getTime(),
-  );
+  const daily = activeDailySeason(seasons, asOf);
   if (daily) return daily;
   const begun = seasons
     .filter((season) => season.opensAt.getTime() <= at)
     .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())[0];
   return begun ?? seasons.at(-1) ?? null;
+}
+
+/** The daily season whose reporting runs at `asOf` (opened, its last deadline not passed), if any. */
+export function activeDailySeason<Season extends SeasonChoice>(seasons: readonly Season[], asOf: Date): Season | null {
+  const at = asOf.getTime();
+  return (
+    seasons.find(
+      (season) => season.kind === 'DAILY' && season.opensAt.getTime() <= at && at <= season.deadline.getTime(),
+    ) ?? null
+  );
 }
 
 /**

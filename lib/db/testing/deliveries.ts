@@ -83,3 +83,64 @@ export async function recordTestDelivery(
     new Date(new Date(delivery.receivedAt).getTime() + 30 * 60_000),
   );
 }
+
+let dailyRun = 0;
+
+/**
+ * One production delivery of the daily season (KPR_IPL covering `from`–`to` and its KPR_IDE, the
+ * same run number) with both Apprecs a minute later: the KPR_IPL's `status`, the KPR_IDE's OK.
+ */
+export async function recordTestDailyDelivery(
+  prisma: PrismaClient,
+  delivery: {
+    municipality: string;
+    from: string;
+    to: string;
+    receivedAt: string;
+    status: 'OK' | 'REJECTED';
+    persons?: number;
+    seasonKey?: string;
+  },
+): Promise<void> {
+  const { municipality, from, to, status, persons = 50 } = delivery;
+  const season = await prisma.season.findUniqueOrThrow({ where: { key: delivery.seasonKey ?? '2026-daglig' } });
+  const run = String(++dailyRun);
+  const at = new Date(delivery.receivedAt);
+  for (const type of ['KPR_IPL', 'KPR_IDE'] as const) {
+    const msgId = `${municipality}-${type}-${run}`;
+    await prisma.message.create({
+      data: {
+        msgId,
+        type,
+        seasonId: season.id,
+        genDate: at,
+        receivedAt: at,
+        transport: 'AMQP',
+        receiverHerId: 122612,
+        environment: 'PRODUCTION',
+        municipalityNumberAsSent: municipality,
+        municipalityNumber: municipality,
+        runNumber: run,
+        periodFrom: type === 'KPR_IPL' ? new Date(`${from}T00:00:00Z`) : null,
+        periodTo: type === 'KPR_IPL' ? new Date(`${to}T00:00:00Z`) : null,
+        contentSummary:
+          type === 'KPR_IPL'
+            ? { kind: 'KPR_IPL', persons, servicesByCode: {}, organisationNumbers: { checked: 1, invalid: 0 } }
+            : { kind: 'KPR_IDE', persons, testPersons: 0 },
+        payloadSha256: 'a'.repeat(64),
+      },
+    });
+    await prisma.apprec.create({
+      data: {
+        apprecId: `apprec-${msgId}`,
+        originalMsgId: msgId,
+        status: type === 'KPR_IPL' ? status : 'OK',
+        version: 'V1_1',
+        genDate: new Date(at.getTime() + 60_000),
+        receivedAt: new Date(at.getTime() + 60_000),
+        transport: 'AMQP',
+        payloadSha256: 'b'.repeat(64),
+      },
+    });
+  }
+}

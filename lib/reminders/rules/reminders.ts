@@ -21,7 +21,14 @@ import type { DeliveryFigures, DeliveryFlag, DeliveryState, ExtensionStatus } fr
 import { DAY_MS, OSLO_TIME_ZONE } from '../../core/time';
 import { REMINDER_TRIGGER_LABELS } from '../labels';
 
-export type ReminderTrigger = 'DEADLINE_POINT' | 'APPREC_REJECTED' | 'APPREC_MISSING' | 'EXTENSION_DECIDED';
+export type ReminderTrigger =
+  | 'DEADLINE_POINT'
+  | 'APPREC_REJECTED'
+  | 'APPREC_MISSING'
+  | 'EXTENSION_DECIDED'
+  | 'DAILY_SILENT'
+  | 'DAILY_REJECTING'
+  | 'DAILY_VOLUME_DROP';
 
 /** A wall-clock time in Europe/Oslo, 'HH:MM'. */
 export type WallClockTime = string;
@@ -220,9 +227,18 @@ function issuesOf(
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
-function municipalityUrl(baseUrl: string, number: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/kommuner/${number}`;
+/** What a season's mail says beyond its items: why the person gets it, and which page each municipality links to. */
+export interface MailWording {
+  footer: string;
+  /** The page a municipality's section links to, after the base URL: '/kommuner/0301'. */
+  path(number: string): string;
 }
+
+const ANNUAL_WORDING: MailWording = {
+  footer:
+    'Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.',
+  path: (number) => `/kommuner/${number}`,
+};
 
 /** The bundled mail to one person: a section per municipality, an item per issue. */
 function composeReminder(
@@ -230,6 +246,7 @@ function composeReminder(
   season: { name: string },
   items: readonly ReminderItem[],
   baseUrl: string,
+  wording: MailWording,
 ): Pick<ReminderMessage, 'subject' | 'text' | 'html'> {
   const byMunicipality = new Map<string, ReminderItem[]>();
   for (const item of items)
@@ -239,18 +256,18 @@ function composeReminder(
     names.length === 1
       ? `Påminnelse for ${names[0]} – ${season.name}`
       : `Påminnelse for ${names.length} kommuner – ${season.name}`;
+  const urlOf = (number: string) => `${baseUrl.replace(/\/+$/, '')}${wording.path(number)}`;
 
   const intro = `Hei ${recipient.name},\n\nDette er en påminnelse om ${season.name}.`;
   const sections = [...byMunicipality.entries()].map(([number, group]) => {
     const lines = group.map((item) => `- ${REMINDER_TRIGGER_LABELS[item.trigger]}: ${item.text}`);
-    return `${group[0]!.municipalityName} (${number})\n${lines.join('\n')}\nSe status: ${municipalityUrl(baseUrl, number)}`;
+    return `${group[0]!.municipalityName} (${number})\n${lines.join('\n')}\nSe status: ${urlOf(number)}`;
   });
-  const outro =
-    'Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.\n\nVennlig hilsen\nFolkehelseinstituttet (FHI)';
+  const outro = `${wording.footer}\n\nVennlig hilsen\nFolkehelseinstituttet (FHI)`;
   const text = [intro, ...sections, outro].join('\n\n') + '\n';
 
   const htmlSections = [...byMunicipality.entries()].map(([number, group]) => {
-    const url = escapeHtml(municipalityUrl(baseUrl, number));
+    const url = escapeHtml(urlOf(number));
     const list = group.map(
       (item) =>
         `<li><strong>${escapeHtml(REMINDER_TRIGGER_LABELS[item.trigger])}:</strong> ${escapeHtml(item.text)}</li>`,
@@ -263,22 +280,25 @@ function composeReminder(
     `<p>Hei ${escapeHtml(recipient.name)},</p>`,
     `<p>Dette er en påminnelse om ${escapeHtml(season.name)}.</p>`,
     ...htmlSections,
-    '<p>Du får denne e-posten fordi du er kontaktperson for kommunen i KPR-status. Påminnelsene stopper når kommunen har levert.</p>',
+    `<p>${escapeHtml(wording.footer)}</p>`,
     '<p>Vennlig hilsen<br>Folkehelseinstituttet (FHI)</p>',
     '</body></html>',
   ].join('\n');
   return { subject, text, html };
 }
 
-/** Who gets which reminder now. */
-export function decideReminders(input: ReminderInput): ReminderDecision {
-  const { now, config } = input;
-  const deferredUntil = quietHoursEnd(now, config.quietHours);
-  if (deferredUntil) return { messages: [], deferredUntil };
+/** What every season's decision shares: the season, the contacts, what is logged already and the config. */
+export type BundleInput = Pick<ReminderInput, 'season' | 'contacts' | 'loggedDedupeKeys' | 'config'>;
 
-  const issuesByNumber = new Map(
-    input.municipalities.map((municipality) => [municipality.number, issuesOf(municipality, config, now)]),
-  );
+/**
+ * One message per active municipal contact with the issues of their municipalities not logged for
+ * them before; a contact with nothing new gets nothing.
+ */
+export function bundleReminders(
+  input: BundleInput,
+  issuesByNumber: ReadonlyMap<string, readonly Omit<ReminderItem, 'dedupeKey'>[]>,
+  wording: MailWording,
+): ReminderMessage[] {
   const messages: ReminderMessage[] = [];
   for (const contact of input.contacts) {
     if (!contact.active || contact.role !== 'MUNICIPAL_CONTACT') continue;
@@ -296,8 +316,20 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
       name: contact.name,
       email: contact.email,
       items,
-      ...composeReminder(contact, input.season, items, config.baseUrl),
+      ...composeReminder(contact, input.season, items, input.config.baseUrl, wording),
     });
   }
-  return { messages, deferredUntil: null };
+  return messages;
+}
+
+/** Who gets which reminder now. */
+export function decideReminders(input: ReminderInput): ReminderDecision {
+  const { now, config } = input;
+  const deferredUntil = quietHoursEnd(now, config.quietHours);
+  if (deferredUntil) return { messages: [], deferredUntil };
+
+  const issuesByNumber = new Map(
+    input.municipalities.map((municipality) => [municipality.number, issuesOf(municipality, config, now)]),
+  );
+  return { messages: bundleReminders(input, issuesByNumber, ANNUAL_WORDING), deferredUntil: null };
 }
