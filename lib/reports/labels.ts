@@ -6,6 +6,7 @@
 import { STATUS_KEY_FIGURE_LABELS } from '../status/labels';
 import type { ReportDeliveryStatus } from './rules/archive';
 import type { ChangeKind, KeyFigure } from './rules/weekly-report';
+import { DAILY_FLAG_LABELS } from '../daily/labels';
 
 /** The report's key figures, in the report's order: the overview's, but "delivered by the deadline" in full. */
 export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
@@ -41,3 +42,13 @@ export const CREATE_REPORT_MESSAGES = {
 
 /** Why a delivery of the weekly report was skipped at sending (FHI read it on the reports page). */
 export const DELIVERY_NO_LONGER_WANTED = 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.';
+
+/** The daily section's kinds of change (the weekly report's "Daglig rapportering"). */
+export const DAILY_CHANGE_LABELS = {
+  BECAME_SILENT: 'Ble stille',
+  RECOVERED: 'I gang igjen',
+  REJECTING: DAILY_FLAG_LABELS.REJECTING,
+  VOLUME_DROP: DAILY_FLAG_LABELS.VOLUME_DROP,
+} as const;
+
+export type DailyChangeKind = keyof typeof DAILY_CHANGE_LABELS;

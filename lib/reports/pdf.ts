@@ -9,6 +9,8 @@ import { formatDateTime, formatNumber, formatPercent } from '@/lib/core/format';
 import {
   cellText,
   changeTable,
+  dailyChangeTable,
+  dailyFacts,
   countyTable,
   keyFigureTable,
   municipalityTable,
@@ -101,6 +103,29 @@ function countyChart(doc: PDFKit.PDFDocument, parent: Parent, rows: readonly Cou
   doc.y = top + height + gap;
 }
 
+/** The daily season's week: its figures, then who became silent, recovered, is rejected in a run or dropped in volume. */
+function dailySection(doc: PDFKit.PDFDocument, parent: Parent, report: WeeklyReportContent): void {
+  const daily = report.snapshot.daily;
+  if (!daily) return;
+  heading(doc, parent, 'H2', `Daglig rapportering (${daily.season.name})`);
+  paragraph(
+    doc,
+    parent,
+    dailyFacts(report)
+      .slice(1)
+      .map(([label, value, kind]) => `${label}: ${cellText(value, kind) || '–'}`)
+      .join('. ') + '.',
+  );
+  const changes = dailyChangeTable(report);
+  if (changes.rows.length === 0)
+    paragraph(
+      doc,
+      parent,
+      'Ingen kommuner ble stille, kom i gang igjen, ble avvist flere ganger på rad eller fikk volumfall.',
+    );
+  else table(doc, parent, changes);
+}
+
 export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise<Buffer> {
   const asOf = new Date(report.snapshot.asOf);
   const title = reportTitle(report);
@@ -141,6 +166,8 @@ export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise
 
   heading(doc, root, 'H2', 'Nøkkeltall');
   table(doc, root, keyFigureTable(report));
+
+  dailySection(doc, root, report);
 
   heading(doc, root, 'H2', 'Levert per fylke');
   const counties = countyTable(report);

@@ -5,7 +5,9 @@
  */
 import { getISOWeek, parseISO } from 'date-fns';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS } from '@/lib/status/labels';
-import { CHANGE_KIND_LABELS } from '@/lib/reports/labels';
+import { CHANGE_KIND_LABELS, DAILY_CHANGE_LABELS, type DailyChangeKind } from '@/lib/reports/labels';
+import { reportingRate, timeliness } from '@/lib/daily/rules';
+import { dailyLast7, type DailyAlarm, type SnapshotDailyMunicipality } from '@/lib/reports/rules/weekly-daily';
 import {
   changeRows,
   type ChangeRow,
@@ -186,4 +188,85 @@ export function reportFacts(report: WeeklyReportContent): Fact[] {
       'text',
     ],
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The daily section
+
+export interface DailyChangeRow {
+  kind: DailyChangeKind;
+  municipality: SnapshotDailyMunicipality;
+  isNew: boolean;
+}
+
+const lastAccepted = (row: SnapshotDailyMunicipality) =>
+  row.lastAcceptedAt === null
+    ? 'Ingen godkjent levering'
+    : `Siste godkjente levering ${formatDateTime(new Date(row.lastAcceptedAt))}`;
+
+/** What exactly, in Norwegian: the last accepted delivery, the run of rejections, the volume against its median. */
+function dailyDetail({ kind, municipality: row }: DailyChangeRow): string {
+  if (kind === 'REJECTING' && row.rejections)
+    return `${formatNumber(row.rejections.count)} avvist på rad siden ${formatDateTime(new Date(row.rejections.since))}`;
+  if (kind === 'VOLUME_DROP' && row.volume)
+    return `${formatNumber(row.volume.value)} personer per dag mot en median på ${formatNumber(row.volume.baseline)}, siden ${formatDateTime(new Date(row.volume.since))}`;
+  return lastAccepted(row);
+}
+
+/** The daily section's changes and alarms, one row each: became silent, recovered, rejection runs, volume drops. */
+export function dailyChangeTable(report: WeeklyReportContent): Table<DailyChangeRow> {
+  const daily = report.changes.daily;
+  const fresh = (kind: DailyChangeKind) => (municipality: SnapshotDailyMunicipality) => ({
+    kind,
+    municipality,
+    isNew: true,
+  });
+  const alarm = (kind: DailyChangeKind) => (entry: DailyAlarm) => ({
+    kind,
+    municipality: entry.municipality,
+    isNew: entry.isNew,
+  });
+  return {
+    columns: [
+      { header: 'Endring', kind: 'text', width: 22, value: (row) => DAILY_CHANGE_LABELS[row.kind] },
+      { header: 'Kommunenummer', kind: 'text', width: 16, value: (row) => row.municipality.number },
+      { header: 'Kommune', kind: 'text', width: 22, value: (row) => row.municipality.name },
+      { header: 'Fylke', kind: 'text', width: 20, value: (row) => row.municipality.countyName },
+      { header: 'Detalj', kind: 'text', width: 44, value: dailyDetail },
+      { header: 'Ny denne uken', kind: 'text', width: 12, value: (row) => yesNo(row.isNew) },
+    ],
+    rows: daily
+      ? [
+          ...daily.becameSilent.map(fresh('BECAME_SILENT')),
+          ...daily.recovered.map(fresh('RECOVERED')),
+          ...daily.rejecting.map(alarm('REJECTING')),
+          ...daily.volumeDrops.map(alarm('VOLUME_DROP')),
+        ]
+      : [],
+  };
+}
+
+const rateFact = (label: string, ratio: number | null): Fact => [label, ratio, 'percent'];
+
+/** The daily section's figures: the season, the seven days counted, rate and timeliness now and the week before. */
+export function dailyFacts(report: WeeklyReportContent): Fact[] {
+  const daily = report.snapshot.daily;
+  const changes = report.changes.daily;
+  if (!daily || !changes) return [];
+  const counts = dailyLast7(daily);
+  const window = daily.window
+    ? `${formatIsoDate(daily.window.from)}–${formatIsoDate(daily.window.to)}`
+    : 'Ingen dager med passert frist';
+  const facts: Fact[] = [
+    ['Daglig sesong', daily.season.name, 'text'],
+    ['Siste 7 dager med passert frist', window, 'text'],
+    ['Forventede kommunedager', counts.expected, 'integer'],
+    rateFact('Rapporteringsgrad (dekket)', reportingRate(counts)),
+    rateFact('Rettidighet (dekket i tide)', timeliness(counts)),
+  ];
+  if (changes.previousLast7) {
+    facts.push(rateFact('Rapporteringsgrad uken før', reportingRate(changes.previousLast7)));
+    facts.push(rateFact('Rettidighet uken før', timeliness(changes.previousLast7)));
+  }
+  return facts;
 }

@@ -16,8 +16,8 @@ import {
 import { buildWeeklyReport } from './data/build';
 import { saveWeeklyReport } from './data/store';
 import { renderWeeklyReportFiles, type ReportFileContent } from './files';
-import { changeTable } from './tables';
-import { recordTestDelivery } from '@/lib/db/testing/deliveries';
+import { changeTable, dailyChangeTable } from './tables';
+import { recordTestDailyDelivery, recordTestDelivery } from '@/lib/db/testing/deliveries';
 
 const WEEK = '2026-01-12';
 /** A whole delivery (KPR_IPL and KPR_IDE) and the KPR_IPL's Apprec half an hour later. */
@@ -81,6 +81,28 @@ describe('the weekly report', () => {
     await requestExtension('5001', '2026-01-08T10:00:00+01:00', { status: 'GRANTED', at: '2026-01-13T10:00:00+01:00' });
     await requestExtension('1103', '2026-01-14T10:00:00+01:00');
     await requestExtension('1106', '2026-01-15T10:00:00+01:00', { status: 'DENIED', at: '2026-01-20T10:00:00+01:00' }); // decided after the week
+    // The daily season: Molde reports every night up to Tuesday 13 January, then stops; Bodø's are
+    // rejected from Wednesday 14 January on.
+    const nightly = (municipality: string, night: string, from: string, to: string, status: 'OK' | 'REJECTED') =>
+      recordTestDailyDelivery(db(), { municipality, from, to, receivedAt: `${night}T02:00:00+01:00`, status });
+    const nights = [
+      ['2026-01-06', '2026-01-05', '2026-01-05'],
+      ['2026-01-07', '2026-01-06', '2026-01-06'],
+      ['2026-01-08', '2026-01-07', '2026-01-07'],
+      ['2026-01-09', '2026-01-08', '2026-01-08'],
+      ['2026-01-12', '2026-01-09', '2026-01-11'],
+      ['2026-01-13', '2026-01-12', '2026-01-12'],
+    ] as const;
+    for (const [night, from, to] of nights) {
+      await nightly('1506', night, from, to, 'OK');
+      await nightly('1804', night, from, to, 'OK');
+    }
+    for (const [night, day] of [
+      ['2026-01-14', '2026-01-13'],
+      ['2026-01-15', '2026-01-14'],
+      ['2026-01-16', '2026-01-15'],
+    ])
+      await nightly('1804', night!, day!, day!, 'REJECTED');
     report = (await buildWeeklyReport(staff, { seasonKey: '2025', weekStart: WEEK }))!;
     files = await renderWeeklyReportFiles(report);
   });
@@ -110,7 +132,8 @@ describe('the weekly report', () => {
     // Counted from the snapshot's rows (as a contact's share of a stored report is), the key figures are the overview's.
     expect(countKeyFigures(report.snapshot.municipalities)).toEqual(report.snapshot.keyFigures);
     expect(changeCount(report.changes)).toBe(
-      changeTable(report).rows.filter((row) => row.kind !== 'NOT_STARTED').length,
+      changeTable(report).rows.filter((row) => row.kind !== 'NOT_STARTED').length +
+        dailyChangeTable(report).rows.filter((row) => row.isNew).length,
     );
     const bergen = report.snapshot.municipalities.find((row) => row.number === '4601');
     expect(bergen).toMatchObject({ state: 'REJECTED', lastSentAt: '2026-01-14T08:00:00.000Z' });
@@ -120,11 +143,51 @@ describe('the weekly report', () => {
     });
   });
 
+  it('has a daily section: the last seven days due nationally, who became silent and who is rejected in a run', async () => {
+    const daily = report.snapshot.daily!;
+    expect(daily.season.key).toBe('2026-daglig');
+    // At Sunday 18 January 24:00 the last day whose grace has passed is Thursday 15 January.
+    expect(daily.window).toEqual({ from: '2026-01-09', to: '2026-01-15' });
+    const molde = daily.municipalities.find((row) => row.number === '1506')!;
+    expect(molde).toMatchObject({ state: 'SILENT', last7: { expected: 5, covered: 2, onTime: 2 } });
+    expect(daily.municipalities.find((row) => row.number === '1804')).toMatchObject({
+      state: 'REJECTING',
+      rejections: { count: 3, since: '2026-01-14T01:00:00.000Z' },
+    });
+    const changes = report.changes.daily!;
+    expect(changes.becameSilent.map((row) => row.number)).toEqual(['1506']);
+    expect(changes.rejecting.map((alarm) => [alarm.municipality.number, alarm.isNew])).toEqual([['1804', true]]);
+    expect(changes.recovered).toEqual([]);
+
+    const workbook = await readWorkbook(byFormat(files, 'XLSX'));
+    const sheet = workbook.getWorksheet('Daglig')!;
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'Ble stille',
+      '1506',
+      'Molde',
+      'Møre og Romsdal',
+      'Siste godkjente levering 13.01.2026 kl. 02:00',
+      'Ja',
+    ]);
+    const text = (await extractText(new Uint8Array(byFormat(files, 'PDF').content), { mergePages: true })).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Daglig rapportering (KPR 2026 (daglig))');
+    expect(text).toContain('Siste 7 dager med passert frist: 09.01.2026–15.01.2026');
+    // Molde and Bodø cover 9 and 12 January of the five (Bodø's 13–15 rejected), everyone else none: 4 of 357 × 5.
+    expect(text).toContain('Rapporteringsgrad (dekket): 0,2 %');
+    // Bodø is silent too, but listed for its rejections: silence beside a run of rejections is no alarm of its own.
+    expect(daily.municipalities.find((row) => row.number === '1804')!.flags).toContain('SILENT');
+    expect(text).toMatch(/Avvist flere ganger på rad\s+1804\s+Bodø/);
+  });
+
   it('writes a workbook with real dates and numbers, frozen headers and filters', async () => {
     const xlsx = byFormat(files, 'XLSX');
     expect(xlsx.fileName).toBe('kpr-ukerapport-2025-2026-01-12.xlsx');
     const workbook = await readWorkbook(xlsx);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer', 'Daglig']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
@@ -248,6 +311,13 @@ describe('the weekly report', () => {
     });
     expect(own.changes.newlyRejected).toEqual([]);
     expect(own.changes.extensionsRequested).toEqual([]);
+    expect(own.snapshot.daily!.municipalities.map((row) => row.number)).toEqual(['0301']);
+    // A contact's own report counts their own municipalities, this week and the week before.
+    expect(own.changes.daily).toMatchObject({
+      becameSilent: [],
+      rejecting: [],
+      previousLast7: { expected: 5, covered: 0, onTime: 0 },
+    });
     const ownFiles = await renderWeeklyReportFiles(own);
     const records: string[][] = parse(byFormat(ownFiles, 'CSV').content, { bom: true, delimiter: ';' });
     expect(records.map((record) => record[0])).toEqual(['Kommunenummer', '0301']);
@@ -258,6 +328,7 @@ describe('the weekly report', () => {
     expect(text).toContain('Oslo');
     expect(text).not.toContain('Bergen');
     expect(text).not.toContain('4601');
+    expect(text).not.toContain('Molde');
     await expect(saveWeeklyReport(staff, own, ownFiles)).rejects.toThrow(/every municipality/);
   });
 

@@ -9,6 +9,8 @@ import { OSLO_TIME_ZONE } from '@/lib/core/time';
 import type { WeeklyReportContent } from '@/lib/reports/rules/weekly-report';
 import {
   changeTable,
+  dailyChangeTable,
+  dailyFacts,
   keyFigureTable,
   municipalityTable,
   neutraliseFormula,
@@ -112,5 +114,6 @@ export function writeWeeklyReportXlsx(report: WeeklyReportContent): Promise<Buff
     tableSheet('Sammendrag', keyFigureTable(report), reportFacts(report)),
     tableSheet('Kommuner', municipalityTable(report)),
     tableSheet('Endringer', changeTable(report)),
+    ...(report.snapshot.daily ? [tableSheet('Daglig', dailyChangeTable(report), dailyFacts(report))] : []),
   ]);
 }

@@ -4,3 +4,4 @@ export { dailyRulesSchema, parseDailyRules, type DailyRules } from './config';
 export { deriveDailyState, reportingRate, sumCounts, timeliness } from './derive';
 export { dailyCalendar } from './calendar';
 export { dayNumber, graceInstant, isoOfDay, osloDayOf } from './days';
+export { ALARM_CODES, alarmCodes, type AlarmCode } from './alarms';

@@ -7,7 +7,8 @@
  * news again. The same quiet hours and the same bundling as the annual reminders. Pure.
  */
 import { DAILY_NEXT_STEP, dailyFlagReason } from '../../daily/labels';
-import type { DailyFlag, DailyState } from '../../daily/rules/types';
+import { alarmCodes, type AlarmCode } from '../../daily/rules/alarms';
+import type { DailyFlag } from '../../daily/rules/types';
 import {
   bundleReminders,
   quietHoursEnd,
@@ -23,9 +24,7 @@ export const DAILY_TRIGGERS = {
   SILENT: 'DAILY_SILENT',
   REJECTING: 'DAILY_REJECTING',
   VOLUME_DROP: 'DAILY_VOLUME_DROP',
-} as const satisfies Partial<Record<DailyFlag['code'] & DailyState, ReminderTrigger>>;
-
-type EpisodeCode = keyof typeof DAILY_TRIGGERS;
+} as const satisfies Record<AlarmCode, ReminderTrigger>;
 
 /** One municipality's daily state at `now` (a daily overview row). */
 export interface DailyReminderMunicipality {
@@ -45,12 +44,10 @@ const DAILY_WORDING: MailWording = {
   path: (number) => `/kommuner/${number}/daglig`,
 };
 
-const isEpisode = (flag: DailyFlag): flag is DailyFlag & { code: EpisodeCode } => flag.code in DAILY_TRIGGERS;
-
-/** A municipality's episodes now; silence is not told beside a run of rejections (it is what the rejections cause). */
+/** A municipality's episodes now: one per alarm (lib/daily/rules/alarms.ts). */
 function episodesOf(municipality: DailyReminderMunicipality): Omit<ReminderItem, 'dedupeKey'>[] {
-  const rejecting = municipality.flags.some((flag) => flag.code === 'REJECTING');
-  const told = municipality.flags.filter(isEpisode).filter((flag) => !(rejecting && flag.code === 'SILENT'));
+  const alarms = new Set<string>(alarmCodes(municipality.flags.map((flag) => flag.code)));
+  const told = municipality.flags.filter((flag): flag is DailyFlag & { code: AlarmCode } => alarms.has(flag.code));
   return told.flatMap((flag) => {
     const began = flag.evidence.since;
     if (!began) return [];

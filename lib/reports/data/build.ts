@@ -12,6 +12,9 @@ import { municipalityScope, type Actor } from '@/lib/access/rules/actor';
 import { closeAppPool, sql } from '@/lib/db/sql';
 import { deriveStatusOverview } from '@/lib/status';
 import type { MunicipalityStatusRow } from '@/lib/status/rules';
+import { getDailyOverview, listSeasons } from '@/lib/daily';
+import { dayNumber, isoOfDay } from '@/lib/daily/rules';
+import { snapshotDailyRow, type SnapshotDaily } from '@/lib/reports/rules/weekly-daily';
 import {
   compareWeeklySnapshots,
   previousWeekStart,
@@ -83,6 +86,30 @@ function snapshotRow(row: MunicipalityStatusRow, extensions: SnapshotExtension[]
   };
 }
 
+/**
+ * Where the actor's municipalities stood in the daily season that ran in the week, at its end;
+ * null when none did. The rates count the seven days up to the last day whose grace had passed.
+ */
+async function dailySnapshotOf(actor: Actor, weekStart: string, asOf: Date): Promise<SnapshotDaily | null> {
+  const week = reportWeek(weekStart);
+  const season = (await listSeasons(actor)).find(
+    (candidate) =>
+      candidate.kind === 'DAILY' &&
+      candidate.opensAt <= asOf &&
+      candidate.periodStart <= week.end &&
+      candidate.periodEnd >= week.start,
+  );
+  if (!season) return null;
+  const overview = await getDailyOverview(actor, { seasonKey: season.key, asOf });
+  if (!overview) return null;
+  const lastDue = overview.rows.find((row) => row.lastDueDay !== null)?.lastDueDay ?? null;
+  return {
+    season: { key: overview.season.key, name: overview.season.name },
+    window: lastDue === null ? null : { from: isoOfDay(dayNumber(lastDue) - 6), to: lastDue },
+    municipalities: overview.rows.map(snapshotDailyRow),
+  };
+}
+
 /** Where the actor's municipalities stood at the end of the week; null when the season does not exist. */
 async function snapshotOf(
   actor: Actor,
@@ -93,10 +120,11 @@ async function snapshotOf(
   const overview = await deriveStatusOverview(actor, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
-  const [extensions, lastSeason] = await Promise.all([
+  const [extensions, lastSeason, daily] = await Promise.all([
     listExtensionsAt(actor, overview.season.key, numbers, asOf),
     overview.previous &&
       deriveStatusOverview(actor, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+    dailySnapshotOf(actor, weekStart, asOf),
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -110,6 +138,7 @@ async function snapshotOf(
       keyFigures: lastSeason.keyFigures,
     },
     municipalities: overview.rows.map((row) => snapshotRow(row, extensions.get(row.number) ?? [])),
+    daily,
   };
 }
 

@@ -108,13 +108,14 @@ function snapshot(
   extra: Partial<WeeklySnapshot> = {},
 ): WeeklySnapshot {
   return {
-    version: 1,
+    version: 2,
     season: { key: '2025', name: 'KPR 2025', deadline: '2026-01-15T22:59:59.999Z' },
     weekStart,
     asOf,
     keyFigures: counts({ total: municipalities.length }),
     lastSeason: null,
     municipalities,
+    daily: null,
     ...extra,
   };
 }

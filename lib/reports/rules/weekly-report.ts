@@ -12,8 +12,16 @@ import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
 import { FLAG_LABELS } from '../../status/labels';
 import type { DeliveryState, ExtensionStatus, FlagCode } from '../../status/rules/types';
 import { KEY_FIGURE_LABELS } from '../labels';
+import {
+  compareDailySnapshots,
+  dailyChangeCount,
+  scopeDaily,
+  type DailyChanges,
+  type SnapshotDaily,
+} from './weekly-daily';
 
-export const WEEKLY_SNAPSHOT_VERSION = 1;
+/** 2: with the daily season's section (`daily`). A stored snapshot of another version is not a baseline. */
+export const WEEKLY_SNAPSHOT_VERSION = 2;
 
 /** An extension request as known at the snapshot's instant (a later decision is not known yet). */
 export interface SnapshotExtension {
@@ -76,6 +84,8 @@ export interface WeeklySnapshot {
   lastSeason: { season: SnapshotSeason; asOf: string; keyFigures: KeyFigureCounts } | null;
   /** Sorted by number. */
   municipalities: SnapshotMunicipality[];
+  /** The daily season that ran in the week, at the same instant; null when none did. */
+  daily: SnapshotDaily | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,6 +149,8 @@ export interface WeeklyChanges {
   extensionsRequested: ExtensionChange[];
   extensionsDecided: ExtensionChange[];
   stillNotStarted: SnapshotMunicipality[];
+  /** The daily season's changes; null when no daily season ran in the week. */
+  daily: DailyChanges | null;
 }
 
 export interface KeyFigure {
@@ -226,6 +238,12 @@ export function compareWeeklySnapshots(current: WeeklySnapshot, previous: Weekly
     extensionsRequested: [],
     extensionsDecided: [],
     stillNotStarted: [],
+    daily:
+      current.daily &&
+      compareDailySnapshots(
+        current.daily,
+        previous?.daily?.season.key === current.daily.season.key ? previous.daily : null,
+      ),
   };
   for (const row of current.municipalities) {
     const old = before.get(row.number);
@@ -255,13 +273,15 @@ export function weeklyReportContent(
   since: string,
   changes: WeeklyChanges,
 ): WeeklyReportContent {
+  // A report stored before the daily section (snapshot version 1) has none.
+  const withDaily = { ...changes, daily: changes.daily ?? null };
   return {
-    snapshot,
+    snapshot: { ...snapshot, daily: snapshot.daily ?? null },
     week: reportWeek(snapshot.weekStart),
     since,
-    changes,
+    changes: withDaily,
     keyFigures: keyFiguresOf(snapshot),
-    hasChanges: changeCount(changes) > 0,
+    hasChanges: changeCount(withDaily) > 0,
   };
 }
 
@@ -275,7 +295,8 @@ export function changeCount(changes: WeeklyChanges): number {
       0,
     ) +
     changes.extensionsRequested.length +
-    changes.extensionsDecided.length
+    changes.extensionsDecided.length +
+    dailyChangeCount(changes.daily ?? null)
   );
 }
 
@@ -311,11 +332,13 @@ export function scopeWeeklyReport(report: WeeklyReportContent, numbers: Readonly
       FlagCode,
       SnapshotMunicipality[]
     >;
+  const daily = report.snapshot.daily && changes.daily && scopeDaily(report.snapshot.daily, changes.daily, numbers);
   const snapshot: WeeklySnapshot = {
     ...report.snapshot,
     keyFigures: countKeyFigures(municipalities),
     lastSeason: null,
     municipalities,
+    daily: daily ? daily.daily : null,
   };
   return weeklyReportContent(snapshot, report.since, {
     newlyDelivered: changes.newlyDelivered.filter(keep),
@@ -325,6 +348,7 @@ export function scopeWeeklyReport(report: WeeklyReportContent, numbers: Readonly
     extensionsRequested: changes.extensionsRequested.filter(keepChange),
     extensionsDecided: changes.extensionsDecided.filter(keepChange),
     stillNotStarted: changes.stillNotStarted.filter(keep),
+    daily: daily ? daily.changes : null,
   });
 }
 
