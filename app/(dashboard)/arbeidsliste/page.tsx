@@ -153,7 +153,14 @@ export default async function WorklistPage({
     ) : (
       <AnnualCard row={row} level={level} asOf={overview.asOf} query={annualLink} />
     );
-  const shared = { grouping: params.gruppe, flagLabels: ALL_FLAG_LABELS, flagHref, chosenFlag: params.flagg, card };
+  const shared = {
+    grouping: params.gruppe,
+    flagLabels: ALL_FLAG_LABELS,
+    flagHref,
+    chosenFlag: params.flagg,
+    filtered: Boolean(params.q || params.fylke || params.flagg),
+    card,
+  };
 
   return (
     <>

@@ -40,6 +40,7 @@ export function WorklistSectionView<Row extends WorklistRow>({
   flagLabels,
   flagHref,
   chosenFlag,
+  filtered,
   card,
 }: {
   id: string;
@@ -50,6 +51,8 @@ export function WorklistSectionView<Row extends WorklistRow>({
   flagLabels: Record<string, string>;
   flagHref: (code: string) => { pathname: string; query: Record<string, string | string[]> };
   chosenFlag: string | undefined;
+  /** Whether a search or filter is in effect (else an empty section says nothing more than its intro). */
+  filtered: boolean;
   card: (row: Row, level: 3 | 4) => ReactNode;
 }) {
   const groupTitle = (key: string, rows: readonly Row[]) =>
@@ -57,15 +60,17 @@ export function WorklistSectionView<Row extends WorklistRow>({
   return (
     <PageSection id={id} title={title}>
       {intro}
-      <FlagCounts
-        counts={section.counts}
-        flagged={section.flagged}
-        labels={flagLabels}
-        href={flagHref}
-        chosen={chosenFlag}
-      />
+      {section.flagged > 0 && (
+        <FlagCounts
+          counts={section.counts}
+          flagged={section.flagged}
+          labels={flagLabels}
+          href={flagHref}
+          chosen={chosenFlag}
+        />
+      )}
       {section.matching === 0 ? (
-        <Paragraph>{LABELS.noMatch}</Paragraph>
+        filtered && <Paragraph>{LABELS.noMatch}</Paragraph>
       ) : section.groups.length === 0 ? (
         <Paragraph>{LABELS.onOtherPages}</Paragraph>
       ) : !grouping ? (
