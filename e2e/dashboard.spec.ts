@@ -75,7 +75,7 @@ test.describe('FHI staff', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Arbeidsliste');
     const first = page
       .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { level: 2 }) })
+      .filter({ has: page.getByRole('heading', { level: 3 }) })
       .first();
     await expect(first.getByText('Neste steg:').first()).toBeVisible();
     await expectNoAxeViolations(page);

@@ -1,10 +1,19 @@
 /**
- * A municipality's daily flags: what, why (with its evidence) and, once, the next step for its
- * state. Shared by the calendar page and the worklist.
+ * A municipality's daily flags, each in its own colour and with its icon: what and why (with its
+ * evidence). On the calendar page the next step for its state follows once; on the worklist
+ * (`fhi`) each flag has FHI's next step, with the municipality's own one click away.
  */
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { FlagIcon, flagColorStyle } from '@/components/status/flag-icon';
 import styles from '@/components/status/flag-list.module.css';
-import { DAILY_FLAG_LABELS, DAILY_NEXT_STEP, dailyFlagReason } from '@/lib/daily/labels';
+import { FlagNextStep } from '@/components/status/flag-next-step';
+import {
+  DAILY_FLAG_FHI_NEXT_STEP,
+  DAILY_FLAG_LABELS,
+  DAILY_FLAG_NEXT_STEP,
+  DAILY_NEXT_STEP,
+  dailyFlagReason,
+} from '@/lib/daily/labels';
 import type { DailyFlag, DailyState } from '@/lib/daily/rules';
 import { formatList } from '@/lib/core/format';
 
@@ -12,10 +21,12 @@ export function DailyFlagList({
   flags,
   state,
   headingLevel,
+  fhi = false,
 }: {
   flags: readonly DailyFlag[];
   state: DailyState;
-  headingLevel: 3 | 4;
+  headingLevel: 3 | 4 | 5;
+  fhi?: boolean;
 }) {
   return (
     <>
@@ -24,21 +35,26 @@ export function DailyFlagList({
       ) : (
         <ul className={styles.flags}>
           {flags.map((flag) => (
-            <li key={flag.code} className={styles.flag}>
-              <Heading level={headingLevel} data-size="2xs">
+            <li key={flag.code} className={styles.flag} style={flagColorStyle(flag.code)}>
+              <Heading level={headingLevel} data-size="2xs" className={styles.mark}>
+                <FlagIcon code={flag.code} />
                 {DAILY_FLAG_LABELS[flag.code]}
               </Heading>
               <Paragraph data-size="sm">{dailyFlagReason(flag)}</Paragraph>
               {flag.evidence.msgIds?.length ? (
                 <Paragraph data-size="xs">Melding: {formatList(flag.evidence.msgIds)}</Paragraph>
               ) : null}
+              {fhi && (
+                <FlagNextStep
+                  municipality={DAILY_FLAG_NEXT_STEP[flag.code]}
+                  fhi={DAILY_FLAG_FHI_NEXT_STEP[flag.code]}
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
-      <Paragraph data-size="sm">
-        <strong>Neste steg:</strong> {DAILY_NEXT_STEP[state]}
-      </Paragraph>
+      {!fhi && <FlagNextStep municipality={DAILY_NEXT_STEP[state]} />}
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { FLAG_LABELS } from '@/lib/status/labels';
+import { FLAG_FHI_NEXT_STEP, FLAG_LABELS } from '@/lib/status/labels';
 import type { DeliveryFlag, FlagEvidence } from '@/lib/status/rules';
 import { formatDateTime, formatList } from '@/lib/core/format';
+import { FlagIcon, flagColorStyle } from './flag-icon';
+import { FlagNextStep } from './flag-next-step';
 import styles from './flag-list.module.css';
 
 function evidenceLines(evidence: FlagEvidence): string[] {
@@ -13,16 +15,29 @@ function evidenceLines(evidence: FlagEvidence): string[] {
   ];
 }
 
-/** A municipality's flags, most urgent first: why, the evidence, and what to do next. */
-export function FlagList({ flags, headingLevel }: { flags: readonly DeliveryFlag[]; headingLevel: 3 | 4 }) {
+/**
+ * A municipality's flags, most urgent first, each in its own colour and with its icon: why, the
+ * evidence, and what to do next — for the municipality, or (`fhi`, the worklist) for FHI with the
+ * municipality's own next step one click away.
+ */
+export function FlagList({
+  flags,
+  headingLevel,
+  fhi = false,
+}: {
+  flags: readonly DeliveryFlag[];
+  headingLevel: 3 | 4 | 5;
+  fhi?: boolean;
+}) {
   if (flags.length === 0) return <Paragraph>Ingen flagg: ingenting å følge opp nå.</Paragraph>;
   return (
     <ul className={styles.flags}>
       {flags.map((flag) => {
         const evidence = evidenceLines(flag.evidence);
         return (
-          <li key={flag.code} className={styles.flag}>
-            <Heading level={headingLevel} data-size="2xs">
+          <li key={flag.code} className={styles.flag} style={flagColorStyle(flag.code)}>
+            <Heading level={headingLevel} data-size="2xs" className={styles.mark}>
+              <FlagIcon code={flag.code} />
               {FLAG_LABELS[flag.code]}
               {flag.needsFhiAttention ? ' (venter på FHI)' : ''}
             </Heading>
@@ -34,9 +49,7 @@ export function FlagList({ flags, headingLevel }: { flags: readonly DeliveryFlag
                 ))}
               </ul>
             )}
-            <Paragraph data-size="sm">
-              <strong>Neste steg:</strong> {flag.nextStep}
-            </Paragraph>
+            <FlagNextStep municipality={flag.nextStep} fhi={fhi ? FLAG_FHI_NEXT_STEP[flag.code] : undefined} />
           </li>
         );
       })}

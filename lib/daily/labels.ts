@@ -151,3 +151,21 @@ export function describeDailyRules(rules: DailyRules): string {
     `Volumfall: under ${rules.volumeDropPercent} % av medianen for de ${rules.volumeBaselineDeliveries} foregående leveringene.`
   );
 }
+
+/** The municipality's next step for each daily flag (the worklist shows it one click away from FHI's). */
+export const DAILY_FLAG_NEXT_STEP: Record<DailyFlag['code'], string> = {
+  LAGGING: DAILY_NEXT_STEP.LAGGING,
+  SILENT: DAILY_NEXT_STEP.SILENT,
+  REJECTING: DAILY_NEXT_STEP.REJECTING,
+  VOLUME_DROP: DAILY_NEXT_STEP.VOLUME_DROP,
+  NO_IDE: 'Send identmeldingen (KPR_IDE) med samme løpenummer som fagmeldingen, eller send leveransen på nytt.',
+};
+
+/** The next step of each daily flag worded for FHI's reader of the worklist. */
+export const DAILY_FLAG_FHI_NEXT_STEP: Record<DailyFlag['code'], string> = {
+  LAGGING: 'Kontakt kommunen om dagene som mangler, og be om en oppsamlingslevering.',
+  SILENT: 'Kontakt kommunen om at den daglige sendingen har stoppet, og avklar når den kommer i gang igjen.',
+  REJECTING: 'Kontakt kommunen om avvisningene: gå gjennom feilene i Apprec sammen med kommunen og EPJ-leverandøren.',
+  VOLUME_DROP: 'Kontakt kommunen om volumfallet: be den kontrollere uttrekket etter siste endring i EPJ.',
+  NO_IDE: 'Kontakt kommunen om identmeldingen (KPR_IDE) som mangler til siste fagmelding.',
+};

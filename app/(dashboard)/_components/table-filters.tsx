@@ -5,19 +5,23 @@ import type { StatusTableParams } from '@/lib/status/rules/table-params';
 import { STATES } from './overview-view';
 import styles from './status-overview.module.css';
 
-/** A select of the filter form, labelled in the server's HTML. */
+type FilterOption = readonly [value: string, label: string];
+
+/** A select of the filter form, labelled in the server's HTML; `groups` follow `options` as labelled option groups. */
 export function FilterSelect({
   id,
   name,
   label,
   value,
   options,
+  groups = [],
 }: {
   id: string;
   name: string;
   label: string;
   value: string | undefined;
-  options: readonly (readonly [value: string, label: string])[];
+  options: readonly FilterOption[];
+  groups?: readonly { label: string; options: readonly FilterOption[] }[];
 }) {
   return (
     <Field data-size="sm">
@@ -27,6 +31,15 @@ export function FilterSelect({
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>
+        ))}
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map(([optionValue, optionLabel]) => (
+              <option key={optionValue} value={optionValue}>
+                {optionLabel}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </Select>
     </Field>

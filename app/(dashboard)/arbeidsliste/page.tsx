@@ -1,188 +1,90 @@
-import { Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { AsOfForm } from '@/components/filters/as-of-form';
-import { DAILY_STATE_COLORS } from '@/components/daily/daily-colors';
-import { DailyFlagList } from '@/components/daily/daily-flag-list';
-import { FlagList } from '@/components/status/flag-list';
-import { PageSection } from '@/components/status/page-section';
-import { STATE_COLORS } from '@/components/status/state-colors';
-import { DataTable } from '@/components/tables/data-table';
+import { SeasonSwitch } from '@/components/filters/season-switch';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
+import { formatDateTime } from '@/lib/core/format';
 import { getDailyOverview, listSeasons } from '@/lib/daily';
-import { DAILY_STATE_LABELS } from '@/lib/daily/labels';
+import { DAILY_FLAG_LABELS } from '@/lib/daily/labels';
+import { byDailyUrgency, DAILY_FLAGS_BY_URGENCY, dailyFlagsByUrgency } from '@/lib/daily/rules';
 import type { DailyOverviewRow, DailyOverviewSummary } from '@/lib/daily/rules/overview';
+import { listUnattributedDocuments } from '@/lib/ingest';
 import { listFailedReminders } from '@/lib/reminders';
-import { listTransportErrors, type TransportErrorRow } from '@/lib/transport';
-import { TRANSPORT_ERROR_LIST_LABELS } from '@/lib/transport/labels';
-import type { FailedReminderRow } from '@/lib/reminders/rules/reminder-log';
 import { getStatusOverview } from '@/lib/status';
-import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
-import { byUrgency, type StatusOverviewSummary } from '@/lib/status/rules';
-import { REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
-import { formatDateTime, formatList, formatNumber } from '@/lib/core/format';
-import { statusPageQuerySchema, toStatusQuery, type StatusQueryParams } from '@/lib/status/rules/query';
-import styles from './page.module.css';
+import { FLAG_LABELS, WORKLIST_LABELS as LABELS } from '@/lib/status/labels';
+import { byUrgency, FLAG_URGENCY, type FlagCode, type MunicipalityStatusRow } from '@/lib/status/rules';
+import { linkQuery, statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import {
+  WORKLIST_PAGE_SIZE,
+  worklistModel,
+  worklistParamsSchema,
+  worklistQuery,
+  type WorklistParams,
+  type WorklistRow,
+  type WorklistSection,
+} from '@/lib/status/rules/worklist';
+import { listTransportErrors } from '@/lib/transport';
+import { AnnualCard, DailyCard } from './_components/worklist-cards';
+import { WorklistFilters } from './_components/worklist-filters';
+import { WorklistPages } from './_components/worklist-pages';
+import { WorklistSectionView } from './_components/worklist-section';
+import { FailedReminders, UnlinkedTransportErrors } from './_components/other-lists';
 
 export const metadata: Metadata = { title: 'Arbeidsliste' };
 
-/** Reminders whose every attempt failed: FHI should reach these people another way (and check the address). */
-function FailedReminders({ reminders }: { reminders: readonly FailedReminderRow[] }) {
+/** Every flag the worklist may show, daily and annual: the flag filter takes any of them. */
+const ALL_FLAG_LABELS: Record<string, string> = { ...DAILY_FLAG_LABELS, ...FLAG_LABELS };
+const worklistParams = worklistParamsSchema(ALL_FLAG_LABELS);
+
+/** The annual flag codes, most urgent first (a pending extension by its ordinary weight). */
+const ANNUAL_FLAGS_BY_URGENCY = (Object.keys(FLAG_LABELS) as FlagCode[]).sort(
+  (a, b) => FLAG_URGENCY[b] - FLAG_URGENCY[a],
+);
+
+/** A municipality on the worklist, as its regime's card shows it. */
+type Row =
+  (MunicipalityStatusRow & WorklistRow & { regime: 'annual' }) | (DailyOverviewRow & WorklistRow & { regime: 'daily' });
+
+const annualRows = (rows: readonly MunicipalityStatusRow[]): Row[] =>
+  byUrgency(rows).map((row) => ({ ...row, regime: 'annual', flagCodes: row.flags.map((flag) => flag.code) }));
+
+const dailyRows = (daily: DailyOverviewSummary | null): Row[] =>
+  daily
+    ? byDailyUrgency(daily.rows).map((row) => {
+        const flags = dailyFlagsByUrgency(row.flags);
+        return { ...row, regime: 'daily', flags, flagCodes: flags.map((flag) => flag.code) };
+      })
+    : [];
+
+/** Documents that no municipality could be found for, received by the instant shown. */
+function Unattributed({ count }: { count: number }) {
   return (
-    <section aria-labelledby="ikke-sendt">
-      <Heading level={2} data-size="sm" id="ikke-sendt">
-        Påminnelser som ikke kom fram
+    <section aria-labelledby="uten-kommune">
+      <Heading level={2} data-size="sm" id="uten-kommune">
+        {LABELS.unattributedTitle}
       </Heading>
-      {reminders.length === 0 ? (
-        <Paragraph>Alle påminnelser på e-post er sendt.</Paragraph>
-      ) : (
-        <DataTable
-          zebra
-          scrollClassName={styles.scroll}
-          caption="Påminnelser der alle forsøk på å sende feilet, nyeste først"
-          columns={['Tid', 'Til', 'Kommuner og hva', 'Forsøk', 'Siste feil']}
-        >
-          {reminders.map((reminder) => (
-            <TableRow key={reminder.id}>
-              <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
-              <TableCell>
-                {reminder.recipientName} &lt;{reminder.email}&gt;
-              </TableCell>
-              <TableCell>
-                {formatList(
-                  reminder.items.map((item) => `${item.municipalityNumber}: ${REMINDER_TRIGGER_LABELS[item.trigger]}`),
-                )}
-              </TableCell>
-              <TableCell>{formatNumber(reminder.attempts)}</TableCell>
-              <TableCell>{reminder.lastError ?? '–'}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
-      )}
+      <Paragraph>
+        {LABELS.unattributed(count)}{' '}
+        {count > 0 && (
+          <Link asChild>
+            <NextLink href="/uten-kommune">{LABELS.unattributedLink}</NextLink>
+          </Link>
+        )}
+      </Paragraph>
     </section>
   );
 }
 
-/** Transport errors from the `_error` queue that concern no stored message: kept and shown, never hidden. */
-function UnlinkedTransportErrors({ errors }: { errors: readonly TransportErrorRow[] }) {
-  const labels = TRANSPORT_ERROR_LIST_LABELS;
-  return (
-    <section aria-labelledby="transportfeil">
-      <Heading level={2} data-size="sm" id="transportfeil">
-        {labels.heading}
-      </Heading>
-      {errors.length === 0 ? (
-        <Paragraph>{labels.none}</Paragraph>
-      ) : (
-        <DataTable zebra scrollClassName={styles.scroll} caption={labels.caption} columns={[...labels.columns]}>
-          {errors.map((error) => (
-            <TableRow key={error.id}>
-              <TableCell className={styles.nowrap}>{formatDateTime(error.receivedAt)}</TableCell>
-              <TableCell>{error.label}</TableCell>
-              <TableCell>{error.originalMessageId ?? labels.noMessageId}</TableCell>
-              <TableCell>{error.queue ?? '–'}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
-      )}
-    </section>
-  );
-}
-
-/** The daily states that need following up, most troubled first. */
-const DAILY_URGENCY = ['REJECTING', 'SILENT', 'VOLUME_DROP', 'LAGGING'] as const;
-
-function dailyFlagged(overview: DailyOverviewSummary): DailyOverviewRow[] {
-  const rank = (row: DailyOverviewRow) => DAILY_URGENCY.indexOf(row.state as (typeof DAILY_URGENCY)[number]);
-  return overview.rows
-    .filter((row) => rank(row) >= 0)
-    .sort((a, b) => rank(a) - rank(b) || (b.daysSinceLastAccepted ?? 0) - (a.daysSinceLastAccepted ?? 0));
-}
-
-/** Daily reporting's flags: who is rejected, silent, dropping in volume or lagging, with reasons and the next step. */
-function DailyWorklist({ overview, asOf }: { overview: DailyOverviewSummary; asOf: string | undefined }) {
-  const flagged = dailyFlagged(overview);
-  const query = new URLSearchParams({ season: overview.season.key, ...(asOf ? { asOf } : {}) });
-  return (
-    <PageSection id="daglig" title={`Daglig rapportering – ${overview.season.name}`}>
-      <Paragraph>
-        {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har flagg i den daglige
-        rapporteringen.
-      </Paragraph>
-      <ol className={styles.list}>
-        {flagged.map((row) => (
-          <li key={row.number} className={styles.item}>
-            <Heading level={3} data-size="xs">
-              <Link asChild>
-                <NextLink href={`/kommuner/${row.number}/daglig?${query}`}>
-                  {row.name} ({row.number})
-                </NextLink>
-              </Link>{' '}
-              <Tag data-color={DAILY_STATE_COLORS[row.state]} data-size="sm">
-                {DAILY_STATE_LABELS[row.state]}
-              </Tag>
-            </Heading>
-            <Paragraph data-size="sm">{row.countyName}</Paragraph>
-            <DailyFlagList flags={row.flags} state={row.state} headingLevel={4} />
-          </li>
-        ))}
-      </ol>
-    </PageSection>
-  );
-}
-
-function Worklist({
-  overview,
-  query,
-  failedReminders,
-  unlinkedTransportErrors,
-  daily,
-}: {
-  overview: StatusOverviewSummary;
-  query: StatusQueryParams;
-  failedReminders: readonly FailedReminderRow[];
-  unlinkedTransportErrors: readonly TransportErrorRow[];
-  daily: DailyOverviewSummary | null;
-}) {
-  const flagged = byUrgency(overview.rows);
-  return (
-    <>
-      <Heading level={1} data-size="lg">
-        Arbeidsliste – {overview.season.name}
-      </Heading>
-      <Paragraph>
-        {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har noe som bør følges opp. Den
-        mest hastende står først.
-      </Paragraph>
-      <AsOfForm path="/arbeidsliste" asOf={query.asOf} shownAt={overview.asOf} keep={{ season: query.season }} />
-      {daily && <DailyWorklist overview={daily} asOf={query.asOf} />}
-      <ol className={styles.list}>
-        {flagged.map((row) => (
-          <li key={row.number} className={styles.item}>
-            <Heading level={2} data-size="xs">
-              <Link asChild>
-                <NextLink href={`/kommuner/${row.number}${query.asOf ? `?asOf=${query.asOf}` : ''}`}>
-                  {row.name} ({row.number})
-                </NextLink>
-              </Link>{' '}
-              <Tag data-color={STATE_COLORS[row.state]} data-size="sm">
-                {DELIVERY_STATE_LABELS[row.state]}
-              </Tag>
-            </Heading>
-            <Paragraph data-size="sm">{row.countyName}</Paragraph>
-            <FlagList flags={row.flags} headingLevel={3} />
-          </li>
-        ))}
-      </ol>
-      <FailedReminders reminders={failedReminders} />
-      <UnlinkedTransportErrors errors={unlinkedTransportErrors} />
-    </>
-  );
-}
-
-/** FHI's worklist: flagged municipalities, most urgent first, each with reasons, evidence and the next step; then the reminders that could not be sent, and the transport errors that concern no known message. */
+/**
+ * FHI's worklist: the flagged municipalities of the daily regime, then of the annual season, most
+ * urgent first, each flag with FHI's next step and the municipality's own one click away; search,
+ * county and flag filters, grouping by most urgent flag or county, counts per flag and paging, all
+ * in the URL (GET forms and links, no JavaScript needed). Then documents without a municipality,
+ * reminders that could not be sent and transport errors that concern no known message.
+ */
 export default async function WorklistPage({
   searchParams,
 }: {
@@ -190,17 +92,23 @@ export default async function WorklistPage({
 }) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
-  const query = statusPageQuerySchema.parse(await searchParams);
+  const raw = await searchParams;
+  const query = statusPageQuerySchema.parse(raw);
+  const params: WorklistParams = worklistParams.parse(raw);
   // Loaded before anything streams, like the home page (works without JavaScript; 404 for an unknown season).
   const statusQuery = toStatusQuery(query, new Date());
-  // The annual list is for an annual season (the latest unless one is asked for); the daily list for
-  // the latest daily season begun at the date shown.
+  // A daily season asked for is the daily list's, an annual one the annual list's; the other is the
+  // latest of its kind begun at the date shown (annual: the latest).
   const seasons = await listSeasons(viewer);
   const asked = seasons.find((season) => season.key === query.season);
-  const dailySeason = seasons.filter((season) => season.kind === 'DAILY' && season.opensAt <= statusQuery.asOf).at(-1);
+  if (query.season && !asked) notFound();
+  const dailySeason =
+    asked?.kind === 'DAILY'
+      ? asked
+      : seasons.filter((season) => season.kind === 'DAILY' && season.opensAt <= statusQuery.asOf).at(-1);
   const overview = await getStatusOverview(viewer, {
     ...statusQuery,
-    seasonKey: asked?.kind === 'DAILY' ? undefined : query.season,
+    seasonKey: asked?.kind === 'ANNUAL' ? asked.key : undefined,
   });
   if (!overview) notFound();
   const daily = dailySeason
@@ -209,13 +117,114 @@ export default async function WorklistPage({
   const failedReminders = await listFailedReminders(viewer, { seasonKey: overview.season.key });
   if (!failedReminders) notFound();
   const unlinkedTransportErrors = await listTransportErrors(viewer, { unlinkedOnly: true, limit: 50 });
+  const unattributed = (await listUnattributedDocuments(viewer)) ?? [];
+
+  const annual = annualRows(overview.rows);
+  const dailyFlagged = dailyRows(daily);
+  const model = worklistModel(
+    [
+      { id: 'daglig', rows: dailyFlagged, codes: DAILY_FLAGS_BY_URGENCY },
+      { id: 'arlig', rows: annual, codes: ANNUAL_FLAGS_BY_URGENCY },
+    ],
+    params,
+  );
+  const [dailySection, annualSection] = model.sections as [WorklistSection<Row>, WorklistSection<Row>];
+
+  const keep = { season: query.season, asOf: query.asOf };
+  const href = (changes: Partial<WorklistParams>) => ({
+    pathname: '/arbeidsliste',
+    query: linkQuery({ ...keep, ...worklistQuery({ ...params, side: undefined, ...changes }) }),
+  });
+  const flagHref = (code: string) => href({ flagg: code });
+  const annualLink = new URLSearchParams(
+    linkQuery({ season: asked?.kind === 'ANNUAL' ? asked.key : undefined, asOf: query.asOf }) as Record<string, string>,
+  ).toString();
+  const dailyLink = daily
+    ? new URLSearchParams(
+        linkQuery({ season: daily.season.key, asOf: query.asOf }) as Record<string, string>,
+      ).toString()
+    : '';
+  const counties = [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(
+    ([a], [b]) => a.localeCompare(b),
+  );
+  const card = (row: Row, level: 3 | 4) =>
+    row.regime === 'daily' ? (
+      <DailyCard row={row} level={level} query={dailyLink} />
+    ) : (
+      <AnnualCard row={row} level={level} asOf={overview.asOf} query={annualLink} />
+    );
+  const shared = {
+    grouping: params.gruppe,
+    flagLabels: ALL_FLAG_LABELS,
+    flagHref,
+    chosenFlag: params.flagg,
+    filtered: Boolean(params.q || params.fylke || params.flagg),
+    card,
+  };
+
   return (
-    <Worklist
-      overview={overview}
-      query={query}
-      failedReminders={failedReminders}
-      unlinkedTransportErrors={unlinkedTransportErrors}
-      daily={daily}
-    />
+    <>
+      <Heading level={1} data-size="lg">
+        {LABELS.title}
+      </Heading>
+      <AsOfForm
+        path="/arbeidsliste"
+        asOf={query.asOf}
+        shownAt={overview.asOf}
+        keep={{ ...keep, ...worklistQuery(params), side: undefined }}
+      />
+      <SeasonSwitch
+        path="/arbeidsliste"
+        seasons={[...seasons].reverse()}
+        current={query.season ?? overview.season.key}
+        asOf={query.asOf}
+      />
+      <WorklistFilters
+        params={params}
+        keep={keep}
+        counties={counties}
+        flagGroups={[
+          ...(daily
+            ? [
+                {
+                  label: LABELS.dailyGroup,
+                  options: DAILY_FLAGS_BY_URGENCY.map((code) => [code, DAILY_FLAG_LABELS[code]] as const),
+                },
+              ]
+            : []),
+          {
+            label: LABELS.annualGroup,
+            options: ANNUAL_FLAGS_BY_URGENCY.map((code) => [code, FLAG_LABELS[code]] as const),
+          },
+        ]}
+      />
+      {daily && (
+        <WorklistSectionView
+          {...shared}
+          id="daglig"
+          title={LABELS.dailyTitle(daily.season.name)}
+          intro={<Paragraph>{LABELS.dailyFlaggedOf(dailyFlagged.length, daily.rows.length)}</Paragraph>}
+          section={dailySection}
+        />
+      )}
+      <WorklistSectionView
+        {...shared}
+        id="arlig"
+        title={LABELS.annualTitle(overview.season.name)}
+        intro={
+          <Paragraph>
+            {overview.asOf > overview.season.deadline && (
+              <>{LABELS.stillOpen(overview.season.name, formatDateTime(overview.season.deadline))} </>
+            )}
+            {LABELS.flaggedOf(annual.length, overview.rows.length)}
+          </Paragraph>
+        }
+        section={annualSection}
+      />
+      <WorklistPages model={model} pageSize={WORKLIST_PAGE_SIZE} href={(side) => href({ side })} />
+      <Unattributed count={unattributed.filter((document) => document.receivedAt <= overview.asOf).length} />
+      <FailedReminders reminders={failedReminders} />
+      <UnlinkedTransportErrors errors={unlinkedTransportErrors} />
+    </>
   );
 }
