@@ -31,7 +31,7 @@ async function signInCookie(name: string): Promise<string> {
   }
 }
 
-const FLIGHT = /<script>self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)<\/script>/g;
+const FLIGHT = /<script[^>]*>self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)<\/script>/g;
 
 /** The end (exclusive) of the JSON value that starts at `start`. */
 function endOfValue(text: string, start: number): number {
