@@ -5,6 +5,7 @@
  * daily views both draw the map, and outlines, numbers and county names are public facts, not a
  * municipality's data, so reading them needs no actor (nothing here touches the database).
  */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
