@@ -51,6 +51,7 @@ const PAGE_POLICIES: Record<
   }
 > = {
   '/': { objects: ['none'], url: () => '/', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
+  '/kart': { objects: ['none'], url: () => '/kart', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   '/logg-inn': { objects: ['none'], url: () => '/logg-inn', expect: (p) => (p === 'anonymous' ? 200 : 'home') },
   '/ingen-tilgang': { objects: ['none'], url: () => '/ingen-tilgang', expect: () => 200 },
   '/kommuner/[number]': {

@@ -6,6 +6,7 @@ import { isFhi } from '@/lib/access/rules/actor';
 import { getDailyOverview, listSeasons } from '@/lib/daily';
 import { currentSeason } from '@/lib/daily/rules/seasons';
 import { dailyTableParamsSchema } from '@/lib/daily/rules/table';
+import { mapView } from '@/lib/core/map/outlines';
 import { getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { DailyOverview } from './_components/daily-overview';
@@ -40,10 +41,30 @@ export default async function OverviewPage({
     const overview = await getDailyOverview(viewer, { seasonKey: season.key, asOf: statusQuery.asOf });
     if (!overview) notFound();
     const table = dailyTableParamsSchema.parse(params);
-    return <DailyOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
+    const map = isFhi(viewer) ? mapView(table.fylke) : undefined;
+    return (
+      <DailyOverview
+        overview={overview}
+        seasons={switchable}
+        fhi={isFhi(viewer)}
+        query={query}
+        table={table}
+        map={map}
+      />
+    );
   }
   const table = statusTableParamsSchema.parse(params);
   const overview = await getStatusOverview(viewer, { ...statusQuery, seasonKey: season.key });
   if (!overview) notFound();
-  return <StatusOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
+  const map = isFhi(viewer) ? mapView(table.fylke) : undefined;
+  return (
+    <StatusOverview
+      overview={overview}
+      seasons={switchable}
+      fhi={isFhi(viewer)}
+      query={query}
+      table={table}
+      map={map}
+    />
+  );
 }

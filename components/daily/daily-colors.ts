@@ -1,5 +1,6 @@
 /** The Designsystemet colour of each daily state's badge and each day status's calendar cell. */
 import type { DailyState, DayStatus } from '@/lib/daily/rules';
+import type { RateBand } from '@/lib/daily/rules/rate-band';
 
 export const DAILY_STATE_COLORS: Record<DailyState, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {
   NOT_STARTED: 'neutral',
@@ -9,6 +10,15 @@ export const DAILY_STATE_COLORS: Record<DailyState, 'success' | 'danger' | 'warn
   SILENT: 'danger',
   REJECTING: 'danger',
   VOLUME_DROP: 'warning',
+};
+
+/** The map's colour of each band of the 7-day reporting rate. */
+export const RATE_BAND_COLORS: Record<RateBand, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {
+  HIGH: 'success',
+  FAIR: 'info',
+  LOW: 'warning',
+  VERY_LOW: 'danger',
+  NO_DAYS: 'neutral',
 };
 
 export const DAY_STATUS_CLASS: Record<DayStatus, string> = {

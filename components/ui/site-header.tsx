@@ -30,6 +30,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
     <nav aria-label="Hovedmeny">
       <ul className={styles.menu}>
         <MenuItem href="/">Oversikt</MenuItem>
+        <MenuItem href={{ pathname: '/kart' }}>Kart</MenuItem>
         {person.fhi && <MenuItem href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/opplasting' }}>Opplasting</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/fristsoknader' }}>Fristsøknader</MenuItem>}

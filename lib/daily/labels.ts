@@ -3,8 +3,9 @@
  * regime: states, flags with their reasons and next steps, day statuses and lanes of the calendar,
  * the overview's columns and the rate windows.
  */
-import { formatDateTime, formatIsoDate, formatNumber } from '../core/format';
+import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '../core/format';
 import type { DailyRules } from './rules/config';
+import type { RateBand } from './rules/rate-band';
 import type { DailyColumnId } from './rules/table';
 import type { DailyFlag, DailyState, DayStatus, IdeLaneStatus, ApprecLaneStatus } from './rules/types';
 
@@ -120,6 +121,15 @@ export const DAILY_WORDS = {
   calendarTable: 'Kalender som tabell',
   noRate: '–',
 } as const;
+
+/** The bands of the 7-day reporting rate by which the map colours the daily season (rules/rate-band.ts). */
+export const RATE_BAND_LABELS: Record<RateBand, string> = {
+  HIGH: `${formatPercent(0.95)} eller mer`,
+  FAIR: `${formatPercent(0.8)} til under ${formatPercent(0.95)}`,
+  LOW: `${formatPercent(0.5)} til under ${formatPercent(0.8)}`,
+  VERY_LOW: `Under ${formatPercent(0.5)}`,
+  NO_DAYS: 'Ingen forventede dager ennå',
+};
 
 /** The daily overview table's column headers. */
 export const DAILY_COLUMN_LABELS: Record<DailyColumnId, string> = {

@@ -11,6 +11,7 @@ import {
   Fieldset,
   FieldsetLegend,
   Heading,
+  Link,
   Paragraph,
   TableCell,
   TableRow,
@@ -38,11 +39,16 @@ import {
   DAILY_COLUMNS,
   DEFAULT_DAILY_COLUMNS,
   dailyTableModel,
+  matchingDailyRows,
   dailyTableQuery,
   type DailyTableParams,
 } from '@/lib/daily/rules/table';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
+import { RATE_BAND_MAP_CLASSES, dailyMapAreas } from '@/components/map/map-classes';
+import { MAP_WORDS } from '@/lib/core/map/labels';
+import type { MapView } from '@/lib/core/map/outlines';
+import { MapSection, mapHref } from './map-section';
 import { FilterSelect } from './table-filters';
 
 function KeyFigures({ overview }: { overview: DailyOverviewSummary }) {
@@ -250,12 +256,15 @@ export function DailyOverview({
   fhi,
   query,
   table,
+  map,
 }: {
   overview: DailyOverviewSummary;
   seasons: readonly { key: string; name: string }[];
   fhi: boolean;
   query: StatusQueryParams;
   table: DailyTableParams;
+  /** The map (FHI): the country, or the county of the table's county filter. */
+  map?: MapView;
 }) {
   const { season } = overview;
   const total = overview.rows.length;
@@ -278,6 +287,30 @@ export function DailyOverview({
       {fhi && <YearChart overview={overview} />}
       {fhi && <LastDays overview={overview} />}
       {fhi && <Counties overview={overview} />}
+      {fhi && map && (
+        <MapSection
+          view={map}
+          classes={RATE_BAND_MAP_CLASSES}
+          areas={dailyMapAreas(matchingDailyRows(overview.rows, table), false)}
+          description={MAP_WORDS.byRateBand}
+          otherLabel={MAP_WORDS.notSelected}
+        >
+          <Paragraph data-size="sm">
+            <Link
+              href={mapHref('/kart', {
+                ...dailyTableQuery(table),
+                ...keep,
+                kol: undefined,
+                side: undefined,
+                sort: undefined,
+                retning: undefined,
+              })}
+            >
+              {MAP_WORDS.ownPage}
+            </Link>
+          </Paragraph>
+        </MapSection>
+      )}
       <PageSection id="kommuner" title="Kommuner">
         {total > 1 && <Filters table={table} keep={keep} overview={overview} />}
         {total > 1 && <DailyColumnChooser table={table} keep={keep} />}

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
 import type { StatusOverviewSummary } from '@/lib/status/rules';
@@ -9,6 +9,10 @@ import { KeyFiguresSection } from './key-figures-section';
 import { MunicipalitiesSection } from './municipalities-section';
 import { OverviewCharts } from './overview-charts';
 import { tableModelOf, viewOf } from './overview-view';
+import { STATE_MAP_CLASSES, stateMapAreas } from '@/components/map/map-classes';
+import { MAP_WORDS } from '@/lib/core/map/labels';
+import type { MapView } from '@/lib/core/map/outlines';
+import { MapSection, mapHref } from './map-section';
 
 interface StatusOverviewProps {
   overview: StatusOverviewSummary;
@@ -18,14 +22,17 @@ interface StatusOverviewProps {
   fhi: boolean;
   query: StatusQueryParams;
   table: StatusTableParams;
+  /** The map (FHI): the country, or the county of the table's county filter. */
+  map?: MapView;
 }
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
-export function StatusOverview({ overview, seasons, fhi, query, table }: StatusOverviewProps) {
+export function StatusOverview({ overview, seasons, fhi, query, table, map }: StatusOverviewProps) {
   const view = viewOf(overview);
   const { season } = overview;
   const total = overview.keyFigures.total;
   const keep = { season: query.season, asOf: query.asOf };
+  const model = tableModelOf(view, table);
 
   return (
     <>
@@ -42,14 +49,31 @@ export function StatusOverview({ overview, seasons, fhi, query, table }: StatusO
       />
       <KeyFiguresSection overview={overview} />
       {fhi && <OverviewCharts overview={overview} byCounty={view.byCounty} />}
-      <MunicipalitiesSection
-        model={tableModelOf(view, table)}
-        table={table}
-        keep={keep}
-        counties={view.counties}
-        total={total}
-        fhi={fhi}
-      />
+      {fhi && map && (
+        <MapSection
+          view={map}
+          classes={STATE_MAP_CLASSES}
+          areas={stateMapAreas(model.rows, false)}
+          description={MAP_WORDS.byState}
+          otherLabel={MAP_WORDS.notSelected}
+        >
+          <Paragraph data-size="sm">
+            <Link
+              href={mapHref('/kart', {
+                ...statusTableQuery(table),
+                ...keep,
+                kol: undefined,
+                side: undefined,
+                sort: undefined,
+                retning: undefined,
+              })}
+            >
+              {MAP_WORDS.ownPage}
+            </Link>
+          </Paragraph>
+        </MapSection>
+      )}
+      <MunicipalitiesSection model={model} table={table} keep={keep} counties={view.counties} total={total} fhi={fhi} />
     </>
   );
 }

@@ -82,15 +82,20 @@ export interface DailyTableModel {
   sort: { column: DailyColumnId; direction: 'asc' | 'desc' };
 }
 
-export function dailyTableModel(rows: readonly DailyOverviewRow[], params: DailyTableParams): DailyTableModel {
+/** The rows the search and filters keep (the table's, and the map's, which honours the same filters). */
+export function matchingDailyRows(rows: readonly DailyOverviewRow[], params: DailyTableParams): DailyOverviewRow[] {
   const q = params.q?.toLocaleLowerCase('nb');
-  const matching = rows.filter(
+  return rows.filter(
     (row) =>
       (!q || row.name.toLocaleLowerCase('nb').includes(q) || row.number.includes(q)) &&
       (!params.fylke || row.countyNumber === params.fylke) &&
       (!params.status || row.state === params.status) &&
       (!params.flagg || row.flags.some((flag) => flag.code === params.flagg)),
   );
+}
+
+export function dailyTableModel(rows: readonly DailyOverviewRow[], params: DailyTableParams): DailyTableModel {
+  const matching = matchingDailyRows(rows, params);
   const column = params.sort ?? 'number';
   const direction = params.retning ?? 'asc';
   const value = SORT_VALUE[column];

@@ -1,0 +1,70 @@
+/**
+ * The map on the overview (FHI) and on /kart: the country or the focused county (`fylke`, the same
+ * filter as the table's), its municipalities coloured by the season's classes, and a choice of county
+ * as plain links that keep the season, the date and the filters.
+ */
+import { Link, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { NorwayMap, type MapArea, type MapClass } from '@/components/map/norway-map';
+import { PageSection } from '@/components/status/page-section';
+import { MAP_WORDS } from '@/lib/core/map/labels';
+import type { MapView } from '@/lib/core/map/outlines';
+import { linkQuery, type QueryParams } from '@/lib/status/rules/query';
+import styles from './status-overview.module.css';
+
+const href = (path: string, query: QueryParams) => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(linkQuery(query)))
+    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+};
+
+/** The counties as links that focus the map on one (or on the whole country), keeping the rest of the query. */
+export function CountyChoice({ path, view, keep }: { path: string; view: MapView; keep: QueryParams }) {
+  const choices: [string | undefined, string][] = [[undefined, MAP_WORDS.wholeCountry], ...view.counties];
+  return (
+    <nav aria-label={MAP_WORDS.countyChoice}>
+      <ul className={styles.choices}>
+        {choices.map(([number, name]) => (
+          <li key={number ?? ''}>
+            {number === view.county ? (
+              <strong aria-current="page">{name}</strong>
+            ) : (
+              <Link href={href(path, { ...keep, fylke: number, side: undefined })}>{name}</Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function MapSection({
+  view,
+  classes,
+  areas,
+  description,
+  otherLabel,
+  children,
+}: {
+  view: MapView;
+  classes: readonly MapClass[];
+  areas: ReadonlyMap<string, MapArea>;
+  /** What the colours mean, in a sentence. */
+  description: string;
+  otherLabel: string;
+  /** Above the map: the county choice, a link to the map's own page. */
+  children?: ReactNode;
+}) {
+  const place = view.county ? (view.counties.get(view.county) ?? MAP_WORDS.wholeCountry) : 'Norge';
+  return (
+    <PageSection id="kart" title="Kart">
+      <Paragraph data-size="sm">{description}</Paragraph>
+      {children}
+      <NorwayMap outlines={view.outlines} classes={classes} areas={areas} place={place} otherLabel={otherLabel} />
+    </PageSection>
+  );
+}
+
+export { href as mapHref };

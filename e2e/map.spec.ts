@@ -1,0 +1,170 @@
+// The map of Norway: all 357 municipalities drawn on the server, each a link named with its state and
+// coloured like the table says, reachable by keyboard, axe-clean at desktop and phone width; a county
+// can be focused; a contact sees their own municipalities outlined and no other municipality's state.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openAs } from './helpers';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectAccessibleAt(page: Page, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+}
+
+interface MapLink {
+  number: string;
+  label: string;
+  /** The legend's label of the pattern the municipality is filled with. */
+  legend: string;
+}
+
+/** Every municipality link of the map, with the legend entry its fill belongs to. */
+async function mapLinks(page: Page, place = 'Norge'): Promise<MapLink[]> {
+  const map = page.getByRole('group', { name: `Kart over ${place}` });
+  await expect(map).toBeVisible();
+  return page.evaluate((name) => {
+    const svg = document.querySelector(`svg[aria-label="Kart over ${name}"]`)!;
+    const figure = svg.closest('figure')!;
+    const legend = new Map<string, string>();
+    for (const item of figure.querySelectorAll('figcaption li')) {
+      const fill = item.querySelector('rect')?.getAttribute('fill');
+      // "Levert (12)" → "Levert"
+      if (fill) legend.set(fill, item.textContent!.trim().replace(/\s*\([\d\s\u00a0]+\)$/, ''));
+    }
+    return [...svg.querySelectorAll('a')].map((link) => ({
+      number: link.getAttribute('href')!.split('/')[2]!,
+      label: link.getAttribute('aria-label')!,
+      legend: legend.get(link.getAttribute('fill')!) ?? '',
+    }));
+  }, place);
+}
+
+/** The overview table's rows (number, name, state) on every page. */
+async function tableStates(page: Page, url: string): Promise<Map<string, { name: string; state: string }>> {
+  const rows = new Map<string, { name: string; state: string }>();
+  for (let side = 1; ; side++) {
+    await page.goto(`${url}&side=${side}`);
+    const found = await page
+      .getByRole('table', { name: /^Alle kommuner/ })
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          number: tr.querySelector('th a')!.getAttribute('href')!.split('/')[2]!,
+          name: tr.querySelector('th a')!.textContent!.trim(),
+          state: tr.querySelector('.ds-tag')!.textContent!.trim(),
+        })),
+      );
+    for (const row of found) rows.set(row.number, row);
+    if (!(await page.getByRole('link', { name: 'Neste side' }).count())) return rows;
+  }
+}
+
+test('all 357 municipalities are on the map, coloured and named by the same state as the table', async ({ page }) => {
+  test.slow();
+  await openAs(page, 'staff', '/kart?season=2025');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kart – KPR 2025');
+  await expect(page.getByText('Kartdata: © Kartverket (CC BY 4.0)')).toBeVisible();
+  const links = await mapLinks(page);
+  expect(new Set(links.map((link) => link.number)).size).toBe(357);
+  expect(links).toHaveLength(357);
+
+  const table = await tableStates(page, '/?season=2025');
+  expect(table.size).toBe(357);
+  for (const link of links) {
+    const row = table.get(link.number)!;
+    expect(link.label, link.number).toBe(`${row.name}: ${row.state}`);
+    expect(link.legend, link.number).toBe(row.state);
+  }
+});
+
+test('the map is reachable by keyboard, with a visible focus, and axe-clean at 1280 and 390 px', async ({ page }) => {
+  await openAs(page, 'staff', '/kart?season=2025');
+  const map = page.getByRole('group', { name: 'Kart over Norge' });
+  // None of the 357 links is taken out of the tab order.
+  expect(await map.locator('a[href]:not([tabindex="-1"])').count()).toBe(357);
+  await page.getByRole('link', { name: 'Hopp over kartet' }).focus();
+  await page.keyboard.press('Tab');
+  const oslo = map.getByRole('link', { name: /^Oslo: / });
+  await expect(oslo).toBeFocused();
+  await expect(oslo.locator('path')).toHaveCSS('stroke-width', '3px');
+  await page.keyboard.press('Tab');
+  await expect(map.locator('a').nth(1)).toBeFocused();
+  // The skip link jumps past the map.
+  await page.getByRole('link', { name: 'Hopp over kartet' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#etter-kartet$/);
+
+  // The classes as a table.
+  await page.getByText('Vis kartet som tabell').click();
+  const classes = page.getByRole('table', { name: 'Kart over Norge' });
+  await expect(classes.getByRole('rowheader', { name: 'Levert' })).toBeVisible();
+
+  await expectAccessibleAt(page, 1280);
+  await expectAccessibleAt(page, 390);
+});
+
+test('a county is focused from the URL, and the overview map follows the table’s filters', async ({ page }) => {
+  await openAs(page, 'staff', '/kart?season=2025');
+  await page.getByRole('navigation', { name: 'Vis fylke på kartet' }).getByRole('link', { name: 'Vestland' }).click();
+  await expect(page).toHaveURL(/fylke=46/);
+  const vestland = await mapLinks(page, 'Vestland');
+  expect(vestland.length).toBe(43);
+  expect(vestland.every((link) => link.number.startsWith('46'))).toBe(true);
+  await expectAccessibleAt(page, 390);
+
+  // On the overview, a state filter leaves the other municipalities plain and without a link.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?season=2025&status=DELIVERED');
+  const delivered = await mapLinks(page);
+  const caption = await page
+    .getByRole('table', { name: /^Alle kommuner: / })
+    .locator('caption')
+    .textContent();
+  expect(caption).toMatch(new RegExp(`^Alle kommuner: ${delivered.length} av 357`));
+  expect(delivered.every((link) => link.legend === 'Levert')).toBe(true);
+  await expect(page.getByRole('group', { name: 'Kart over Norge' }).locator('..')).toContainText('Ikke med i utvalget');
+});
+
+test('the daily season’s map bands the 7-day rate and names each municipality’s state as the table does', async ({
+  page,
+}) => {
+  await openAs(page, 'staff', '/kart');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('KPR 2026 (daglig)');
+  const links = await mapLinks(page);
+  expect(links).toHaveLength(357);
+  for (const link of links) expect(link.label).toMatch(/: .+, rapporteringsgrad 7 dager (\d+\s%|–)$/);
+  await page.goto('/');
+  const rows = await page
+    .getByRole('table', { name: /^Alle kommuner/ })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        number: tr.querySelector('th a, td a')!.getAttribute('href')!.split('/')[2]!,
+        state: tr.querySelector('.ds-tag')!.textContent!.trim(),
+      })),
+    );
+  expect(rows.length).toBeGreaterThan(0);
+  const byNumber = new Map(links.map((link) => [link.number, link.label]));
+  for (const row of rows) expect(byNumber.get(row.number), row.number).toContain(`: ${row.state}, `);
+  await expectAccessibleAt(page, 1280);
+});
+
+test('a contact sees their own municipalities highlighted in the country, and no other municipality’s state', async ({
+  page,
+}) => {
+  await openAs(page, 'twoMunicipalityContact', '/kart?season=2025');
+  const links = await mapLinks(page);
+  expect(links.map((link) => link.number).sort()).toEqual(['3101', '3103']);
+  const figure = page.locator('figure');
+  await expect(figure).toContainText('Din kommune');
+  await expect(figure).toContainText('Andre kommuner (uten status) (355)');
+  // Nothing on the page names another municipality with a state.
+  const html = await page.content();
+  expect(html).not.toMatch(/Oslo: /);
+  expect(html).not.toContain('/kommuner/0301');
+  await expectAccessibleAt(page, 390);
+});
