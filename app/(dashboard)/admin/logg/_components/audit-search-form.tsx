@@ -1,4 +1,4 @@
-import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Select, SelectOption } from '@digdir/designsystemet-react';
 import { AUDIT_ACTION_LABELS } from '@/lib/access/labels';
 import { TextField } from '@/components/ui/text-field';
 import type { AuditSearch } from '@/lib/access';
@@ -19,11 +19,11 @@ export function AuditSearchForm({ search }: { search: AuditSearch }) {
       <Field>
         <Label htmlFor="logg-action">Handling</Label>
         <Select id="logg-action" name="action" defaultValue={search.action ?? ''}>
-          <Select.Option value="">Alle handlinger</Select.Option>
+          <SelectOption value="">Alle handlinger</SelectOption>
           {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
-            <Select.Option key={action} value={action}>
+            <SelectOption key={action} value={action}>
               {label}
-            </Select.Option>
+            </SelectOption>
           ))}
         </Select>
       </Field>
