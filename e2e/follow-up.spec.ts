@@ -212,6 +212,10 @@ test.describe('an extension request from application to mail', () => {
     await form.getByLabel('Ny frist ved innvilgelse', { exact: true }).fill(granted.iso);
     await form.getByLabel('Merknad til kommunen', { exact: true }).fill('Innvilget, men med kortere frist enn søkt.');
     await form.getByRole('button', { name: 'Innvilg' }).click();
+    // The decided request leaves the list; the page says, announced, what was decided.
+    await expect(
+      page.getByRole('status').filter({ hasText: `Søknaden fra ${municipality.name} er innvilget` }),
+    ).toContainText(granted.shown);
     const closed = page.getByRole('table', { name: /Avgjorte og trukne søknader/ });
     const row = closed.getByRole('row').filter({ hasText: `(${municipality.number})` });
     await expect(row).toContainText('Innvilget');

@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { apprecErrorText, findingTitle } from '@/lib/ingest/labels';
 import { FLAG_FHI_NEXT_STEP, FLAG_LABELS } from '@/lib/status/labels';
 import type { DeliveryFlag, FlagEvidence } from '@/lib/status/rules';
 import { formatDateTime, formatList } from '@/lib/core/format';
@@ -10,8 +11,10 @@ function evidenceLines(evidence: FlagEvidence): string[] {
   return [
     ...(evidence.times ?? []).map((time) => `${time.label}: ${formatDateTime(time.at)}`),
     ...(evidence.msgIds?.length ? [`Melding: ${formatList(evidence.msgIds)}`] : []),
-    ...(evidence.apprecErrorCodes?.length ? [`Apprec-feilkoder: ${formatList(evidence.apprecErrorCodes)}`] : []),
-    ...(evidence.findingCodes?.length ? [`Funn: ${formatList(evidence.findingCodes)}`] : []),
+    ...(evidence.apprecErrorCodes?.length
+      ? [`Apprec-feil: ${formatList(evidence.apprecErrorCodes.map((code) => apprecErrorText(code)))}`]
+      : []),
+    ...(evidence.findingCodes?.length ? [`Funn: ${formatList(evidence.findingCodes.map(findingTitle))}`] : []),
   ];
 }
 

@@ -1,9 +1,12 @@
 /**
  * The app's plain data table (Designsystemet's small Table): a caption, one header row of column
- * names and the rows given, inside a wrapper that scrolls sideways when the page gives it a class.
+ * names and the rows given, inside a wrapper that scrolls sideways when the table is wider than its
+ * column (a phone), so no table widens the page. The wrapper is a region named by the caption that
+ * takes focus, so the keyboard can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
  */
 import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import styles from './data-table.module.css';
 
 export function DataTable({
   caption,
@@ -18,14 +21,15 @@ export function DataTable({
   columns: readonly ReactNode[];
   zebra?: boolean;
   className?: string;
-  /** The class of a div around the table that lets it scroll sideways; without one, no div. */
+  /** A class of the page's own for the scrolling wrapper, besides its own. */
   scrollClassName?: string;
   /** The body's rows. */
   children: ReactNode;
 }) {
+  const captionId = useId();
   const table = (
     <Table zebra={zebra} data-size="sm" className={className}>
-      <caption>{caption}</caption>
+      <caption id={captionId}>{caption}</caption>
       <TableHead>
         <TableRow>
           {columns.map((column, index) => (
@@ -38,5 +42,14 @@ export function DataTable({
       <TableBody>{children}</TableBody>
     </Table>
   );
-  return scrollClassName ? <div className={scrollClassName}>{table}</div> : table;
+  return (
+    <div
+      className={scrollClassName ? `${styles.scroll} ${scrollClassName}` : styles.scroll}
+      role="region"
+      tabIndex={0}
+      aria-labelledby={captionId}
+    >
+      {table}
+    </div>
+  );
 }

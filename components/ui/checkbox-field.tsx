@@ -1,4 +1,5 @@
-import { Field, FieldDescription, Input, Label, type InputProps } from '@digdir/designsystemet-react';
+import { Field, Input, Label, type InputProps } from '@digdir/designsystemet-react';
+import { FieldHint } from './field-texts';
 
 type CheckboxFieldProps = { id: string; label: string; description?: string } & Omit<InputProps, 'id' | 'type'>;
 
@@ -14,7 +15,7 @@ export function CheckboxField({ id, label, description, ...attributes }: Checkbo
       <Label htmlFor={id} weight="regular">
         {label}
       </Label>
-      {description && <FieldDescription id={`${id}-beskrivelse`}>{description}</FieldDescription>}
+      {description && <FieldHint id={`${id}-beskrivelse`}>{description}</FieldHint>}
     </Field>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
+import { Button, SkipLink } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
-import type { ComponentProps, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '@/lib/access/labels';
 import type { Role } from '@/lib/access/rules/actor';
+import { MenuLink } from './menu-link';
 import styles from './site-header.module.css';
 
 /** Who is signed in, as the header shows them: name, role, and which parts of the menu are theirs. */
@@ -13,13 +14,11 @@ export interface SignedInPerson {
   admin: boolean;
 }
 
-/** One entry of the main menu. */
-function MenuItem({ href, children }: { href: ComponentProps<typeof NextLink>['href']; children: ReactNode }) {
+/** One entry of the main menu (marked as the current page by MenuLink). */
+function MenuItem({ href, children }: { href: string; children: ReactNode }) {
   return (
     <li>
-      <Link asChild>
-        <NextLink href={href}>{children}</NextLink>
-      </Link>
+      <MenuLink href={href}>{children}</MenuLink>
     </li>
   );
 }
@@ -30,19 +29,19 @@ function MainMenu({ person }: { person: SignedInPerson }) {
     <nav aria-label="Hovedmeny">
       <ul className={styles.menu}>
         <MenuItem href="/">Oversikt</MenuItem>
-        <MenuItem href={{ pathname: '/kart' }}>Kart</MenuItem>
-        {person.fhi && <MenuItem href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</MenuItem>}
-        {person.fhi && <MenuItem href={{ pathname: '/opplasting' }}>Opplasting</MenuItem>}
-        {person.fhi && <MenuItem href={{ pathname: '/fristsoknader' }}>Fristsøknader</MenuItem>}
-        {person.fhi && <MenuItem href={{ pathname: '/uten-kommune' }}>Uten kommune</MenuItem>}
-        <MenuItem href={{ pathname: '/rapporter' }}>Rapporter</MenuItem>
-        {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href={{ pathname: '/egenkontroll' }}>Egenkontroll</MenuItem>}
+        <MenuItem href="/kart">Kart</MenuItem>
+        {person.fhi && <MenuItem href="/arbeidsliste">Arbeidsliste</MenuItem>}
+        {person.fhi && <MenuItem href="/opplasting">Opplasting</MenuItem>}
+        {person.fhi && <MenuItem href="/fristsoknader">Fristsøknader</MenuItem>}
+        {person.fhi && <MenuItem href="/uten-kommune">Uten kommune</MenuItem>}
+        <MenuItem href="/rapporter">Rapporter</MenuItem>
+        {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href="/egenkontroll">Egenkontroll</MenuItem>}
         {person.admin && (
           <>
             <MenuItem href="/admin/brukere">Brukere</MenuItem>
             <MenuItem href="/admin/logg">Tilgangslogg</MenuItem>
-            <MenuItem href={{ pathname: '/admin/api-nokler' }}>API-nøkler</MenuItem>
-            <MenuItem href={{ pathname: '/admin/amqp-mottak' }}>AMQP-mottak</MenuItem>
+            <MenuItem href="/admin/api-nokler">API-nøkler</MenuItem>
+            <MenuItem href="/admin/amqp-mottak">AMQP-mottak</MenuItem>
           </>
         )}
       </ul>

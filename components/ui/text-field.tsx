@@ -1,13 +1,6 @@
-import {
-  Field,
-  FieldDescription,
-  Input,
-  Label,
-  Textarea,
-  ValidationMessage,
-  type InputProps,
-} from '@digdir/designsystemet-react';
+import { Field, Input, Label, Textarea, type InputProps } from '@digdir/designsystemet-react';
 import type { TextareaHTMLAttributes } from 'react';
+import { FieldError, FieldHint } from './field-texts';
 
 type Shared = { id: string; label: string; description?: string; error?: string };
 type TextFieldProps =
@@ -17,7 +10,7 @@ type TextFieldProps =
 /**
  * A text field whose label, description and error are tied to it in the server's HTML (for= and
  * aria-describedby), so it is labelled without JavaScript too (Designsystemet's Textfield ties
- * them in the browser).
+ * them in the browser); field-texts.tsx says why its texts carry no data-field.
  */
 export function TextField(props: TextFieldProps) {
   const { id, label, description, error, multiline, ...attributes } = props;
@@ -27,13 +20,13 @@ export function TextField(props: TextFieldProps) {
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
-      {description && <FieldDescription id={`${id}-beskrivelse`}>{description}</FieldDescription>}
+      {description && <FieldHint id={`${id}-beskrivelse`}>{description}</FieldHint>}
       {multiline ? (
         <Textarea {...(attributes as TextareaHTMLAttributes<HTMLTextAreaElement>)} {...common} />
       ) : (
         <Input {...(attributes as InputProps)} {...common} />
       )}
-      {error && <ValidationMessage id={`${id}-feil`}>{error}</ValidationMessage>}
+      {error && <FieldError id={`${id}-feil`}>{error}</FieldError>}
     </Field>
   );
 }

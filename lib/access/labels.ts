@@ -3,7 +3,7 @@
  * user is active, the system actors and the outcomes in the audit log.
  */
 import type { Role, SystemName } from './rules/actor';
-import type { AuditOutcome } from './rules/audit';
+import type { AuditAction, AuditOutcome } from './rules/audit';
 
 export const ROLE_LABELS: Record<Role, string> = {
   FHI_ADMIN: 'FHI-administrator',
@@ -35,3 +35,45 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   DENIED: 'Avvist',
   FAILURE: 'Feilet',
 };
+
+/** What an audit event records, in the log's words (and the order of the log's filter). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'auth.sign_in': 'Logget inn',
+  'auth.sign_out': 'Logget ut',
+  'auth.sign_in_denied': 'Innlogging avvist',
+  'access.denied': 'Ingen tilgang',
+  'municipality.list': 'Så oversikten over kommuner',
+  'municipality.view': 'Så en kommune',
+  'export.overview': 'Lastet ned oversikten',
+  'export.municipality': 'Lastet ned en kommunes status',
+  'ingest.message': 'Mottok en melding',
+  'ingest.findings': 'Importerte funn',
+  'ingest.attribute': 'Knyttet en melding til en kommune',
+  'ingest.season': 'Flyttet en melding til en annen sesong',
+  'message.assign': 'Tildelte en melding til en kommune',
+  'self_check.save': 'Lagret en egenkontroll',
+  'extension.request': 'Søkte om utsatt frist',
+  'extension.withdraw': 'Trakk en fristsøknad',
+  'extension.decide': 'Avgjorde en fristsøknad',
+  'extension.list': 'Så fristsøknadene',
+  'note.create': 'Skrev et notat',
+  'reminder.list': 'Så påminnelsene',
+  'reminder.failed.list': 'Så påminnelser som ikke kom fram',
+  'report.list': 'Så rapportene',
+  'report.create': 'Lagde en ukerapport',
+  'report.download': 'Lastet ned en rapport',
+  'report.subscribe': 'Abonnerte på ukerapporten',
+  'report.unsubscribe': 'Avsluttet abonnement på ukerapporten',
+  'admin.user.create': 'Opprettet en bruker',
+  'admin.user.update': 'Endret en bruker',
+  'admin.user.deactivate': 'Deaktiverte en bruker',
+  'admin.user.reactivate': 'Aktiverte en bruker igjen',
+  'admin.audit.search': 'Søkte i tilgangsloggen',
+  'admin.api_key.create': 'Opprettet en API-nøkkel',
+  'admin.api_key.revoke': 'Trakk tilbake en API-nøkkel',
+};
+
+/** An action as the log shows it; one recorded under a name no longer in use is named generally, never by its code. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action as AuditAction] : 'Annen handling';
+}

@@ -43,3 +43,11 @@ export const NOTE_MESSAGES = {
   empty: 'Skriv et notat.',
   tooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
 } as const;
+
+/** What FHI's request list says at its top once a request is decided (the decided request has left the list). */
+export const EXTENSION_DECIDED_MESSAGES = {
+  GRANTED: (municipality: string, deadline: string) =>
+    `Søknaden fra ${municipality} er innvilget. Ny frist er ${deadline}. Kontaktpersonene i kommunen får beskjed på e-post.`,
+  DENIED: (municipality: string) =>
+    `Søknaden fra ${municipality} er avslått. Kontaktpersonene i kommunen får beskjed på e-post.`,
+} as const;

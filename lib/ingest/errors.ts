@@ -21,6 +21,8 @@ export class IngestError extends Error {
     readonly status: 400 | 409 | 413 | 415 | 422,
     readonly code: IngestErrorCode,
     message: string,
+    /** The element the error concerns, when a reader named one (never a value from the document). */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -31,5 +33,5 @@ export function ingestErrorFromReader(error: XmlReadError): IngestError {
   if (error.code === 'XML_TOO_LARGE') return new IngestError(413, error.code, error.message);
   if (error.code === 'XML_UNSUPPORTED_ENCODING') return new IngestError(415, error.code, error.message);
   const status = error.code.startsWith('XML_') ? 400 : 422;
-  return new IngestError(status, error.code, error.message);
+  return new IngestError(status, error.code, error.message, error.path);
 }

@@ -4,6 +4,8 @@
  * (the timeline and its export) and what became of an uploaded file. Pure: no I/O, safe in the browser.
  */
 import type { Severity } from '../core/severity';
+import type { IngestErrorCode } from './errors';
+import type { ReaderWarning } from './readers/errors';
 import type { ApprecStatus } from './readers/apprec';
 import type { AttributionMethod, UnattributedReason } from './rules/attribution';
 import type { CheckFindingCode } from './rules/finding-codes';
@@ -67,13 +69,138 @@ export const UNATTRIBUTED_REASON_LABELS: Record<UnattributedReason, string> = {
   SENDER_SERVES_SEVERAL: 'Avsenderen har sendt for flere kommuner, og ingen fagmelding i samme innsending avgjør det',
 };
 
-/** Norwegian for refusals the upload page explains in words of its own (by the API's error code). */
-export const INGEST_REFUSAL_LABELS: Partial<Record<string, string>> = {
+/**
+ * Why ingest refused a document, by its error code (lib/ingest/errors.ts): plain Norwegian, never
+ * quoting the document. The upload page, the self-check and the AMQP intake say it in these words;
+ * the API keeps its English `message` for machines beside the code.
+ */
+export const INGEST_ERROR_LABELS: Record<IngestErrorCode, string> = {
+  XML_TOO_LARGE: 'Dokumentet er større enn grensen for mottak.',
+  XML_UNSUPPORTED_ENCODING: 'Dokumentet har en tegnkoding som ikke støttes. Bare UTF-8 tas imot.',
+  XML_DOCTYPE_FORBIDDEN: 'Dokumentet har en DOCTYPE-deklarasjon, som ikke er tillatt.',
+  XML_MALFORMED: 'Dokumentet er ikke gyldig XML.',
+  XML_NO_ROOT: 'Dokumentet har ikke noe rotelement.',
+  XML_MULTIPLE_ROOTS: 'Dokumentet har mer enn ett rotelement.',
+  XML_TOO_DEEP: 'Dokumentet er nøstet for dypt.',
+  XML_TOO_MANY_ELEMENTS: 'Dokumentet har for mange elementer.',
+  XML_TOO_MANY_ATTRIBUTES: 'Et element har for mange attributter.',
+  XML_ATTRIBUTE_TOO_LONG: 'En attributtverdi er for lang.',
+  XML_TEXT_TOO_LONG: 'En tekstverdi er for lang.',
+  DOCUMENT_UNSUPPORTED: 'Dokumentet er verken en hodemelding (KPR_IPL eller KPR_IDE) eller en applikasjonskvittering.',
+  MSGHEAD_WRONG_ROOT: 'Hodemeldingen har feil rotelement.',
+  MSGHEAD_MISSING_ELEMENT: 'Hodemeldingen mangler et påkrevd element.',
+  MSGHEAD_INVALID_VALUE: 'Hodemeldingen har en ugyldig verdi.',
+  MSGHEAD_INVALID_DATE: 'Hodemeldingen har en ugyldig dato.',
+  MSGHEAD_UNSUPPORTED_TYPE: 'Hodemeldingen har en meldingstype som ikke er KPR_IPL eller KPR_IDE.',
+  MSGHEAD_UNKNOWN_RECEIVER: 'Hodemeldingen er adressert til en mottaker som ikke er KPR.',
+  MSGHEAD_CONTENT_INVALID: 'Innholdet i hodemeldingen kunne ikke leses.',
+  APPREC_WRONG_ROOT: 'Applikasjonskvitteringen har feil rotelement.',
+  APPREC_MISSING_ELEMENT: 'Applikasjonskvitteringen mangler et påkrevd element.',
+  APPREC_INVALID_VALUE: 'Applikasjonskvitteringen har en ugyldig verdi.',
+  APPREC_INVALID_DATE: 'Applikasjonskvitteringen har en ugyldig dato.',
+  APPREC_UNKNOWN_STATUS: 'Applikasjonskvitteringen har en ukjent status.',
+  APPREC_REJECTED_WITHOUT_ERRORS: 'Applikasjonskvitteringen er avvist uten å oppgi feil.',
+  IPLOS_MISSING_ELEMENT: 'Fagmeldingen (IPLOS) mangler et påkrevd element.',
+  IPLOS_INVALID_VALUE: 'Fagmeldingen (IPLOS) har en ugyldig verdi.',
+  IPLOS_INVALID_DATE: 'Fagmeldingen (IPLOS) har en ugyldig dato.',
+  MUNICIPALITY_UNKNOWN: 'Kommunenummeret er ikke gyldig, og leveransen kan ikke knyttes til en kommune.',
+  SEASON_UNKNOWN: 'Ingen rapporteringsperiode er satt opp for dokumentet.',
+  MESSAGE_ID_CONFLICT: 'En annen melding med samme MsgId er allerede mottatt. En rettet melding må ha ny MsgId.',
+  APPREC_ID_CONFLICT: 'En annen applikasjonskvittering med samme Id er allerede mottatt.',
   APPREC_NOT_FOR_KPR:
-    'Apprec-en gjelder ikke en KPR-melding: den opprinnelige meldingen er ikke KPR_IPL eller KPR_IDE. Den lagres ikke og kobles ikke til noen melding.',
+    'Apprec-en gjelder ikke en KPR-melding: den opprinnelige meldingen er ikke en fagmelding eller identmelding. Den lagres ikke og kobles ikke til noen melding.',
   APPREC_SENDER_NOT_KPR:
     'Apprec-en er ikke sendt av FHIs mottak for KPR (HER-id i referansedataene). Den lagres ikke og kobles ikke til noen melding.',
 };
+
+/**
+ * A refusal in words: the code's Norwegian text, and the element it concerns when the reader named one
+ * (an element path such as «INNHINFO/iiKomnr», never a value from the document). An unknown code gets a
+ * general sentence, never the code itself.
+ */
+export function ingestErrorText(code: string, path?: string): string {
+  const text = Object.hasOwn(INGEST_ERROR_LABELS, code)
+    ? INGEST_ERROR_LABELS[code as IngestErrorCode]
+    : 'Dokumentet ble avvist av mottaket.';
+  return path ? `${text.replace(/\.$/, '')}: ${path}.` : text;
+}
+
+/** Why an import of FHI's findings was refused, by the code the findings API answers with (lib/ingest/import-findings.ts). */
+export const FINDINGS_IMPORT_ERROR_LABELS: Record<
+  'BODY_INVALID' | 'VALIDATION_FAILED' | 'IDEMPOTENCY_KEY_CONFLICT',
+  string
+> = {
+  BODY_INVALID: 'Filen er ikke en CSV-fil med overskriftsraden municipality,season,msgId,code,severity,message,count.',
+  VALIDATION_FAILED:
+    'Noen rader har feil: et ukjent kommunenummer, en ukjent sesong, en melding som ikke er mottatt eller et felt som mangler.',
+  IDEMPOTENCY_KEY_CONFLICT: 'En annen fil ble importert med samme nøkkel. Bruk en ny nøkkel for nytt innhold.',
+};
+
+/** A reader's remark about a document it accepted (lib/ingest/readers/errors.ts, ReaderWarning). */
+export const READER_WARNING_LABELS: Record<ReaderWarning['code'], string> = {
+  MIGVERSION_MISMATCH:
+    'Versjonen (MIGversion) i meldingen er ikke den forventede; meldingen ble lest etter navnerommet.',
+  APPREC_OK_WITH_ERRORS: 'Apprec-en er godkjent, men har feil i en delmelding.',
+  APPREC_STATUS_3_WITHOUT_ERRORS: 'Apprec-en har status «OK, feil i delmelding», men oppgir ingen feil.',
+  IDENTITY_NUMBER_MASKED: 'Et fødselsnummer, D-nummer eller H-nummer ble fjernet før meldingen ble lagret.',
+};
+
+/**
+ * The titles of findings that are not the letter's checks: what ingestion records itself, and FHI's own
+ * validation as the demo imports it (FHI's list is not public; an unknown code is named by findingTitle).
+ */
+export const OTHER_FINDING_TITLES: Record<string, string> = {
+  UNATTRIBUTED: 'Dokument uten kommune',
+  IDENTITY_NUMBER_MASKED: 'Fødselsnummer fjernet fra meldingen',
+  FHI_DUPLICATE_PERSON: 'Samme person med flere lokale id-er',
+  FHI_DECISION_AFTER_PERIOD: 'Vedtaksdato etter perioden',
+  FHI_FUNCTION_ASSESSMENT_MISSING: 'Funksjonsvurdering mangler',
+  FHI_STAY_OVERLAP: 'Overlappende opphold',
+  FHI_AGE_OVER_105: 'Alder over 105 år',
+  FHI_DIAGNOSIS_MISSING: 'Diagnose mangler',
+  FHI_IDENTITY_COUNT_MISMATCH: 'Identmeldingen og fagmeldingen har ulikt antall personer',
+};
+
+/** A finding's title by its code; a code of FHI's validation that has no title here is named generally. */
+export function findingTitle(code: string): string {
+  if (Object.hasOwn(CHECK_FINDING_TITLES, code)) return CHECK_FINDING_TITLES[code as CheckFindingCode];
+  if (Object.hasOwn(OTHER_FINDING_TITLES, code)) return OTHER_FINDING_TITLES[code]!;
+  return code.startsWith('FHI_') ? 'Funn fra FHIs validering' : 'Funn';
+}
+
+/**
+ * The general error codes of an Apprec (code system 8221, «Feilmeldinger generelle»), with their
+ * meaning in Norwegian as the code list gives it (prisma/data/apprec-msghead-codes.json).
+ */
+export const APPREC_ERROR_CODE_LABELS: Record<string, string> = {
+  T01: 'Ikke XML, ikke velformet eller uleselig',
+  T02: 'XML validerer ikke',
+  T10: 'Støtter ikke meldingsformatet',
+  T99: 'Annen feil på format',
+  S01: 'Feil på signatur',
+  S02: 'Ugyldig sertifikat',
+  S03: 'Tilbaketrukket sertifikat',
+  S99: 'Annen feil på signatur eller sertifikat',
+  E10: 'Ugyldig meldingsidentifikator',
+  E20: 'Lege finnes ikke',
+  E21: 'Mottaker finnes ikke',
+  E30: 'Pasientens fødselsnummer mangler',
+  E31: 'Pasientens fødselsnummer er feil',
+  E32: 'Pasientens navn mangler',
+  E33: 'Pasientens etternavn mangler',
+  E34: 'Pasientens fornavn mangler',
+  E35: 'Pasienten finnes ikke i mottakersystemet',
+  E36: 'Pasientopplysninger er utilstrekkelige',
+  E53: 'Pasientens fødselsnummer eller D-nummer finnes ikke registrert i Folkeregisteret',
+  E54: 'Pasientens fødselsnummer er ikke registrert i mottakersystemet',
+  X99: 'Annen feil',
+};
+
+/** An Apprec error in words: «T02 XML validerer ikke»; a code outside the list keeps the text the Apprec gave. */
+export function apprecErrorText(code: string, displayName?: string | null): string {
+  const meaning = Object.hasOwn(APPREC_ERROR_CODE_LABELS, code) ? APPREC_ERROR_CODE_LABELS[code] : displayName;
+  return meaning ? `${code} ${meaning}` : code;
+}
 
 /** A message's type as the screens name it: the Norwegian word, with the type's own name that senders know. */
 export const MESSAGE_TYPE_LABELS = {

@@ -4,11 +4,7 @@
  * refusals, the body's CMS packaging — decryption, signature, certificate) and what a transport error
  * from NHN's `_error` queue says. Pure: no I/O, safe in the browser.
  */
-import type { XmlReadErrorCode } from '@/lib/ingest/readers/errors';
-
-/** Ingest's error codes (lib/ingest/errors.ts): the readers' and the four of the write. */
-type IngestErrorCode =
-  XmlReadErrorCode | 'MUNICIPALITY_UNKNOWN' | 'SEASON_UNKNOWN' | 'MESSAGE_ID_CONFLICT' | 'APPREC_ID_CONFLICT';
+import { ingestErrorText } from '@/lib/ingest/labels';
 
 export type QueueKind = 'messages' | 'apprecs' | 'errors';
 export type QueueState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
@@ -36,47 +32,10 @@ const TRANSPORT_REFUSALS: Record<TransportRefusalCode, string> = {
     'Meldingen er kryptert og signert (CMS), men mottaket har ikke nøkkel og sertifikat for å åpne den.',
 };
 
-/** Why ingest refused a document, by its error code: plain Norwegian, never quoting the document. */
-const INGEST_REFUSALS: Record<IngestErrorCode, string> = {
-  XML_TOO_LARGE: 'Dokumentet er større enn grensen for mottak.',
-  XML_UNSUPPORTED_ENCODING: 'Dokumentet har en tegnkoding som ikke støttes.',
-  XML_DOCTYPE_FORBIDDEN: 'Dokumentet har en DOCTYPE, som ikke er tillatt (mulig angrep).',
-  XML_MALFORMED: 'Dokumentet er ikke gyldig XML.',
-  XML_NO_ROOT: 'Dokumentet har ikke noe rotelement.',
-  XML_MULTIPLE_ROOTS: 'Dokumentet har mer enn ett rotelement.',
-  XML_TOO_DEEP: 'Dokumentet er nøstet for dypt (mulig angrep).',
-  XML_TOO_MANY_ELEMENTS: 'Dokumentet har for mange elementer.',
-  XML_TOO_MANY_ATTRIBUTES: 'Et element har for mange attributter.',
-  XML_ATTRIBUTE_TOO_LONG: 'En attributtverdi er for lang.',
-  XML_TEXT_TOO_LONG: 'En tekstverdi er for lang.',
-  DOCUMENT_UNSUPPORTED: 'Dokumentet er verken en hodemelding (KPR_IPL/KPR_IDE) eller en applikasjonskvittering.',
-  MSGHEAD_WRONG_ROOT: 'Hodemeldingen har feil rotelement.',
-  MSGHEAD_MISSING_ELEMENT: 'Hodemeldingen mangler et påkrevd element.',
-  MSGHEAD_INVALID_VALUE: 'Hodemeldingen har en ugyldig verdi.',
-  MSGHEAD_INVALID_DATE: 'Hodemeldingen har en ugyldig dato.',
-  MSGHEAD_UNSUPPORTED_TYPE: 'Hodemeldingen har en meldingstype som ikke er KPR_IPL eller KPR_IDE.',
-  MSGHEAD_UNKNOWN_RECEIVER: 'Hodemeldingen er adressert til en mottaker som ikke er KPR.',
-  MSGHEAD_CONTENT_INVALID: 'Innholdet i hodemeldingen kunne ikke leses.',
-  APPREC_WRONG_ROOT: 'Applikasjonskvitteringen har feil rotelement.',
-  APPREC_MISSING_ELEMENT: 'Applikasjonskvitteringen mangler et påkrevd element.',
-  APPREC_INVALID_VALUE: 'Applikasjonskvitteringen har en ugyldig verdi.',
-  APPREC_INVALID_DATE: 'Applikasjonskvitteringen har en ugyldig dato.',
-  APPREC_UNKNOWN_STATUS: 'Applikasjonskvitteringen har en ukjent status.',
-  APPREC_REJECTED_WITHOUT_ERRORS: 'Applikasjonskvitteringen er avvist uten å oppgi feil.',
-  IPLOS_MISSING_ELEMENT: 'Fagmeldingen (IPLOS) mangler et påkrevd element.',
-  IPLOS_INVALID_VALUE: 'Fagmeldingen (IPLOS) har en ugyldig verdi.',
-  IPLOS_INVALID_DATE: 'Fagmeldingen (IPLOS) har en ugyldig dato.',
-  MUNICIPALITY_UNKNOWN: 'Kommunenummeret er ikke gyldig, og leveransen kan ikke knyttes til en kommune.',
-  SEASON_UNKNOWN: 'Ingen rapporteringsperiode er satt opp for dokumentet.',
-  MESSAGE_ID_CONFLICT: 'En annen melding med samme MsgId er allerede mottatt. En rettet melding må ha ny MsgId.',
-  APPREC_ID_CONFLICT: 'En annen applikasjonskvittering med samme Id er allerede mottatt.',
-};
-
-/** The Norwegian reason for a refusal code; an unknown code (from elsewhere) is named as such. */
+/** The Norwegian reason for a refusal code (ingest's from lib/ingest/labels.ts); never the code itself. */
 export function refusalReason(code: string): string {
   if (code in TRANSPORT_REFUSALS) return TRANSPORT_REFUSALS[code as TransportRefusalCode];
-  if (code in INGEST_REFUSALS) return INGEST_REFUSALS[code as IngestErrorCode];
-  return 'Meldingen ble avvist av mottaket.';
+  return ingestErrorText(code);
 }
 
 export const TRANSPORT_PAGE_LABELS = {

@@ -2,6 +2,7 @@
 
 /** FHI decides an extension request (the decision form on /fristsoknader). */
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, signedIn } from '@/lib/access/request';
 import type { FormState } from '@/lib/core/form-state';
@@ -25,11 +26,12 @@ export const decideExtensionAction = formAction({
   read: (values, formData) => ({ ...values, decision: formData.get('decision') }),
   schema: extensionDecisionInputSchema,
   run: (viewer, input, id) => decideExtensionRequest(viewer, id, input),
-  async done(result, input) {
+  async done(result, _input, id) {
     await queueReminderRun();
     revalidatePath('/fristsoknader');
     revalidatePath(`/kommuner/${result.municipalityNumber}`);
     revalidatePath('/');
-    return { done: input.decision === 'GRANT' ? 'Søknaden er innvilget.' : 'Søknaden er avslått.' };
+    // The decided request leaves the list its form stood in: the list says what was decided, at its top.
+    redirect(`/fristsoknader?avgjort=${id}`);
   },
 });

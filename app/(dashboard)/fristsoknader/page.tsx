@@ -1,11 +1,17 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { isDailySeason } from '@/lib/daily';
 import { listExtensionRequests } from '@/lib/follow-up';
-import { grantDateBounds, type ExtensionListSummary } from '@/lib/follow-up/rules/extension-requests';
+import { z } from 'zod';
+import { EXTENSION_DECIDED_MESSAGES } from '@/lib/follow-up/labels';
+import {
+  grantDateBounds,
+  type ExtensionListSummary,
+  type ExtensionRequestRow,
+} from '@/lib/follow-up/rules/extension-requests';
 import { countOf } from '@/lib/status/rules/texts';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 import { statusPageQuerySchema } from '@/lib/status/rules/query';
@@ -14,7 +20,20 @@ import { PendingRequests } from './_components/pending-requests';
 
 export const metadata: Metadata = { title: 'Fristsøknader' };
 
-function ExtensionRequests({ list, now }: { list: ExtensionListSummary; now: Date }) {
+/** What was just decided (the request the list came back from deciding), said as an alert. */
+function DecidedAlert({ request }: { request: ExtensionRequestRow | undefined }) {
+  if (!request || (request.status !== 'GRANTED' && request.status !== 'DENIED')) return null;
+  const name = request.municipalityName;
+  return (
+    <Alert data-color="success" role="status">
+      {request.status === 'GRANTED'
+        ? EXTENSION_DECIDED_MESSAGES.GRANTED(name, formatDateTime(request.grantedDeadline ?? request.requestedDeadline))
+        : EXTENSION_DECIDED_MESSAGES.DENIED(name)}
+    </Alert>
+  );
+}
+
+function ExtensionRequests({ list, now, decided }: { list: ExtensionListSummary; now: Date; decided?: string }) {
   const { season, pending, closed } = list;
   const late = pending.filter((request) => request.needsFhiAttention).length;
   return (
@@ -29,6 +48,7 @@ function ExtensionRequests({ list, now }: { list: ExtensionListSummary; now: Dat
             `${formatNumber(late)} har ventet mer enn ${countOf(season.extensionPendingAlertWorkingDays, 'arbeidsdag', 'arbeidsdager')} og bør avgjøres nå.`}{' '}
         Fristen for {season.name} er {formatDateTime(season.deadline)}.
       </Paragraph>
+      <DecidedAlert request={decided ? closed.find((request) => request.id === decided) : undefined} />
       <PendingRequests pending={pending} dateBounds={grantDateBounds(now, season.deadline)} />
       <ClosedRequests closed={closed} />
     </>
@@ -47,11 +67,13 @@ export default async function ExtensionRequestsPage({
 }) {
   const viewer = await requireViewer();
   if (!isFhi(viewer)) notFound();
-  const query = statusPageQuerySchema.parse(await searchParams);
+  const params = await searchParams;
+  const query = statusPageQuerySchema.parse(params);
+  const decided = z.uuid().safeParse(params.avgjort).data;
   // Extensions are for annual deadlines: a daily season has none, so the page shows the annual one.
   if (await isDailySeason(viewer, query.season)) redirect('/fristsoknader');
   const now = new Date();
   const list = await listExtensionRequests(viewer, { seasonKey: query.season }, now);
   if (!list) notFound();
-  return <ExtensionRequests list={list} now={now} />;
+  return <ExtensionRequests list={list} now={now} decided={decided} />;
 }

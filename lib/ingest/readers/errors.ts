@@ -49,6 +49,8 @@ export class XmlReadError extends Error {
   constructor(
     readonly code: XmlReadErrorCode,
     message: string,
+    /** The element the error concerns (a path such as INNHINFO/iiKomnr), for the Norwegian text on screens. */
+    readonly path?: string,
   ) {
     super(message);
   }

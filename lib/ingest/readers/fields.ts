@@ -22,12 +22,12 @@ export const MAX_MESSAGE_ID_LENGTH = 256;
 export const MAX_NAME_LENGTH = 512;
 
 export function missingElement(part: DocumentPart, path: string): XmlReadError {
-  return new XmlReadError(FIELD_ERROR_CODES[part].missing, `${path} is missing.`);
+  return new XmlReadError(FIELD_ERROR_CODES[part].missing, `${path} is missing.`, path);
 }
 
 /** `expectation` completes "<path> …", e.g. "must be a HER-id (a positive integer)". */
 export function invalidValue(part: DocumentPart, path: string, expectation: string): XmlReadError {
-  return new XmlReadError(FIELD_ERROR_CODES[part].invalid, `${path} ${expectation}.`);
+  return new XmlReadError(FIELD_ERROR_CODES[part].invalid, `${path} ${expectation}.`, path);
 }
 
 export function requireChild(
@@ -93,6 +93,7 @@ export function requireDateTime(element: XmlElement, part: DocumentPart, path: s
     throw new XmlReadError(
       FIELD_ERROR_CODES[part].date,
       `${path} must be an xs:dateTime such as 2026-01-10T10:15:00 or 2026-01-10T10:15:00+01:00.`,
+      path,
     );
   }
   return instant;

@@ -249,6 +249,7 @@ function requireCompactDate(header: XmlElement, local: string): string {
     throw new XmlReadError(
       'IPLOS_INVALID_DATE',
       `INNHINFO/${local} must be a date written yyyymmdd, such as 20250101.`,
+      `INNHINFO/${local}`,
     );
   }
   return date;

@@ -148,7 +148,7 @@ describe('decideReminders: events', () => {
       [reminderDedupeKey('u1', '0301', 'DEADLINE_POINT', `5wd@${DEADLINE}`)],
     );
     expect(summary(decision)).toEqual({ u1: ['0301:APPREC_REJECTED:apprec-r1-ipl-2026-01-09T12:00:00+01:00'] });
-    expect(decision.messages[0]!.text).toContain('T02 Meldingen validerer ikke');
+    expect(decision.messages[0]!.text).toContain('T02 XML validerer ikke');
   });
 
   it('sends a missing Apprec after the threshold, not before', () => {

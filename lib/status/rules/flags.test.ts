@@ -32,7 +32,7 @@ describe('MUST_RESUBMIT', () => {
     const mustResubmit = flag(input(REJECTED), '2026-01-05T13:00:00+01:00', 'MUST_RESUBMIT');
     expect(mustResubmit).toEqual({
       code: 'MUST_RESUBMIT',
-      reason: 'Fagmeldingen (KPR_IPL) ble avvist i Apprec 05.01.2026 kl. 12:00: T02 Meldingen validerer ikke.',
+      reason: 'Fagmeldingen (KPR_IPL) ble avvist i Apprec 05.01.2026 kl. 12:00: T02 XML validerer ikke.',
       evidence: {
         msgIds: ['r1-ipl'],
         apprecIds: ['apprec-r1-ipl-2026-01-05T12:00:00+01:00'],

@@ -1,5 +1,6 @@
 /** Small Norwegian phrasings shared by the flags and the checklist. */
 import { formatDate, formatIsoDate, formatNumber } from '../../core/format';
+import { apprecErrorText } from '../../ingest/labels';
 import type { ApprecInput, FindingInput, SeasonInput } from './types';
 
 /** '1 arbeidsdag', '3 arbeidsdager'. */
@@ -7,12 +8,10 @@ export function countOf(count: number, singular: string, plural: string): string
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
 
-/** 'T02 Meldingen validerer ikke, X99 Annen feil' as the Apprec gave them. */
+/** 'T02 XML validerer ikke, X99 Annen feil': the 8221 list's meaning, else what the Apprec gave. */
 export function describeApprecErrors(apprec: ApprecInput): string {
   if (apprec.errors.length === 0) return 'ingen feilkode oppgitt';
-  return apprec.errors
-    .map((error) => (error.displayName ? `${error.code} ${error.displayName}` : error.code))
-    .join(', ');
+  return apprec.errors.map((error) => apprecErrorText(error.code, error.displayName)).join(', ');
 }
 
 /** 'Avvist 16.01.2026 (T02 …)' / 'OK 16.01.2026': an Apprec in a line. */

@@ -4,7 +4,7 @@
  */
 import { formatDate, formatDateTime, formatNumber } from '../../core/format';
 import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
-import { APPREC_STATUS_LABELS, FINDING_SEVERITY_LABELS } from '../../ingest/labels';
+import { APPREC_STATUS_LABELS, FINDING_SEVERITY_LABELS, apprecErrorText, findingTitle } from '../../ingest/labels';
 import { transportErrorLabel } from '../../transport/labels';
 import { ENVIRONMENT_LABELS } from '../labels';
 import type { TimelineEntry } from './summaries';
@@ -30,14 +30,16 @@ export function timelineEntryText(entry: TimelineEntry): TimelineEntryText {
         `Apprec: ${APPREC_STATUS_LABELS[entry.status]}`,
         `Svar på ${entry.originalMsgId}`,
         entry.errors.map((error) =>
-          [error.code, error.displayName, error.freeText && `– ${error.freeText}`].filter(Boolean).join(' '),
+          [apprecErrorText(error.code, error.displayName), error.freeText && `– ${error.freeText}`]
+            .filter(Boolean)
+            .join(' '),
         ),
       );
     case 'FINDING': {
       const count = entry.count > 1 ? ` (${formatNumber(entry.count)} forekomster)` : '';
       const resolved = entry.resolvedAt ? ` Løst ${formatDateTime(entry.resolvedAt)}.` : '';
       return text(
-        `Funn (${FINDING_SEVERITY_LABELS[entry.severity].toLowerCase()}): ${entry.code}`,
+        `Funn (${FINDING_SEVERITY_LABELS[entry.severity].toLowerCase()}): ${findingTitle(entry.code)}`,
         `${entry.message.replace(/\.$/, '')}${count}.${resolved}`,
       );
     }

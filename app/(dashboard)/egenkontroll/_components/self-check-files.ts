@@ -8,6 +8,7 @@ import type { IdentityContentSummary } from '@/lib/core/content-summary';
 import type { ReceiverEndpoint } from '@/lib/ingest/readers/msghead';
 import { type CheckFinding, type MunicipalityReference, runDeliveryChecks } from '@/lib/ingest/rules/checks';
 import type { SelfCheckContext, SelfCheckMunicipality } from '@/lib/ingest/rules/self-check';
+import { ingestErrorText } from '@/lib/ingest/labels';
 import { XmlReadError } from '@/lib/ingest/readers/errors';
 import type { IplosContent } from '@/lib/ingest/readers/iplos';
 import { readKprDocument } from '@/lib/ingest/readers/read-document';
@@ -42,7 +43,7 @@ export async function readSelfCheckFiles(files: readonly File[], endpoints: Rece
     } catch (error) {
       read.problems.push(
         error instanceof XmlReadError
-          ? `${fileName}: filen kan ikke leses som KPR-melding (${error.code}). ${error.message}`
+          ? `${fileName}: filen kan ikke leses som KPR-melding. ${ingestErrorText(error.code, error.path)}`
           : `${fileName}: filen kan ikke leses.`,
       );
     }

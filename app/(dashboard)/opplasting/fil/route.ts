@@ -9,7 +9,12 @@ import { getViewer } from '@/lib/access/request';
 import { env } from '@/lib/core/env';
 import { logUnexpectedError } from '@/lib/core/log';
 import { IngestError, importFindings, ingestDocument, readBodyWithLimit, sha256Hex } from '@/lib/ingest';
-import { INGEST_REFUSAL_LABELS } from '@/lib/ingest/labels';
+import {
+  APPREC_STATUS_LABELS,
+  FINDINGS_IMPORT_ERROR_LABELS,
+  MESSAGE_TYPE_LABELS,
+  ingestErrorText,
+} from '@/lib/ingest/labels';
 import type { UploadResult } from '../upload-result';
 
 function answer(result: UploadResult, status = 200): NextResponse<UploadResult> {
@@ -40,7 +45,7 @@ export async function POST(request: Request): Promise<NextResponse> {
         return answer({
           outcome: 'rejected',
           code: result.code,
-          message: `Ingen funn ble importert. ${result.message}`,
+          message: `Ingen funn ble importert. ${FINDINGS_IMPORT_ERROR_LABELS[result.code]}`,
         });
       const { findings, municipalities } = result.summary;
       return answer({
@@ -56,10 +61,10 @@ export async function POST(request: Request): Promise<NextResponse> {
     const { summary } = result;
     const what =
       summary.kind === 'APPREC'
-        ? `Apprec ${summary.apprecId} (${summary.status}) for melding ${summary.originalMsgId}`
+        ? `Apprec ${summary.apprecId} (${APPREC_STATUS_LABELS[summary.status].toLowerCase()}) for melding ${summary.originalMsgId}`
         : summary.municipalityNumber === null
-          ? `${summary.kind} ${summary.msgId} uten kommune (se «Uten kommune»)`
-          : `${summary.kind} ${summary.msgId} fra kommune ${summary.municipalityNumber}, ${summary.findings.length} funn`;
+          ? `${MESSAGE_TYPE_LABELS[summary.kind]} ${summary.msgId} uten kommune (se «Uten kommune»)`
+          : `${MESSAGE_TYPE_LABELS[summary.kind]} ${summary.msgId} fra kommune ${summary.municipalityNumber}, ${summary.findings.length} funn`;
     return answer({
       outcome: result.duplicate ? 'duplicate' : 'created',
       message: `${result.duplicate ? 'Allerede mottatt' : 'Lagret'}: ${what}.`,
@@ -69,7 +74,7 @@ export async function POST(request: Request): Promise<NextResponse> {
       return answer({
         outcome: 'rejected',
         code: error.code,
-        message: `Filen ble avvist og ingenting er lagret. ${INGEST_REFUSAL_LABELS[error.code] ?? error.message}`,
+        message: `Filen ble avvist og ingenting er lagret. ${ingestErrorText(error.code, error.path)}`,
       });
     }
     logUnexpectedError(viewer.requestId, 'POST /opplasting/fil', error);

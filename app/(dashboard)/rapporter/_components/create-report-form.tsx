@@ -1,6 +1,7 @@
 'use client';
 
-import { Alert, Button, Field, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { FieldError } from '@/components/ui/field-texts';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import { createReportAction, type CreateReportState } from '../actions';
@@ -33,7 +34,7 @@ export function CreateReportForm({ seasons, defaultWeek }: CreateReportFormProps
             </Select.Option>
           ))}
         </Select>
-        {errors.season && <ValidationMessage id="season-error">{errors.season}</ValidationMessage>}
+        {errors.season && <FieldError id="season-error">{errors.season}</FieldError>}
       </Field>
       <TextField
         id="week"

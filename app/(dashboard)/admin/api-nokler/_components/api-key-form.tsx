@@ -3,6 +3,7 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
+import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
 import { type ApiKeyFormState, createApiKeyAction } from '../actions';
 
@@ -24,6 +25,7 @@ export function ApiKeyForm() {
             value={state.created.secret}
             onFocus={(event) => event.currentTarget.select()}
           />
+          <CopyButton text={state.created.secret} label="Kopier nøkkelen" />
         </Alert>
       )}
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}

@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, ErrorSummary, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, ErrorSummary, Field, Label, Select } from '@digdir/designsystemet-react';
+import { FieldError } from '@/components/ui/field-texts';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/core/form-state';
@@ -66,12 +67,18 @@ export function UserForm({ values, submitLabel }: { values: UserFormValues; subm
       />
       <Field>
         <Label htmlFor="role">Rolle</Label>
-        <Select id="role" name="role" defaultValue={shown.role} aria-invalid={Boolean(errors.role)}>
+        <Select
+          id="role"
+          name="role"
+          defaultValue={shown.role}
+          aria-invalid={Boolean(errors.role)}
+          aria-describedby={errors.role ? 'role-feil' : undefined}
+        >
           <Select.Option value="MUNICIPAL_CONTACT">Kontaktperson i kommunen</Select.Option>
           <Select.Option value="FHI_STAFF">FHI-saksbehandler</Select.Option>
           <Select.Option value="FHI_ADMIN">FHI-administrator</Select.Option>
         </Select>
-        {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
+        {errors.role && <FieldError id="role-feil">{errors.role}</FieldError>}
       </Field>
       <TextField
         id="municipalityNumbers"

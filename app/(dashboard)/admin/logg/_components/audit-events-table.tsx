@@ -1,7 +1,7 @@
 import { TableCell, TableRow } from '@digdir/designsystemet-react';
 import { DataTable } from '@/components/tables/data-table';
 import { AUDIT_PAGE_SIZE, type AuditEventRow } from '@/lib/access';
-import { AUDIT_OUTCOME_LABELS, ROLE_LABELS } from '@/lib/access/labels';
+import { AUDIT_OUTCOME_LABELS, ROLE_LABELS, auditActionLabel } from '@/lib/access/labels';
 import { formatDateTime } from '@/lib/core/format';
 
 /** Who acted: the person with their e-mail, or the API key. */
@@ -16,7 +16,7 @@ function AuditEvent({ event }: { event: AuditEventRow }) {
       <TableCell>{formatDateTime(event.at)}</TableCell>
       <TableCell>{actorText(event)}</TableCell>
       <TableCell>{event.actorRole ? ROLE_LABELS[event.actorRole] : '–'}</TableCell>
-      <TableCell>{event.action}</TableCell>
+      <TableCell>{auditActionLabel(event.action)}</TableCell>
       <TableCell>{event.municipalityNumber ?? '–'}</TableCell>
       <TableCell>{AUDIT_OUTCOME_LABELS[event.outcome]}</TableCell>
       <TableCell>

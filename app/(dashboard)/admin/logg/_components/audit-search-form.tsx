@@ -1,4 +1,5 @@
-import { Button } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Select, SelectOption } from '@digdir/designsystemet-react';
+import { AUDIT_ACTION_LABELS } from '@/lib/access/labels';
 import { TextField } from '@/components/ui/text-field';
 import type { AuditSearch } from '@/lib/access';
 import styles from '../page.module.css';
@@ -15,12 +16,17 @@ export function AuditSearchForm({ search }: { search: AuditSearch }) {
         inputMode="numeric"
       />
       <TextField id="logg-user" name="user" label="Bruker (navn eller e-post)" defaultValue={search.user ?? ''} />
-      <TextField
-        id="logg-action"
-        name="action"
-        label="Handling (for eksempel municipality.view)"
-        defaultValue={search.action ?? ''}
-      />
+      <Field>
+        <Label htmlFor="logg-action">Handling</Label>
+        <Select id="logg-action" name="action" defaultValue={search.action ?? ''}>
+          <SelectOption value="">Alle handlinger</SelectOption>
+          {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
+            <SelectOption key={action} value={action}>
+              {label}
+            </SelectOption>
+          ))}
+        </Select>
+      </Field>
       <TextField
         id="logg-days"
         name="days"

@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
+import { FieldError } from '@/components/ui/field-texts';
 import { useActionState } from 'react';
 import { FormFeedback } from '@/components/ui/form-errors';
 import { TextField } from '@/components/ui/text-field';
@@ -39,7 +40,7 @@ function ReasonField({ value, error }: { value: string | undefined; error: strin
           </Select.Option>
         ))}
       </Select>
-      {error && <ValidationMessage id="reasonCategory-feil">{error}</ValidationMessage>}
+      {error && <FieldError id="reasonCategory-feil">{error}</FieldError>}
     </Field>
   );
 }
