@@ -153,8 +153,14 @@ async function signInCookie(): Promise<string> {
   try {
     const page = await browser.newPage();
     await page.goto(`${BASE}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${staff.name}` }).click();
-    await page.getByRole('banner').getByText(staff.name).waitFor({ timeout: 60_000 });
+    // The first page after signing in derives the current season uncached at full scale: on a busy
+    // machine that can take minutes, so wait for the session cookie rather than for the page.
+    await page.getByRole('button', { name: `Logg inn som ${staff.name}` }).click({ noWaitAfter: true });
+    for (let waited = 0; waited < 600; waited++) {
+      const cookies = await page.context().cookies();
+      if (cookies.some((cookie) => cookie.name.includes('session-token'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
   } finally {
     await browser.close();
