@@ -74,7 +74,10 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   await page.keyboard.press('ArrowDown');
   await expect(calendar.locator('td[data-lane="1"][data-day="1"]')).toBeFocused();
 
-  await page.getByText('Kalender som tabell').click();
+  // The table alternative is a link to the same page with it (not rendered on every view).
+  await expect(page.getByRole('table', { name: 'Dagene hittil i år' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Kalender som tabell' }).click();
+  await expect(page).toHaveURL(/visning=tabell/);
   await expect(page.getByRole('table', { name: 'Dagene hittil i år' }).locator('tbody tr').first()).toContainText(
     '01.01.2026',
   );

@@ -2,10 +2,17 @@
  * A municipality's year, one cell per day in four lanes: the fagmelding (covered on time, late,
  * rejected, missing, not expected), the identmelding, the Apprec, and test traffic apart. Each cell
  * carries a symbol as well as a colour, and its words as its title; the arrow keys move between
- * cells (CalendarKeys). The screen-reader text is the table alternative's (the same days as rows),
- * not repeated in each of the ~1 500 cells: that doubled the page and its render time.
+ * cells (CalendarKeys, an island listening on the grid). The screen-reader text is the table
+ * alternative's (the same days as rows), not repeated in each of the ~1 500 cells.
+ *
+ * The grid is server markup written as one string: as ~3 000 React elements it was most of the
+ * page's cost (rendered to HTML, serialized into the RSC payload, and the page's p95 at 10 clients
+ * was several hundred ms); as a string it is built in about a millisecond and travels once in each.
+ * Every text in it is escaped (lib/core/html.ts). The table alternative is rendered when asked for
+ * (its link, `?visning=tabell`), not on every view: 365 rows of it cost as much again.
  */
-import { Details, DetailsContent, DetailsSummary, TableCell, TableRow } from '@digdir/designsystemet-react';
+import { Link, Paragraph, TableCell, TableRow } from '@digdir/designsystemet-react';
+import NextLink from 'next/link';
 import { DataTable } from '@/components/tables/data-table';
 import {
   APPREC_LANE_LABELS,
@@ -17,11 +24,11 @@ import {
 } from '@/lib/daily/labels';
 import type { DayCell } from '@/lib/daily/rules';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
+import { escapeHtml } from '@/lib/core/html';
 import { CalendarKeys } from './calendar-keys';
 import { ScrollRegion } from './scroll-region';
 import { DAY_STATUS_CLASS } from './daily-colors';
 import styles from './daily.module.css';
-
 const MONTHS = [
   'januar',
   'februar',
@@ -63,59 +70,75 @@ function laneText(lane: Lane, cell: DayCell): { symbol: string; words: string; c
   }
 }
 
-function Month({
-  month,
-  cells,
-  first,
-}: {
-  month: number;
-  cells: readonly (DayCell & { index: number })[];
-  first: boolean;
-}) {
+/** One month as a table: a header row of day numbers, then a row per lane. */
+function monthMarkup(month: number, cells: readonly (DayCell & { index: number })[], first: boolean): string {
+  const header = cells.map((cell) => `<th scope="col">${Number(cell.date.slice(8))}</th>`).join('');
+  const rows = LANES.map((lane, laneIndex) => {
+    const days = cells.map((cell, position) => {
+      const text = laneText(lane, cell);
+      const tabIndex = first && laneIndex === 0 && position === 0 ? 0 : -1;
+      const title = escapeHtml(`${formatIsoDate(cell.date)}: ${text.words}`);
+      return (
+        `<td class="${styles.cell} ${text.className}" tabindex="${tabIndex}" data-lane="${laneIndex}" data-day="${cell.index}" ` +
+        `data-month="${month}" title="${title}"><span aria-hidden="true">${escapeHtml(text.symbol)}</span></td>`
+      );
+    });
+    return `<tr><th scope="row">${escapeHtml(LANE_LABELS[lane])}</th>${days.join('')}</tr>`;
+  });
   return (
-    <table className={styles.month}>
-      <caption>{MONTHS[month]}</caption>
-      <thead>
-        <tr>
-          <td />
-          {cells.map((cell) => (
-            <th key={cell.date} scope="col">
-              {Number(cell.date.slice(8))}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {LANES.map((lane, laneIndex) => (
-          <tr key={lane}>
-            <th scope="row">{LANE_LABELS[lane]}</th>
-            {cells.map((cell, position) => {
-              const text = laneText(lane, cell);
-              return (
-                <td
-                  key={cell.date}
-                  className={`${styles.cell} ${text.className}`}
-                  tabIndex={first && laneIndex === 0 && position === 0 ? 0 : -1}
-                  data-lane={laneIndex}
-                  data-day={cell.index}
-                  data-month={month}
-                  title={`${formatIsoDate(cell.date)}: ${text.words}`}
-                >
-                  <span aria-hidden="true">{text.symbol}</span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    `<table class="${styles.month}"><caption>${MONTHS[month]}</caption>` +
+    `<thead><tr><td></td>${header}</tr></thead><tbody>${rows.join('')}</tbody></table>`
   );
 }
 
-export function YearCalendar({ cells }: { cells: readonly DayCell[] }) {
-  const months = Array.from({ length: 12 }, (_, month) =>
-    cells.map((cell, index) => ({ ...cell, index })).filter((cell) => Number(cell.date.slice(5, 7)) === month + 1),
+function calendarMarkup(cells: readonly DayCell[]): string {
+  const months = Array.from({ length: 12 }, () => [] as (DayCell & { index: number })[]);
+  cells.forEach((cell, index) => months[Number(cell.date.slice(5, 7)) - 1]!.push({ ...cell, index }));
+  return months
+    .map((monthCells, month) => (monthCells.length ? monthMarkup(month, monthCells, month === 0) : ''))
+    .join('');
+}
+
+function CalendarTable({ cells }: { cells: readonly DayCell[] }) {
+  return (
+    <ScrollRegion label={DAILY_WORDS.calendarTable}>
+      <DataTable
+        zebra
+        caption="Dagene hittil i år"
+        columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
+      >
+        {cells
+          .filter((cell) => cell.ipl !== 'FUTURE')
+          .map((cell) => (
+            <TableRow key={cell.date}>
+              <TableCell>{formatIsoDate(cell.date)}</TableCell>
+              <TableCell>{cell.expected ? 'Ja' : 'Nei'}</TableCell>
+              <TableCell>{DAY_STATUS_LABELS[cell.ipl]}</TableCell>
+              <TableCell>{IDE_LANE_LABELS[cell.ide]}</TableCell>
+              <TableCell>{APPREC_LANE_LABELS[cell.apprec]}</TableCell>
+              <TableCell>{formatNumber(cell.test)}</TableCell>
+            </TableRow>
+          ))}
+      </DataTable>
+    </ScrollRegion>
   );
+}
+
+const GRID_ID = 'kalender-dager';
+
+/**
+ * The legend, the grid and the table alternative: shown when `table` is true, else a link to the
+ * same page with it (`tableHref`).
+ */
+export function YearCalendar({
+  cells,
+  table,
+  tableHref,
+}: {
+  cells: readonly DayCell[];
+  table: boolean;
+  tableHref: `/kommuner/${string}/daglig?${string}`;
+}) {
   return (
     <>
       <ul className={styles.legend} aria-label="Tegnforklaring">
@@ -128,38 +151,24 @@ export function YearCalendar({ cells }: { cells: readonly DayCell[] }) {
           </li>
         ))}
       </ul>
-      <CalendarKeys className={styles.scroll}>
-        <div role="region" aria-label={`${DAILY_WORDS.calendar}: bruk piltastene for å gå mellom dagene`}>
-          {months.map((monthCells, month) =>
-            monthCells.length ? <Month key={month} month={month} cells={monthCells} first={month === 0} /> : null,
-          )}
-        </div>
-      </CalendarKeys>
-      <Details>
-        <DetailsSummary>{DAILY_WORDS.calendarTable}</DetailsSummary>
-        <DetailsContent>
-          <ScrollRegion label={DAILY_WORDS.calendarTable}>
-            <DataTable
-              zebra
-              caption="Dagene hittil i år"
-              columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
-            >
-              {cells
-                .filter((cell) => cell.ipl !== 'FUTURE')
-                .map((cell) => (
-                  <TableRow key={cell.date}>
-                    <TableCell>{formatIsoDate(cell.date)}</TableCell>
-                    <TableCell>{cell.expected ? 'Ja' : 'Nei'}</TableCell>
-                    <TableCell>{DAY_STATUS_LABELS[cell.ipl]}</TableCell>
-                    <TableCell>{IDE_LANE_LABELS[cell.ide]}</TableCell>
-                    <TableCell>{APPREC_LANE_LABELS[cell.apprec]}</TableCell>
-                    <TableCell>{formatNumber(cell.test)}</TableCell>
-                  </TableRow>
-                ))}
-            </DataTable>
-          </ScrollRegion>
-        </DetailsContent>
-      </Details>
+      <div className={styles.scroll}>
+        <div
+          id={GRID_ID}
+          role="region"
+          aria-label={`${DAILY_WORDS.calendar}: bruk piltastene for å gå mellom dagene`}
+          dangerouslySetInnerHTML={{ __html: calendarMarkup(cells) }}
+        />
+      </div>
+      <CalendarKeys gridId={GRID_ID} />
+      {table ? (
+        <CalendarTable cells={cells} />
+      ) : (
+        <Paragraph>
+          <Link asChild>
+            <NextLink href={tableHref}>{DAILY_WORDS.calendarTable}</NextLink>
+          </Link>
+        </Paragraph>
+      )}
     </>
   );
 }

@@ -112,6 +112,8 @@ const envSchema = z
     /** bench:status: the port its server listens on, and the seconds of each measurement. */
     BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3250),
     BENCH_SECONDS: z.coerce.number().positive().default(10),
+    /** bench:status: 'off' measures the annual views alone, on a dataset without daily deliveries (memory's baseline). */
+    BENCH_DAILY: onOff.default('on'),
     /** bench:ingest: the documents it posts (a fifth of them resent as duplicates), and its concurrent clients. */
     BENCH_DOCUMENTS: z.coerce.number().int().min(10).default(10_000),
     BENCH_CLIENTS: z.coerce.number().int().min(1).max(1000).default(50),

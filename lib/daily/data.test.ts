@@ -4,7 +4,7 @@ import type { PersonViewer as Viewer } from '@/lib/access/rules/actor';
 import { db } from '@/lib/db';
 import { recordTestDailyDelivery } from '@/lib/db/testing/deliveries';
 import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
-import { findCurrentSeason, getDailyMunicipality, getDailyOverview } from './data';
+import { findCurrentSeason, getDailyMunicipality, getDailyOverview, readDailySeasonEvents } from './data';
 
 const SEASON = '2026-daglig';
 /** One production delivery (KPR_IPL and its KPR_IDE, same run number) with Apprecs a minute later. */
@@ -104,6 +104,20 @@ describe('daily data within the actor’s scope', () => {
       asOf: at('2026-03-06T13:00:00+01:00'),
     }))!;
     expect(after.result.state).toBe('ACTIVE');
+  });
+
+  it('reads the events the benchmark derives from: within the scope and known at the instant', async () => {
+    const all = (await readDailySeasonEvents(staff, { seasonKey: SEASON, asOf }))!;
+    expect(all.season.rules.expectedDays).toBe('WORKING');
+    expect([...all.events.keys()].sort()).toEqual(['0301', '4601']);
+    // Each delivery is a KPR_IPL and a KPR_IDE, each with its Apprec.
+    expect(all.events.get('0301')).toMatchObject({ messages: { length: 18 }, apprecs: { length: 18 } });
+    const own = (await readDailySeasonEvents(oslo, { seasonKey: SEASON, asOf }))!;
+    expect([...own.events.keys()]).toEqual(['0301']);
+    const earlier = (await readDailySeasonEvents(staff, { seasonKey: SEASON, asOf: at('2026-02-26T12:00:00+01:00') }))!;
+    expect(earlier.events.get('0301')?.messages).toHaveLength(6);
+    expect(earlier.events.has('4601')).toBe(false);
+    expect(await readDailySeasonEvents(staff, { seasonKey: '2025', asOf })).toBeNull();
   });
 
   it('answers null for an annual season or an unknown key', async () => {

@@ -287,6 +287,19 @@ async function buildDailyOverview(
   };
 }
 
+/**
+ * A daily season's rules and the events of the municipalities in the actor's scope at `asOf`, as
+ * the overview reads them: what the benchmark derives in process (scripts/bench-status.ts).
+ */
+export async function readDailySeasonEvents(
+  actor: Actor,
+  query: { seasonKey: string; asOf: Date },
+): Promise<{ season: DailySeasonInput; events: Map<string, DailyEvents> } | null> {
+  const season = await findDailySeason(actor, query.seasonKey);
+  if (!season) return null;
+  return { season: season.input, events: await loadDailyEvents(actor, season.id, scopeParameter(actor), query.asOf) };
+}
+
 export interface DailyMunicipalityDetail extends MunicipalityRow {
   season: DailySeasonSummary;
   asOf: Date;

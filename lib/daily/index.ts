@@ -11,6 +11,7 @@ export {
   getDailyOverview,
   isDailySeason,
   listSeasons,
+  readDailySeasonEvents,
   type DailyMunicipalityDetail,
   type SeasonOption,
 } from './data';

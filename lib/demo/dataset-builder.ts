@@ -34,6 +34,8 @@ export interface SeasonContext {
   seasonPeriod: SeasonPeriod;
   /** The municipality numbers valid for the season's data year, for the ingest checks. */
   municipalityReference: MunicipalityReference;
+  /** The daily season at the benchmark's scale (DemoOptions.dailyEveryNight). */
+  dailyEveryNight: boolean;
 }
 
 export interface ApprecPlan {

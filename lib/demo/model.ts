@@ -52,6 +52,12 @@ export interface DemoOptions {
   extraAnnualSeasons?: number;
   /** Add a daily-reporting season for the year after the last annual season, with a delivery every weekday. */
   dailyYear?: boolean;
+  /**
+   * The daily season at the benchmark's scale: every municipality starts on 1 January and its
+   * nightly run goes every night, weekends too (357 × a year: ~130 000 deliveries, ~500 000 events
+   * with their KPR_IDE and Apprecs), with the same pauses, rejections and troubles as the story.
+   */
+  dailyEveryNight?: boolean;
 }
 
 /** A season the generator adds (scale runs); the thresholds keep their database defaults. */

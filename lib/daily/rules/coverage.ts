@@ -26,7 +26,11 @@ export interface DailyDelivery {
 
 const positive = (status: DailyApprecStatus | null) => status === 'OK' || status === 'OK_WITH_ERRORS';
 
-/** The season's production deliveries, oldest first, each paired with its KPR_IDE and Apprecs. */
+/**
+ * The season's production deliveries, oldest first, each paired with its KPR_IDE and Apprecs. One
+ * pass over the messages, instants compared as numbers (this runs for every municipality on
+ * every derive of the overview).
+ */
 export function productionDeliveries(
   events: DailyEvents,
   season: { periodStart: string; periodEnd: string },
@@ -35,42 +39,59 @@ export function productionDeliveries(
   const apprecs = new Map<string, DailyApprecStatus>();
   for (const apprec of events.apprecs) apprecs.set(apprec.originalMsgId, apprec.status);
   const ides = new Map<string, DailyMessageInput>();
+  const ipls: DailyMessageInput[] = [];
+  let latest = -Infinity;
+  let inOrder = true;
   for (const message of events.messages) {
-    if (message.type === 'KPR_IDE' && message.environment === 'PRODUCTION' && message.runNumber) {
+    if (message.environment !== 'PRODUCTION') continue;
+    if (message.type === 'KPR_IPL') {
+      const at = message.receivedAt.getTime();
+      if (at < latest) inOrder = false;
+      else latest = at;
+      ipls.push(message);
+    } else if (message.runNumber) {
       // A resend of the same run replaces the identmelding that was rejected.
       const earlier = ides.get(message.runNumber);
       if (!earlier || apprecs.get(earlier.msgId) === 'REJECTED') ides.set(message.runNumber, message);
     }
   }
+  // The loader reads them in order of receipt; sort only what is not.
+  if (!inOrder) ipls.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   const start = dayNumber(season.periodStart);
   const end = dayNumber(season.periodEnd);
-  const ipls = events.messages.filter((message) => message.type === 'KPR_IPL' && message.environment === 'PRODUCTION');
-  // The loader reads them in order of receipt; sort only what is not.
-  if (ipls.some((ipl, index) => index > 0 && ipl.receivedAt < ipls[index - 1]!.receivedAt)) {
-    ipls.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-  }
-  return ipls.map((ipl) => {
+  const deliveries: DailyDelivery[] = new Array(ipls.length);
+  for (let index = 0; index < ipls.length; index++) {
+    const ipl = ipls[index]!;
     const ide = ipl.runNumber ? (ides.get(ipl.runNumber) ?? null) : null;
     const iplApprec = apprecs.get(ipl.msgId) ?? null;
     const ideApprec = ide ? (apprecs.get(ide.msgId) ?? null) : null;
     const ideOk = !rules.ideRequired || (ide !== null && ideApprec !== 'REJECTED');
-    const period =
-      ipl.periodFrom && ipl.periodTo
-        ? { from: Math.max(dayNumber(ipl.periodFrom), start), to: Math.min(dayNumber(ipl.periodTo), end) }
-        : null;
-    const completeAt = rules.ideRequired && ide && ide.receivedAt > ipl.receivedAt ? ide.receivedAt : ipl.receivedAt;
-    return {
+    let from: DayNumber | null = null;
+    let to: DayNumber | null = null;
+    if (ipl.periodFrom && ipl.periodTo) {
+      const clippedFrom = Math.max(dayNumber(ipl.periodFrom), start);
+      const clippedTo = Math.min(dayNumber(ipl.periodTo), end);
+      if (clippedFrom <= clippedTo) {
+        from = clippedFrom;
+        to = clippedTo;
+      }
+    }
+    deliveries[index] = {
       ipl,
       ide,
       iplApprec,
       ideApprec,
-      from: period && period.from <= period.to ? period.from : null,
-      to: period && period.from <= period.to ? period.to : null,
+      from,
+      to,
       accepted: positive(iplApprec) && ideOk,
       rejected: iplApprec === 'REJECTED' || (rules.ideRequired && ideApprec === 'REJECTED'),
-      completeAt,
+      completeAt:
+        rules.ideRequired && ide && ide.receivedAt.getTime() > ipl.receivedAt.getTime()
+          ? ide.receivedAt
+          : ipl.receivedAt,
     };
-  });
+  }
+  return deliveries;
 }
 
 /**
@@ -87,7 +108,8 @@ export function dayStatuses(
   const start = dayNumber(season.periodStart);
   const end = dayNumber(season.periodEnd);
   const today = osloDayOf(asOf);
-  const coveredAt: (number | undefined)[] = new Array(end - start + 1);
+  // The earliest instant an accepted delivery covering the day was whole (Infinity: none).
+  const coveredAt = new Float64Array(end - start + 1).fill(Infinity);
   const rejected = new Uint8Array(end - start + 1);
   for (const delivery of deliveries) {
     if (delivery.from === null || delivery.to === null) continue;
@@ -95,8 +117,7 @@ export function dayStatuses(
     for (let day = delivery.from; day <= delivery.to; day++) {
       const index = day - start;
       if (delivery.accepted) {
-        const earlier = coveredAt[index];
-        if (earlier === undefined || at < earlier) coveredAt[index] = at;
+        if (at < coveredAt[index]!) coveredAt[index] = at;
       } else if (delivery.rejected) rejected[index] = 1;
     }
   }
@@ -105,9 +126,9 @@ export function dayStatuses(
   const statuses: DayStatus[] = new Array(end - start + 1);
   for (let day = start; day <= end; day++) {
     const index = day - start;
-    const covered = coveredAt[index];
+    const covered = coveredAt[index]!;
     if (day > today) statuses[index] = 'FUTURE';
-    else if (covered !== undefined) statuses[index] = covered <= table.dueMs[index]! ? 'ON_TIME' : 'LATE';
+    else if (covered !== Infinity) statuses[index] = covered <= table.dueMs[index]! ? 'ON_TIME' : 'LATE';
     else if (rejected[index]) statuses[index] = 'REJECTED';
     else if (!table.expected[index]) statuses[index] = 'NOT_EXPECTED';
     else statuses[index] = table.dueMs[index]! <= asOfMs ? 'MISSING' : 'NOT_DUE';

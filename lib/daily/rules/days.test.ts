@@ -68,3 +68,32 @@ describe('days', () => {
     expect(workingDaysAfter(dayNumber(from), dayNumber(to))).toBe(expected);
   });
 });
+
+describe('dayNumber', () => {
+  it.each([
+    ['the epoch', '1970-01-01', 0],
+    ['the day before it', '1969-12-31', -1],
+    ['a leap day', '2028-02-29', 21_243],
+    ['the day after a century leap day', '2000-03-01', 11_017],
+    ['New Year’s Eve 2026', '2026-12-31', 20_818],
+  ])('%s: %s is day %i, as Date.parse reads it', (_name, iso, expected) => {
+    expect(dayNumber(iso)).toBe(expected);
+    expect(dayNumber(iso)).toBe(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
+  });
+
+  it('runs a day past the month’s end on into the next month, as Date.parse does', () => {
+    expect(dayNumber('2026-02-31')).toBe(dayNumber('2026-03-03'));
+    expect(isoOfDay(dayNumber('2024-02-30'))).toBe('2024-03-01');
+  });
+
+  it('every day of four centuries round-trips through isoOfDay', () => {
+    for (let day = dayNumber('1900-01-01'); day <= dayNumber('2300-12-31'); day++) {
+      if (dayNumber(isoOfDay(day)) !== day) throw new Error(`day ${day} (${isoOfDay(day)}) does not round-trip`);
+    }
+  });
+
+  it('reads what is not YYYY-MM-DD as Date.parse does (not a number when it cannot)', () => {
+    expect(dayNumber('2026-1-5')).toBeNaN();
+    expect(dayNumber('not a day')).toBeNaN();
+  });
+});

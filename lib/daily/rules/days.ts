@@ -11,16 +11,44 @@ import type { DailyRules } from './config';
 /** A calendar day as a whole number of days since 1970-01-01. */
 export type DayNumber = number;
 
-const dayNumbers = new Map<string, DayNumber>();
-
-export function dayNumber(isoDate: string): DayNumber {
-  let day = dayNumbers.get(isoDate);
-  if (day === undefined) {
-    day = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
-    if (dayNumbers.size > 20_000) dayNumbers.clear();
-    dayNumbers.set(isoDate, day);
+/** The number the ASCII digits of `text` from `from` to `to` spell, or -1 if one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
-  return day;
+  return value;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic alone (H. Hinnant's
+ * days_from_civil); a day past the month's end runs on into the next month, as Date.parse does.
+ */
+function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * 'YYYY-MM-DD' read digit by digit (no string building, no parsing of a date-time: called for
+ * every delivery's period on every derive); anything else as Date.parse reads it at midnight UTC.
+ */
+export function dayNumber(isoDate: string): DayNumber {
+  if (isoDate.length === 10 && isoDate.charCodeAt(4) === 45 && isoDate.charCodeAt(7) === 45) {
+    const year = digits(isoDate, 0, 4);
+    const month = digits(isoDate, 5, 7);
+    const day = digits(isoDate, 8, 10);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      return daysFromCivil(year, month, day);
+    }
+  }
+  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 }
 
 export function isoOfDay(day: DayNumber): string {

@@ -36,7 +36,8 @@ export function deriveDailyStateAndDays(
   const table = seasonDays(season, rules);
   const { start, end } = table;
   const today = osloDayOf(asOf);
-  const testMessages = events.messages.filter((message) => message.environment === 'VALIDATION').length;
+  let testMessages = 0;
+  for (const message of events.messages) if (message.environment === 'VALIDATION') testMessages++;
 
   const lastDue = lastDueDay(table, Math.min(today, end), asOf);
   const first = deliveries[0];
@@ -131,21 +132,21 @@ function dailyRates(
   return { last7: window(anchor - 6), last30: window(anchor - 29), season: window(table.start) };
 }
 
-/** The latest `run` deliveries with a final Apprec all rejected. */
+/** The latest `run` deliveries with a final Apprec all rejected (read back from the latest). */
 function rejectionRun(deliveries: readonly DailyDelivery[], run: number): DailyFlag | null {
-  const answered = deliveries.filter((delivery) => delivery.iplApprec !== null || delivery.ideApprec !== null);
-  const latest = answered.slice(-run);
-  if (latest.length < run || !latest.every((delivery) => delivery.rejected)) return null;
+  const latest: DailyDelivery[] = [];
   let count = 0;
-  for (let index = answered.length - 1; index >= 0 && answered[index]!.rejected; index--) count++;
-  return {
-    code: 'REJECTING',
-    evidence: {
-      count,
-      msgIds: latest.map((delivery) => delivery.ipl.msgId),
-      since: answered[answered.length - count]!.ipl.receivedAt,
-    },
-  };
+  let since: Date | null = null;
+  for (let index = deliveries.length - 1; index >= 0; index--) {
+    const delivery = deliveries[index]!;
+    if (delivery.iplApprec === null && delivery.ideApprec === null) continue;
+    if (!delivery.rejected) break;
+    if (latest.length < run) latest.unshift(delivery);
+    count++;
+    since = delivery.ipl.receivedAt;
+  }
+  if (latest.length < run || since === null) return null;
+  return { code: 'REJECTING', evidence: { count, msgIds: latest.map((delivery) => delivery.ipl.msgId), since } };
 }
 
 /** Working days since the last accepted delivery (or, with none accepted, since the first one was sent). */
@@ -187,16 +188,26 @@ function volumeDrop(
   table: SeasonDays,
 ): DailyFlag | null {
   const { volumeDropPercent: percent, volumeBaselineDeliveries: baseline } = rules;
-  const perDay = accepted
-    .filter((delivery) => delivery.ipl.persons !== null && delivery.from !== null && delivery.to !== null)
-    .map((delivery) => ({ delivery, value: delivery.ipl.persons! / expectedDaysIn(delivery, table) }));
+  // Accepted deliveries with persons and a period, read back from the latest only as far as needed, oldest first.
+  const perDay: { delivery: DailyDelivery; value: number }[] = [];
+  let next = accepted.length - 1;
+  const readBack = (count: number) => {
+    for (; next >= 0 && perDay.length < count; next--) {
+      const delivery = accepted[next]!;
+      if (delivery.ipl.persons === null || delivery.from === null || delivery.to === null) continue;
+      perDay.unshift({ delivery, value: delivery.ipl.persons / expectedDaysIn(delivery, table) });
+    }
+  };
   const referenceAt = (index: number) => median(perDay.slice(index - baseline, index).map((entry) => entry.value));
   const isLow = (index: number, reference = referenceAt(index)) =>
     reference > 0 && perDay[index]!.value < (reference * percent) / 100;
+  readBack(baseline + 1);
+  if (perDay.length < baseline + 1) return null;
+  const reference = referenceAt(baseline);
+  if (!isLow(baseline, reference)) return null;
+  // A drop: back over the low deliveries in a row, each against its own baseline, for the episode's start.
+  readBack(Infinity);
   const last = perDay.length - 1;
-  if (last < baseline) return null;
-  const reference = referenceAt(last);
-  if (!isLow(last, reference)) return null;
   let first = last;
   while (first - 1 >= baseline && isLow(first - 1)) first--;
   const latest = perDay[last]!;

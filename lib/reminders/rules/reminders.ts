@@ -16,6 +16,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { formatDate, formatDateTime } from '../../core/format';
 import { osloDate } from '../../core/calendar';
+import { escapeHtml } from '../../core/html';
 import { countOf } from '../../status/rules/texts';
 import type { DeliveryFigures, DeliveryFlag, DeliveryState, ExtensionStatus } from '../../status/rules';
 import { DAY_MS, OSLO_TIME_ZONE } from '../../core/time';
@@ -223,9 +224,6 @@ function issuesOf(
   }
   return issues;
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
 /** What a season's mail says beyond its items: why the person gets it, and which page each municipality links to. */
 export interface MailWording {

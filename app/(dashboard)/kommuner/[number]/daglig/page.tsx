@@ -71,7 +71,8 @@ export default async function DailyMunicipalityPage({
 }) {
   const viewer = await requireViewer();
   const { number } = await params;
-  const query = statusPageQuerySchema.parse(await searchParams);
+  const search = await searchParams;
+  const query = statusPageQuerySchema.parse(search);
   const { asOf } = toStatusQuery(query, new Date());
   const seasons = await listSeasons(viewer);
   const season = query.season
@@ -120,7 +121,15 @@ export default async function DailyMunicipalityPage({
         <Paragraph data-size="sm">{describeDailyRules(detail.season.rules)}</Paragraph>
       </PageSection>
       <PageSection id="kalender" title={DAILY_WORDS.calendar}>
-        <YearCalendar cells={detail.calendar} />
+        <YearCalendar
+          cells={detail.calendar}
+          table={search.visning === 'tabell'}
+          tableHref={`/kommuner/${number}/daglig?${new URLSearchParams({
+            ...(query.season ? { season: query.season } : {}),
+            ...(query.asOf ? { asOf: query.asOf } : {}),
+            visning: 'tabell',
+          })}#kalender`}
+        />
       </PageSection>
     </>
   );
