@@ -41,3 +41,21 @@ export const CREATE_REPORT_MESSAGES = {
 
 /** Why a delivery of the weekly report was skipped at sending (FHI read it on the reports page). */
 export const DELIVERY_NO_LONGER_WANTED = 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.';
+
+/** The weekly report's PDF: its section headings, the sentences between them and the page footer. */
+export const WEEKLY_PDF_TEXT = {
+  keyFigures: 'Nøkkeltall',
+  followUp: 'Trenger oppfølging',
+  followUpIntro: (municipalities: string) =>
+    `${municipalities} kommuner har minst ett flagg. Hver kommune står én gang, under sitt viktigste flagg; alle flaggene står under «Alle kommuner».`,
+  nobodyToFollowUp: 'Ingen kommuner har flagg denne uken.',
+  changesSince: (since: string) => `Endringer siden ${since}`,
+  noChanges: 'Ingen endringer.',
+  stillNotStarted: (municipalities: string) =>
+    `Fortsatt ikke startet: ${municipalities} kommuner (se «Alle kommuner»).`,
+  deliveredPerCounty: 'Levert per fylke',
+  chartAlt: (counties: string) => `Søylediagram: andel kommuner som har levert, per fylke. ${counties}.`,
+  chartData: 'Tallene bak diagrammet:',
+  allMunicipalities: 'Alle kommuner',
+  page: (page: number, pages: number) => `Side ${page} av ${pages}`,
+} as const;
