@@ -9,6 +9,7 @@ import { dailyTableParamsSchema } from '@/lib/daily/rules/table';
 import { getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { DailyOverview } from './_components/daily-overview';
+import { PRINT_VIEW } from './_components/overview-view';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };
@@ -19,6 +20,7 @@ export const metadata: Metadata = { title: 'Oversikt' };
  * daily one; in early January the annual season whose deadline is coming), with a switch to the
  * others. The data are loaded before anything streams (no Suspense): without JavaScript a streamed
  * Suspense boundary never replaces its fallback, and an unknown season must answer 404.
+ * `?visning=utskrift` is the annual overview for paper: every row of the table on one page.
  */
 export default async function OverviewPage({
   searchParams,
@@ -45,5 +47,14 @@ export default async function OverviewPage({
   const table = statusTableParamsSchema.parse(params);
   const overview = await getStatusOverview(viewer, { ...statusQuery, seasonKey: season.key });
   if (!overview) notFound();
-  return <StatusOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
+  return (
+    <StatusOverview
+      overview={overview}
+      seasons={switchable}
+      fhi={isFhi(viewer)}
+      query={query}
+      table={table}
+      printView={params.visning === PRINT_VIEW}
+    />
+  );
 }

@@ -5,10 +5,11 @@ import type { StatusOverviewSummary } from '@/lib/status/rules';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { statusTableQuery, type StatusTableParams } from '@/lib/status/rules/table-params';
 import { formatDateTime } from '@/lib/core/format';
+import { PrintSummary } from '@/components/status/print-summary';
 import { KeyFiguresSection } from './key-figures-section';
 import { MunicipalitiesSection } from './municipalities-section';
 import { OverviewCharts } from './overview-charts';
-import { tableModelOf, viewOf } from './overview-view';
+import { tableModelOf, tableSelectionText, viewOf } from './overview-view';
 
 interface StatusOverviewProps {
   overview: StatusOverviewSummary;
@@ -18,10 +19,12 @@ interface StatusOverviewProps {
   fhi: boolean;
   query: StatusQueryParams;
   table: StatusTableParams;
+  /** The print view (?visning=utskrift): every row of the table on one page. */
+  printView?: boolean;
 }
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
-export function StatusOverview({ overview, seasons, fhi, query, table }: StatusOverviewProps) {
+export function StatusOverview({ overview, seasons, fhi, query, table, printView = false }: StatusOverviewProps) {
   const view = viewOf(overview);
   const { season } = overview;
   const total = overview.keyFigures.total;
@@ -34,6 +37,9 @@ export function StatusOverview({ overview, seasons, fhi, query, table }: StatusO
       </Heading>
       {seasons && <SeasonSwitch path="/" seasons={seasons} current={season.key} asOf={query.asOf} />}
       <Paragraph>Frist {formatDateTime(season.deadline)}.</Paragraph>
+      <PrintSummary>
+        {season.name}. Status per {formatDateTime(overview.asOf)}. {tableSelectionText(table, view.counties)}
+      </PrintSummary>
       <AsOfForm
         path="/"
         asOf={query.asOf}
@@ -49,6 +55,7 @@ export function StatusOverview({ overview, seasons, fhi, query, table }: StatusO
         counties={view.counties}
         total={total}
         fhi={fhi}
+        printView={printView}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { DAILY_STATE_COLORS } from '@/components/daily/daily-colors';
 import { DailyFlagList } from '@/components/daily/daily-flag-list';
 import { FlagList } from '@/components/status/flag-list';
 import { PageSection } from '@/components/status/page-section';
+import { PrintSummary } from '@/components/status/print-summary';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
@@ -156,6 +157,9 @@ function Worklist({
         {formatNumber(flagged.length)} av {formatNumber(overview.rows.length)} kommuner har noe som bør følges opp. Den
         mest hastende står først.
       </Paragraph>
+      <PrintSummary>
+        {overview.season.name}. Status per {formatDateTime(overview.asOf)}. Kommuner med flagg, den mest hastende først.
+      </PrintSummary>
       <AsOfForm path="/arbeidsliste" asOf={query.asOf} shownAt={overview.asOf} keep={{ season: query.season }} />
       {daily && <DailyWorklist overview={daily} asOf={query.asOf} />}
       <ol className={styles.list}>
