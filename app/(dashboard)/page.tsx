@@ -10,6 +10,7 @@ import { mapView } from '@/lib/core/map/outlines';
 import { getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
 import { DailyOverview } from './_components/daily-overview';
+import { PRINT_VIEW } from './_components/overview-view';
 import { StatusOverview } from './_components/status-overview';
 
 export const metadata: Metadata = { title: 'Oversikt' };
@@ -20,6 +21,7 @@ export const metadata: Metadata = { title: 'Oversikt' };
  * daily one; in early January the annual season whose deadline is coming), with a switch to the
  * others. The data are loaded before anything streams (no Suspense): without JavaScript a streamed
  * Suspense boundary never replaces its fallback, and an unknown season must answer 404.
+ * `?visning=utskrift` is the annual overview for paper: every row of the table on one page.
  */
 export default async function OverviewPage({
   searchParams,
@@ -65,6 +67,7 @@ export default async function OverviewPage({
       query={query}
       table={table}
       map={map}
+      printView={params.visning === PRINT_VIEW}
     />
   );
 }

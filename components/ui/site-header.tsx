@@ -77,7 +77,7 @@ export function SiteHeader({
   signOutAction: () => Promise<void>;
 }) {
   return (
-    <header className={styles.header}>
+    <header className={styles.header} data-print="hide">
       <SkipLink href="#innhold">Hopp til hovedinnhold</SkipLink>
       <div className={styles.inner}>
         <NextLink href="/" className={styles.product}>

@@ -1,8 +1,10 @@
 /**
  * Exports of what a person sees: a municipality's page and the overview table (with its filters),
  * as CSV or XLSX. Each file says what it holds: the season, the instant the status is as of and,
- * for the overview, the search, filters and sort applied. The same tables go into both formats
- * (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of lib/core/format).
+ * for the overview, the search, filters and sort applied — XLSX on a sheet of its own, CSV in its
+ * file name only (a CSV starts with its header row, so every tool imports it). The same tables go
+ * into both formats (XLSX with real dates and numbers; CSV streamed, with a BOM, the text of
+ * lib/core/format).
  *
  * The municipality scope is not decided here: an export renders what the status door
  * (getMunicipalityStatus, getStatusOverview in lib/status/data/status.ts) returned for the viewer,
@@ -146,7 +148,11 @@ function municipalityFacts(municipality: MunicipalityStatusDetail): Fact[] {
   ];
 }
 
-/** A municipality's page (state, flags with reason and next step, figures, checklist, timeline) as CSV or XLSX. */
+/**
+ * A municipality's page (state, flags with reason and next step, figures, checklist, timeline) as
+ * CSV (the table alone, header row first; the name holds the number, season and day) or XLSX (the
+ * table and a sheet «Om uttrekket» with the municipality, season and as-of instant).
+ */
 export async function exportMunicipality(
   municipality: MunicipalityStatusDetail,
   format: ExportFormat,
@@ -156,7 +162,7 @@ export async function exportMunicipality(
   const fileName = `kpr-status-${municipality.number}-${municipality.season.key}-${osloDate(municipality.asOf)}.${format}`;
   const body =
     format === 'csv'
-      ? csvStream(table.columns, table.rows, facts)
+      ? csvStream(table.columns, table.rows)
       : await writeWorkbook(
           `KPR-status for ${municipality.officialName}, ${municipality.season.name}`,
           municipality.asOf,
@@ -245,14 +251,51 @@ function overviewFacts(overview: OverviewExport): Fact[] {
   ];
 }
 
-/** The overview table, all rows that match its filters, as CSV or XLSX. */
+/** A word or phrase as part of a file name: lower case ASCII letters, digits and hyphens, 40 at most. */
+export function fileNamePart(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/**
+ * 'kpr-oversikt-2025-2026-01-20-fylke-vestland-status-avvist': the season, the as-of day and, in
+ * words, each search and filter applied — a CSV carries nothing above its header row, so its name
+ * says what it holds.
+ */
+function overviewFileBaseName(overview: OverviewExport): string {
+  const { params } = overview;
+  const filters: [string, string | undefined][] = [
+    ['sok', params.q],
+    ['fylke', params.fylke ? (overview.countyNames.get(params.fylke) ?? params.fylke) : undefined],
+    ['status', params.status ? DELIVERY_STATE_LABELS[params.status] : undefined],
+    ['flagg', params.flagg ? FLAG_LABELS[params.flagg] : undefined],
+  ];
+  return [
+    `kpr-oversikt-${overview.season.key}-${osloDate(overview.asOf)}`,
+    ...filters.flatMap(([name, value]) => (value && fileNamePart(value) ? [`${name}-${fileNamePart(value)}`] : [])),
+  ].join('-');
+}
+
+/**
+ * The overview table, all rows that match its filters, as CSV or XLSX. The CSV is the table alone,
+ * header row first; its name holds the season, the day and the filters. The XLSX has the table and a
+ * sheet «Om uttrekket» with the season, the as-of instant, the search, filters and sort.
+ */
 export async function exportOverview(overview: OverviewExport, format: ExportFormat): Promise<ExportFile> {
   const columns = overview.columns.flatMap((id) => OVERVIEW_COLUMNS[id]);
   const facts = overviewFacts(overview);
-  const fileName = `kpr-oversikt-${overview.season.key}-${osloDate(overview.asOf)}.${format}`;
+  const fileName = `${overviewFileBaseName(overview)}.${format}`;
   const body =
     format === 'csv'
-      ? csvStream(columns, overview.rows, facts)
+      ? csvStream(columns, overview.rows)
       : await writeWorkbook(`KPR-status, oversikt ${overview.season.name}`, overview.asOf, [
           factSheet('Om uttrekket', facts),
           tableSheet('Kommuner', { columns, rows: overview.rows }),

@@ -52,3 +52,22 @@ export const DAILY_CHANGE_LABELS = {
 } as const;
 
 export type DailyChangeKind = keyof typeof DAILY_CHANGE_LABELS;
+/** The weekly report's PDF: its section headings, the sentences between them and the page footer. */
+export const WEEKLY_PDF_TEXT = {
+  keyFigures: 'Nøkkeltall',
+  followUp: 'Trenger oppfølging',
+  followUpIntro: (municipalities: string) =>
+    `${municipalities} kommuner har minst ett flagg. Hver kommune står én gang, under sitt viktigste flagg; alle flaggene står under «Alle kommuner».`,
+  nobodyToFollowUp: 'Ingen kommuner har flagg denne uken.',
+  changesSince: (since: string) => `Endringer siden ${since}`,
+  noChanges: 'Ingen endringer.',
+  stillNotStarted: (municipalities: string) =>
+    `Fortsatt ikke startet: ${municipalities} kommuner (se «Alle kommuner»).`,
+  deliveredPerCounty: 'Levert per fylke',
+  chartAlt: (counties: string) => `Søylediagram: andel kommuner som har levert, per fylke. ${counties}.`,
+  chartData: 'Tallene bak diagrammet:',
+  allMunicipalities: 'Alle kommuner',
+  daily: (season: string) => `Daglig rapportering (${season})`,
+  noDailyAlarms: 'Ingen kommuner ble stille, kom i gang igjen, ble avvist flere ganger på rad eller fikk volumfall.',
+  page: (page: number, pages: number) => `Side ${page} av ${pages}`,
+} as const;

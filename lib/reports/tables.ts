@@ -8,8 +8,10 @@ import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS } from '@/lib/status
 import { CHANGE_KIND_LABELS, DAILY_CHANGE_LABELS, type DailyChangeKind } from '@/lib/reports/labels';
 import { reportingRate, timeliness } from '@/lib/daily/rules';
 import { dailyLast7, type DailyAlarm, type SnapshotDailyMunicipality } from '@/lib/reports/rules/weekly-daily';
+import type { FlagCode } from '@/lib/status/rules/types';
 import {
   changeRows,
+  followUpGroups,
   type ChangeRow,
   type KeyFigure,
   type SnapshotMunicipality,
@@ -122,6 +124,50 @@ export function changeTable(report: WeeklyReportContent): Table<ChangeRow> {
       { header: 'Frist', kind: 'date', width: 12, value: (row) => instant(row.deadline) },
     ],
     rows: changeRows(report.changes),
+  };
+}
+
+/** A row of «who needs follow-up»: a flag's municipalities, or the next part of a long list of them. */
+export interface FollowUpRow {
+  flag: FlagCode;
+  /** Municipalities with this flag as their most urgent; null on a continued row. */
+  count: number | null;
+  municipalities: readonly SnapshotMunicipality[];
+}
+
+/** Municipalities per row of «who needs follow-up»: a row stays well within a page. */
+const FOLLOW_UP_PER_ROW = 60;
+
+/**
+ * Who needs follow-up: per most urgent flag, how many and which municipalities ('0301 Oslo, 4601
+ * Bergen'); a flag with more than 60 goes on over several rows, each after the first «(forts.)».
+ */
+export function followUpTable(report: WeeklyReportContent): Table<FollowUpRow> {
+  const rows = followUpGroups(report.snapshot.municipalities).flatMap(({ flag, municipalities }) =>
+    Array.from({ length: Math.ceil(municipalities.length / FOLLOW_UP_PER_ROW) }, (_, index) => ({
+      flag,
+      count: index === 0 ? municipalities.length : null,
+      municipalities: municipalities.slice(index * FOLLOW_UP_PER_ROW, (index + 1) * FOLLOW_UP_PER_ROW),
+    })),
+  );
+  return {
+    columns: [
+      {
+        header: 'Viktigste flagg',
+        kind: 'text',
+        width: 22,
+        value: (row) => FLAG_LABELS[row.flag] + (row.count === null ? ' (forts.)' : ''),
+      },
+      { header: 'Antall', kind: 'integer', width: 8, value: (row) => row.count },
+      {
+        header: 'Kommuner',
+        kind: 'text',
+        width: 70,
+        value: (row) =>
+          row.municipalities.map((municipality) => `${municipality.number} ${municipality.name}`).join(', '),
+      },
+    ],
+    rows,
   };
 }
 

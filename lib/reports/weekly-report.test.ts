@@ -285,6 +285,51 @@ describe('the weekly report', () => {
     expect(text).toContain('Ålesund');
   });
 
+  it('reads as a document: follow-up first, then the changes, then every municipality, with page numbers and headers on every page', async () => {
+    const pdf = byFormat(files, 'PDF').content;
+    const { text: pages, totalPages } = await extractText(new Uint8Array(pdf));
+    const page = (index: number) => pages[index]!.replace(/\s+/g, ' ');
+    expect(totalPages).toBeGreaterThan(3);
+    // "Side n av m" on every page.
+    pages.forEach((_, index) => expect(page(index)).toContain(`Side ${index + 1} av ${totalPages}`));
+    // The first page: the key figures and who needs follow-up, under the most urgent flag; no changes yet.
+    expect(page(0)).toContain('Nøkkeltall');
+    // In the test's week nearly all are overdue: a long list goes on over rows that each fit a page.
+    expect(page(0)).toMatch(/Trenger oppfølging 354 kommuner .* Fristen er passert 354 1103 Stavanger, /);
+    expect(pages.slice(0, 2).join(' ')).toContain('(forts.)');
+    // (The opening names the instant as «Endringer siden: …»; the section's heading has no colon.)
+    expect(page(0)).not.toMatch(/Endringer siden \d/);
+    const first = (heading: RegExp) => pages.findIndex((_, index) => heading.test(page(index)));
+    const changes = first(/Endringer siden \d/);
+    const municipalities = first(/Alle kommuner Kommunenummer/);
+    expect(changes).toBeGreaterThan(0);
+    expect(municipalities).toBeGreaterThan(changes);
+    // All 357 run over several pages, each with the table's header row.
+    expect(totalPages - municipalities).toBeGreaterThan(2);
+    for (let index = municipalities; index < totalPages; index++)
+      expect(page(index)).toMatch(/Kommunenummer Kommune Fylke Status Flagg Frist Endringer denne uken/);
+    const table = pages.slice(municipalities).join(' ').replace(/\s+/g, ' ');
+    const missing = report.snapshot.municipalities.filter(
+      (row) => !table.includes(`${row.number} ${row.name.trim()} `),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('is PDF/UA with its font embedded: a subset of Inter, and no font that is not embedded', () => {
+    const raw = byFormat(files, 'PDF').content.toString('latin1');
+    expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    const fonts = [...raw.matchAll(/\/BaseFont \/([\w+-]+)/g)].map((match) => match[1]);
+    expect(new Set(fonts.map((font) => font!.replace(/^[A-Z]{6}\+/, '')))).toEqual(
+      new Set(['Inter-Regular', 'Inter-Bold']),
+    );
+    expect(fonts.every((font) => /^[A-Z]{6}\+/.test(font!))).toBe(true);
+    expect(raw.match(/\/FontFile2 /g)).toHaveLength(2);
+    expect(raw).not.toContain('Helvetica');
+    // The repeated header rows and page numbers are artifacts, not content a reader meets twice.
+    expect(raw).toContain('/S /THead');
+    expect(raw).toContain('/S /TBody');
+  });
+
   it('gives the same bytes when the same week is built again, whenever that is', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-06-01T12:34:56Z'));

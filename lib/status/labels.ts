@@ -134,4 +134,8 @@ export const WORKLIST_LABELS = {
   unattributedLink: 'Knytt dem til en kommune',
   annualTitle: (season: string) => `Årlig rapportering – ${season}`,
   dailyTitle: (season: string) => `Daglig rapportering – ${season}`,
+  printView: 'Utskriftsvisning av hele listen',
+  pagedView: 'Vis listen side for side',
+  printSummary: (seasons: string, asOf: string) =>
+    `${seasons}. Status per ${asOf}. Kommuner med flagg, den mest hastende først.`,
 } as const;

@@ -6,7 +6,8 @@ import type { StatusTableModel } from '@/lib/status/rules/table';
 import { statusTableQuery, type StatusTableParams } from '@/lib/status/rules/table-params';
 import { formatNumber } from '@/lib/core/format';
 import { ColumnChooser } from './column-chooser';
-import { pageOf } from './overview-view';
+import { PrintSummary } from '@/components/status/print-summary';
+import { allRowsOf, pageOf, PRINT_VIEW } from './overview-view';
 import { TableFilters } from './table-filters';
 
 /** The overview export (app/(dashboard)/eksport) of what the table shows: the same query, all pages. */
@@ -17,14 +18,29 @@ function exportHref(format: 'csv' | 'xlsx', query: QueryParams): string {
   return `/eksport?${search}`;
 }
 
-/** Downloads of every row that matches (all pages), as CSV or Excel. */
-function TableDownloads({ matching, query }: { matching: number; query: QueryParams }) {
+/** The overview's print view (every matching row on one page) of the same query, or back from it. */
+function viewHref(query: QueryParams, printView: boolean): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(linkQuery(query)))
+    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  if (printView) search.set('visning', PRINT_VIEW);
+  return `/?${search}`;
+}
+
+/** Downloads of every row that matches (all pages), as CSV or Excel, and the print view of them all. */
+function TableDownloads({ matching, query, printView }: { matching: number; query: QueryParams; printView: boolean }) {
   return (
-    <Paragraph data-size="sm">
+    <Paragraph data-size="sm" data-print="hide">
       Last ned {matching === 1 ? 'raden' : `alle ${formatNumber(matching)} radene`} i tabellen:{' '}
       <Link href={exportHref('csv', query)}>Last ned CSV</Link>
       {' · '}
       <Link href={exportHref('xlsx', query)}>Last ned Excel</Link>
+      {' · '}
+      {printView ? (
+        <Link href={viewHref(query, false)}>Vis tabellen side for side</Link>
+      ) : (
+        <Link href={viewHref(query, true)}>Utskriftsvisning av hele tabellen</Link>
+      )}
     </Paragraph>
   );
 }
@@ -37,6 +53,7 @@ export function MunicipalitiesSection({
   counties,
   total,
   fhi,
+  printView,
 }: {
   model: StatusTableModel;
   table: StatusTableParams;
@@ -46,20 +63,33 @@ export function MunicipalitiesSection({
   /** Municipalities in scope. */
   total: number;
   fhi: boolean;
+  /** Every matching row on one page (?visning=utskrift). */
+  printView: boolean;
 }) {
   const tableQuery = statusTableQuery(table);
+  const shown = printView ? allRowsOf(model) : pageOf(model);
   return (
     <PageSection id="kommuner" title="Kommuner">
       {total > 1 && (
-        <>
+        <div data-print="hide">
           <TableFilters table={table} keep={keep} counties={counties} />
           <ColumnChooser table={table} tableQuery={tableQuery} keep={keep} />
-        </>
+        </div>
       )}
       {model.matching > 0 && (
-        <TableDownloads matching={model.matching} query={{ ...keep, ...tableQuery, side: undefined }} />
+        <TableDownloads
+          matching={model.matching}
+          query={{ ...keep, ...tableQuery, side: undefined }}
+          printView={printView}
+        />
       )}
-      <StatusTable model={pageOf(model)} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
+      {shown.pageCount > 1 && (
+        <PrintSummary>
+          Utskriften viser side {shown.page} av {shown.pageCount} i tabellen. Hele tabellen skrives ut fra
+          «Utskriftsvisning av hele tabellen».
+        </PrintSummary>
+      )}
+      <StatusTable model={shown} params={table} keep={keep} caption={fhi ? 'Alle kommuner' : 'Dine kommuner'} />
     </PageSection>
   );
 }

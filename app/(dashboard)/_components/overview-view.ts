@@ -3,11 +3,12 @@
  * the same overview of all 357 to every request for up to a minute, so most requests only render.
  */
 import type { CountyStateCounts } from '@/components/charts/states-by-county-chart';
-import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, STATUS_COLUMN_LABELS } from '@/lib/status/labels';
 import type { DeliveryState, StatusOverviewSummary } from '@/lib/status/rules';
 import type { StatusTableParams } from '@/lib/status/rules/table-params';
 import {
   statusTableModel,
+  statusTableSort,
   toStatusTableRow,
   type StatusTableModel,
   type StatusTableRow,
@@ -31,6 +32,17 @@ function statesByCounty(overview: StatusOverviewSummary): CountyStateCounts[] {
   }
   return [...counties.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, county]) => county);
 }
+
+/** `?visning=utskrift`: the overview for paper, with every row that matches on one page. */
+export const PRINT_VIEW = 'utskrift';
+
+/** The print view's model: every row that matches, as one page. */
+export const allRowsOf = (model: StatusTableModel) => ({
+  ...pageOf(model),
+  pageRows: model.rows,
+  page: 1,
+  pageCount: 1,
+});
 
 /** What the browser gets of the model: the page and the counts, not the other pages' rows. */
 export const pageOf = ({ pageRows, page, pageCount, matching, total, sort }: StatusTableModel) => ({
@@ -86,4 +98,24 @@ export function tableModelOf(view: OverviewView, params: StatusTableParams): Sta
     view.models.set(key, model);
   }
   return model;
+}
+
+/**
+ * The table's search, filters and sort in words, for a printout: 'Utvalg: fylke Vestland, status
+ * Avvist. Sortert etter kommune, stigende.' ('Alle kommuner.' without search or filters).
+ */
+export function tableSelectionText(
+  params: StatusTableParams,
+  counties: readonly [number: string, name: string][],
+): string {
+  const county = params.fylke && (new Map(counties).get(params.fylke) ?? params.fylke);
+  const parts = [
+    params.q && `søk «${params.q}»`,
+    county && `fylke ${county}`,
+    params.status && `status ${DELIVERY_STATE_LABELS[params.status]}`,
+    params.flagg && `flagg ${FLAG_LABELS[params.flagg]}`,
+  ].filter(Boolean);
+  const sort = statusTableSort(params);
+  const sorted = `Sortert etter ${STATUS_COLUMN_LABELS[sort.id].toLowerCase()}, ${sort.desc ? 'synkende' : 'stigende'}.`;
+  return `${parts.length ? `Utvalg: ${parts.join(', ')}.` : 'Alle kommuner.'} ${sorted}`;
 }

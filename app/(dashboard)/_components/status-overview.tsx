@@ -5,10 +5,11 @@ import type { StatusOverviewSummary } from '@/lib/status/rules';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { statusTableQuery, type StatusTableParams } from '@/lib/status/rules/table-params';
 import { formatDateTime } from '@/lib/core/format';
+import { PrintSummary } from '@/components/status/print-summary';
 import { KeyFiguresSection } from './key-figures-section';
 import { MunicipalitiesSection } from './municipalities-section';
 import { OverviewCharts } from './overview-charts';
-import { tableModelOf, viewOf } from './overview-view';
+import { tableModelOf, tableSelectionText, viewOf } from './overview-view';
 import { STATE_MAP_CLASSES, stateMapAreas } from '@/components/map/map-classes';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
@@ -24,10 +25,12 @@ interface StatusOverviewProps {
   table: StatusTableParams;
   /** The map (FHI): the country, or the county of the table's county filter. */
   map?: MapView;
+  /** The print view (?visning=utskrift): every row of the table on one page. */
+  printView?: boolean;
 }
 
 /** The home page's content: key figures, last season's comparison, charts (FHI) and the table. */
-export function StatusOverview({ overview, seasons, fhi, query, table, map }: StatusOverviewProps) {
+export function StatusOverview({ overview, seasons, fhi, query, table, map, printView = false }: StatusOverviewProps) {
   const view = viewOf(overview);
   const { season } = overview;
   const total = overview.keyFigures.total;
@@ -41,6 +44,9 @@ export function StatusOverview({ overview, seasons, fhi, query, table, map }: St
       </Heading>
       {seasons && <SeasonSwitch path="/" seasons={seasons} current={season.key} asOf={query.asOf} />}
       <Paragraph>Frist {formatDateTime(season.deadline)}.</Paragraph>
+      <PrintSummary>
+        {season.name}. Status per {formatDateTime(overview.asOf)}. {tableSelectionText(table, view.counties)}
+      </PrintSummary>
       <AsOfForm
         path="/"
         asOf={query.asOf}
@@ -73,7 +79,15 @@ export function StatusOverview({ overview, seasons, fhi, query, table, map }: St
           </Paragraph>
         </MapSection>
       )}
-      <MunicipalitiesSection model={model} table={table} keep={keep} counties={view.counties} total={total} fhi={fhi} />
+      <MunicipalitiesSection
+        model={model}
+        table={table}
+        keep={keep}
+        counties={view.counties}
+        total={total}
+        fhi={fhi}
+        printView={printView}
+      />
     </>
   );
 }

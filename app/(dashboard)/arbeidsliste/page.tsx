@@ -4,6 +4,8 @@ import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
+import { PrintSummary } from '@/components/status/print-summary';
+import { PRINT_VIEW } from '../_components/overview-view';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { formatDateTime } from '@/lib/core/format';
@@ -95,6 +97,7 @@ export default async function WorklistPage({
   const raw = await searchParams;
   const query = statusPageQuerySchema.parse(raw);
   const params: WorklistParams = worklistParams.parse(raw);
+  const printView = raw.visning === PRINT_VIEW;
   // Loaded before anything streams, like the home page (works without JavaScript; 404 for an unknown season).
   const statusQuery = toStatusQuery(query, new Date());
   // A daily season asked for is the daily list's, an annual one the annual list's; the other is the
@@ -127,6 +130,8 @@ export default async function WorklistPage({
       { id: 'arlig', rows: annual, codes: ANNUAL_FLAGS_BY_URGENCY },
     ],
     params,
+    // The print view (?visning=utskrift): every matching municipality on one page.
+    printView ? Number.MAX_SAFE_INTEGER : WORKLIST_PAGE_SIZE,
   );
   const [dailySection, annualSection] = model.sections as [WorklistSection<Row>, WorklistSection<Row>];
 
@@ -167,6 +172,12 @@ export default async function WorklistPage({
       <Heading level={1} data-size="lg">
         {LABELS.title}
       </Heading>
+      <PrintSummary>
+        {LABELS.printSummary(
+          [daily?.season.name, overview.season.name].filter(Boolean).join(' og '),
+          formatDateTime(overview.asOf),
+        )}
+      </PrintSummary>
       <AsOfForm
         path="/arbeidsliste"
         asOf={query.asOf}
@@ -221,7 +232,19 @@ export default async function WorklistPage({
         }
         section={annualSection}
       />
-      <WorklistPages model={model} pageSize={WORKLIST_PAGE_SIZE} href={(side) => href({ side })} />
+      {!printView && <WorklistPages model={model} pageSize={WORKLIST_PAGE_SIZE} href={(side) => href({ side })} />}
+      <Paragraph data-size="sm" data-print="hide">
+        <Link asChild>
+          <NextLink
+            href={{
+              pathname: '/arbeidsliste',
+              query: linkQuery({ ...keep, ...worklistQuery(params), visning: printView ? undefined : PRINT_VIEW }),
+            }}
+          >
+            {printView ? LABELS.pagedView : LABELS.printView}
+          </NextLink>
+        </Link>
+      </Paragraph>
       <Unattributed count={unattributed.filter((document) => document.receivedAt <= overview.asOf).length} />
       <FailedReminders reminders={failedReminders} />
       <UnlinkedTransportErrors errors={unlinkedTransportErrors} />

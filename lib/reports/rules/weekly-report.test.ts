@@ -3,6 +3,7 @@ import type { DeliveryState, FlagCode } from '../../status/rules/types';
 import {
   changeRows,
   compareWeeklySnapshots,
+  followUpGroups,
   previousWeekStart,
   reportWeek,
   weekStartOf,
@@ -301,5 +302,28 @@ describe('compareWeeklySnapshots', () => {
       ),
     ).toBe(true);
     expect(report.hasChanges).toBe(false);
+  });
+});
+
+describe('followUpGroups', () => {
+  it('lists every flagged municipality once, under its most urgent flag, in the report flag order', () => {
+    const groups = followUpGroups([
+      municipality('4601', 'REJECTED', ['MUST_RESUBMIT', 'OVERDUE']),
+      municipality('0301', 'DELIVERED'),
+      municipality('1103', 'NOT_STARTED', ['OVERDUE']),
+      municipality('0101', 'SENT', ['TRANSPORT_ERROR']),
+      municipality('3201', 'REJECTED', ['MUST_RESUBMIT']),
+      municipality('1101', 'SENT', ['APPREC_MISSING', 'EXTENSION_PENDING']),
+    ]);
+    expect(groups.map(({ flag, municipalities }) => [flag, municipalities.map((row) => row.number)])).toEqual([
+      ['OVERDUE', ['1103']],
+      ['MUST_RESUBMIT', ['3201', '4601']],
+      ['APPREC_MISSING', ['1101']],
+      ['TRANSPORT_ERROR', ['0101']],
+    ]);
+  });
+
+  it('is empty when nobody is flagged', () => {
+    expect(followUpGroups([municipality('0301', 'DELIVERED'), municipality('1103', 'NOT_STARTED')])).toEqual([]);
   });
 });

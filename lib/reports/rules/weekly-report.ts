@@ -286,6 +286,32 @@ export function weeklyReportContent(
   };
 }
 
+/** Municipalities with the same most urgent flag: one group of the report's «who needs follow-up». */
+export interface FollowUpGroup {
+  flag: FlagCode;
+  /** By number. */
+  municipalities: SnapshotMunicipality[];
+}
+
+/**
+ * Who needs follow-up: every flagged municipality once, under its most urgent flag (a snapshot
+ * row's first), the groups in the report's flag order (REPORT_FLAG_ORDER, any other flag after).
+ */
+export function followUpGroups(municipalities: readonly SnapshotMunicipality[]): FollowUpGroup[] {
+  const groups = new Map<FlagCode, SnapshotMunicipality[]>();
+  for (const row of [...municipalities].sort((a, b) => a.number.localeCompare(b.number))) {
+    const flag = row.flags[0];
+    if (flag) groups.set(flag, [...(groups.get(flag) ?? []), row]);
+  }
+  const rank = (flag: FlagCode) => {
+    const index = REPORT_FLAG_ORDER.indexOf(flag);
+    return index === -1 ? REPORT_FLAG_ORDER.length : index;
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([flag, rows]) => ({ flag, municipalities: rows }));
+}
+
 /** How many changes the report lists (still not started does not count). */
 export function changeCount(changes: WeeklyChanges): number {
   return (

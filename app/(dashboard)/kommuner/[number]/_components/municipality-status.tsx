@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { AsOfForm } from '@/components/filters/as-of-form';
+import { PrintSummary } from '@/components/status/print-summary';
+import { formatDateTime } from '@/lib/core/format';
 import type { MunicipalityStatusDetail } from '@/lib/status/rules';
 import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { ChecklistSection } from './checklist-section';
@@ -40,13 +42,16 @@ export function MunicipalityStatus({
       <Paragraph>
         {municipality.officialName}, {municipality.countyName}. {municipality.season.name}.
       </Paragraph>
+      <PrintSummary>
+        {municipality.season.name}. Status per {formatDateTime(municipality.asOf)}.
+      </PrintSummary>
       <AsOfForm
         path={`/kommuner/${municipality.number}`}
         asOf={query.asOf}
         shownAt={municipality.asOf}
         keep={{ season: query.season }}
       />
-      <Paragraph data-size="sm" className={styles.downloads}>
+      <Paragraph data-size="sm" className={styles.downloads} data-print="hide">
         <Link href={exportHref(municipality.number, 'csv', query)}>Last ned CSV</Link>
         <Link href={exportHref(municipality.number, 'xlsx', query)}>Last ned Excel</Link>
       </Paragraph>
