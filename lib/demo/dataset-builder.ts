@@ -34,6 +34,8 @@ export interface SeasonContext {
   seasonPeriod: SeasonPeriod;
   /** The municipality numbers valid for the season's data year, for the ingest checks. */
   municipalityReference: MunicipalityReference;
+  /** The last annual season: the one whose reception the demo tells as going on (its January has an EPJ vendor's wave). */
+  latestAnnual: boolean;
 }
 
 export interface ApprecPlan {

@@ -68,6 +68,7 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
         periodEnd: isoOfDay(dayOfDate(season.periodEnd)),
       },
       municipalityReference: municipalityNumbersFor(reference, season),
+      latestAnnual: season.kind === 'ANNUAL' && season.periodEnd.getUTCFullYear() === lastAnnualYear,
     };
     builder.clock = season.kind === 'ANNUAL' ? now : dailyNow;
     if (season.kind === 'ANNUAL') generateAnnualSeason(context);
