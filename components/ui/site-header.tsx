@@ -31,6 +31,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
       <ul className={styles.menu}>
         <MenuItem href="/">Oversikt</MenuItem>
         {person.fhi && <MenuItem href={{ pathname: '/arbeidsliste' }}>Arbeidsliste</MenuItem>}
+        {person.fhi && <MenuItem href={{ pathname: '/epj' }}>EPJ-mønstre</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/opplasting' }}>Opplasting</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/fristsoknader' }}>Fristsøknader</MenuItem>}
         {person.fhi && <MenuItem href={{ pathname: '/uten-kommune' }}>Uten kommune</MenuItem>}
