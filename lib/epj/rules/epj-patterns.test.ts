@@ -4,6 +4,7 @@ import {
   epjUses,
   findEpjPatterns,
   standsOut,
+  startOf,
   upperTailPValue,
   type Epj,
   type EpjUse,
@@ -53,6 +54,24 @@ describe('the test of standing out', () => {
     // 2 of 2 drawn from 4 with 2 successes: 1/6.
     expect(upperTailPValue({ affected: 2, of: 2 }, { affected: 0, of: 2 })).toBeCloseTo(1 / 6, 10);
     expect(upperTailPValue({ affected: 0, of: 10 }, { affected: 5, of: 10 })).toBeCloseTo(1, 10);
+  });
+});
+
+describe('when a pattern started', () => {
+  it.each([
+    { name: 'a wave: its first', firsts: ['2026-01-05', '2026-01-06', '2026-01-09'], started: '2026-01-05' },
+    {
+      name: 'odd failures months before a wave: the wave’s first',
+      firsts: ['2026-02-19', '2026-07-06', '2026-09-15', '2026-09-16', '2026-09-18'],
+      started: '2026-09-15',
+    },
+    {
+      name: 'no fortnight with half: the earliest',
+      firsts: ['2026-01-01', '2026-03-01', '2026-05-01', '2026-07-01'],
+      started: '2026-01-01',
+    },
+  ])('$name', ({ firsts, started }) => {
+    expect(startOf(firsts.map((day) => at(`${day}T12:00:00Z`)))).toEqual(at(`${started}T12:00:00Z`));
   });
 });
 

@@ -104,7 +104,7 @@ export interface EpjPattern {
   groupShare: Share;
   /** The municipalities on other EPJs (other systems; for a version, every other system and version). */
   rest: Share;
-  /** The first failure of the group's municipalities in the period: when the pattern started. */
+  /** When the pattern started (startOf). */
   startedAt: Date;
   pValue: number;
 }
@@ -386,6 +386,26 @@ function findPatterns(tallies: readonly Tally[], failures: ReadonlyMap<string, F
   );
 }
 
+/** A wave's onset: within this many days, half of the group's municipalities first had the failure. */
+export const WAVE_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/**
+ * When a pattern started: the first of the municipalities' first failures from which half of them
+ * had theirs within WAVE_DAYS (a vendor's wave, not a municipality's odd failure months before);
+ * without such a fortnight, the earliest.
+ */
+export function startOf(firstFailures: readonly Date[]): Date {
+  const times = firstFailures.map((at) => at.getTime()).sort((a, b) => a - b);
+  const half = Math.ceil(times.length / 2);
+  for (let index = 0; index < times.length; index++) {
+    let within = 0;
+    for (let next = index; next < times.length && times[next]! - times[index]! <= WAVE_DAYS * DAY_MS; next++) within++;
+    if (within >= half) return new Date(times[index]!);
+  }
+  return new Date(times[0]!);
+}
+
 function patternOf(entry: Tally, key: string, failure: Failure, rest: Share): EpjPattern | null {
   const affected = entry.affected.get(key);
   if (!affected) return null;
@@ -400,7 +420,7 @@ function patternOf(entry: Tally, key: string, failure: Failure, rest: Share): Ep
     affected: list,
     groupShare: share,
     rest,
-    startedAt: new Date(Math.min(...list.map((row) => row.firstAt.getTime()))),
+    startedAt: startOf(list.map((row) => row.firstAt)),
     pValue: upperTailPValue(share, rest),
   };
 }
