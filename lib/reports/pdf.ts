@@ -17,6 +17,8 @@ import {
   type CountyRow,
   type Table,
 } from './tables';
+import { EPJ_TEXTS } from '@/lib/epj/labels';
+import { epjPatternTable, epjSectionIntroduction, epjSectionOfReport } from './epj-tables';
 
 type Parent = PDFKit.PDFStructureElement;
 
@@ -101,6 +103,15 @@ function countyChart(doc: PDFKit.PDFDocument, parent: Parent, rows: readonly Cou
   doc.y = top + height + gap;
 }
 
+/** The EPJ patterns of the four weeks up to the report (lib/epj): a section of its own, left out when the report has none. */
+function epjSection(doc: PDFKit.PDFDocument, parent: Parent, report: WeeklyReportContent): void {
+  const section = epjSectionOfReport(report);
+  if (!section) return;
+  heading(doc, parent, 'H2', EPJ_TEXTS.reportSection);
+  paragraph(doc, parent, epjSectionIntroduction(section));
+  if (section.patterns.length > 0) table(doc, parent, epjPatternTable(section));
+}
+
 export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise<Buffer> {
   const asOf = new Date(report.snapshot.asOf);
   const title = reportTitle(report);
@@ -159,6 +170,8 @@ export async function writeWeeklyReportPdf(report: WeeklyReportContent): Promise
     root,
     `Fortsatt ikke startet: ${formatNumber(report.changes.stillNotStarted.length)} kommuner (se «Alle kommuner»).`,
   );
+
+  epjSection(doc, root, report);
 
   heading(doc, root, 'H2', 'Alle kommuner');
   const municipalities = municipalityTable(report);

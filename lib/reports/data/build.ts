@@ -23,6 +23,7 @@ import {
   type WeeklyReportQuery,
   type WeeklySnapshot,
 } from '@/lib/reports/rules/weekly-report';
+import { epjSectionOf } from './epj-section';
 
 /**
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
@@ -93,10 +94,12 @@ async function snapshotOf(
   const overview = await deriveStatusOverview(actor, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
-  const [extensions, lastSeason] = await Promise.all([
+  const [extensions, lastSeason, epj] = await Promise.all([
     listExtensionsAt(actor, overview.season.key, numbers, asOf),
     overview.previous &&
       deriveStatusOverview(actor, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
+    // The EPJ patterns compare every municipality with the rest: only in a report of all of them.
+    municipalityScope(actor).all ? epjSectionOf(actor, weekStart) : null,
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -110,6 +113,7 @@ async function snapshotOf(
       keyFigures: lastSeason.keyFigures,
     },
     municipalities: overview.rows.map((row) => snapshotRow(row, extensions.get(row.number) ?? [])),
+    epj,
   };
 }
 

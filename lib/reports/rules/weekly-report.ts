@@ -12,6 +12,7 @@ import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
 import { FLAG_LABELS } from '../../status/labels';
 import type { DeliveryState, ExtensionStatus, FlagCode } from '../../status/rules/types';
 import { KEY_FIGURE_LABELS } from '../labels';
+import type { ReportEpjSection } from './epj-section';
 
 export const WEEKLY_SNAPSHOT_VERSION = 1;
 
@@ -76,6 +77,8 @@ export interface WeeklySnapshot {
   lastSeason: { season: SnapshotSeason; asOf: string; keyFigures: KeyFigureCounts } | null;
   /** Sorted by number. */
   municipalities: SnapshotMunicipality[];
+  /** EPJ patterns of the four weeks up to `asOf` (rules/epj-section.ts); absent in a contact's share and in older snapshots. */
+  epj?: ReportEpjSection | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,6 +318,7 @@ export function scopeWeeklyReport(report: WeeklyReportContent, numbers: Readonly
     ...report.snapshot,
     keyFigures: countKeyFigures(municipalities),
     lastSeason: null,
+    epj: null,
     municipalities,
   };
   return weeklyReportContent(snapshot, report.since, {
