@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
+import { ScrollRegion } from '@/components/daily/scroll-region';
 import { PageSection } from '@/components/status/page-section';
 import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
@@ -105,23 +106,24 @@ function GroupRow({ row, view }: { row: EpjGroupSummary; view: EpjPatternsView }
 
 function Groups({ view }: { view: EpjPatternsView }) {
   return (
-    <DataTable
-      zebra
-      scrollClassName={styles.scroll}
-      caption="Kommuner, leveranser og kommuner med hver feil per EPJ-system og versjon i perioden (andel av gruppens kommuner)"
-      columns={[
-        'System og versjon',
-        'Kommuner',
-        'Leveranser',
-        'Godkjent',
-        ...FAILURE_KINDS.map((kind) => FAILURE_KIND_LABELS[kind]),
-        'Feilkoder i Apprec (kommuner)',
-      ]}
-    >
-      {view.result.groups.map((row) => (
-        <GroupRow key={`${row.group.level}|${row.group.system}|${row.group.version}`} row={row} view={view} />
-      ))}
-    </DataTable>
+    <ScrollRegion label="Tabell per EPJ-system og versjon">
+      <DataTable
+        zebra
+        caption="Kommuner, leveranser og kommuner med hver feil per EPJ-system og versjon i perioden (andel av gruppens kommuner)"
+        columns={[
+          'System og versjon',
+          'Kommuner',
+          'Leveranser',
+          'Godkjent',
+          ...FAILURE_KINDS.map((kind) => FAILURE_KIND_LABELS[kind]),
+          'Feilkoder i Apprec (kommuner)',
+        ]}
+      >
+        {view.result.groups.map((row) => (
+          <GroupRow key={`${row.group.level}|${row.group.system}|${row.group.version}`} row={row} view={view} />
+        ))}
+      </DataTable>
+    </ScrollRegion>
   );
 }
 
@@ -129,12 +131,7 @@ function Failures({ view }: { view: EpjPatternsView }) {
   if (view.result.failures.length === 0)
     return <Paragraph>Ingen avvisninger, funn, stillhet eller volumfall i perioden.</Paragraph>;
   return (
-    <DataTable
-      zebra
-      scrollClassName={styles.scroll}
-      caption="Hver feil og hvor mange kommuner som fikk den i perioden"
-      columns={['Feil', 'Kommuner']}
-    >
+    <DataTable zebra caption="Hver feil og hvor mange kommuner som fikk den i perioden" columns={['Feil', 'Kommuner']}>
       {view.result.failures.map((row) => (
         <TableRow key={`${row.failure.kind}|${row.failure.code}`}>
           <TableCell>{failureText(row.failure, view.apprecErrorNames)}</TableCell>
