@@ -19,6 +19,7 @@ const CAPABILITIES = [
   'jobs',
   'transport',
   'daily',
+  'epj',
 ];
 const PURE = ['lib/*/rules/**/*', 'lib/*/readers/**/*', 'lib/*/labels.ts'];
 const DATA = ['lib/*/data.ts', 'lib/*/data/**/*'];

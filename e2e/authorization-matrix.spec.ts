@@ -143,6 +143,13 @@ const PAGE_POLICIES: Record<
     expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
   },
 
+  // EPJ patterns (FHI only: they compare every municipality with the rest):
+  '/epj': {
+    objects: ['none'],
+    url: () => '/epj',
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isFhi(p) ? 200 : 404),
+  },
+
   // Reports and exports:
   '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   // A report's file: FHI get the stored one, a contact their own municipalities' (e2e/reports.spec.ts); no report is found here.

@@ -31,6 +31,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
         <MenuItem href="/">Oversikt</MenuItem>
         <MenuItem href="/kart">Kart</MenuItem>
         {person.fhi && <MenuItem href="/arbeidsliste">Arbeidsliste</MenuItem>}
+        {person.fhi && <MenuItem href="/epj">EPJ-mønstre</MenuItem>}
         {person.fhi && <MenuItem href="/opplasting">Opplasting</MenuItem>}
         {person.fhi && <MenuItem href="/fristsoknader">Fristsøknader</MenuItem>}
         {person.fhi && <MenuItem href="/uten-kommune">Uten kommune</MenuItem>}

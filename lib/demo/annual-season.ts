@@ -56,9 +56,10 @@ import {
   yearOfDay,
   type Day,
 } from './oslo-time';
-import { HOUR_MS } from '@/lib/core/time';
+import { HOUR_MS, MINUTE_MS } from '@/lib/core/time';
+import { ANNUAL_EPJ_WAVE, largestInstallation, sameInstallation } from './epj-waves';
 import { Random } from './random';
-import { extensionTexts, type ExtensionReason, NOTE_TEXTS } from './texts';
+import { EPJ_WAVE_FREE_TEXT, extensionTexts, type ExtensionReason, NOTE_TEXTS } from './texts';
 
 type Timing = 'ON_TIME' | 'EXTENSION_GRANTED' | 'EXTENSION_DENIED' | 'EXTENSION_PENDING' | 'LATE' | 'NEVER';
 type Transmission =
@@ -240,8 +241,11 @@ function assignScenarios(context: SeasonContext): Map<string, Scenario> {
 }
 
 export function generateAnnualSeason(context: SeasonContext): void {
+  const wave = context.latestAnnual
+    ? largestInstallation(context.profiles, context.season.periodStart.getUTCFullYear())
+    : null;
   for (const [number, scenario] of assignScenarios(context)) {
-    new AnnualStory(context, context.profiles.get(number) as MunicipalityProfile, scenario).tell();
+    new AnnualStory(context, context.profiles.get(number) as MunicipalityProfile, scenario, wave).tell();
   }
 }
 
@@ -295,6 +299,8 @@ class AnnualStory {
     private readonly context: SeasonContext,
     private readonly profile: MunicipalityProfile,
     private readonly scenario: Scenario,
+    /** The EPJ whose customers are rejected in the vendor's wave this January (epj-waves.ts), if any. */
+    private readonly wave: EpjInstallation | null,
   ) {
     const { seed, season, reference } = context;
     this.random = Random.stream(seed, 'story', season.key, profile.number);
@@ -563,10 +569,20 @@ class AnnualStory {
     return candidates[0] as string;
   }
 
+  /** Whether the first delivery on `firstDay` is caught by the vendor's wave. */
+  private inWave(firstDay: Day): boolean {
+    return (
+      this.wave !== null &&
+      sameInstallation(this.epj, this.wave) &&
+      firstDay >= ANNUAL_EPJ_WAVE.from(this.year) &&
+      firstDay < ANNUAL_EPJ_WAVE.fixedOn(this.year)
+    );
+  }
+
   private production(firstDay: Day): void {
     const random = this.random;
     const state = this.firstState();
-    const firstAt = this.officeTime(firstDay);
+    let firstAt = this.officeTime(firstDay);
     const normal = (): Transfer => ({
       iplApprec: okApprec(random, 'PRODUCTION'),
       ideApprec: random.chance(0.01) ? null : okApprec(random, 'PRODUCTION'),
@@ -583,6 +599,19 @@ class AnnualStory {
       return attempt;
     };
 
+    // The vendor's faulty version: rejected with the same error as every other customer that week, sent again after the fix.
+    if (this.inWave(firstDay)) {
+      deliver(firstAt, {
+        ...normal(),
+        iplApprec: {
+          delayMs: random.int(MINUTE_MS, 30 * MINUTE_MS),
+          status: 'REJECTED',
+          errors: [{ code: ANNUAL_EPJ_WAVE.code, freeText: EPJ_WAVE_FREE_TEXT(this.epj.system, this.epj.version) }],
+        },
+      });
+      firstDay = addWorkingDays(ANNUAL_EPJ_WAVE.fixedOn(this.year), random.int(0, 2));
+      firstAt = this.officeTime(firstDay);
+    }
     switch (this.transmission) {
       case 'CLEAN':
         deliver(firstAt, normal());

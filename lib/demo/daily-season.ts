@@ -4,7 +4,8 @@
  * delivery, so a missed night is caught up by the next. Early adopters start in January, others in
  * spring or autumn, some never start and some only test against KPR Validering. Some pause over
  * Easter or in the summer and catch up after; an EPJ vendor's update gets its customers rejected
- * for a week in September; a few see their volumes drop after an EPJ update. Up to the clock, a
+ * for a week in September; a few see their volumes drop after an EPJ update, and all customers of
+ * one version at once after its update in October (epj-waves.ts). Up to the clock, a
  * handful of municipalities are in trouble right now (gone quiet, rejected night after night, or
  * sending far fewer persons), so the views have something to show on any day.
  */
@@ -24,6 +25,7 @@ import {
   type Day,
 } from './oslo-time';
 import { MINUTE_MS } from '@/lib/core/time';
+import { DAILY_EPJ_WAVE, largestInstallation, sameInstallation } from './epj-waves';
 import { Random } from './random';
 
 /** Share of a municipality's yearly recipients whose services change on a working day. */
@@ -70,6 +72,19 @@ export function generateDailySeason(context: SeasonContext): void {
     if (epjIn(context.profiles.get(number)!, year).system === vendor) {
       plans.get(number)!.rejected.push({ from: day(year, 9, 14), to: day(year, 9, 18) });
     }
+  }
+
+  // An update of another vendor's most used version, installed from early October, cuts the persons in its customers' extracts until the fix.
+  const waveEpj = largestInstallation(context.profiles, year, [vendor]);
+  const waveRandom = Random.stream(seed, 'daily-epj-wave', season.key);
+  for (const number of numbers) {
+    const plan = plans.get(number)!;
+    const epj = epjIn(context.profiles.get(number)!, year);
+    if (!sameInstallation(epj, waveEpj) || plan.kind === 'NEVER' || plan.kind === 'TEST_ONLY') continue;
+    // Those reporting for a month or more by then: the drop shows against their own earlier deliveries.
+    if (plan.start >= workingDaysBefore(DAILY_EPJ_WAVE.from(year), 22)) continue;
+    const from = addWorkingDays(DAILY_EPJ_WAVE.from(year), waveRandom.int(0, 3));
+    plan.lowVolume = { from, to: DAILY_EPJ_WAVE.fixedOn(year), epj: bumped(epj) };
   }
 
   // Trouble right now, picked among those reporting at the clock.

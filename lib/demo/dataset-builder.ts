@@ -36,6 +36,8 @@ export interface SeasonContext {
   municipalityReference: MunicipalityReference;
   /** The daily season at the benchmark's scale (DemoOptions.dailyEveryNight). */
   dailyEveryNight: boolean;
+  /** The last annual season: the one whose reception the demo tells as going on (its January has an EPJ vendor's wave). */
+  latestAnnual: boolean;
 }
 
 export interface ApprecPlan {

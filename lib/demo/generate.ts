@@ -69,6 +69,7 @@ export function generateDemoData(reference: DemoReference, options: DemoOptions)
       },
       municipalityReference: municipalityNumbersFor(reference, season),
       dailyEveryNight: options.dailyEveryNight ?? false,
+      latestAnnual: season.kind === 'ANNUAL' && season.periodEnd.getUTCFullYear() === lastAnnualYear,
     };
     builder.clock = season.kind === 'ANNUAL' ? now : dailyNow;
     if (season.kind === 'ANNUAL') generateAnnualSeason(context);

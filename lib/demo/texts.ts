@@ -87,3 +87,7 @@ export const NOTE_TEXTS = {
   extensionGranted: (deadline: Day) => `Innvilget. Ny frist ${formatDay(deadline)}.`,
   extensionDenied: () => 'Avslått. Begrunnelsen gir ikke grunnlag for utsatt frist. Send så snart som mulig.',
 } as const;
+
+/** The OT of the rejections in an EPJ vendor's wave: the same fault in every customer's extract. */
+export const EPJ_WAVE_FREE_TEXT = (system: string, version: string) =>
+  `Uventet element 'tjTjenesteVariant' i TJENESTE (uttrekk fra ${system} ${version}).`;

@@ -29,6 +29,8 @@ import {
   type CountyRow,
   type Table,
 } from './tables';
+import { EPJ_TEXTS } from '@/lib/epj/labels';
+import { epjPatternTable, epjSectionIntroduction, epjSectionOfReport } from './epj-tables';
 
 type Parent = PDFKit.PDFStructureElement;
 type Doc = PDFKit.PDFDocument;
@@ -328,6 +330,15 @@ const countySection: WeeklyPdfSection = (pdf, report) => {
   table(pdf, counties);
 };
 
+/** EPJ patterns of the four weeks up to the report's instant: groups of senders that stand out. */
+const epjSection: WeeklyPdfSection = (pdf, report) => {
+  const section = epjSectionOfReport(report);
+  if (!section) return;
+  heading(pdf, 'H2', EPJ_TEXTS.reportSection);
+  paragraph(pdf, epjSectionIntroduction(section));
+  if (section.patterns.length > 0) table(pdf, epjPatternTable(section));
+};
+
 const MUNICIPALITY_COLUMNS = new Set([
   'Kommunenummer',
   'Kommune',
@@ -356,6 +367,7 @@ export const WEEKLY_REPORT_SECTIONS: readonly WeeklyPdfSection[] = [
   dailySection,
   changesSection,
   countySection,
+  epjSection,
   municipalitiesSection,
 ];
 

@@ -187,7 +187,13 @@ describe('the weekly report', () => {
     const xlsx = byFormat(files, 'XLSX');
     expect(xlsx.fileName).toBe('kpr-ukerapport-2025-2026-01-12.xlsx');
     const workbook = await readWorkbook(xlsx);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer', 'Daglig']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Sammendrag',
+      'Kommuner',
+      'Endringer',
+      'Daglig',
+      'EPJ-mønstre',
+    ]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
@@ -283,6 +289,9 @@ describe('the weekly report', () => {
     expect(text).toContain('Utsettelse avgjort');
     expect(text).toContain('Fortsatt ikke startet: 354 kommuner');
     expect(text).toContain('Ålesund');
+    // The EPJ section: these few deliveries make no group stand out, and the report says so.
+    expect(text).toContain('EPJ-mønstre');
+    expect(text).toContain('Ingen EPJ-system eller -versjon skiller seg ut i perioden.');
   });
 
   it('reads as a document: follow-up first, then the changes, then every municipality, with page numbers and headers on every page', async () => {
@@ -348,6 +357,9 @@ describe('the weekly report', () => {
     expect(own.scope).toBe('OWN_MUNICIPALITIES');
     expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
     expect(own.snapshot.keyFigures.total).toBe(1);
+    // The EPJ section compares every municipality with the rest: not in a contact's share.
+    expect(report.snapshot.epj).toBeTruthy();
+    expect(own.snapshot.epj).toBeNull();
     expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
       count: 1,
       share: 1,

@@ -21,6 +21,7 @@ import {
   type Fact,
   type Table,
 } from './tables';
+import { epjPatternTable, epjSectionIntroduction, epjSectionOfReport } from './epj-tables';
 
 const NUMBER_FORMATS: Record<CellKind, string> = {
   text: '@',
@@ -109,11 +110,19 @@ export async function writeWorkbook(title: string, at: Date, sheets: readonly Wo
   return stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), at);
 }
 
+/** The EPJ patterns' sheet, when the report has the section (lib/reports/epj-tables.ts). */
+function epjSheets(report: WeeklyReportContent): WorkbookSheet[] {
+  const section = epjSectionOfReport(report);
+  if (!section) return [];
+  return [tableSheet('EPJ-mønstre', epjPatternTable(section), [['Periode', epjSectionIntroduction(section), 'text']])];
+}
+
 export function writeWeeklyReportXlsx(report: WeeklyReportContent): Promise<Buffer> {
   return writeWorkbook(reportTitle(report), new Date(report.snapshot.asOf), [
     tableSheet('Sammendrag', keyFigureTable(report), reportFacts(report)),
     tableSheet('Kommuner', municipalityTable(report)),
     tableSheet('Endringer', changeTable(report)),
     ...(report.snapshot.daily ? [tableSheet('Daglig', dailyChangeTable(report), dailyFacts(report))] : []),
+    ...epjSheets(report),
   ]);
 }

@@ -5,6 +5,7 @@
  */
 import { dayStatuses, isCovered, productionDeliveries, type DailyDelivery } from './coverage';
 import { isoOfDay, osloDayOf, seasonDays, workingDaysAfter, type DayNumber, type SeasonDays } from './days';
+import { expectedDaysIn, median } from './episodes';
 import type {
   DailyEvents,
   DailyFlag,
@@ -160,19 +161,6 @@ function silence(
   const quiet = workingDaysAfter(osloDayOf(since), today);
   if (quiet < threshold) return null;
   return { code: 'SILENT', evidence: { count: quiet, since, msgIds: [reference.ipl.msgId] } };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Expected days in a delivery's period, at least one (a delivery covering only a weekend counts as one). */
-function expectedDaysIn(delivery: DailyDelivery, table: SeasonDays): number {
-  let count = 0;
-  for (let day = delivery.from!; day <= delivery.to!; day++) if (table.expected[day - table.start]) count++;
-  return Math.max(1, count);
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   type WeeklyReportQuery,
   type WeeklySnapshot,
 } from '@/lib/reports/rules/weekly-report';
+import { epjSectionOf } from './epj-section';
 
 /**
  * The season's extension requests of `numbers` known at `asOf`, as they stood then (a decision made
@@ -120,11 +121,13 @@ async function snapshotOf(
   const overview = await deriveStatusOverview(actor, { seasonKey, asOf });
   if (!overview) return null;
   const numbers = overview.rows.map((row) => row.number);
-  const [extensions, lastSeason, daily] = await Promise.all([
+  const [extensions, lastSeason, daily, epj] = await Promise.all([
     listExtensionsAt(actor, overview.season.key, numbers, asOf),
     overview.previous &&
       deriveStatusOverview(actor, { seasonKey: overview.previous.season.key, asOf: overview.previous.asOf }),
     dailySnapshotOf(actor, weekStart, asOf),
+    // The EPJ patterns compare every municipality with the rest: only in a report of all of them.
+    municipalityScope(actor).all ? epjSectionOf(actor, weekStart) : null,
   ]);
   return {
     version: WEEKLY_SNAPSHOT_VERSION,
@@ -139,6 +142,7 @@ async function snapshotOf(
     },
     municipalities: overview.rows.map((row) => snapshotRow(row, extensions.get(row.number) ?? [])),
     daily,
+    epj,
   };
 }
 

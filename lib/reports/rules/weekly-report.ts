@@ -19,6 +19,7 @@ import {
   type DailyChanges,
   type SnapshotDaily,
 } from './weekly-daily';
+import type { ReportEpjSection } from './epj-section';
 
 /** 2: with the daily season's section (`daily`). A stored snapshot of another version is not a baseline. */
 export const WEEKLY_SNAPSHOT_VERSION = 2;
@@ -86,6 +87,8 @@ export interface WeeklySnapshot {
   municipalities: SnapshotMunicipality[];
   /** The daily season that ran in the week, at the same instant; null when none did. */
   daily: SnapshotDaily | null;
+  /** EPJ patterns of the four weeks up to `asOf` (rules/epj-section.ts); absent in a contact's share and in older snapshots. */
+  epj?: ReportEpjSection | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +367,7 @@ export function scopeWeeklyReport(report: WeeklyReportContent, numbers: Readonly
     ...report.snapshot,
     keyFigures: countKeyFigures(municipalities),
     lastSeason: null,
+    epj: null,
     municipalities,
     daily: daily ? daily.daily : null,
   };
