@@ -3,6 +3,7 @@
  * state. Shared by the calendar page and the worklist.
  */
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { HelpLink } from '@/components/status/help-link';
 import styles from '@/components/status/flag-list.module.css';
 import { DAILY_FLAG_LABELS, DAILY_NEXT_STEP, dailyFlagReason } from '@/lib/daily/labels';
 import type { DailyFlag, DailyState } from '@/lib/daily/rules';
@@ -26,7 +27,9 @@ export function DailyFlagList({
           {flags.map((flag) => (
             <li key={flag.code} className={styles.flag}>
               <Heading level={headingLevel} data-size="2xs">
-                {DAILY_FLAG_LABELS[flag.code]}
+                <HelpLink topic="daglig-flagg" code={flag.code}>
+                  {DAILY_FLAG_LABELS[flag.code]}
+                </HelpLink>
               </Heading>
               <Paragraph data-size="sm">{dailyFlagReason(flag)}</Paragraph>
               {flag.evidence.msgIds?.length ? (

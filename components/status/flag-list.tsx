@@ -2,6 +2,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { FLAG_LABELS } from '@/lib/status/labels';
 import type { DeliveryFlag, FlagEvidence } from '@/lib/status/rules';
 import { formatDateTime, formatList } from '@/lib/core/format';
+import { HelpLink } from './help-link';
 import styles from './flag-list.module.css';
 
 function evidenceLines(evidence: FlagEvidence): string[] {
@@ -23,7 +24,9 @@ export function FlagList({ flags, headingLevel }: { flags: readonly DeliveryFlag
         return (
           <li key={flag.code} className={styles.flag}>
             <Heading level={headingLevel} data-size="2xs">
-              {FLAG_LABELS[flag.code]}
+              <HelpLink topic="flagg" code={flag.code}>
+                {FLAG_LABELS[flag.code]}
+              </HelpLink>
               {flag.needsFhiAttention ? ' (venter på FHI)' : ''}
             </Heading>
             <Paragraph data-size="sm">{flag.reason}</Paragraph>

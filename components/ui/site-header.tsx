@@ -36,6 +36,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
         {person.fhi && <MenuItem href={{ pathname: '/uten-kommune' }}>Uten kommune</MenuItem>}
         <MenuItem href={{ pathname: '/rapporter' }}>Rapporter</MenuItem>
         {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href={{ pathname: '/egenkontroll' }}>Egenkontroll</MenuItem>}
+        <MenuItem href={{ pathname: '/hjelp' }}>Hjelp</MenuItem>
         {person.admin && (
           <>
             <MenuItem href="/admin/brukere">Brukere</MenuItem>

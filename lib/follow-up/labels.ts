@@ -3,7 +3,7 @@
  * extension and note forms say when something is wrong. Pure.
  */
 import type { ExtensionStatus } from '../status/rules/types';
-import type { ExtensionReason } from './rules/extension-requests';
+import type { ExtensionClosedReason, ExtensionReason } from './rules/extension-requests';
 
 export const EXTENSION_REASON_LABELS: Record<ExtensionReason, string> = {
   SYSTEM_CHANGE: 'Bytte av fagsystem',
@@ -43,3 +43,11 @@ export const NOTE_MESSAGES = {
   empty: 'Skriv et notat.',
   tooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
 } as const;
+
+/** Why the extension form is not offered (and why a request is refused): lib/follow-up/rules/extension-requests.ts. */
+export const EXTENSION_CLOSED_MESSAGES: Record<ExtensionClosedReason, (lastDay: string) => string> = {
+  DELIVERED: () => 'Kommunen har levert, så det er ikke noe å søke utsatt frist for.',
+  AFTER_GRACE: (lastDay) =>
+    `Fristen er passert, og siste dag for å søke om utsatt frist var ${lastDay}. Send leveransen så snart som mulig, og kontakt FHI.`,
+  REPLAY: () => 'Siden viser et tilbakeblikk. Søknader sendes fra siden slik den er nå.',
+};

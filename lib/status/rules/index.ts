@@ -10,3 +10,4 @@ export { byUrgency, compareByUrgency, FLAG_URGENCY } from './urgency';
 export { extensionPendingWait } from './flags';
 export type * from './types';
 export * from './summaries';
+export { isSeasonClosed, seasonOutcome, type SeasonOutcome, type SeasonOutcomeCode } from './outcome';
