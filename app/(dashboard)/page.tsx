@@ -6,8 +6,9 @@ import { isFhi } from '@/lib/access/rules/actor';
 import { getDailyOverview, listSeasons } from '@/lib/daily';
 import { currentSeason } from '@/lib/daily/rules/seasons';
 import { dailyTableParamsSchema } from '@/lib/daily/rules/table';
-import { getStatusOverview } from '@/lib/status';
+import { getMunicipalityStatus, getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import { byCardUrgency, ContactHome, type ContactCard } from './_components/contact-home';
 import { DailyOverview } from './_components/daily-overview';
 import { StatusOverview } from './_components/status-overview';
 
@@ -35,6 +36,7 @@ export default async function OverviewPage({
     : currentSeason(seasons, statusQuery.asOf);
   if (!season) notFound();
   const switchable = [...seasons].reverse();
+  if (!isFhi(viewer) && !query.season) return contactHome(viewer, seasons, switchable, query, statusQuery.asOf);
 
   if (season.kind === 'DAILY') {
     const overview = await getDailyOverview(viewer, { seasonKey: season.key, asOf: statusQuery.asOf });
@@ -46,4 +48,42 @@ export default async function OverviewPage({
   const overview = await getStatusOverview(viewer, { ...statusQuery, seasonKey: season.key });
   if (!overview) notFound();
   return <StatusOverview overview={overview} seasons={switchable} fhi={isFhi(viewer)} query={query} table={table} />;
+}
+
+/**
+ * A contact's home: a card per municipality, most urgent first, with the latest annual season that
+ * has opened and the daily season of the day (lib/daily/rules/seasons.ts), both at `asOf`.
+ */
+async function contactHome(
+  viewer: Awaited<ReturnType<typeof requireViewer>>,
+  seasons: Awaited<ReturnType<typeof listSeasons>>,
+  switchable: Awaited<ReturnType<typeof listSeasons>>,
+  query: { asOf?: string },
+  asOf: Date,
+) {
+  const begun = seasons.filter((season) => season.opensAt <= asOf);
+  const annual = begun.filter((season) => season.kind === 'ANNUAL').at(-1);
+  const daily = begun.filter((season) => season.kind === 'DAILY').at(-1);
+  const numbers = viewer.municipalityNumbers;
+  const [details, dailyOverview] = await Promise.all([
+    annual
+      ? Promise.all(numbers.map((number) => getMunicipalityStatus(viewer, number, { seasonKey: annual.key, asOf })))
+      : Promise.resolve([]),
+    daily ? getDailyOverview(viewer, { seasonKey: daily.key, asOf }) : Promise.resolve(null),
+  ]);
+  const cards: ContactCard[] = numbers.flatMap((number, index) => {
+    const detail = details[index] ?? null;
+    const row = dailyOverview?.rows.find((candidate) => candidate.number === number) ?? null;
+    const name = detail?.name ?? row?.name;
+    return name ? [{ number, name, annual: detail, daily: row }] : [];
+  });
+  return (
+    <ContactHome
+      cards={byCardUrgency(cards)}
+      seasons={switchable}
+      dailySeasonKey={daily?.key ?? null}
+      asOf={query.asOf}
+      shownAt={asOf}
+    />
+  );
 }

@@ -30,17 +30,25 @@ export function HelpBadge({
   code,
   color,
   size = 'sm',
+  icon,
   children,
 }: {
   topic: HelpTopic;
   code: string;
   color: TagColor;
   size?: 'sm' | 'md' | 'lg';
+  /** A symbol before the word, so the badge is told apart without colour (hidden from screen readers). */
+  icon?: string;
   children: ReactNode;
 }) {
   return (
     <a className={`ds-link ${styles.badgeLink}`} href={helpHref(topic, code)}>
       <span className="ds-tag" data-color={color} data-size={size}>
+        {icon && (
+          <span aria-hidden="true" className={styles.icon}>
+            {icon}
+          </span>
+        )}
         {children}
       </span>
       <span className={styles.hidden}> (forklaring)</span>

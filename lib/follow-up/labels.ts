@@ -33,6 +33,8 @@ export const EXTENSION_MESSAGES = {
   /** `earliest` as a person reads a date. */
   dateTooEarly: (earliest: string) => `Velg en dato fra og med ${earliest}.`,
   dateTooLate: (latest: string) => `Velg en dato til og med ${latest}.`,
+  pastDateNeedsConfirmation: (date: string) =>
+    `${date} er allerede passert. Kryss av for å bekrefte at dette er fristen som skal innvilges.`,
   alreadyPending: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
   notPendingAnyMore: (status: ExtensionStatus) =>
     `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,

@@ -294,4 +294,34 @@ describe('when applying for an extension still makes sense', () => {
     expect(late).toMatchObject({ ok: true });
     if (late?.ok) await withdrawExtensionRequest(fredrikstad, late.id, withinGrace);
   });
+
+  it('a granted date that has already passed needs FHI to confirm it', async () => {
+    const { staff } = await createTestCast('staff');
+    const halden = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['3101']);
+    const asked = await requestExtension(
+      halden,
+      '3101',
+      request('2026-02-13'),
+      {},
+      new Date('2026-01-20T10:00:00+01:00'),
+    );
+    expect(asked).toMatchObject({ ok: true });
+    const id = asked?.ok ? asked.id : '';
+    const march = new Date('2026-03-02T10:00:00+01:00');
+    expect(
+      await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-02-13', note: '' }, march),
+    ).toEqual({
+      ok: false,
+      field: 'confirmPastDate',
+      message: '13.02.2026 er allerede passert. Kryss av for å bekrefte at dette er fristen som skal innvilges.',
+    });
+    expect(
+      await decideExtensionRequest(
+        staff,
+        id,
+        { decision: 'GRANT', grantedDate: '2026-02-13', note: '', confirmPastDate: true },
+        march,
+      ),
+    ).toMatchObject({ ok: true });
+  });
 });

@@ -295,6 +295,12 @@ export async function decideExtensionRequest(
   if (input.decision === 'GRANT') {
     const problem = outsideBounds(input.grantedDate, grantDateBounds(now, request.season.deadline));
     if (problem) return { ok: false, field: 'grantedDate', message: problem };
+    if (input.grantedDate < osloDate(now) && !input.confirmPastDate)
+      return {
+        ok: false,
+        field: 'confirmPastDate',
+        message: EXTENSION_MESSAGES.pastDateNeedsConfirmation(formatIsoDate(input.grantedDate)),
+      };
     grantedDeadline = endOfOsloDay(input.grantedDate);
   }
   const status = input.decision === 'GRANT' ? 'GRANTED' : 'DENIED';
@@ -357,7 +363,12 @@ export async function listExtensionRequests(
     },
     pending: pending.map((row) => {
       const wait = extensionPendingWait(row.requestedAt, now, season);
-      return { ...toRow(row), workingDaysPending: wait.workingDays, needsFhiAttention: wait.needsFhiAttention };
+      return {
+        ...toRow(row),
+        workingDaysPending: wait.workingDays,
+        needsFhiAttention: wait.needsFhiAttention,
+        requestedDeadlinePassed: row.requestedDeadline < now,
+      };
     }),
     closed: closed.map(toRow),
   };

@@ -109,10 +109,17 @@ export type ExtensionRequestInput = z.infer<typeof extensionRequestInputSchema>;
 const decisionNote = z.string().trim().max(TEXT_MAX, EXTENSION_MESSAGES.decisionNoteTooLong(TEXT_MAX));
 
 export const extensionDecisionInputSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('GRANT'), grantedDate: isoDateInput, note: decisionNote }),
+  z.object({
+    decision: z.literal('GRANT'),
+    grantedDate: isoDateInput,
+    note: decisionNote,
+    /** FHI confirmed a granted date that has already passed (a late decision recorded as it was). */
+    confirmPastDate: z.boolean().default(false),
+  }),
   z.object({ decision: z.literal('DENY'), note: decisionNote.min(5, EXTENSION_MESSAGES.denialNoteMissing) }),
 ]);
-export type ExtensionDecisionInput = z.infer<typeof extensionDecisionInputSchema>;
+/** As a caller gives it (confirmPastDate may be left out). */
+export type ExtensionDecisionInput = z.input<typeof extensionDecisionInputSchema>;
 
 export interface ExtensionRequestRow {
   id: string;
@@ -135,6 +142,8 @@ export interface ExtensionRequestRow {
 }
 
 export interface PendingExtensionRequestRow extends ExtensionRequestRow {
+  /** The date the municipality asked for has passed, undecided: the request no longer waits for anything live. */
+  requestedDeadlinePassed: boolean;
   /** Working days it has waited. */
   workingDaysPending: number;
   /** Waited longer than the season's alert threshold (as the status engine's EXTENSION_PENDING flag says). */
@@ -180,4 +189,4 @@ export interface DecidedExtensionRow {
 
 export type ExtensionWriteResult =
   | { ok: true; id: string; municipalityNumber: string }
-  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'note' | 'form'; message: string };
+  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'confirmPastDate' | 'note' | 'form'; message: string };
