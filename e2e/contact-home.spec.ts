@@ -66,11 +66,15 @@ test('a contact of two municipalities gets one card each; the badges link to the
 });
 
 test('a municipality that has delivered is offered no extension form after the deadline', async ({ page }) => {
-  await openAs(page, 'twoMunicipalityContact');
-  const status = (await (await page.request.get('/api/v1/status?season=2025')).json()) as {
-    municipalities: { number: string; state: string }[];
-  };
-  const delivered = status.municipalities.find((row) => row.state === 'DELIVERED');
+  let delivered: { number: string; state: string } | undefined;
+  for (const persona of ['twoMunicipalityContact', 'osloContact'] as const) {
+    await openAs(page, persona);
+    const status = (await (await page.request.get('/api/v1/status?season=2025')).json()) as {
+      municipalities: { number: string; state: string }[];
+    };
+    delivered = status.municipalities.find((row) => row.state === 'DELIVERED');
+    if (delivered) break;
+  }
   expect(delivered, 'one of the contact’s municipalities has delivered').toBeDefined();
   await page.goto(`/kommuner/${delivered!.number}`);
   const section = page.getByRole('region', { name: 'Søknad om utsatt frist' });
