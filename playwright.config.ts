@@ -85,6 +85,10 @@ export default defineConfig({
         EMBEDDED_POSTGRES_DIR: path.join(e2eDataDir(port), 'postgres'),
         // Reminders go out whatever the time of the test run.
         REMINDER_QUIET_HOURS: 'off',
+        // The annual demo season's deadline (15 January 2026) is long past on the test clock; a late
+        // application is taken for a year, so e2e/follow-up.spec.ts can apply for a municipality that
+        // has not delivered. The default grace (30 days) is tested in lib/follow-up (vitest).
+        EXTENSION_GRACE_DAYS: '400',
         // The sessions signed in by the global setup serve the tests of the whole run (e2e/helpers.ts):
         // an idle one must not end however long a busy machine takes to get back to it.
         SESSION_IDLE_MINUTES: '600',

@@ -20,10 +20,11 @@ test('FHI staff see all 357 municipalities; a contact sees only their own', asyn
 
   await signInAs(page, DEMO.osloContact);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Min kommune');
-  const rows = page.getByRole('table').getByRole('rowheader');
-  await expect(rows).toHaveCount(1);
-  await expect(rows).toHaveText('Oslo');
-  await rows.getByRole('link').click();
+  // A contact's home is a card per municipality they serve.
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toHaveAccessibleName('Oslo (0301)');
+  await cards.getByRole('link', { name: 'Se hele årsleveransen for Oslo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oslo (0301)');
 
   // A foreign municipality is answered exactly like a missing one.
@@ -36,6 +37,11 @@ test('FHI staff see all 357 municipalities; a contact sees only their own', asyn
 test('a contact serving two municipalities sees both', async ({ page }) => {
   await openAs(page, 'twoMunicipalityContact');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Mine kommuner');
+  // One card each, most urgent first; the season's table lists both by number.
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await expect(page.getByRole('article', { name: 'Halden (3101)' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Moss (3103)' })).toBeVisible();
+  await page.goto('/?season=2025');
   await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['Halden', 'Moss']);
 });
 

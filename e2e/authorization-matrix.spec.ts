@@ -152,6 +152,8 @@ const PAGE_POLICIES: Record<
 
   // Reports and exports:
   '/rapporter': { objects: ['none'], url: () => '/rapporter', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
+  // The help page "Slik leser du statusen": everyone signed in.
+  '/hjelp': { objects: ['none'], url: () => '/hjelp', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   // A report's file: FHI get the stored one, a contact their own municipalities' (e2e/reports.spec.ts); no report is found here.
   '/rapporter/[id]/[format]': {
     objects: ['nonexistent', 'malformed'],

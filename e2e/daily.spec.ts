@@ -115,7 +115,7 @@ test('the worklist shows silent and rejecting municipalities with reasons and th
 });
 
 test('a contact sees their own municipality’s days; the status API serves the daily season', async ({ page }) => {
-  await openAs(page, 'osloContact');
+  await openAs(page, 'osloContact', '/?season=2026-daglig');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Min kommune – KPR 2026 (daglig)');
   await expect(page.getByRole('table', { name: /^Dine kommuner: 1 av 1/ }).getByRole('rowheader')).toHaveText('Oslo');
   expect((await page.goto('/kommuner/4601/daglig'))?.status()).toBe(404);

@@ -167,6 +167,10 @@ test.describe('FHI staff', () => {
 test('a municipal contact sees their own municipality only', async ({ page, baseURL }) => {
   await openAs(page, 'osloContact');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Min kommune');
+  // The home page is a card per municipality served (e2e/contact-home.spec.ts); the table is a season's.
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('article', { name: 'Oslo (0301)' })).toBeVisible();
+  await page.goto('/?season=2025');
   await expect(page.getByRole('table', { name: /^Dine kommuner: 1 av 1/ }).getByRole('rowheader')).toHaveText('Oslo');
   await expect(page.getByRole('link', { name: 'Arbeidsliste' })).toHaveCount(0);
   expect((await page.goto('/arbeidsliste'))?.status()).toBe(404);

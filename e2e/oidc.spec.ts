@@ -37,7 +37,7 @@ test('a registered person signs in with the identity provider, is linked by e-ma
 
   await signInWithOidc(page, login, { firstTime: true });
   await expect(page.getByRole('banner')).toContainText('Olav Oidc');
-  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['Stavanger']);
+  await expect(page.getByRole('article')).toHaveAccessibleName('Stavanger (1103)');
 
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(page).toHaveURL(/\/logg-inn/);

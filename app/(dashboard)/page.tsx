@@ -7,8 +7,9 @@ import { getDailyOverview, listSeasons } from '@/lib/daily';
 import { currentSeason } from '@/lib/daily/rules/seasons';
 import { dailyTableParamsSchema } from '@/lib/daily/rules/table';
 import { mapView } from '@/lib/core/map/outlines';
-import { getStatusOverview } from '@/lib/status';
+import { getMunicipalityStatus, getStatusOverview } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import { byCardUrgency, ContactHome, type ContactCard } from './_components/contact-home';
 import { DailyOverview } from './_components/daily-overview';
 import { PRINT_VIEW } from './_components/overview-view';
 import { StatusOverview } from './_components/status-overview';
@@ -38,6 +39,7 @@ export default async function OverviewPage({
     : currentSeason(seasons, statusQuery.asOf);
   if (!season) notFound();
   const switchable = [...seasons].reverse();
+  if (!isFhi(viewer) && !query.season) return contactHome(viewer, seasons, switchable, query, statusQuery.asOf);
 
   if (season.kind === 'DAILY') {
     const overview = await getDailyOverview(viewer, { seasonKey: season.key, asOf: statusQuery.asOf });
@@ -68,6 +70,44 @@ export default async function OverviewPage({
       table={table}
       map={map}
       printView={params.visning === PRINT_VIEW}
+    />
+  );
+}
+
+/**
+ * A contact's home: a card per municipality, most urgent first, with the latest annual season that
+ * has opened and the daily season of the day (lib/daily/rules/seasons.ts), both at `asOf`.
+ */
+async function contactHome(
+  viewer: Awaited<ReturnType<typeof requireViewer>>,
+  seasons: Awaited<ReturnType<typeof listSeasons>>,
+  switchable: Awaited<ReturnType<typeof listSeasons>>,
+  query: { asOf?: string },
+  asOf: Date,
+) {
+  const begun = seasons.filter((season) => season.opensAt <= asOf);
+  const annual = begun.filter((season) => season.kind === 'ANNUAL').at(-1);
+  const daily = begun.filter((season) => season.kind === 'DAILY').at(-1);
+  const numbers = viewer.municipalityNumbers;
+  const [details, dailyOverview] = await Promise.all([
+    annual
+      ? Promise.all(numbers.map((number) => getMunicipalityStatus(viewer, number, { seasonKey: annual.key, asOf })))
+      : Promise.resolve([]),
+    daily ? getDailyOverview(viewer, { seasonKey: daily.key, asOf }) : Promise.resolve(null),
+  ]);
+  const cards: ContactCard[] = numbers.flatMap((number, index) => {
+    const detail = details[index] ?? null;
+    const row = dailyOverview?.rows.find((candidate) => candidate.number === number) ?? null;
+    const name = detail?.name ?? row?.name;
+    return name ? [{ number, name, annual: detail, daily: row }] : [];
+  });
+  return (
+    <ContactHome
+      cards={byCardUrgency(cards)}
+      seasons={switchable}
+      dailySeasonKey={daily?.key ?? null}
+      asOf={query.asOf}
+      shownAt={asOf}
     />
   );
 }

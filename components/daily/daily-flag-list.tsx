@@ -5,6 +5,7 @@
  */
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { FlagIcon, flagColorStyle } from '@/components/status/flag-icon';
+import { HelpLink } from '@/components/status/help-link';
 import styles from '@/components/status/flag-list.module.css';
 import { FlagNextStep } from '@/components/status/flag-next-step';
 import {
@@ -38,7 +39,9 @@ export function DailyFlagList({
             <li key={flag.code} className={styles.flag} style={flagColorStyle(flag.code)}>
               <Heading level={headingLevel} data-size="2xs" className={styles.mark}>
                 <FlagIcon code={flag.code} />
-                {DAILY_FLAG_LABELS[flag.code]}
+                <HelpLink topic="daglig-flagg" code={flag.code}>
+                  {DAILY_FLAG_LABELS[flag.code]}
+                </HelpLink>
               </Heading>
               <Paragraph data-size="sm">{dailyFlagReason(flag)}</Paragraph>
               {flag.evidence.msgIds?.length ? (

@@ -11,7 +11,6 @@ import {
   TableHead,
   TableHeaderCell,
   TableRow,
-  Tag,
 } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { DAILY_COLUMN_LABELS, DAILY_FLAG_LABELS, DAILY_STATE_LABELS, DAILY_WORDS } from '@/lib/daily/labels';
@@ -25,6 +24,7 @@ import {
 } from '@/lib/daily/rules/table';
 import { formatNumber, formatPercent } from '@/lib/core/format';
 import { linkQuery } from '@/lib/status/rules/query';
+import { HelpBadge } from '@/components/status/help-link';
 import { DAILY_STATE_COLORS } from './daily-colors';
 import styles from './daily.module.css';
 
@@ -50,9 +50,9 @@ function cell(
       return row.countyName;
     case 'state':
       return (
-        <Tag data-color={DAILY_STATE_COLORS[row.state]} data-size="sm">
+        <HelpBadge topic="daglig-tilstand" code={row.state} color={DAILY_STATE_COLORS[row.state]}>
           {DAILY_STATE_LABELS[row.state]}
-        </Tag>
+        </HelpBadge>
       );
     case 'flags':
       return row.flags.length ? row.flags.map((flag) => DAILY_FLAG_LABELS[flag.code]).join(', ') : '–';

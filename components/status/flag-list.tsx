@@ -5,6 +5,7 @@ import type { DeliveryFlag, FlagEvidence } from '@/lib/status/rules';
 import { formatDateTime, formatList } from '@/lib/core/format';
 import { FlagIcon, flagColorStyle } from './flag-icon';
 import { FlagNextStep } from './flag-next-step';
+import { HelpLink } from './help-link';
 import styles from './flag-list.module.css';
 
 function evidenceLines(evidence: FlagEvidence): string[] {
@@ -41,7 +42,9 @@ export function FlagList({
           <li key={flag.code} className={styles.flag} style={flagColorStyle(flag.code)}>
             <Heading level={headingLevel} data-size="2xs" className={styles.mark}>
               <FlagIcon code={flag.code} />
-              {FLAG_LABELS[flag.code]}
+              <HelpLink topic="flagg" code={flag.code}>
+                {FLAG_LABELS[flag.code]}
+              </HelpLink>
               {flag.needsFhiAttention ? ' (venter på FHI)' : ''}
             </Heading>
             <Paragraph data-size="sm">{flag.reason}</Paragraph>

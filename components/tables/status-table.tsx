@@ -24,6 +24,7 @@ import {
   type StatusTableModel,
   type StatusTableRow,
 } from '@/lib/status/rules/table';
+import { HelpBadge } from '@/components/status/help-link';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { DELIVERY_STATE_LABELS, STATUS_COLUMN_LABELS } from '@/lib/status/labels';
 import { statusTableQuery, type StatusColumnId, type StatusTableParams } from '@/lib/status/rules/table-params';
@@ -44,9 +45,9 @@ const CELLS: Partial<Record<StatusColumnId, (row: StatusTableRow) => ReactNode>>
     </a>
   ),
   state: (row) => (
-    <span className="ds-tag" data-color={STATE_COLORS[row.state]} data-size="sm">
+    <HelpBadge topic="tilstand" code={row.state} color={STATE_COLORS[row.state]}>
       {DELIVERY_STATE_LABELS[row.state]}
-    </span>
+    </HelpBadge>
   ),
 };
 

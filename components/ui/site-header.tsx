@@ -37,6 +37,7 @@ function MainMenu({ person }: { person: SignedInPerson }) {
         {person.fhi && <MenuItem href="/uten-kommune">Uten kommune</MenuItem>}
         <MenuItem href="/rapporter">Rapporter</MenuItem>
         {person.role === 'MUNICIPAL_CONTACT' && <MenuItem href="/egenkontroll">Egenkontroll</MenuItem>}
+        <MenuItem href="/hjelp">Hjelp</MenuItem>
         {person.admin && (
           <>
             <MenuItem href="/admin/brukere">Brukere</MenuItem>

@@ -74,6 +74,8 @@ const envSchema = z
       .union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM-HH:MM')])
       .default('20:00-07:00')
       .transform((hours) => (hours === 'off' ? null : { start: hours.slice(0, 5), end: hours.slice(6) })),
+    /** Calendar days after a municipality's effective deadline during which it may still apply for an extension (late application). */
+    EXTENSION_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     /** Attempts to send a reminder mail before it is recorded as failed. */
     REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     /** When the weekly report of the week just ended is made and mailed to subscribers: cron, Europe/Oslo (default Monday 07:00). */

@@ -179,3 +179,76 @@ export const DAILY_FLAG_FHI_NEXT_STEP: Record<DailyFlag['code'], string> = {
   VOLUME_DROP: 'Kontakt kommunen om volumfallet: be den kontrollere uttrekket etter siste endring i EPJ.',
   NO_IDE: 'Kontakt kommunen om identmeldingen (KPR_IDE) som mangler til siste fagmelding.',
 };
+
+/** What a help entry on "Slik leser du statusen" says: what it means, what makes it so, what to do. */
+export interface DailyHelpEntry {
+  meaning: string;
+  trigger: string;
+  action: string;
+}
+
+export const DAILY_STATE_HELP: Record<DailyState, DailyHelpEntry> = {
+  NOT_STARTED: {
+    meaning: 'Kommunen har ikke sendt noe i den daglige ordningen.',
+    trigger: 'Ingen daglig melding, verken test eller produksjon, er mottatt.',
+    action: DAILY_NEXT_STEP.NOT_STARTED,
+  },
+  ONLY_TESTING: {
+    meaning: 'Kommunen sender til KPR Validering (test), men ikke daglig til produksjon.',
+    trigger: 'Testmeldinger er mottatt, ingen levering til produksjon.',
+    action: DAILY_NEXT_STEP.ONLY_TESTING,
+  },
+  ACTIVE: {
+    meaning: 'Kommunen leverer daglig, og ingen flagg er satt.',
+    trigger: 'Minst én levering til produksjon og ingen av flaggene under.',
+    action: DAILY_NEXT_STEP.ACTIVE,
+  },
+  LAGGING: {
+    meaning: 'Forventede dager den siste uken er ikke dekket.',
+    trigger: 'Flagget «Mangler dager» er satt (og ikke et sterkere flagg).',
+    action: DAILY_NEXT_STEP.LAGGING,
+  },
+  SILENT: {
+    meaning: 'Ingen godkjent levering på flere arbeidsdager.',
+    trigger: 'Flagget «Stille» er satt (sesongens grense for arbeidsdager uten godkjent levering).',
+    action: DAILY_NEXT_STEP.SILENT,
+  },
+  REJECTING: {
+    meaning: 'De siste leveringene er avvist i Apprec.',
+    trigger: 'Flagget «Avvist flere ganger på rad» er satt.',
+    action: DAILY_NEXT_STEP.REJECTING,
+  },
+  VOLUME_DROP: {
+    meaning: 'Siste levering hadde uvanlig få personer.',
+    trigger: 'Flagget «Volumfall» er satt.',
+    action: DAILY_NEXT_STEP.VOLUME_DROP,
+  },
+};
+
+export const DAILY_FLAG_HELP: Record<DailyFlag['code'], DailyHelpEntry> = {
+  LAGGING: {
+    meaning: 'Noen forventede dager den siste uken er ikke dekket av en godkjent levering.',
+    trigger: 'En eller flere forventede dager i sesongens vindu for etterslep mangler etter fristen for dagen.',
+    action: DAILY_NEXT_STEP.LAGGING,
+  },
+  SILENT: {
+    meaning: 'Kommunen har ikke fått en levering godkjent på flere arbeidsdager.',
+    trigger: 'Antall arbeidsdager siden siste godkjente levering har nådd sesongens grense.',
+    action: DAILY_NEXT_STEP.SILENT,
+  },
+  REJECTING: {
+    meaning: 'Flere leveringer på rad er avvist.',
+    trigger: 'De siste leveringene (sesongens grense) fikk Avvist i Apprec.',
+    action: DAILY_NEXT_STEP.REJECTING,
+  },
+  VOLUME_DROP: {
+    meaning: 'Siste levering hadde langt færre personer per dag enn de foregående.',
+    trigger: 'Under sesongens prosentgrense av medianen for de foregående godkjente leveringene.',
+    action: DAILY_NEXT_STEP.VOLUME_DROP,
+  },
+  NO_IDE: {
+    meaning: 'Siste fagmelding har ikke fått sin identmelding.',
+    trigger: 'Ingen KPR_IDE med samme løpenummer som siste KPR_IPL.',
+    action: 'Send identmeldingen (KPR_IDE) med samme løpenummer, eller hele leveransen på nytt.',
+  },
+};

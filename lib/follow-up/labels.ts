@@ -3,7 +3,7 @@
  * extension and note forms say when something is wrong. Pure.
  */
 import type { ExtensionStatus } from '../status/rules/types';
-import type { ExtensionReason } from './rules/extension-requests';
+import type { ExtensionClosedReason, ExtensionReason } from './rules/extension-requests';
 
 export const EXTENSION_REASON_LABELS: Record<ExtensionReason, string> = {
   SYSTEM_CHANGE: 'Bytte av fagsystem',
@@ -33,6 +33,8 @@ export const EXTENSION_MESSAGES = {
   /** `earliest` as a person reads a date. */
   dateTooEarly: (earliest: string) => `Velg en dato fra og med ${earliest}.`,
   dateTooLate: (latest: string) => `Velg en dato til og med ${latest}.`,
+  pastDateNeedsConfirmation: (date: string) =>
+    `${date} er allerede passert. Kryss av for å bekrefte at dette er fristen som skal innvilges.`,
   alreadyPending: 'Kommunen har allerede en søknad til behandling. Trekk den først hvis den skal erstattes.',
   notPendingAnyMore: (status: ExtensionStatus) =>
     `Søknaden er ikke lenger til behandling (${EXTENSION_STATUS_LABELS[status].toLowerCase()}).`,
@@ -51,3 +53,11 @@ export const EXTENSION_DECIDED_MESSAGES = {
   DENIED: (municipality: string) =>
     `Søknaden fra ${municipality} er avslått. Kontaktpersonene i kommunen får beskjed på e-post.`,
 } as const;
+
+/** Why the extension form is not offered (and why a request is refused): lib/follow-up/rules/extension-requests.ts. */
+export const EXTENSION_CLOSED_MESSAGES: Record<ExtensionClosedReason, (lastDay: string) => string> = {
+  DELIVERED: () => 'Kommunen har levert, så det er ikke noe å søke utsatt frist for.',
+  AFTER_GRACE: (lastDay) =>
+    `Fristen er passert, og siste dag for å søke om utsatt frist var ${lastDay}. Send leveransen så snart som mulig, og kontakt FHI.`,
+  REPLAY: () => 'Siden viser et tilbakeblikk. Søknader sendes fra siden slik den er nå.',
+};

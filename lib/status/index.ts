@@ -6,7 +6,7 @@
  */
 import 'server-only';
 
-export { getMunicipalityStatus, getStatusOverview } from './data/status';
+export { getMunicipalityState, getMunicipalityStatus, getStatusOverview } from './data/status';
 export { deriveStatusOverview, findSeason } from './data/overview';
 export { findMunicipalitySeason } from './data/municipality-season';
 export { readOverviewRowsWithoutDeriving } from './data/baseline';

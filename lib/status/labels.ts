@@ -2,6 +2,8 @@
  * Norwegian names of the engine's states, flags and checklist outcomes, for badges, filters and
  * legends, and the words of the overview (its key figures and table) and the timeline.
  */
+import { formatDate, formatDateTime } from '../core/format';
+import type { SeasonOutcome, SeasonOutcomeCode } from './rules/outcome';
 import type { StatusKeyFigures } from './rules/summaries';
 import { countOf } from './rules/texts';
 import type { StatusColumnId } from './rules/table-params';
@@ -139,3 +141,160 @@ export const WORKLIST_LABELS = {
   printSummary: (seasons: string, asOf: string) =>
     `${seasons}. Status per ${asOf}. Kommuner med flagg, den mest hastende først.`,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The season's outcome, and the help page "Slik leser du statusen" (app/(dashboard)/hjelp)
+
+/** What a season came to once its effective deadline passed (lib/status/rules/outcome.ts). */
+export const SEASON_OUTCOME_LABELS: Record<SeasonOutcomeCode, string> = {
+  ON_TIME: 'Levert innen fristen',
+  ON_TIME_EXTENDED: 'Levert innen innvilget utsatt frist',
+  LATE: 'Levert for sent',
+  NOT_DELIVERED: 'Ikke levert',
+};
+
+/** The outcome in a sentence: 'Levert for sent, 12 dager etter fristen (sendt 27.01.2026).' */
+export function describeSeasonOutcome(outcome: SeasonOutcome): string {
+  const sent = outcome.sentAt ? ` (sendt ${formatDate(outcome.sentAt)})` : '';
+  switch (outcome.code) {
+    case 'LATE':
+      return `${SEASON_OUTCOME_LABELS.LATE}: ${countOf(outcome.daysLate ?? 0, 'dag', 'dager')} etter fristen${sent}.`;
+    case 'NOT_DELIVERED':
+      return `${SEASON_OUTCOME_LABELS.NOT_DELIVERED}: fristen gikk ut ${formatDateTime(outcome.effectiveDeadline)}.`;
+    default:
+      return `${SEASON_OUTCOME_LABELS[outcome.code]}${sent}.`;
+  }
+}
+
+/** What a help entry says: what it means, what makes it so, what to do. */
+export interface HelpEntry {
+  meaning: string;
+  trigger: string;
+  action: string;
+}
+
+export const DELIVERY_STATE_HELP: Record<DeliveryState, HelpEntry> = {
+  NOT_STARTED: {
+    meaning: 'Kommunen har ikke sendt noe for sesongen, verken test eller produksjon.',
+    trigger: 'Ingen melding fra kommunen er mottatt for sesongen.',
+    action:
+      'Send en test til KPR Validering, og deretter fagmelding (KPR_IPL) og identmelding (KPR_IDE) til produksjon.',
+  },
+  TESTING: {
+    meaning: 'Kommunen har sendt til KPR Validering (test), men ikke til produksjon.',
+    trigger: 'Minst én melding til KPR Validering og ingen til produksjon.',
+    action: 'Når testen har fått positiv Apprec: send hele året til produksjon.',
+  },
+  SENT: {
+    meaning: 'Siste fagmelding er sendt til produksjon og venter på Apprec.',
+    trigger: 'Siste KPR_IPL til produksjon har ikke fått Apprec ennå, og grensen for Apprec er ikke passert.',
+    action: 'Vent på Apprec før dere sender igjen.',
+  },
+  APPREC_OVERDUE: {
+    meaning: 'Siste fagmelding har ventet på Apprec lenger enn sesongens grense (96 timer).',
+    trigger: 'Ingen Apprec på siste KPR_IPL etter grensen for Apprec.',
+    action: 'Ikke send på nytt ennå: kontakt FHI og spør om meldingen er mottatt.',
+  },
+  REJECTED: {
+    meaning: 'Siste fagmelding ble avvist i Apprec.',
+    trigger: 'Apprec med status Avvist på siste KPR_IPL til produksjon.',
+    action: 'Rett feilene Apprec viser, og send hele året på nytt med nye MsgId-er.',
+  },
+  INCOMPLETE: {
+    meaning: 'Siste leveranse mangler fagmelding eller identmelding, eller identmeldingen ble avvist.',
+    trigger: 'KPR_IPL eller KPR_IDE med samme løpenummer mangler, eller KPR_IDE fikk Avvist.',
+    action: 'Send den meldingen som mangler med samme løpenummer, eller hele leveransen på nytt.',
+  },
+  ACCEPTED_WITH_ERRORS: {
+    meaning: 'Leveransen er godtatt, men har feil som må rettes.',
+    trigger:
+      'Positiv Apprec med «feil i delmelding», gammelt eller ukjent kommunenummer, feil periode eller åpne feil fra FHI.',
+    action: 'Avtal ny innsending med FHI, rett feilene og send hele året på nytt.',
+  },
+  DELIVERED: {
+    meaning: 'Kommunen har levert: fagmelding og identmelding er godtatt, uten kjente feil.',
+    trigger: 'Positiv Apprec på siste KPR_IPL, KPR_IDE mottatt, ingen åpne feil.',
+    action: 'Ingen handling nødvendig.',
+  },
+};
+
+export const FLAG_HELP: Record<FlagCode, HelpEntry> = {
+  MUST_RESUBMIT: {
+    meaning: 'Hele året må sendes på nytt.',
+    trigger:
+      'Siste leveranse ble avvist, godtatt med feil, mangler en av meldingene, har feil kommunenummer eller periode, eller har åpne feil.',
+    action:
+      'Rett feilene og send hele året på nytt – både KPR_IPL og KPR_IDE – med nye MsgId-er, etter avtale med FHI.',
+  },
+  SHOULD_APPLY_FOR_EXTENSION: {
+    meaning: 'Fristen nærmer seg eller er passert, og kommunen har ikke levert.',
+    trigger:
+      'Få arbeidsdager igjen til gjeldende frist (sesongens grense), ingen godkjent leveranse og ingen fristsøknad.',
+    action: 'Søk om utsatt frist på kommunens side, med begrunnelse og datoen kommunen kan levere innen.',
+  },
+  APPREC_MISSING: {
+    meaning: 'En fagmelding har ikke fått Apprec innen sesongens grense.',
+    trigger: 'Ingen Apprec på en KPR_IPL til produksjon etter grensen (96 timer).',
+    action: 'Ikke send på nytt: kontakt FHI og be dem sjekke om meldingen er mottatt.',
+  },
+  RESENT_BEFORE_APPREC: {
+    meaning: 'Kommunen sendte på nytt før forrige sending hadde fått Apprec.',
+    trigger: 'En ny KPR_IPL ble sendt mens den forrige ventet på Apprec.',
+    action: 'Vent på Apprec før dere sender igjen, og avklar med FHI hvilken sending som gjelder.',
+  },
+  OVERDUE: {
+    meaning: 'Gjeldende frist er passert uten godkjent leveranse.',
+    trigger:
+      'Fristen (eller innvilget utsatt frist) er passert, og kommunen har ikke en godkjent leveranse sendt i tide.',
+    action: 'Send en fullstendig leveranse så snart som mulig, og hold FHI orientert.',
+  },
+  EXTENSION_PENDING: {
+    meaning: 'En fristsøknad venter på FHIs avgjørelse.',
+    trigger: 'Kommunen har søkt om utsatt frist, og FHI har ikke avgjort søknaden.',
+    action: 'Kommunen arbeider videre med leveransen. FHI avgjør søknaden under Fristsøknader.',
+  },
+  TRANSPORT_ERROR: {
+    meaning: 'Meldingen kom ikke fram: Norsk helsenett meldte en transportfeil.',
+    trigger: 'En transportfeil fra feilkøen gjelder leveransen som teller.',
+    action: 'Rett årsaken (for eksempel et utløpt sertifikat) sammen med EPJ-leverandøren, og send på nytt.',
+  },
+};
+
+export const SEASON_OUTCOME_HELP: Record<SeasonOutcomeCode, HelpEntry> = {
+  ON_TIME: {
+    meaning: 'Den første godkjente leveransen ble sendt innen fristen.',
+    trigger: 'Fristen er passert, og første godkjente KPR_IPL ble sendt innen sesongens frist.',
+    action: 'Ingen. Feil som FHI finner senere, følges opp som «Må sende på nytt».',
+  },
+  ON_TIME_EXTENDED: {
+    meaning: 'Leveransen kom etter sesongens frist, men innen den utsatte fristen FHI innvilget.',
+    trigger: 'Første godkjente KPR_IPL ble sendt etter sesongens frist og innen innvilget utsatt frist.',
+    action: 'Ingen.',
+  },
+  LATE: {
+    meaning: 'Den første godkjente leveransen ble sendt etter gjeldende frist; antall dager står bak.',
+    trigger: 'Første godkjente KPR_IPL ble sendt etter gjeldende frist (kalenderdager regnet i norsk tid).',
+    action: 'Ingen for denne sesongen. Bruk erfaringen til neste levering.',
+  },
+  NOT_DELIVERED: {
+    meaning: 'Gjeldende frist er passert, og kommunen har ingen godkjent leveranse.',
+    trigger: 'Fristen er passert uten positiv Apprec på en fullstendig leveranse til produksjon.',
+    action: 'Send hele året så snart som mulig, og kontakt FHI.',
+  },
+};
+
+/**
+ * One word for each thing, used everywhere: the glossary of the help page, [the word, what it is].
+ */
+export const GLOSSARY: readonly (readonly [term: string, meaning: string])[] = [
+  ['Frist', 'Sesongens frist: slutten av fristdagen i norsk tid (15. januar 2026 kl. 23:59 for 2025-dataene).'],
+  ['Utsatt frist', 'En ny frist FHI har innvilget for én kommune. Den gjelder i stedet for sesongens frist.'],
+  ['Gjeldende frist', 'Utsatt frist når FHI har innvilget en, ellers sesongens frist.'],
+  ['Fristsøknad', 'Kommunens søknad om utsatt frist. FHI innvilger eller avslår den.'],
+  ['Leveranse', 'Fagmelding (KPR_IPL) og identmelding (KPR_IDE) fra samme kjøring (samme løpenummer).'],
+  ['Apprec', 'Applikasjonskvitteringen KPR sender tilbake: OK, OK med feil i delmelding, eller Avvist.'],
+  ['Apprec mangler', 'Ingen Apprec innen sesongens grense (96 timer) etter at meldingen ble sendt.'],
+  ['Levert innen fristen', 'Første godkjente leveranse ble sendt innen gjeldende frist.'],
+  ['Arbeidsdager igjen', 'Norske arbeidsdager fra i morgen til og med fristdagen.'],
+  ['Tilbakeblikk', 'Siden viser statusen slik den var ved utgangen av en valgt dato (asOf). Da vises ingen skjemaer.'],
+];

@@ -10,7 +10,7 @@ import { decideExtensionRequest } from '@/lib/follow-up';
 import { extensionDecisionInputSchema } from '@/lib/follow-up/rules/extension-requests';
 import { queueReminderRun } from '@/lib/jobs';
 
-export type DecisionField = 'grantedDate' | 'note';
+export type DecisionField = 'grantedDate' | 'confirmPastDate' | 'note';
 
 const NOT_FOUND: FormState<DecisionField> = { errors: { form: 'Fant ikke søknaden.' } };
 
@@ -23,7 +23,11 @@ export const decideExtensionAction = formAction({
   notFound: NOT_FOUND,
   target: (formData) => z.uuid().safeParse(formData.get('id')).data ?? null,
   fields: ['grantedDate', 'note'],
-  read: (values, formData) => ({ ...values, decision: formData.get('decision') }),
+  read: (values, formData) => ({
+    ...values,
+    decision: formData.get('decision'),
+    confirmPastDate: formData.get('confirmPastDate') === 'on',
+  }),
   schema: extensionDecisionInputSchema,
   run: (viewer, input, id) => decideExtensionRequest(viewer, id, input),
   async done(result, _input, id) {

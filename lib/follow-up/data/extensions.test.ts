@@ -12,6 +12,7 @@ import {
 } from './extensions';
 import type { ExtensionRequestInput } from '../rules/extension-requests';
 import { getMunicipalityStatus, getStatusOverview } from '../../status/data/status';
+import { recordTestDelivery } from '@/lib/db/testing/deliveries';
 
 /** Friday 9 January 2026, four working days before the 2025 season's deadline (15 January). */
 const FRIDAY = new Date('2026-01-09T10:00:00+01:00');
@@ -248,5 +249,79 @@ describe('extension requests within the viewer scope', () => {
       status: 'WITHDRAWN',
       decidedById: bergen.userId,
     });
+  });
+});
+
+describe('when applying for an extension still makes sense', () => {
+  it('offers no form to, and refuses a request from, a municipality that has delivered', async () => {
+    const moss = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['3103']);
+    await recordTestDelivery(db(), {
+      msgId: 'moss-1',
+      municipality: '3103',
+      receivedAt: '2026-01-07T10:00:00+01:00',
+      apprec: 'OK',
+    });
+    const page = await getMunicipalityExtensions(moss, '3103', {}, FRIDAY);
+    expect(page).toMatchObject({ canApply: false, closedReason: 'DELIVERED' });
+    expect(await requestExtension(moss, '3103', request('2026-02-13'), {}, FRIDAY)).toEqual({
+      ok: false,
+      field: 'form',
+      message: 'Kommunen har levert, så det er ikke noe å søke utsatt frist for.',
+    });
+    expect(await db().extensionRequest.count({ where: { municipalityNumber: '3103' } })).toBe(0);
+  });
+
+  it('takes a late request within the grace after the deadline, and refuses one after it', async () => {
+    const fredrikstad = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['3107']);
+    const eleventhMonth = new Date('2026-12-03T10:00:00+01:00');
+    expect(await getMunicipalityExtensions(fredrikstad, '3107', {}, eleventhMonth)).toMatchObject({
+      canApply: false,
+      closedReason: 'AFTER_GRACE',
+      lastApplicationDay: '2026-02-14',
+    });
+    expect(await requestExtension(fredrikstad, '3107', request('2026-12-20'), {}, eleventhMonth)).toEqual({
+      ok: false,
+      field: 'form',
+      message:
+        'Fristen er passert, og siste dag for å søke om utsatt frist var 14.02.2026. Send leveransen så snart som mulig, og kontakt FHI.',
+    });
+    const withinGrace = new Date('2026-01-20T10:00:00+01:00');
+    expect(await getMunicipalityExtensions(fredrikstad, '3107', {}, withinGrace)).toMatchObject({
+      canApply: true,
+      closedReason: null,
+    });
+    const late = await requestExtension(fredrikstad, '3107', request('2026-02-13'), {}, withinGrace);
+    expect(late).toMatchObject({ ok: true });
+    if (late?.ok) await withdrawExtensionRequest(fredrikstad, late.id, withinGrace);
+  });
+
+  it('a granted date that has already passed needs FHI to confirm it', async () => {
+    const { staff } = await createTestCast('staff');
+    const halden = await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['3101']);
+    const asked = await requestExtension(
+      halden,
+      '3101',
+      request('2026-02-13'),
+      {},
+      new Date('2026-01-20T10:00:00+01:00'),
+    );
+    expect(asked).toMatchObject({ ok: true });
+    const id = asked?.ok ? asked.id : '';
+    const march = new Date('2026-03-02T10:00:00+01:00');
+    expect(
+      await decideExtensionRequest(staff, id, { decision: 'GRANT', grantedDate: '2026-02-13', note: '' }, march),
+    ).toEqual({
+      ok: false,
+      field: 'confirmPastDate',
+      message: '13.02.2026 er allerede passert. Kryss av for å bekrefte at dette er fristen som skal innvilges.',
+    });
+    expect(
+      await decideExtensionRequest(
+        staff,
+        id,
+        { decision: 'GRANT', grantedDate: '2026-02-13', note: '', confirmPastDate: true },
+        march,
+      ),
+    ).toMatchObject({ ok: true });
   });
 });

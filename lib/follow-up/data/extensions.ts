@@ -24,7 +24,8 @@ import { maskIdentityNumbers, maskOptionalText } from '@/lib/core/identity-maski
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { endOfOsloDay, osloDate } from '@/lib/core/calendar';
-import { findMunicipalitySeason, findSeason } from '@/lib/status';
+import { env } from '@/lib/core/env';
+import { findMunicipalitySeason, findSeason, getMunicipalityState } from '@/lib/status';
 import {
   deriveDeliveryState,
   extensionPendingWait,
@@ -32,10 +33,13 @@ import {
   type ExtensionStatus,
   type SeasonRow,
 } from '@/lib/status/rules';
-import { EXTENSION_MESSAGES } from '@/lib/follow-up/labels';
+import { formatIsoDate } from '@/lib/core/format';
+import { EXTENSION_CLOSED_MESSAGES, EXTENSION_MESSAGES } from '@/lib/follow-up/labels';
 import {
   EXTENSION_REASONS,
+  extensionClosedReason,
   extensionDateBounds,
+  lastApplicationDay,
   grantDateBounds,
   outsideBounds,
   type DecidedExtensionRow,
@@ -139,15 +143,38 @@ export async function getMunicipalityExtensions(
   });
   const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
   const pending = requests.some((request) => request.status === 'PENDING');
+  const closedReason = await applicationClosedReason(viewer, number, season.key, effectiveDeadline, now);
   return {
     season: { key: season.key, name: season.name },
     requests: requests.map(toRow),
     effectiveDeadline,
-    canApply: isContactOf(viewer, number) && !pending,
+    canApply: isContactOf(viewer, number) && !pending && closedReason === null,
+    closedReason,
+    lastApplicationDay: lastApplicationDay(effectiveDeadline, env.EXTENSION_GRACE_DAYS),
     canWithdraw: isContactOf(viewer, number) && pending,
     canDecide: isFhi(viewer) && pending,
     dateBounds: extensionDateBounds(now, effectiveDeadline),
   };
+}
+
+/**
+ * Why the municipality may not apply now (extensionClosedReason): its state at `now` as the status
+ * engine derives it, its effective deadline and the grace of EXTENSION_GRACE_DAYS; null when it may.
+ */
+async function applicationClosedReason(
+  actor: Actor,
+  number: string,
+  seasonKey: string,
+  effectiveDeadline: Date,
+  now: Date,
+): Promise<ReturnType<typeof extensionClosedReason>> {
+  const status = await getMunicipalityState(actor, number, { seasonKey, asOf: now });
+  return extensionClosedReason({
+    state: status?.state ?? 'NOT_STARTED',
+    effectiveDeadline,
+    now,
+    graceDays: env.EXTENSION_GRACE_DAYS,
+  });
 }
 
 /** A contact applies for their own municipality in the season (latest annual by default); null for anyone else or an unknown municipality. */
@@ -175,6 +202,11 @@ export async function requestExtension(
       return { ok: false, field: 'form', message: EXTENSION_MESSAGES.alreadyPending } as const;
     }
     const effectiveDeadline = effectiveDeadlineAt(season, requests, now);
+    const closed = await applicationClosedReason(viewer, number, season.key, effectiveDeadline, now);
+    if (closed) {
+      const lastDay = formatIsoDate(lastApplicationDay(effectiveDeadline, env.EXTENSION_GRACE_DAYS));
+      return { ok: false, field: 'form', message: EXTENSION_CLOSED_MESSAGES[closed](lastDay) } as const;
+    }
     const problem = outsideBounds(input.requestedDate, extensionDateBounds(now, effectiveDeadline));
     if (problem) return { ok: false, field: 'requestedDate', message: problem } as const;
     const created = await tx.extensionRequest.create({
@@ -263,6 +295,12 @@ export async function decideExtensionRequest(
   if (input.decision === 'GRANT') {
     const problem = outsideBounds(input.grantedDate, grantDateBounds(now, request.season.deadline));
     if (problem) return { ok: false, field: 'grantedDate', message: problem };
+    if (input.grantedDate < osloDate(now) && !input.confirmPastDate)
+      return {
+        ok: false,
+        field: 'confirmPastDate',
+        message: EXTENSION_MESSAGES.pastDateNeedsConfirmation(formatIsoDate(input.grantedDate)),
+      };
     grantedDeadline = endOfOsloDay(input.grantedDate);
   }
   const status = input.decision === 'GRANT' ? 'GRANTED' : 'DENIED';
@@ -325,7 +363,12 @@ export async function listExtensionRequests(
     },
     pending: pending.map((row) => {
       const wait = extensionPendingWait(row.requestedAt, now, season);
-      return { ...toRow(row), workingDaysPending: wait.workingDays, needsFhiAttention: wait.needsFhiAttention };
+      return {
+        ...toRow(row),
+        workingDaysPending: wait.workingDays,
+        needsFhiAttention: wait.needsFhiAttention,
+        requestedDeadlinePassed: row.requestedDeadline < now,
+      };
     }),
     closed: closed.map(toRow),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOfOsloDay } from '../../core/calendar';
-import { extensionDateBounds, grantDateBounds } from './extension-requests';
+import type { DeliveryState } from '../../status/rules/types';
+import { extensionClosedReason, extensionDateBounds, grantDateBounds } from './extension-requests';
 
 describe('extensionDateBounds', () => {
   const deadline = endOfOsloDay('2026-01-15');
@@ -28,5 +29,59 @@ describe('extensionDateBounds', () => {
       earliest: '2026-01-16',
       latest: '2026-08-28',
     });
+  });
+});
+
+describe('extensionClosedReason', () => {
+  const deadline = endOfOsloDay('2026-01-15');
+  const extended = endOfOsloDay('2026-02-13');
+  /** [what, state, effective deadline, now (Oslo), grace days, replay, expected] */
+  const CASES: [string, DeliveryState, Date, string, number, boolean, string | null][] = [
+    ['not started, before the deadline', 'NOT_STARTED', deadline, '2026-01-09T10:00:00+01:00', 30, false, null],
+    ['rejected, on the deadline day', 'REJECTED', deadline, '2026-01-15T23:00:00+01:00', 30, false, null],
+    ['delivered, before the deadline', 'DELIVERED', deadline, '2026-01-09T10:00:00+01:00', 30, false, 'DELIVERED'],
+    ['delivered, eleven months after', 'DELIVERED', deadline, '2026-12-03T10:00:00+01:00', 30, false, 'DELIVERED'],
+    [
+      'accepted with errors, before the deadline: may need time to resend',
+      'ACCEPTED_WITH_ERRORS',
+      deadline,
+      '2026-01-12T10:00:00+01:00',
+      30,
+      false,
+      null,
+    ],
+    ['not started, the last day of the grace', 'NOT_STARTED', deadline, '2026-02-14T23:30:00+01:00', 30, false, null],
+    [
+      'not started, the day after the grace',
+      'NOT_STARTED',
+      deadline,
+      '2026-02-15T00:30:00+01:00',
+      30,
+      false,
+      'AFTER_GRACE',
+    ],
+    [
+      'not started, eleven months after',
+      'NOT_STARTED',
+      deadline,
+      '2026-12-03T10:00:00+01:00',
+      30,
+      false,
+      'AFTER_GRACE',
+    ],
+    [
+      'no grace: the day after the deadline is too late',
+      'INCOMPLETE',
+      deadline,
+      '2026-01-16T08:00:00+01:00',
+      0,
+      false,
+      'AFTER_GRACE',
+    ],
+    ['a granted extension moves the grace with it', 'TESTING', extended, '2026-03-01T10:00:00+01:00', 30, false, null],
+    ['replay: never', 'NOT_STARTED', deadline, '2026-01-09T10:00:00+01:00', 30, true, 'REPLAY'],
+  ];
+  it.each(CASES)('%s', (_what, state, effectiveDeadline, now, graceDays, replay, expected) => {
+    expect(extensionClosedReason({ state, effectiveDeadline, now: new Date(now), graceDays, replay })).toBe(expected);
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate, osloDate } from '../../core/calendar';
 import { formatIsoDate } from '../../core/format';
-import type { ExtensionStatus } from '../../status/rules/types';
+import type { DeliveryState, ExtensionStatus } from '../../status/rules/types';
 import { EXTENSION_MESSAGES } from '../labels';
 
 export const EXTENSION_REASONS = [
@@ -59,6 +59,34 @@ export function outsideBounds(date: string, bounds: { earliest: string; latest: 
   return null;
 }
 
+/** Why a municipality may not apply for an extension now (its words: EXTENSION_CLOSED_MESSAGES). */
+export type ExtensionClosedReason = 'DELIVERED' | 'AFTER_GRACE' | 'REPLAY';
+
+/**
+ * Whether the extension form makes sense for a municipality: it has not delivered (state DELIVERED:
+ * nothing left to extend for), the effective deadline has not passed or passed at most `graceDays`
+ * calendar days ago (a late application), and the page shows now, not a replay. Null when it may
+ * apply; else why not. The page hides the form and the write refuses the request by the same rule.
+ */
+export function extensionClosedReason(situation: {
+  state: DeliveryState;
+  effectiveDeadline: Date;
+  now: Date;
+  graceDays: number;
+  replay?: boolean;
+}): ExtensionClosedReason | null {
+  if (situation.replay) return 'REPLAY';
+  if (situation.state === 'DELIVERED') return 'DELIVERED';
+  if (osloDate(situation.now) > lastApplicationDay(situation.effectiveDeadline, situation.graceDays))
+    return 'AFTER_GRACE';
+  return null;
+}
+
+/** The last Oslo day ('YYYY-MM-DD') a late application is taken: the effective deadline's day plus the grace. */
+export function lastApplicationDay(effectiveDeadline: Date, graceDays: number): string {
+  return dayAfter(osloDate(effectiveDeadline), graceDays);
+}
+
 const TEXT_MAX = 2000;
 const isoDateInput = z.string().refine(isIsoDate, EXTENSION_MESSAGES.chooseDate);
 
@@ -81,10 +109,17 @@ export type ExtensionRequestInput = z.infer<typeof extensionRequestInputSchema>;
 const decisionNote = z.string().trim().max(TEXT_MAX, EXTENSION_MESSAGES.decisionNoteTooLong(TEXT_MAX));
 
 export const extensionDecisionInputSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('GRANT'), grantedDate: isoDateInput, note: decisionNote }),
+  z.object({
+    decision: z.literal('GRANT'),
+    grantedDate: isoDateInput,
+    note: decisionNote,
+    /** FHI confirmed a granted date that has already passed (a late decision recorded as it was). */
+    confirmPastDate: z.boolean().default(false),
+  }),
   z.object({ decision: z.literal('DENY'), note: decisionNote.min(5, EXTENSION_MESSAGES.denialNoteMissing) }),
 ]);
-export type ExtensionDecisionInput = z.infer<typeof extensionDecisionInputSchema>;
+/** As a caller gives it (confirmPastDate may be left out). */
+export type ExtensionDecisionInput = z.input<typeof extensionDecisionInputSchema>;
 
 export interface ExtensionRequestRow {
   id: string;
@@ -107,6 +142,8 @@ export interface ExtensionRequestRow {
 }
 
 export interface PendingExtensionRequestRow extends ExtensionRequestRow {
+  /** The date the municipality asked for has passed, undecided: the request no longer waits for anything live. */
+  requestedDeadlinePassed: boolean;
   /** Working days it has waited. */
   workingDaysPending: number;
   /** Waited longer than the season's alert threshold (as the status engine's EXTENSION_PENDING flag says). */
@@ -118,8 +155,12 @@ export interface MunicipalityExtensionsSummary {
   /** Newest first. */
   requests: ExtensionRequestRow[];
   effectiveDeadline: Date;
-  /** A contact of this municipality with no request pending may apply. */
+  /** A contact of this municipality with no request pending may apply, and applying makes sense (extensionClosedReason). */
   canApply: boolean;
+  /** Why applying does not make sense now (for the contact's eyes), or null. */
+  closedReason: ExtensionClosedReason | null;
+  /** The last Oslo day a (late) application is taken. */
+  lastApplicationDay: string;
   /** A contact of this municipality may withdraw its pending request. */
   canWithdraw: boolean;
   /** FHI may decide a pending request. */
@@ -148,4 +189,4 @@ export interface DecidedExtensionRow {
 
 export type ExtensionWriteResult =
   | { ok: true; id: string; municipalityNumber: string }
-  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'note' | 'form'; message: string };
+  | { ok: false; field: 'requestedDate' | 'grantedDate' | 'confirmPastDate' | 'note' | 'form'; message: string };

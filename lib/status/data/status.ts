@@ -285,3 +285,21 @@ export async function getMunicipalityStatus(
         : null,
   };
 }
+
+/**
+ * One municipality's state and figures at `asOf`, without the page's timeline and last season
+ * (what follow-up decides by: may it still apply for an extension); null outside the actor's scope
+ * or for a season or municipality that does not exist. Not audited as a view: it shows nothing.
+ */
+export async function getMunicipalityState(
+  actor: Actor,
+  number: string,
+  query: StatusQuery,
+): Promise<Pick<MunicipalityStatusDetail, 'state' | 'figures' | 'season'> | null> {
+  if (!canSeeMunicipality(actor, number)) return null;
+  const season = await findSeason(actor, query.seasonKey);
+  if (!season) return null;
+  const derived = await deriveSeason(actor, season, [number], query.asOf);
+  const own = derived.current.get(number);
+  return own ? { state: own.result.state, figures: own.result.figures, season: seasonSummary(season) } : null;
+}

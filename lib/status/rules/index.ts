@@ -6,7 +6,8 @@
 export { deriveDeliveryState } from './derive';
 export { pairDeliveries, type Delivery } from './deliveries';
 export { DEFAULT_DELIVERY_RULES, type DeliveryRules } from './rules';
-export { byUrgency, compareByUrgency, FLAG_URGENCY } from './urgency';
+export { byUrgency, compareByUrgency, FLAG_URGENCY, flagUrgency } from './urgency';
 export { extensionPendingWait } from './flags';
 export type * from './types';
 export * from './summaries';
+export { isSeasonClosed, seasonOutcome, type SeasonOutcome, type SeasonOutcomeCode } from './outcome';

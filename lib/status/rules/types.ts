@@ -230,6 +230,8 @@ export interface DeliveryFigures {
   deliveredOnTime: boolean | null;
   /** When the first production delivery became accepted (the later of its positive KPR_IPL Apprec and its KPR_IDE). */
   firstAcceptedAt: Date | null;
+  /** When that delivery was sent (what "on time" is measured by). */
+  firstAcceptedSentAt: Date | null;
   /** Milliseconds from the season's opening (`opensAt`) to `firstAcceptedAt`; 0 if accepted before opening. */
   timeToFirstAcceptedDeliveryMs: number | null;
   /** Production deliveries (paired KPR_IPL/KPR_IDE runs) received by `asOf`. */

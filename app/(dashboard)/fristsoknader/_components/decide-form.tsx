@@ -3,12 +3,17 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { FormFeedback } from '@/components/ui/form-errors';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FormState } from '@/lib/core/form-state';
 import { decideExtensionAction, type DecisionField } from '../actions';
 import styles from '../page.module.css';
 
-const LABELS: Record<DecisionField, string> = { grantedDate: 'Ny frist', note: 'Merknad' };
+const LABELS: Record<DecisionField, string> = {
+  grantedDate: 'Ny frist',
+  confirmPastDate: 'Bekreft datoen',
+  note: 'Merknad',
+};
 
 /** Grant (with the requested or another date) or deny (with a note) one pending request; works without JavaScript. */
 export function DecideForm({
@@ -40,6 +45,14 @@ export function DecideForm({
         defaultValue={state.values?.grantedDate ?? requestedDate}
         error={errors.grantedDate}
       />
+      {errors.confirmPastDate && (
+        <CheckboxField
+          id={`${prefix}confirmPastDate`}
+          name="confirmPastDate"
+          label="Ja, innvilg med denne datoen selv om den er passert"
+          aria-invalid
+        />
+      )}
       <TextField
         id={`${prefix}note`}
         name="note"

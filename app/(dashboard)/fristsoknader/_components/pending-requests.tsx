@@ -1,6 +1,7 @@
 import { Heading, Tag } from '@digdir/designsystemet-react';
 import { ExtensionRequestFacts } from '@/components/status/extension-request';
 import { osloDate } from '@/lib/core/calendar';
+import { formatDate } from '@/lib/core/format';
 import type { PendingExtensionRequestRow } from '@/lib/follow-up/rules/extension-requests';
 import { countOf } from '@/lib/status/rules/texts';
 import { DecideForm } from './decide-form';
@@ -19,10 +20,16 @@ function PendingRequest({
     <li id={`soknad-${request.id}`} className={`${styles.item} ${request.needsFhiAttention ? styles.late : ''}`}>
       <Heading level={3} data-size="xs">
         <MunicipalityLink number={request.municipalityNumber} name={request.municipalityName} />{' '}
-        <Tag data-color={request.needsFhiAttention ? 'danger' : 'warning'} data-size="sm">
-          {request.needsFhiAttention ? 'Har ventet for lenge: ' : 'Har ventet '}
-          {countOf(request.workingDaysPending, 'arbeidsdag', 'arbeidsdager')}
-        </Tag>
+        {request.requestedDeadlinePassed ? (
+          <Tag data-color="danger" data-size="sm">
+            Ikke avgjort: ønsket frist {formatDate(request.requestedDeadline)} er passert
+          </Tag>
+        ) : (
+          <Tag data-color={request.needsFhiAttention ? 'danger' : 'warning'} data-size="sm">
+            {request.needsFhiAttention ? 'Har ventet for lenge: ' : 'Har ventet '}
+            {countOf(request.workingDaysPending, 'arbeidsdag', 'arbeidsdager')}
+          </Tag>
+        )}
       </Heading>
       <ExtensionRequestFacts request={request} />
       <DecideForm

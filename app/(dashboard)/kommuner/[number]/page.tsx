@@ -7,7 +7,7 @@ import { getMunicipalityExtensions, listMunicipalityNotes } from '@/lib/follow-u
 import { listMunicipalityReminders } from '@/lib/reminders';
 import { getMunicipalityStatus } from '@/lib/status';
 import { statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
-import { FollowUp } from './_components/follow-up';
+import { FollowUp, ReplayNotice } from './_components/follow-up';
 import { MunicipalityStatus } from './_components/municipality-status';
 
 export const metadata: Metadata = { title: 'Kommune' };
@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: 'Kommune' };
  * The data are loaded before anything streams (no Suspense here), so that a foreign or missing
  * municipality answers with HTTP 404, not a streamed 200 with a not-found body. The follow-up
  * (extension requests, notes, reminders) is as it stands now, whatever date the status replays.
+ * A replay (`asOf`) shows the status of then and offers no actions: no follow-up forms.
  * A daily season has no deadline to be on time for: it is sent to its own view (…/daglig), asOf kept.
  */
 export default async function MunicipalityPage({
@@ -35,6 +36,8 @@ export default async function MunicipalityPage({
   }
   const municipality = await getMunicipalityStatus(viewer, number, toStatusQuery(query, new Date()));
   if (!municipality) notFound();
+  // A replay shows the past: no forms, no actions (and no follow-up of today beside a status of then).
+  if (query.asOf) return <MunicipalityStatus municipality={municipality} query={query} followUp={<ReplayNotice />} />;
   const seasonKey = municipality.season.key;
   const [extensions, notes, reminders] = await Promise.all([
     getMunicipalityExtensions(viewer, number, { seasonKey }),

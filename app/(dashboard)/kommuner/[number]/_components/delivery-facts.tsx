@@ -1,4 +1,6 @@
-import type { DeliveryFigures } from '@/lib/status/rules';
+import type { DeliveryFigures, SeasonOutcome } from '@/lib/status/rules';
+import { describeSeasonOutcome } from '@/lib/status/labels';
+import { timeLeftText } from '@/components/status/season-outcome';
 import { formatDateTime, formatDuration, formatNumber } from '@/lib/core/format';
 import facts from '@/components/status/facts.module.css';
 
@@ -8,8 +10,11 @@ export function onTimeText(figures: DeliveryFigures): string {
   return figures.deliveredOnTime ? 'Ja' : 'Nei';
 }
 
-/** A municipality's figures for the season: deadline, time left, deliveries and the first accepted one. */
-export function DeliveryFacts({ figures }: { figures: DeliveryFigures }) {
+/**
+ * A municipality's figures for the season: deadline, time left (or, once the effective deadline
+ * has passed, the outcome: no counters of a season that is over), deliveries and the first accepted one.
+ */
+export function DeliveryFacts({ figures, outcome }: { figures: DeliveryFigures; outcome: SeasonOutcome | null }) {
   return (
     <dl className={facts.facts}>
       <dt>Frist</dt>
@@ -17,12 +22,17 @@ export function DeliveryFacts({ figures }: { figures: DeliveryFigures }) {
         {formatDateTime(figures.effectiveDeadline)}
         {figures.extensionGranted ? ' (innvilget utsettelse)' : ''}
       </dd>
-      <dt>Igjen</dt>
-      <dd>
-        {figures.calendarDaysLeft >= 0
-          ? `${formatNumber(figures.calendarDaysLeft)} dager, ${formatNumber(figures.workingDaysLeft)} arbeidsdager`
-          : `Fristen gikk ut for ${formatNumber(-figures.calendarDaysLeft)} dager siden`}
-      </dd>
+      {outcome ? (
+        <>
+          <dt>Utfall</dt>
+          <dd>{describeSeasonOutcome(outcome)}</dd>
+        </>
+      ) : (
+        <>
+          <dt>Igjen</dt>
+          <dd>{timeLeftText(figures)}</dd>
+        </>
+      )}
       <dt>Leveranser til produksjon</dt>
       <dd>{formatNumber(figures.productionDeliveries)}</dd>
       <dt>Levert i tide</dt>

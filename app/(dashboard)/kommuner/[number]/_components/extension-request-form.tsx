@@ -24,6 +24,8 @@ function ReasonField({ value, error }: { value: string | undefined; error: strin
     <Field>
       <Label htmlFor="reasonCategory">Grunn</Label>
       <Select
+        // A new key when the server sends the value back, so React's reset after the action keeps it.
+        key={value ?? ''}
         id="reasonCategory"
         name="reasonCategory"
         defaultValue={value ?? ''}

@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
@@ -8,11 +8,32 @@ import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extens
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
 import { REMINDER_STATUS_LABELS, REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
 import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
-import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
+import { formatDate, formatDateTime, formatIsoDate, formatList, formatNumber } from '@/lib/core/format';
+import { EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';
 import styles from './follow-up.module.css';
+
+/** What a replayed page says instead of its follow-up: it shows the past and offers no actions. */
+export function ReplayNotice() {
+  return (
+    <Alert data-color="info" role="status">
+      <strong>Du ser et tilbakeblikk.</strong> Siden viser statusen slik den var på den valgte datoen, og har ingen
+      handlinger. Fristsøknader, notater og påminnelser ser du på siden slik den er nå.
+    </Alert>
+  );
+}
+
+/** Why the contact cannot apply now, when that is not because a request is pending. */
+function ApplicationClosed({ extensions }: { extensions: MunicipalityExtensionsSummary }) {
+  if (!extensions.closedReason) return null;
+  return (
+    <Paragraph data-size="sm">
+      {EXTENSION_CLOSED_MESSAGES[extensions.closedReason](formatIsoDate(extensions.lastApplicationDay))}
+    </Paragraph>
+  );
+}
 
 const REMINDER_STATUS_COLORS = { QUEUED: 'warning', SENT: 'success', FAILED: 'danger' } as const;
 
@@ -54,8 +75,10 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
           ))}
         </ol>
       )}
-      {extensions.canApply && (
+      {extensions.canApply ? (
         <ExtensionRequestForm number={number} season={extensions.season.key} dateBounds={extensions.dateBounds} />
+      ) : (
+        <ApplicationClosed extensions={extensions} />
       )}
     </PageSection>
   );

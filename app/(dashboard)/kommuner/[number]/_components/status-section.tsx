@@ -1,9 +1,11 @@
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { FlagList } from '@/components/status/flag-list';
+import { HelpBadge } from '@/components/status/help-link';
+import { OutcomeBadge, STATE_ICONS, nextStepOf } from '@/components/status/season-outcome';
 import { PageSection } from '@/components/status/page-section';
 import { STATE_COLORS } from '@/components/status/state-colors';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
-import type { MunicipalityStatusDetail } from '@/lib/status/rules';
+import { seasonOutcome, type MunicipalityStatusDetail } from '@/lib/status/rules';
 import { formatDate } from '@/lib/core/format';
 import { DeliveryFacts } from './delivery-facts';
 
@@ -20,13 +22,26 @@ function ResubmissionAgreed({ agreedAt }: { agreedAt: Date }) {
 /** The municipality's state now: its badge, a resend agreed with FHI, the figures, and the flags with their next steps. */
 export function StatusSection({ municipality }: { municipality: MunicipalityStatusDetail }) {
   const resubmissionAgreedAt = municipality.flags.find((flag) => flag.code === 'MUST_RESUBMIT')?.resubmissionAgreedAt;
+  const outcome = seasonOutcome(municipality.figures, municipality.season.deadline, municipality.asOf);
   return (
     <PageSection id="status" title="Status">
       <Paragraph>
-        <Tag data-color={STATE_COLORS[municipality.state]}>{DELIVERY_STATE_LABELS[municipality.state]}</Tag>
+        <HelpBadge
+          topic="tilstand"
+          code={municipality.state}
+          color={STATE_COLORS[municipality.state]}
+          size="md"
+          icon={STATE_ICONS[municipality.state]}
+        >
+          {DELIVERY_STATE_LABELS[municipality.state]}
+        </HelpBadge>{' '}
+        {outcome && <OutcomeBadge outcome={outcome} />}
+      </Paragraph>
+      <Paragraph>
+        <strong>Neste steg:</strong> {nextStepOf(municipality.state, municipality.flags)}
       </Paragraph>
       {resubmissionAgreedAt && <ResubmissionAgreed agreedAt={resubmissionAgreedAt} />}
-      <DeliveryFacts figures={municipality.figures} />
+      <DeliveryFacts figures={municipality.figures} outcome={outcome} />
       <Heading level={3} data-size="xs">
         Flagg og neste steg
       </Heading>

@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,6 +8,7 @@ import { rateText } from '@/components/daily/daily-table';
 import styles from '@/components/daily/daily.module.css';
 import { YearCalendar } from '@/components/daily/year-calendar';
 import { AsOfForm } from '@/components/filters/as-of-form';
+import { HelpBadge } from '@/components/status/help-link';
 import { PageSection } from '@/components/status/page-section';
 import { requireViewer } from '@/lib/access/request';
 import { getDailyMunicipality, listSeasons } from '@/lib/daily';
@@ -108,7 +109,9 @@ export default async function DailyMunicipalityPage({
       />
       <PageSection id="status" title="Status">
         <Paragraph>
-          <Tag data-color={DAILY_STATE_COLORS[result.state]}>{DAILY_STATE_LABELS[result.state]}</Tag>{' '}
+          <HelpBadge topic="daglig-tilstand" code={result.state} color={DAILY_STATE_COLORS[result.state]} size="md">
+            {DAILY_STATE_LABELS[result.state]}
+          </HelpBadge>{' '}
           {result.lastAcceptedAt
             ? `Siste godkjente levering ${formatDateTime(result.lastAcceptedAt)}.`
             : 'Ingen godkjent levering ennå.'}{' '}
