@@ -102,7 +102,7 @@ describe('the weekly report', () => {
       ['5001', 'GRANTED'],
     ]);
     expect(changes.stillNotStarted).toHaveLength(357 - 3);
-    expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+    expect(report.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({
       count: 2,
       share: 2 / 357,
       lastSeasonCount: 1,
@@ -176,11 +176,11 @@ describe('the weekly report', () => {
       'Bergen',
       'Vestland',
       'Avvist',
-      'Fristen er passert, Må sende på nytt, Bør søke om utsettelse',
+      'Forsinket, Må sende på nytt',
       '15.01.2026',
     ]);
     expect(bergen[9]).toBe('14.01.2026 kl. 09:00');
-    expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Fristen er passert; Nytt flagg: Må sende på nytt');
+    expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Forsinket; Nytt flagg: Må sende på nytt');
   });
 
   it('neutralises every cell that would start a formula, in XLSX and CSV', async () => {
@@ -240,7 +240,7 @@ describe('the weekly report', () => {
     expect(own.scope).toBe('OWN_MUNICIPALITIES');
     expect(own.snapshot.municipalities.map((row) => row.number)).toEqual(['0301']);
     expect(own.snapshot.keyFigures.total).toBe(1);
-    expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+    expect(own.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({
       count: 1,
       share: 1,
       lastSeasonCount: 1,

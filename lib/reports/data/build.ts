@@ -125,7 +125,8 @@ async function storedSnapshot(
     [seasonKey, weekStart],
   );
   const snapshot = stored?.snapshot;
-  if (snapshot?.version !== WEEKLY_SNAPSHOT_VERSION) return null;
+  // A version 1 snapshot has the same rows; its key figures are counted again from them.
+  if (!snapshot || (snapshot.version !== WEEKLY_SNAPSHOT_VERSION && snapshot.version !== 1)) return null;
   return { ...snapshot, municipalities: snapshot.municipalities.filter((row) => numbers.has(row.number)) };
 }
 

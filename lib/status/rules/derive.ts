@@ -71,6 +71,7 @@ function figuresOf(facts: Facts): DeliveryFigures {
     workingDaysLeft: workingDaysLeft(asOf, effectiveDeadline),
     deliveredOnTime: firstAccepted ? firstAccepted.delivery.sentAt <= effectiveDeadline : null,
     firstAcceptedAt: firstAccepted?.acceptedAt ?? null,
+    firstAcceptedSentAt: firstAccepted?.delivery.sentAt ?? null,
     timeToFirstAcceptedDeliveryMs: firstAccepted
       ? Math.max(0, firstAccepted.acceptedAt.getTime() - input.season.opensAt.getTime())
       : null,

@@ -10,3 +10,5 @@ export { byUrgency, compareByUrgency, FLAG_URGENCY } from './urgency';
 export { extensionPendingWait } from './flags';
 export type * from './types';
 export * from './summaries';
+export * from './key-figures';
+export * from './deadline-risk';
