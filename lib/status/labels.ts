@@ -68,7 +68,7 @@ export const KEY_FIGURE_DEFINITIONS = {
       'Fristen er passert, og kommunen har ingen godkjent levering (en fagmelding sendt innen fristen som venter på Apprec, regnes ikke som forsinket).',
     MUST_RESUBMIT: 'Siste leveranse er avvist, ufullstendig eller godkjent med feil, og hele året må sendes på nytt.',
     SHOULD_APPLY_FOR_EXTENSION:
-      'Før fristen: kommuner som i fjor var i samme situasjon like mange arbeidsdager før fristen, rakk det oftere ikke enn de rakk det. Heises ikke etter fristen.',
+      'Før fristen, når flertallet av kommunene som i fjor var i samme situasjon like mange arbeidsdager før fristen, ikke fikk godkjent levering innen fristen. Heises ikke etter fristen, og ikke når utsettelse er søkt eller innvilget.',
   },
 } as const;
 
