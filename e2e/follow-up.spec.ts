@@ -241,7 +241,7 @@ test.describe('an extension request from application to mail', () => {
       .filter({ hasText: municipality.name });
     await expect(row).toContainText(`${granted.shown} (utsatt)`);
     // The deadline is in the future again: no longer overdue.
-    await expect(row).not.toContainText('Fristen er passert');
+    await expect(row).not.toContainText('Forsinket');
     const api = (await (await staff.request.get(`/api/v1/municipalities/${municipality.number}/status`)).json()) as {
       figures: StatusRow['figures'];
     };

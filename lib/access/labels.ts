@@ -28,6 +28,7 @@ export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
   launcher: 'Oppstart',
   benchmark: 'Ytelsesmåling',
   transport: 'AMQP-mottak (automatisk)',
+  'deadline-risk': 'Fristrisiko fra fjorårets sesong (automatisk)',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {

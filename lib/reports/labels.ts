@@ -3,16 +3,9 @@
  * kinds of change, how far its mail to a subscriber got, and what creating a report, its mail and
  * its deliveries say. Pure.
  */
-import { STATUS_KEY_FIGURE_LABELS } from '../status/labels';
 import type { ReportDeliveryStatus } from './rules/archive';
-import type { ChangeKind, KeyFigure } from './rules/weekly-report';
+import type { ChangeKind } from './rules/weekly-report';
 import { DAILY_FLAG_LABELS } from '../daily/labels';
-
-/** The report's key figures, in the report's order: the overview's, but "delivered by the deadline" in full. */
-export const KEY_FIGURE_LABELS: Record<KeyFigure['key'], string> = {
-  ...STATUS_KEY_FIGURE_LABELS,
-  deliveredOnTime: 'Levert innen fristen',
-};
 
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   DELIVERED: 'Nylig levert',

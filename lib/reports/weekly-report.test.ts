@@ -124,7 +124,7 @@ describe('the weekly report', () => {
       ['5001', 'GRANTED'],
     ]);
     expect(changes.stillNotStarted).toHaveLength(357 - 3);
-    expect(report.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+    expect(report.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({
       count: 2,
       share: 2 / 357,
       lastSeasonCount: 1,
@@ -219,9 +219,8 @@ describe('the weekly report', () => {
     const deadline = osloRow.getCell(header.indexOf('Frist') + 1);
     expect(deadline.value).toBeInstanceOf(Date);
     expect((deadline.value as Date).toISOString()).toBe('2026-01-15T23:59:59.999Z');
-    expect(osloRow.getCell(header.indexOf('Endringer denne uken') + 1).value).toBe(
-      'Nylig levert; Flagg fjernet: Bør søke om utsettelse',
-    );
+    // No flag cleared: without a last season to go by, «Bør søke om utsettelse» was never raised.
+    expect(osloRow.getCell(header.indexOf('Endringer denne uken') + 1).value).toBe('Nylig levert');
 
     const changes = workbook.getWorksheet('Endringer')!;
     const kinds = changes.getColumn(1).values.slice(2);
@@ -245,11 +244,11 @@ describe('the weekly report', () => {
       'Bergen',
       'Vestland',
       'Avvist',
-      'Fristen er passert, Må sende på nytt, Bør søke om utsettelse',
+      'Forsinket, Må sende på nytt',
       '15.01.2026',
     ]);
     expect(bergen[9]).toBe('14.01.2026 kl. 09:00');
-    expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Fristen er passert; Nytt flagg: Må sende på nytt');
+    expect(bergen[10]).toBe('Nylig avvist; Nytt flagg: Forsinket; Nytt flagg: Må sende på nytt');
   });
 
   it('neutralises every cell that would start a formula, in XLSX and CSV', async () => {
@@ -360,7 +359,7 @@ describe('the weekly report', () => {
     // The EPJ section compares every municipality with the rest: not in a contact's share.
     expect(report.snapshot.epj).toBeTruthy();
     expect(own.snapshot.epj).toBeNull();
-    expect(own.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({
+    expect(own.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({
       count: 1,
       share: 1,
       lastSeasonCount: 1,

@@ -9,4 +9,5 @@ import 'server-only';
 export { getMunicipalityState, getMunicipalityStatus, getStatusOverview } from './data/status';
 export { deriveStatusOverview, findSeason } from './data/overview';
 export { findMunicipalitySeason } from './data/municipality-season';
+export { getSeasonDeadlineRiskCurve } from './data/deadline-risk';
 export { readOverviewRowsWithoutDeriving } from './data/baseline';

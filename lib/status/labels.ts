@@ -4,8 +4,8 @@
  */
 import { formatDate, formatDateTime } from '../core/format';
 import type { SeasonOutcome, SeasonOutcomeCode } from './rules/outcome';
-import type { StatusKeyFigures } from './rules/summaries';
 import { countOf } from './rules/texts';
+import type { KeyFigureKey, MeasureKey } from './rules/key-figures';
 import type { StatusColumnId } from './rules/table-params';
 import type { ChecklistStatus, DeliveryState, FlagCode, MessageInput } from './rules/types';
 
@@ -25,7 +25,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   SHOULD_APPLY_FOR_EXTENSION: 'Bør søke om utsettelse',
   APPREC_MISSING: 'Apprec mangler',
   RESENT_BEFORE_APPREC: 'Sendt på nytt før Apprec',
-  OVERDUE: 'Fristen er passert',
+  OVERDUE: 'Forsinket',
   EXTENSION_PENDING: 'Utsettelse til behandling',
   TRANSPORT_ERROR: 'Transportfeil',
 };
@@ -47,17 +47,51 @@ export const STATUS_COLUMN_LABELS: Record<StatusColumnId, string> = {
   latestSent: 'Siste sending',
   deadline: 'Frist',
   workingDaysLeft: 'Arbeidsdager igjen',
-  onTime: 'Levert i tide',
+  onTime: 'Levert innen fristen',
 };
 
-/** The overview's key figures, in its order: municipalities in a state, with a flag, or waiting (the weekly report's too). */
-export const STATUS_KEY_FIGURE_LABELS: Record<Exclude<keyof StatusKeyFigures, 'total'>, string> = {
-  delivered: DELIVERY_STATE_LABELS.DELIVERED,
-  deliveredOnTime: STATUS_COLUMN_LABELS.onTime,
-  mustResubmit: FLAG_LABELS.MUST_RESUBMIT,
-  shouldApplyForExtension: FLAG_LABELS.SHOULD_APPLY_FOR_EXTENSION,
-  awaitingApprec: 'Venter på Apprec',
-  notStarted: DELIVERY_STATE_LABELS.NOT_STARTED,
+/** The two measures that cut across the states (lib/status/rules/key-figures.ts). */
+export const MEASURE_LABELS: Record<MeasureKey, string> = {
+  accepted: 'Godkjent levering',
+  deliveredOnTime: 'Levert innen fristen',
+};
+
+/** What each state, measure and counted flag means, in one sentence: the overview and the help page show these. */
+export const KEY_FIGURE_DEFINITIONS = {
+  states:
+    'Hver kommune er i nøyaktig én status, etter hva den siste produksjonsleveransen viser. Tallene for statusene blir til sammen antallet kommuner.',
+  measures: {
+    accepted:
+      'Kommunen har minst én produksjonsleveranse der fagmeldingen (KPR_IPL) fikk positiv Apprec (OK, eller OK med feil i delmelding) og identmeldingen (KPR_IDE) kom og ikke ble avvist. En senere sending som feiler, tar ikke bort en godkjent levering.',
+    deliveredOnTime:
+      'Den første godkjente leveransen ble sendt innen kommunens frist (sesongens frist, eller innvilget utsatt frist).',
+  } satisfies Record<MeasureKey, string>,
+  flags: {
+    OVERDUE:
+      'Fristen er passert, og kommunen har ingen godkjent levering (en fagmelding sendt innen fristen som venter på Apprec, regnes ikke som forsinket).',
+    MUST_RESUBMIT: 'Siste leveranse er avvist, ufullstendig eller godkjent med feil, og hele året må sendes på nytt.',
+    SHOULD_APPLY_FOR_EXTENSION:
+      'Før fristen, når flertallet av kommunene som i fjor var i samme situasjon like mange arbeidsdager før fristen, ikke fikk godkjent levering innen fristen. Heises ikke etter fristen, og ikke når utsettelse er søkt eller innvilget.',
+  },
+} as const;
+
+/** A key figure's name on the overview and in the weekly report. */
+export function keyFigureLabel(figure: KeyFigureKey): string {
+  switch (figure.group) {
+    case 'state':
+      return DELIVERY_STATE_LABELS[figure.key];
+    case 'measure':
+      return MEASURE_LABELS[figure.key];
+    case 'flag':
+      return FLAG_LABELS[figure.key];
+  }
+}
+
+/** The headings of the overview's three groups of key figures. */
+export const KEY_FIGURE_GROUP_LABELS: Record<KeyFigureKey['group'], string> = {
+  state: 'Status',
+  measure: 'På tvers av status',
+  flag: 'Flagg',
 };
 
 /** Whether a delivery came in time, as a table cell says it ('–': nothing delivered yet). */

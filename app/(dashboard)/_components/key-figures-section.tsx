@@ -1,44 +1,72 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
-import { STATUS_KEY_FIGURE_LABELS } from '@/lib/status/labels';
-import type { StatusOverviewSummary } from '@/lib/status/rules';
+import { KEY_FIGURE_DEFINITIONS, KEY_FIGURE_GROUP_LABELS, keyFigureLabel, MEASURE_LABELS } from '@/lib/status/labels';
+import { KEY_FIGURE_KEYS, keyFigureCount, type KeyFigureKey, type StatusOverviewSummary } from '@/lib/status/rules';
 import { formatDate, formatNumber, formatPercent } from '@/lib/core/format';
 import styles from './status-overview.module.css';
 
-const KEY_FIGURES = Object.keys(STATUS_KEY_FIGURE_LABELS) as (keyof typeof STATUS_KEY_FIGURE_LABELS)[];
+const GROUPS = ['state', 'measure', 'flag'] as const satisfies readonly KeyFigureKey['group'][];
 
-/** Accepted deliveries now against the same day before the deadline last season. */
+/** Accepted deliveries now (the measure «Godkjent levering») against the same day before the deadline last season. */
 function LastSeasonComparison({ overview }: { overview: StatusOverviewSummary }) {
-  const { previous } = overview;
-  const total = overview.keyFigures.total;
+  const { previous, keyFigures } = overview;
+  const { total } = keyFigures;
+  const accepted = keyFigures.measures.accepted;
   if (!previous) return null;
   return (
     <Paragraph>
-      Sammenlignet med i fjor: {formatNumber(overview.accepted)} av {formatNumber(total)} (
-      {formatPercent(total ? overview.accepted / total : 0)}) har godkjent levering nå. På samme dag før fristen i{' '}
-      {previous.season.name} ({formatDate(previous.asOf)}) gjaldt det {formatNumber(previous.accepted)} (
-      {formatPercent(total ? previous.accepted / total : 0)}).
+      Sammenlignet med i fjor: {formatNumber(accepted)} av {formatNumber(total)} (
+      {formatPercent(total ? accepted / total : 0)}) har {MEASURE_LABELS.accepted.toLowerCase()} nå. På samme dag før
+      fristen i {previous.season.name} ({formatDate(previous.asOf)}) gjaldt det {formatNumber(previous.accepted)} av{' '}
+      {formatNumber(previous.total)} ({formatPercent(previous.total ? previous.accepted / previous.total : 0)}).
     </Paragraph>
   );
 }
 
-/** The key figures, each as a count and a share of the municipalities in scope, and last season's comparison. */
-export function KeyFiguresSection({ overview }: { overview: StatusOverviewSummary }) {
+function FigureGroup({ overview, group }: { overview: StatusOverviewSummary; group: KeyFigureKey['group'] }) {
   const { keyFigures } = overview;
-  const total = keyFigures.total;
+  const { total } = keyFigures;
+  const id = `nokkeltall-${group}`;
+  return (
+    <>
+      <Heading level={3} data-size="2xs" id={id}>
+        {KEY_FIGURE_GROUP_LABELS[group]}
+      </Heading>
+      <ul className={styles.figures} aria-labelledby={id} data-group={group}>
+        {KEY_FIGURE_KEYS.filter((figure) => figure.group === group).map((figure) => {
+          const count = keyFigureCount(keyFigures, figure);
+          return (
+            <li key={figure.key} className={styles.figure} data-key={figure.key}>
+              <span className={styles.figureLabel}>{keyFigureLabel(figure)}</span>
+              <span className={styles.figureValue}>{formatNumber(count)}</span>
+              <span className={styles.figureShare}>
+                av {formatNumber(total)} ({formatPercent(total ? count / total : 0)})
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * The key figures (lib/status/rules/key-figures.ts): the states, which add up to the number in
+ * scope; the two measures across them, with their definitions; the flags. Then last season's
+ * comparison, in the same measure.
+ */
+export function KeyFiguresSection({ overview }: { overview: StatusOverviewSummary }) {
+  const { total } = overview.keyFigures;
   return (
     <PageSection id="nokkeltall" title="Nøkkeltall">
-      <ul className={styles.figures}>
-        {KEY_FIGURES.map((key) => (
-          <li key={key} className={styles.figure}>
-            <span className={styles.figureLabel}>{STATUS_KEY_FIGURE_LABELS[key]}</span>
-            <span className={styles.figureValue}>{formatNumber(keyFigures[key])}</span>
-            <span className={styles.figureShare}>
-              av {formatNumber(total)} ({formatPercent(total ? keyFigures[key] / total : 0)})
-            </span>
-          </li>
-        ))}
-      </ul>
+      {GROUPS.map((group) => (
+        <FigureGroup key={group} overview={overview} group={group} />
+      ))}
+      <Paragraph data-size="sm">
+        Statusene blir til sammen {formatNumber(total)}: {KEY_FIGURE_DEFINITIONS.states} {MEASURE_LABELS.accepted}:{' '}
+        {KEY_FIGURE_DEFINITIONS.measures.accepted} {MEASURE_LABELS.deliveredOnTime}:{' '}
+        {KEY_FIGURE_DEFINITIONS.measures.deliveredOnTime}
+      </Paragraph>
       <LastSeasonComparison overview={overview} />
     </PageSection>
   );

@@ -24,7 +24,8 @@ export interface Viewer {
 export type PersonViewer = Viewer & { userId: string; sessionId: string; apiKeyId: null };
 
 /** The named parts of the product that read and write on their own, not for a person. */
-export type SystemName = 'reminders' | 'weekly-report' | 'sign-in' | 'launcher' | 'benchmark' | 'transport';
+export type SystemName =
+  'reminders' | 'weekly-report' | 'sign-in' | 'launcher' | 'benchmark' | 'transport' | 'deadline-risk';
 
 /**
  * A job, a process or the sign-in itself. It sees every municipality (like FHI) and is recorded in

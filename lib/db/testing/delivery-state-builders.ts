@@ -15,6 +15,7 @@ import type {
   MessageInput,
   SeasonInput,
 } from '@/lib/status/rules/types';
+import type { DeadlineRiskCurve } from '@/lib/status/rules/deadline-risk';
 
 /** An instant; write the Oslo offset into the string ('2026-01-15T23:59:00+01:00'). */
 export const at = (iso: string) => new Date(iso);
@@ -134,8 +135,31 @@ export function extension(
   };
 }
 
+/**
+ * A last-season curve for the tests: of ten municipalities in any position but «sent, awaiting
+ * Apprec», seven missed the deadline when they stood there 5 working days or fewer before it, one
+ * when they stood there earlier; of those awaiting an Apprec, one missed it whenever they stood
+ * there. Those that delivered took 7 working days on average.
+ */
+export const LAST_SEASON_CURVE: DeadlineRiskCurve = {
+  seasonKey: '2024',
+  seasonName: 'KPR 2024',
+  municipalities: 357,
+  deliveredByDeadline: 330,
+  points: (['NOT_STARTED', 'TESTING', 'REJECTED', 'AWAITING_APPREC', 'INCOMPLETE'] as const).flatMap((position) =>
+    Array.from({ length: 21 }, (_, workingDaysLeft) => ({
+      position,
+      workingDaysLeft,
+      municipalities: 10,
+      deliveredByDeadline: workingDaysLeft <= 5 && position !== 'AWAITING_APPREC' ? 3 : 9,
+      meanWorkingDaysToAccepted: 7,
+    })),
+  ),
+};
+
 export function input(events: Partial<DeliveryStateInput> = {}): DeliveryStateInput {
   return {
+    deadlineRiskCurve: LAST_SEASON_CURVE,
     season: SEASON_2025,
     messages: [],
     apprecs: [],

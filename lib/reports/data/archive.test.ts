@@ -94,15 +94,15 @@ describe('the reports DAL', () => {
       municipalities: 357,
       replacedAt: null,
     });
-    expect(all!.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 1, share: 1 / 357 });
+    expect(all!.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({ count: 1, share: 1 / 357 });
     expect(all!.changeCount).toBeGreaterThanOrEqual(3);
     expect(all!.deliveries).toEqual({ QUEUED: 0, SENT: 0, FAILED: 0, SKIPPED: 0 });
 
     const audits = await auditRowsDuring(db(), async () => {
       const [own] = await listWeeklyReports(oslo);
       expect(own).toMatchObject({ id: reportId, municipalities: 1, deliveries: null });
-      expect(own!.keyFigures.find((figure) => figure.key === 'delivered')).toMatchObject({ count: 1, share: 1 });
-      expect(own!.keyFigures.find((figure) => figure.key === 'notStarted')).toMatchObject({ count: 0 });
+      expect(own!.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({ count: 1, share: 1 });
+      expect(own!.keyFigures.find((figure) => figure.key === 'NOT_STARTED')).toMatchObject({ count: 0 });
       // Oslo's own changes only: delivered, and the advice to apply for an extension cleared.
       expect(own!.changeCount).toBe(2);
     });

@@ -158,7 +158,8 @@ async function storedSnapshot(
     [seasonKey, weekStart],
   );
   const snapshot = stored?.snapshot;
-  if (snapshot?.version !== WEEKLY_SNAPSHOT_VERSION) return null;
+  // A snapshot of an earlier version lacks the daily section: the previous week is derived instead.
+  if (!snapshot || snapshot.version !== WEEKLY_SNAPSHOT_VERSION) return null;
   return { ...snapshot, municipalities: snapshot.municipalities.filter((row) => numbers.has(row.number)) };
 }
 

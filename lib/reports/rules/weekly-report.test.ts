@@ -4,6 +4,7 @@ import {
   changeRows,
   compareWeeklySnapshots,
   followUpGroups,
+  countKeyFigures,
   previousWeekStart,
   reportWeek,
   weekStartOf,
@@ -84,23 +85,14 @@ function municipality(
     effectiveDeadline: '2026-01-15T22:59:59.999Z',
     extensionGranted: false,
     deliveredOnTime: state === 'DELIVERED' ? true : null,
-    firstAcceptedAt: null,
+    firstAcceptedAt: state === 'DELIVERED' ? '2026-01-05T10:00:00.000Z' : null,
     lastSentAt: null,
     extensions: [],
     ...extra,
   };
 }
 
-const counts = (values: Partial<KeyFigureCounts> = {}): KeyFigureCounts => ({
-  total: 0,
-  delivered: 0,
-  deliveredOnTime: 0,
-  mustResubmit: 0,
-  shouldApplyForExtension: 0,
-  awaitingApprec: 0,
-  notStarted: 0,
-  ...values,
-});
+const counts = (rows: SnapshotMunicipality[] = []): KeyFigureCounts => countKeyFigures(rows);
 
 function snapshot(
   weekStart: string,
@@ -113,7 +105,7 @@ function snapshot(
     season: { key: '2025', name: 'KPR 2025', deadline: '2026-01-15T22:59:59.999Z' },
     weekStart,
     asOf,
-    keyFigures: counts({ total: municipalities.length }),
+    keyFigures: counts(municipalities),
     lastSeason: null,
     municipalities,
     daily: null,
@@ -205,7 +197,7 @@ describe('compareWeeklySnapshots', () => {
     expect(numbers(report.changes.flagsRaised.APPREC_MISSING)).toEqual([]);
     expect(changeRows(report.changes).map((row) => [row.kind, row.municipality.number, row.detail])).toEqual([
       ['DELIVERED', '1101', ''],
-      ['FLAG_RAISED', '0301', 'Fristen er passert'],
+      ['FLAG_RAISED', '0301', 'Forsinket'],
       ['FLAG_CLEARED', '1101', 'Bør søke om utsettelse'],
     ]);
   });
@@ -263,35 +255,85 @@ describe('compareWeeklySnapshots', () => {
     expect(numbers(report.changes.stillNotStarted)).toEqual(['1101']);
   });
 
-  it('gives key figures as counts and shares against last season', () => {
+  it('gives key figures as counts and shares against last season, counted from the rows', () => {
+    const current = [
+      municipality('0301', 'DELIVERED', [], { firstAcceptedAt: '2026-01-05T10:00:00.000Z' }),
+      municipality('1101', 'ACCEPTED_WITH_ERRORS', ['MUST_RESUBMIT'], {
+        deliveredOnTime: true,
+        firstAcceptedAt: '2026-01-06T10:00:00.000Z',
+      }),
+      municipality('4601', 'REJECTED', ['MUST_RESUBMIT', 'OVERDUE']),
+      municipality('5001', 'NOT_STARTED', ['OVERDUE']),
+    ];
+    const lastRows = [municipality('0301', 'DELIVERED', [], { firstAcceptedAt: '2025-01-05T10:00:00.000Z' })];
     const report = compareWeeklySnapshots(
-      snapshot(WEEK, END, [], {
-        keyFigures: counts({ total: 357, delivered: 100, deliveredOnTime: 90, notStarted: 7 }),
+      snapshot(WEEK, END, current, {
         lastSeason: {
           season: { key: '2024', name: 'KPR 2024' },
           asOf: '2025-01-18T22:59:59.999Z',
-          keyFigures: counts({ total: 357, delivered: 150, deliveredOnTime: 150 }),
+          keyFigures: counts([
+            ...lastRows,
+            municipality('1101', 'NOT_STARTED'),
+            municipality('4601', 'NOT_STARTED'),
+            municipality('5001', 'SENT'),
+          ]),
         },
       }),
       null,
     );
     expect(report.keyFigures.map((figure) => figure.key)).toEqual([
-      'delivered',
+      'DELIVERED',
+      'ACCEPTED_WITH_ERRORS',
+      'INCOMPLETE',
+      'REJECTED',
+      'APPREC_OVERDUE',
+      'SENT',
+      'TESTING',
+      'NOT_STARTED',
+      'accepted',
       'deliveredOnTime',
-      'mustResubmit',
-      'shouldApplyForExtension',
-      'awaitingApprec',
-      'notStarted',
+      'OVERDUE',
+      'MUST_RESUBMIT',
+      'SHOULD_APPLY_FOR_EXTENSION',
     ]);
     expect(report.keyFigures[0]).toEqual({
-      key: 'delivered',
+      group: 'state',
+      key: 'DELIVERED',
       label: 'Levert',
-      count: 100,
-      share: 100 / 357,
-      lastSeasonCount: 150,
-      lastSeasonShare: 150 / 357,
+      count: 1,
+      share: 1 / 4,
+      lastSeasonCount: 1,
+      lastSeasonShare: 1 / 4,
     });
-    expect(report.keyFigures[5]).toMatchObject({ count: 7, lastSeasonCount: 0, lastSeasonShare: 0 });
+    const byKey = new Map(report.keyFigures.map((figure) => [figure.key, figure]));
+    // The states add up to the municipalities; the measures and flags cut across them.
+    expect(
+      report.keyFigures.filter((figure) => figure.group === 'state').reduce((sum, figure) => sum + figure.count, 0),
+    ).toBe(4);
+    expect(byKey.get('accepted')).toMatchObject({ count: 2, label: 'Godkjent levering', lastSeasonCount: 1 });
+    expect(byKey.get('deliveredOnTime')).toMatchObject({ count: 2, label: 'Levert innen fristen' });
+    expect(byKey.get('MUST_RESUBMIT')).toMatchObject({ count: 2 });
+    expect(byKey.get('OVERDUE')).toMatchObject({ count: 2, label: 'Forsinket' });
+    expect(byKey.get('NOT_STARTED')).toMatchObject({ count: 1, lastSeasonCount: 2, lastSeasonShare: 2 / 4 });
+  });
+
+  it('reads a version 1 snapshot: its key figures counted again from its rows, last season left out', () => {
+    const old = {
+      ...snapshot(WEEK, END, [municipality('0301', 'DELIVERED', [], { firstAcceptedAt: '2026-01-05T10:00:00.000Z' })]),
+      version: 1 as const,
+      keyFigures: { total: 1, delivered: 1 } as unknown as KeyFigureCounts,
+      lastSeason: {
+        season: { key: '2024', name: 'KPR 2024' },
+        asOf: '2025-01-18T22:59:59.999Z',
+        keyFigures: { total: 357, delivered: 9 } as unknown as KeyFigureCounts,
+      },
+    };
+    const report = compareWeeklySnapshots(old, null);
+    expect(report.keyFigures.find((figure) => figure.key === 'DELIVERED')).toMatchObject({
+      count: 1,
+      lastSeasonCount: null,
+    });
+    expect(report.keyFigures.find((figure) => figure.key === 'accepted')).toMatchObject({ count: 1 });
   });
 
   it('has shares of 0 and no comparison for an empty scope without a last season', () => {

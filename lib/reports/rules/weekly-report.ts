@@ -9,9 +9,16 @@
 import { addDays, format, isMonday, parseISO, startOfISOWeek } from 'date-fns';
 import { endOfOsloDay, isIsoDate, osloDate } from '../../core/calendar';
 import { EXTENSION_STATUS_LABELS } from '../../follow-up/labels';
-import { FLAG_LABELS } from '../../status/labels';
+import { FLAG_LABELS, keyFigureLabel } from '../../status/labels';
+import {
+  countKeyFigures,
+  isKeyFigureCounts,
+  KEY_FIGURE_KEYS,
+  keyFigureCount,
+  type KeyFigureCounts,
+  type KeyFigureKey,
+} from '../../status/rules/key-figures';
 import type { DeliveryState, ExtensionStatus, FlagCode } from '../../status/rules/types';
-import { KEY_FIGURE_LABELS } from '../labels';
 import {
   compareDailySnapshots,
   dailyChangeCount,
@@ -21,8 +28,13 @@ import {
 } from './weekly-daily';
 import type { ReportEpjSection } from './epj-section';
 
-/** 2: with the daily season's section (`daily`). A stored snapshot of another version is not a baseline. */
-export const WEEKLY_SNAPSHOT_VERSION = 2;
+export { countKeyFigures, type KeyFigureCounts } from '../../status/rules/key-figures';
+
+/**
+ * 3: with the daily season's section (`daily`). 2 had key figures per state, measure and flag
+ * (lib/status/rules/key-figures.ts) but no daily section; 1 counted a mix of them.
+ */
+export const WEEKLY_SNAPSHOT_VERSION = 3;
 
 /** An extension request as known at the snapshot's instant (a later decision is not known yet). */
 export interface SnapshotExtension {
@@ -54,27 +66,14 @@ export interface SnapshotMunicipality {
   extensions: SnapshotExtension[];
 }
 
-/** Municipalities per key figure (the status overview's key figures). */
-export interface KeyFigureCounts {
-  /** Municipalities in scope. */
-  total: number;
-  delivered: number;
-  /** First accepted delivery sent by the effective deadline. */
-  deliveredOnTime: number;
-  mustResubmit: number;
-  shouldApplyForExtension: number;
-  /** Sent, awaiting the KPR_IPL's Apprec (overdue or not). */
-  awaitingApprec: number;
-  notStarted: number;
-}
-
 export interface SnapshotSeason {
   key: string;
   name: string;
 }
 
 export interface WeeklySnapshot {
-  version: typeof WEEKLY_SNAPSHOT_VERSION;
+  /** Stored snapshots of versions 1 and 2 are read too: their key figures are counted again from their rows, and they have no daily section. */
+  version: typeof WEEKLY_SNAPSHOT_VERSION | 2 | 1;
   season: SnapshotSeason & { deadline: string };
   /** Monday of the week, 'YYYY-MM-DD'. */
   weekStart: string;
@@ -157,7 +156,8 @@ export interface WeeklyChanges {
 }
 
 export interface KeyFigure {
-  key: Exclude<keyof KeyFigureCounts, 'total'>;
+  group: KeyFigureKey['group'];
+  key: KeyFigureKey['key'];
   label: string;
   count: number;
   /** Of the municipalities in scope, 0–1. */
@@ -209,17 +209,25 @@ const byFlag = () =>
 const within = (instant: string | null, after: number, until: number): instant is string =>
   instant !== null && Date.parse(instant) > after && Date.parse(instant) <= until;
 
+/** The key figures of a snapshot, counted from its rows (so a snapshot of an earlier version reads the same way). */
 function keyFiguresOf(snapshot: WeeklySnapshot): KeyFigure[] {
   const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
-  const last = snapshot.lastSeason?.keyFigures ?? null;
-  return (Object.keys(KEY_FIGURE_LABELS) as KeyFigure['key'][]).map((key) => ({
-    key,
-    label: KEY_FIGURE_LABELS[key],
-    count: snapshot.keyFigures[key],
-    share: share(snapshot.keyFigures[key], snapshot.keyFigures.total),
-    lastSeasonCount: last && last[key],
-    lastSeasonShare: last && share(last[key], last.total),
-  }));
+  const counts = countKeyFigures(snapshot.municipalities);
+  const stored = snapshot.lastSeason?.keyFigures;
+  const last = isKeyFigureCounts(stored) ? stored : null;
+  return KEY_FIGURE_KEYS.map((figure) => {
+    const count = keyFigureCount(counts, figure);
+    const lastCount = last && keyFigureCount(last, figure);
+    return {
+      group: figure.group,
+      key: figure.key,
+      label: keyFigureLabel(figure),
+      count,
+      share: share(count, counts.total),
+      lastSeasonCount: lastCount,
+      lastSeasonShare: last && lastCount !== null ? share(lastCount, last.total) : null,
+    };
+  });
 }
 
 /**
@@ -277,7 +285,7 @@ export function weeklyReportContent(
   since: string,
   changes: WeeklyChanges,
 ): WeeklyReportContent {
-  // A report stored before the daily section (snapshot version 1) has none.
+  // A report stored before the daily section (snapshot versions 1 and 2) has none.
   const withDaily = { ...changes, daily: changes.daily ?? null };
   return {
     snapshot: { ...snapshot, daily: snapshot.daily ?? null },
@@ -328,23 +336,6 @@ export function changeCount(changes: WeeklyChanges): number {
     changes.extensionsDecided.length +
     dailyChangeCount(changes.daily ?? null)
   );
-}
-
-/** What the key figures are counted from: a snapshot row, or a status row's state, flag codes and figure. */
-export type KeyFigureInput = Pick<SnapshotMunicipality, 'state' | 'flags' | 'deliveredOnTime'>;
-
-/** The key figures of the overview and of a snapshot, counted one way. */
-export function countKeyFigures(rows: readonly KeyFigureInput[]): KeyFigureCounts {
-  const count = (test: (row: KeyFigureInput) => boolean) => rows.filter(test).length;
-  return {
-    total: rows.length,
-    delivered: count((row) => row.state === 'DELIVERED'),
-    deliveredOnTime: count((row) => row.deliveredOnTime === true),
-    mustResubmit: count((row) => row.flags.includes('MUST_RESUBMIT')),
-    shouldApplyForExtension: count((row) => row.flags.includes('SHOULD_APPLY_FOR_EXTENSION')),
-    awaitingApprec: count((row) => row.state === 'SENT' || row.state === 'APPREC_OVERDUE'),
-    notStarted: count((row) => row.state === 'NOT_STARTED'),
-  };
 }
 
 /**

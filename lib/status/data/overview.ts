@@ -27,12 +27,15 @@ import {
   type ResubmissionAgreementInput,
   type SeasonRow,
   type StatusKeyFigures,
+  countKeyFigures,
+  hasAcceptedDelivery,
+  keyFigureInput,
   type TransportErrorInput,
   type StatusOverviewSummary,
   type StatusQuery,
 } from '@/lib/status/rules';
-import { countKeyFigures } from '@/lib/reports/rules/weekly-report';
 import { DAY_MS } from '@/lib/core/time';
+import { getDeadlineRiskCurve } from './deadline-risk';
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -53,7 +56,7 @@ export async function findSeason(actor: Actor, key: string | undefined): Promise
   return season ?? null;
 }
 
-async function findPreviousSeason(actor: Actor, season: SeasonRow): Promise<SeasonRow | null> {
+export async function findPreviousSeason(actor: Actor, season: SeasonRow): Promise<SeasonRow | null> {
   const [previous] = await sql(actor).query<SeasonRow>(
     `SELECT ${SEASON_COLUMNS} FROM season WHERE kind::text = $1 AND period_end < $2::date ORDER BY period_end DESC LIMIT 1`,
     [season.kind, isoDate(season.periodStart)],
@@ -253,13 +256,15 @@ export async function deriveSeason(
   const previousSeason = await findPreviousSeason(actor, season);
   const previousAsOf =
     previousSeason && new Date(asOf.getTime() - (season.deadline.getTime() - previousSeason.deadline.getTime()));
-  const [serviceCodes, events, previousEvents] = await Promise.all([
+  const [serviceCodes, events, previousEvents, deadlineRiskCurve] = await Promise.all([
     loadServiceCodes(actor),
     load(actor, season.id, scope, asOf),
     // Last season's accepted delivery as known at `asOf` (for plausibility); its derivation uses only what was known at `previousAsOf`.
     previousSeason
       ? load(actor, previousSeason.id, scope, asOf)
       : Promise.resolve(new Map<string, MunicipalityEvents>()),
+    // Last season's curve for the deadline-risk estimate (annual seasons: the daily regime has no such flag).
+    season.kind === 'ANNUAL' ? getDeadlineRiskCurve(season, previousSeason) : Promise.resolve(null),
   ]);
   const input = seasonInput(season);
   const previousInput = previousSeason && seasonInput(previousSeason);
@@ -270,7 +275,7 @@ export async function deriveSeason(
     const last = previousEvents.get(number) ?? NO_EVENTS;
     const servicesByCode = acceptedServicesByCode(last);
     const result = deriveDeliveryState(
-      { season: input, ...own, previousSeason: servicesByCode && { servicesByCode }, serviceCodes },
+      { season: input, ...own, previousSeason: servicesByCode && { servicesByCode }, serviceCodes, deadlineRiskCurve },
       asOf,
     );
     current.set(number, { events: own, result });
@@ -294,13 +299,7 @@ export async function deriveSeason(
 // Overview
 
 function keyFiguresOf(rows: readonly MunicipalityStatusRow[]): StatusKeyFigures {
-  return countKeyFigures(
-    rows.map((row) => ({
-      state: row.state,
-      flags: row.flags.map((flag) => flag.code),
-      deliveredOnTime: row.figures.deliveredOnTime,
-    })),
-  );
+  return countKeyFigures(rows.map(keyFigureInput));
 }
 
 const CUMULATIVE_DAYS_AFTER_DEADLINE = 30;
@@ -381,11 +380,10 @@ export async function buildOverview(
     season: seasonSummary(season),
     asOf: asOf,
     keyFigures: keyFiguresOf(rows),
-    accepted: rows.filter((row) => row.figures.firstAcceptedAt).length,
     previous: previous && {
       season: seasonSummary(previous.season),
       asOf: previous.asOf,
-      accepted: [...previous.results.values()].filter((result) => result.figures.firstAcceptedAt).length,
+      accepted: [...previous.results.values()].filter((result) => hasAcceptedDelivery(result.figures)).length,
       delivered: [...previous.results.values()].filter((result) => result.state === 'DELIVERED').length,
       total: rows.length,
     },

@@ -95,7 +95,7 @@ const cases: Case[] = [
     input: input(),
     asOf: '2026-01-16T00:01:00+01:00',
     state: 'NOT_STARTED',
-    flags: ['OVERDUE', 'SHOULD_APPLY_FOR_EXTENSION'],
+    flags: ['OVERDUE'],
     figures: { workingDaysLeft: 0, calendarDaysLeft: -1 },
   },
   {
@@ -165,7 +165,7 @@ const cases: Case[] = [
     input: input({ messages: [testIpl('t1', '2025-10-15T10:00:00+02:00')] }),
     asOf: '2026-01-20T12:00:00+01:00',
     state: 'TESTING',
-    flags: ['OVERDUE', 'SHOULD_APPLY_FOR_EXTENSION'],
+    flags: ['OVERDUE'],
   },
   {
     name: 'a test message received after asOf is not known yet',
@@ -431,7 +431,7 @@ const cases: Case[] = [
     ),
     asOf: '2026-01-16T10:00:00+01:00',
     state: 'REJECTED',
-    flags: ['OVERDUE', 'MUST_RESUBMIT', 'SHOULD_APPLY_FOR_EXTENSION'],
+    flags: ['OVERDUE', 'MUST_RESUBMIT'],
   },
   {
     name: 'accepted first, a later resend rejected: the latest counts',
@@ -447,7 +447,7 @@ const cases: Case[] = [
     ),
     asOf: '2026-01-12T13:00:00+01:00',
     state: 'REJECTED',
-    flags: ['MUST_RESUBMIT', 'SHOULD_APPLY_FOR_EXTENSION'],
+    flags: ['MUST_RESUBMIT'],
     figures: { deliveredOnTime: true, firstAcceptedAt: at('2026-01-05T12:00:00+01:00') },
   },
   {
@@ -509,7 +509,7 @@ const cases: Case[] = [
     }),
     asOf: '2026-01-20T10:00:00+01:00',
     state: 'INCOMPLETE',
-    flags: ['OVERDUE', 'MUST_RESUBMIT', 'SHOULD_APPLY_FOR_EXTENSION'],
+    flags: ['OVERDUE', 'MUST_RESUBMIT'],
   },
   {
     name: 'KPR_IPL awaiting its Apprec, KPR_IDE not yet sent',

@@ -11,6 +11,7 @@ import {
   ide,
   input,
   ipl,
+  LAST_SEASON_CURVE,
   T02,
 } from '@/lib/db/testing/delivery-state-builders';
 import type { DeliveryFlag, DeliveryStateInput, FlagCode } from './types';
@@ -197,7 +198,7 @@ describe('OVERDUE', () => {
   it('counts the days since the deadline', () => {
     const overdue = flag(input(), '2026-01-20T09:00:00+01:00', 'OVERDUE');
     expect(overdue.reason).toBe(
-      'Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent leveranse.',
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent levering.',
     );
     expect(overdue.evidence.times).toEqual([{ label: 'Frist', at: endOfOsloDay('2026-01-15') }]);
   });
@@ -205,23 +206,35 @@ describe('OVERDUE', () => {
   it('sent after the deadline and awaiting its Apprec', () => {
     const overdue = flag(input(delivery('r1', '2026-01-16T00:01:00+01:00')), '2026-01-16T07:00:00+01:00', 'OVERDUE');
     expect(overdue.reason).toBe(
-      'Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen.',
+      'Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen; den venter på Apprec.',
     );
   });
 });
 
 describe('SHOULD_APPLY_FOR_EXTENSION', () => {
+  const LAST_SEASON = (n: number, days: number) => {
+    const before = days === 0 ? 'på fristdagen' : `${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'} før fristen`;
+    return (
+      `I fjor (KPR 2024) rakk ${n} av 10 kommuner som ikke hadde startet ${before}, å få godkjent levering innen ` +
+      'fristen; de som fikk godkjent levering, brukte i snitt 7 arbeidsdager på det.'
+    );
+  };
+
   it.each([
-    ['2026-01-09T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er om 4 arbeidsdager, og kommunen har ikke levert.'],
-    ['2026-01-14T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er om 1 arbeidsdag, og kommunen har ikke levert.'],
-    ['2026-01-15T12:00:00+01:00', 'Fristen går ut i dag (15.01.2026 kl. 23:59), og kommunen har ikke levert.'],
-    ['2026-01-16T12:00:00+01:00', 'Fristen 15.01.2026 kl. 23:59 er passert, og kommunen har ikke levert.'],
-  ])('at %s', (asOf, reason) => {
+    ['2026-01-09T12:00:00+01:00', `Fristen 15.01.2026 kl. 23:59 er om 4 arbeidsdager. ${LAST_SEASON(3, 4)}`],
+    ['2026-01-14T12:00:00+01:00', `Fristen 15.01.2026 kl. 23:59 er om 1 arbeidsdag. ${LAST_SEASON(3, 1)}`],
+    ['2026-01-15T12:00:00+01:00', `Fristen går ut i dag (15.01.2026 kl. 23:59). ${LAST_SEASON(3, 0)}`],
+  ])('at %s: says last season’s estimate in words', (asOf, reason) => {
     const advice = flag(input(), asOf, 'SHOULD_APPLY_FOR_EXTENSION');
     expect(advice.reason).toBe(reason);
     expect(advice.nextStep).toBe(
       'Søk om utsatt frist på kommunens side i KPR-status, med begrunnelse og datoen kommunen kan levere innen.',
     );
+  });
+
+  it('is not raised after the deadline (OVERDUE is)', () => {
+    const codes = deriveDeliveryState(input(), at('2026-01-16T12:00:00+01:00')).flags.map((f) => f.code);
+    expect(codes).toEqual(['OVERDUE']);
   });
 
   it('mentions an earlier denial', () => {
@@ -235,17 +248,45 @@ describe('SHOULD_APPLY_FOR_EXTENSION', () => {
       'SHOULD_APPLY_FOR_EXTENSION',
     );
     expect(advice.reason).toBe(
-      'Fristen 15.01.2026 kl. 23:59 er om 3 arbeidsdager, og kommunen har ikke levert. En søknad om utsettelse ble avslått 07.01.2026.',
+      `Fristen 15.01.2026 kl. 23:59 er om 3 arbeidsdager. ${LAST_SEASON(3, 3)} En søknad om utsettelse ble avslått 07.01.2026.`,
     );
     expect(advice.evidence.extensionRequestIds).toEqual(['e1']);
     expect(advice.nextStep).toBe('Lever så snart som mulig. Søk om utsettelse på nytt bare med ny begrunnelse.');
   });
 
-  it('follows the season threshold', () => {
-    const events = input({ season: { ...input().season, extensionAdviceWorkingDays: 2 } });
-    expect(deriveDeliveryState(events, at('2026-01-12T12:00:00+01:00')).flags).toEqual([]);
-    expect(deriveDeliveryState(events, at('2026-01-13T12:00:00+01:00')).flags.map((f) => f.code)).toEqual([
+  it('follows last season: raised only where most in the same position missed the deadline', () => {
+    // The test curve: 7 of 10 missed from 5 working days before the deadline, 1 of 10 earlier.
+    expect(deriveDeliveryState(input(), at('2026-01-07T12:00:00+01:00')).flags).toEqual([]);
+    expect(deriveDeliveryState(input(), at('2026-01-08T12:00:00+01:00')).flags.map((f) => f.code)).toEqual([
       'SHOULD_APPLY_FOR_EXTENSION',
+    ]);
+    // Sent and awaiting an Apprec: 1 of 10 missed, so not raised.
+    const sent = input(delivery('r1', '2026-01-12T10:00:00+01:00'));
+    expect(deriveDeliveryState(sent, at('2026-01-12T12:00:00+01:00')).flags).toEqual([]);
+  });
+
+  it('is not raised without last season, or with too few municipalities in that position', () => {
+    expect(deriveDeliveryState(input({ deadlineRiskCurve: null }), at('2026-01-12T12:00:00+01:00')).flags).toEqual([]);
+    const few = {
+      ...LAST_SEASON_CURVE,
+      points: LAST_SEASON_CURVE.points.map((point) => ({ ...point, municipalities: 2, deliveredByDeadline: 0 })),
+    };
+    expect(deriveDeliveryState(input({ deadlineRiskCurve: few }), at('2026-01-12T12:00:00+01:00')).flags).toEqual([]);
+  });
+
+  it('is not raised once an accepted delivery exists, even if a later resend failed', () => {
+    const events = input({
+      messages: [
+        ...delivery('r1', '2026-01-05T10:00:00+01:00').messages,
+        ...delivery('r2', '2026-01-12T10:00:00+01:00').messages,
+      ],
+      apprecs: [
+        apprec('r1-ipl', 'OK', '2026-01-05T12:00:00+01:00'),
+        apprec('r2-ipl', 'REJECTED', '2026-01-12T11:00:00+01:00', [T02]),
+      ],
+    });
+    expect(deriveDeliveryState(events, at('2026-01-12T12:00:00+01:00')).flags.map((f) => f.code)).toEqual([
+      'MUST_RESUBMIT',
     ]);
   });
 });
@@ -302,6 +343,147 @@ describe('flag order', () => {
       'OVERDUE',
       'MUST_RESUBMIT',
       'EXTENSION_PENDING',
+    ]);
+  });
+});
+
+describe('a later sending on top of an accepted delivery: state, figures and texts agree', () => {
+  const ACCEPTED_ON_TIME = delivery('r1', '2026-01-05T10:00:00+01:00', {
+    status: 'OK',
+    at: '2026-01-05T12:00:00+01:00',
+  });
+  const ACCEPTED_TEXT =
+    'Kommunen har godkjent levering: leveransen sendt 05.01.2026 kl. 10:01 ble godkjent 05.01.2026 kl. 12:00. ';
+  const combine = (...parts: Partial<DeliveryStateInput>[]) =>
+    input({
+      messages: parts.flatMap((part) => part.messages ?? []),
+      apprecs: parts.flatMap((part) => part.apprecs ?? []),
+    });
+
+  interface Combination {
+    name: string;
+    later: Partial<DeliveryStateInput>;
+    asOf: string;
+    state: string;
+    codes: FlagCode[];
+    /** What MUST_RESUBMIT says after the accepted delivery (null: not raised). */
+    lacks: string | null;
+  }
+  const combinations: Combination[] = [
+    {
+      name: 'a rejected resend before the deadline',
+      later: delivery('r2', '2026-01-12T10:00:00+01:00', {
+        status: 'REJECTED',
+        at: '2026-01-12T11:00:00+01:00',
+        errors: [T02],
+      }),
+      asOf: '2026-01-12T12:00:00+01:00',
+      state: 'REJECTED',
+      codes: ['MUST_RESUBMIT'],
+      lacks:
+        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 12.01.2026 kl. 11:00: T02 Meldingen validerer ikke.',
+    },
+    {
+      name: 'a rejected resend after the deadline: not overdue, the accepted delivery was on time',
+      later: delivery('r2', '2026-01-19T10:00:00+01:00', {
+        status: 'REJECTED',
+        at: '2026-01-19T11:00:00+01:00',
+        errors: [T02],
+      }),
+      asOf: '2026-01-20T12:00:00+01:00',
+      state: 'REJECTED',
+      codes: ['MUST_RESUBMIT'],
+      lacks:
+        'Den senere sendingen 19.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 19.01.2026 kl. 11:00: T02 Meldingen validerer ikke.',
+    },
+    {
+      name: 'an incomplete resend after the deadline (KPR_IPL accepted, no KPR_IDE)',
+      later: {
+        messages: [ipl('r2-ipl', '2026-01-19T10:00:00+01:00', { runNumber: '2' })],
+        apprecs: [apprec('r2-ipl', 'OK', '2026-01-19T11:00:00+01:00')],
+      },
+      asOf: '2026-01-20T12:00:00+01:00',
+      state: 'INCOMPLETE',
+      codes: ['MUST_RESUBMIT'],
+      lacks:
+        'Den senere sendingen 19.01.2026 kl. 10:00 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) er godtatt, men identmeldingen (KPR_IDE) for samme kjøring er ikke mottatt.',
+    },
+    {
+      name: 'a resend whose KPR_IDE was rejected',
+      later: {
+        ...delivery('r2', '2026-01-12T10:00:00+01:00', { status: 'OK', at: '2026-01-12T11:00:00+01:00' }),
+        apprecs: [
+          apprec('r2-ipl', 'OK', '2026-01-12T11:00:00+01:00'),
+          apprec('r2-ide', 'REJECTED', '2026-01-12T11:30:00+01:00', [T02]),
+        ],
+      },
+      asOf: '2026-01-12T12:00:00+01:00',
+      state: 'INCOMPLETE',
+      codes: ['MUST_RESUBMIT'],
+      lacks:
+        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Identmeldingen (KPR_IDE) ble avvist i Apprec 12.01.2026 kl. 11:30: T02 Meldingen validerer ikke.',
+    },
+    {
+      name: 'a resend after the deadline still awaiting its Apprec: not overdue',
+      later: delivery('r2', '2026-01-19T10:00:00+01:00'),
+      asOf: '2026-01-19T12:00:00+01:00',
+      state: 'SENT',
+      codes: [],
+      lacks: null,
+    },
+  ];
+
+  it.each(combinations)('$name', ({ later, asOf, state, codes, lacks }) => {
+    const result = deriveDeliveryState(combine(ACCEPTED_ON_TIME, later), at(asOf));
+    expect(result.state).toBe(state);
+    expect(result.flags.map((f) => f.code)).toEqual(codes);
+    // The accepted delivery stays accepted and on time, whatever was sent after it.
+    expect(result.figures).toMatchObject({
+      deliveredOnTime: true,
+      firstAcceptedAt: at('2026-01-05T12:00:00+01:00'),
+      firstAcceptedSentAt: at('2026-01-05T10:01:00+01:00'),
+    });
+    const resubmit = result.flags.find((f) => f.code === 'MUST_RESUBMIT');
+    expect(resubmit?.reason ?? null).toBe(lacks && ACCEPTED_TEXT + lacks);
+    expect(result.flags.some((f) => f.reason.includes('ingen godkjent levering'))).toBe(false);
+  });
+
+  it('accepted only after the deadline, then a rejected resend: late, but not overdue', () => {
+    const late = delivery('r1', '2026-01-16T10:00:00+01:00', { status: 'OK', at: '2026-01-16T12:00:00+01:00' });
+    const rejected = delivery('r2', '2026-01-19T10:00:00+01:00', {
+      status: 'REJECTED',
+      at: '2026-01-19T11:00:00+01:00',
+      errors: [T02],
+    });
+    const result = deriveDeliveryState(combine(late, rejected), at('2026-01-20T12:00:00+01:00'));
+    expect(result.state).toBe('REJECTED');
+    expect(result.flags.map((f) => f.code)).toEqual(['MUST_RESUBMIT']);
+    expect(result.figures.deliveredOnTime).toBe(false);
+    expect(result.flags[0]!.reason).toMatch(
+      /^Kommunen har godkjent levering: leveransen sendt 16\.01\.2026 kl\. 10:01/,
+    );
+  });
+
+  it('accepted with errors on time, then a rejected resend: both said', () => {
+    const withErrors = delivery('r1', '2026-01-05T10:00:00+01:00', {
+      status: 'OK_WITH_ERRORS',
+      at: '2026-01-05T12:00:00+01:00',
+      errors: [T02],
+    });
+    const rejected = delivery('r2', '2026-01-12T10:00:00+01:00', {
+      status: 'REJECTED',
+      at: '2026-01-12T11:00:00+01:00',
+      errors: [T02],
+    });
+    const result = deriveDeliveryState(combine(withErrors, rejected), at('2026-01-12T12:00:00+01:00'));
+    expect(result.state).toBe('REJECTED');
+    expect(result.figures.deliveredOnTime).toBe(true);
+    expect(result.flags.map((f) => f.code)).toEqual(['MUST_RESUBMIT']);
+    expect(result.flags[0]!.evidence.times?.map((time) => time.label)).toEqual([
+      'Godkjent levering sendt',
+      'Godkjent',
+      'Sendt',
+      'Avvist',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /** The flags: what needs attention, why (with evidence) and what to do next. */
-import { formatDate, formatDateTime, formatDuration } from '../../core/format';
+import { formatDate, formatDateTime, formatDuration, formatNumber } from '../../core/format';
 import { workingDaysBetween } from '../../core/calendar';
 import {
   hasMunicipalityNumberProblem,
@@ -17,6 +17,7 @@ import {
   uniqueCodes,
 } from './texts';
 import type { Delivery } from './deliveries';
+import { estimateDeadlineRisk, riskPosition, type RiskPosition } from './deadline-risk';
 import { transportErrorFlag } from './transport-error-flag';
 import type {
   ApprecInput,
@@ -35,11 +36,6 @@ export interface DeadlineDays {
   calendarDaysLeft: number;
   workingDaysLeft: number;
 }
-
-/** States in which the municipality has a delivery that FHI accepted (possibly with errors). */
-const ACCEPTED_STATES: ReadonlySet<DeliveryState> = new Set(['DELIVERED', 'ACCEPTED_WITH_ERRORS']);
-/** States in which nothing usable has been sent, so an extension may be needed. */
-const UNDELIVERED_STATES: ReadonlySet<DeliveryState> = new Set(['NOT_STARTED', 'TESTING', 'REJECTED', 'INCOMPLETE']);
 
 const WHOLE_YEAR_AGAIN = 'hele året på nytt – både fagmelding (KPR_IPL) og identmelding (KPR_IDE) – med nye MsgId-er';
 
@@ -243,9 +239,21 @@ function mustResubmit(facts: Facts): DeliveryFlag | null {
     ...apprecs.map(({ apprec, label }) => ({ label, at: apprec.receivedAt })),
     ...(agreement ? [{ label: 'Ny innsending avtalt', at: agreement.createdAt }] : []),
   ];
+  // A later sending on top of an accepted delivery: say what was accepted when, then what the later one lacks.
+  const accepted = facts.firstAccepted && facts.firstAccepted.delivery !== delivery ? facts.firstAccepted : null;
+  if (accepted) {
+    times.unshift(
+      { label: 'Godkjent levering sendt', at: accepted.delivery.sentAt },
+      { label: 'Godkjent', at: accepted.acceptedAt },
+    );
+  }
+  const before = accepted
+    ? `Kommunen har godkjent levering: leveransen sendt ${formatDateTime(accepted.delivery.sentAt)} ble godkjent ${formatDateTime(accepted.acceptedAt)}. ` +
+      `Den senere sendingen ${formatDateTime(delivery.sentAt)} gjelder nå, og den har feil: `
+    : '';
   return {
     code: 'MUST_RESUBMIT',
-    reason: found.map((match) => match.reason).join(' '),
+    reason: before + found.map((match) => match.reason).join(' '),
     evidence: {
       msgIds: [...new Set(found.flatMap((match) => match.msgIds))],
       ...(apprecs.length > 0 && {
@@ -307,17 +315,24 @@ function resentBeforeApprec(facts: Facts): DeliveryFlag | null {
   };
 }
 
+/**
+ * OVERDUE («Forsinket»): the effective deadline has passed and the municipality has no accepted
+ * delivery; a KPR_IPL sent by the deadline that still waits for its Apprec is not late (yet). A
+ * municipality with an accepted delivery is never overdue, whatever it sent later: MUST_RESUBMIT
+ * says what the later sending lacks.
+ */
 function overdue(facts: Facts, state: DeliveryState, days: DeadlineDays): DeliveryFlag | null {
   const { asOf, effectiveDeadline, latest } = facts;
-  if (asOf <= effectiveDeadline || ACCEPTED_STATES.has(state)) return null;
-  // Sent in time and still waiting for its Apprec: not late (yet).
+  if (asOf <= effectiveDeadline || facts.firstAccepted) return null;
   const awaitingApprec = state === 'SENT' || state === 'APPREC_OVERDUE';
   if (awaitingApprec && latest?.ipl && latest.ipl.receivedAt <= effectiveDeadline) return null;
   return {
     code: 'OVERDUE',
     reason:
       `Fristen ${formatDateTime(effectiveDeadline)} gikk ut for ${countOf(-days.calendarDaysLeft, 'dag', 'dager')} siden, ` +
-      (awaitingApprec ? 'og fagmeldingen ble sendt etter fristen.' : 'og kommunen har ingen godkjent leveranse.'),
+      (awaitingApprec
+        ? 'og fagmeldingen ble sendt etter fristen; den venter på Apprec.'
+        : 'og kommunen har ingen godkjent levering.'),
     evidence: {
       ...(facts.grantedExtension && { extensionRequestIds: [facts.grantedExtension.id] }),
       times: [{ label: 'Frist', at: effectiveDeadline }],
@@ -328,24 +343,60 @@ function overdue(facts: Facts, state: DeliveryState, days: DeadlineDays): Delive
   };
 }
 
+/** How last season's municipalities in a position are named in the estimate's sentence. */
+const POSITION_PHRASES: Record<RiskPosition, string> = {
+  NOT_STARTED: 'ikke hadde startet',
+  TESTING: 'fortsatt testet',
+  REJECTED: 'hadde fått leveransen avvist',
+  AWAITING_APPREC: 'hadde sendt uten å ha fått Apprec',
+  INCOMPLETE: 'hadde en ufullstendig leveranse',
+};
+
+const oneDecimal = (value: number) => formatNumber(Math.round(value * 10) / 10);
+
+/**
+ * SHOULD_APPLY_FOR_EXTENSION: raised by the deadline-risk estimate, not by «not delivered yet».
+ * Before the effective deadline, for a municipality without an accepted delivery and without an
+ * extension granted or pending: last season's municipalities in the same position with as many
+ * working days left (DeadlineRiskCurve) mostly did not deliver by the deadline. Never after the
+ * deadline: then OVERDUE is raised.
+ */
 function shouldApplyForExtension(facts: Facts, state: DeliveryState, days: DeadlineDays): DeliveryFlag | null {
   const { input, asOf, effectiveDeadline, deniedExtension } = facts;
-  if (!UNDELIVERED_STATES.has(state) || facts.grantedExtension || facts.pendingExtensions.length > 0) return null;
-  const passed = asOf > effectiveDeadline;
-  if (!passed && days.workingDaysLeft > input.season.extensionAdviceWorkingDays) return null;
+  const position = riskPosition(state);
+  if (!position || facts.firstAccepted || facts.grantedExtension || facts.pendingExtensions.length > 0) return null;
+  if (asOf > effectiveDeadline) return null;
+  const estimate = estimateDeadlineRisk(
+    input.deadlineRiskCurve,
+    position,
+    days.workingDaysLeft,
+    facts.rules.deadlineRisk,
+  );
+  if (!estimate || estimate.missedShare < facts.rules.deadlineRisk.missedShare) return null;
 
+  const { point } = estimate;
   const deadline = formatDateTime(effectiveDeadline);
-  const when = passed
-    ? `Fristen ${deadline} er passert`
-    : days.calendarDaysLeft === 0
-      ? `Fristen går ut i dag (${deadline})`
-      : `Fristen ${deadline} er om ${countOf(days.workingDaysLeft, 'arbeidsdag', 'arbeidsdager')}`;
+  const when =
+    days.calendarDaysLeft === 0
+      ? `Fristen går ut i dag (${deadline}).`
+      : `Fristen ${deadline} er om ${countOf(days.workingDaysLeft, 'arbeidsdag', 'arbeidsdager')}.`;
+  const daysBefore =
+    point.workingDaysLeft === 0
+      ? 'på fristdagen'
+      : `${countOf(point.workingDaysLeft, 'arbeidsdag', 'arbeidsdager')} før fristen`;
+  const lastSeason =
+    `I fjor (${input.deadlineRiskCurve!.seasonName}) rakk ${formatNumber(point.deliveredByDeadline)} av ` +
+    `${countOf(point.municipalities, 'kommune', 'kommuner')} som ${POSITION_PHRASES[position]} ${daysBefore}, ` +
+    'å få godkjent levering innen fristen' +
+    (point.meanWorkingDaysToAccepted === null
+      ? '.'
+      : `; de som fikk godkjent levering, brukte i snitt ${oneDecimal(point.meanWorkingDaysToAccepted)} arbeidsdager på det.`);
   const denied = deniedExtension
     ? ` En søknad om utsettelse ble avslått ${formatDate(deniedExtension.decidedAt ?? deniedExtension.requestedAt)}.`
     : '';
   return {
     code: 'SHOULD_APPLY_FOR_EXTENSION',
-    reason: `${when}, og kommunen har ikke levert.${denied}`,
+    reason: `${when} ${lastSeason}${denied}`,
     evidence: {
       ...(deniedExtension && { extensionRequestIds: [deniedExtension.id] }),
       times: [{ label: 'Frist', at: effectiveDeadline }],

@@ -11,3 +11,5 @@ export { extensionPendingWait } from './flags';
 export type * from './types';
 export * from './summaries';
 export { isSeasonClosed, seasonOutcome, type SeasonOutcome, type SeasonOutcomeCode } from './outcome';
+export * from './key-figures';
+export * from './deadline-risk';

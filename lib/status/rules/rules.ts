@@ -7,6 +7,7 @@ import {
   type VolumeChangeThresholds,
   WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS,
 } from '../../ingest/rules/checks';
+import { DEFAULT_DEADLINE_RISK_RULES, type DeadlineRiskRules } from './deadline-risk';
 
 export interface DeliveryRules {
   /**
@@ -18,10 +19,13 @@ export interface DeliveryRules {
   serviceVolume: VolumeChangeThresholds;
   /** When the welfare-technology total is implausible against last season. */
   welfareTechnology: VolumeChangeThresholds;
+  /** When last season's curve raises «Bør søke om utsettelse» (lib/status/rules/deadline-risk.ts). */
+  deadlineRisk: DeadlineRiskRules;
 }
 
 export const DEFAULT_DELIVERY_RULES: DeliveryRules = {
   pairingWindowHours: 7 * 24,
   serviceVolume: SERVICE_VOLUME_CHANGE_THRESHOLDS,
   welfareTechnology: WELFARE_TECHNOLOGY_CHANGE_THRESHOLDS,
+  deadlineRisk: DEFAULT_DEADLINE_RISK_RULES,
 };

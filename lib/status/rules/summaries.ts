@@ -4,7 +4,7 @@
  * exports) read. Types and pure conversions only, so that the browser and the rules may use them.
  */
 import type { Severity } from '../../core/severity';
-import type { KeyFigureCounts } from '../../reports/rules/weekly-report';
+import type { KeyFigureCounts } from './key-figures';
 import type {
   ApprecErrorInput,
   ApprecStatus,
@@ -42,7 +42,7 @@ export interface MunicipalityStatusRow {
   figures: DeliveryFigures;
 }
 
-/** The overview's key figures: the same counts the weekly report compares week by week. */
+/** The overview's key figures (lib/status/rules/key-figures.ts): the same counts the weekly report compares week by week. */
 export type StatusKeyFigures = KeyFigureCounts;
 
 /** Share of municipalities with an accepted delivery by the end of each Oslo day, this and last season. */
@@ -57,8 +57,9 @@ export interface PreviousSeasonComparisonSummary {
   season: StatusSeasonSummary;
   /** The instant in the previous season that corresponds to `asOf` (same distance to the deadline). */
   asOf: Date;
-  /** Municipalities with an accepted delivery by then. */
+  /** Municipalities with «Godkjent levering» by then (lib/status/rules/key-figures.ts). */
   accepted: number;
+  /** Municipalities in the state DELIVERED by then. */
   delivered: number;
   total: number;
 }
@@ -67,8 +68,6 @@ export interface StatusOverviewSummary {
   season: StatusSeasonSummary;
   asOf: Date;
   keyFigures: StatusKeyFigures;
-  /** Municipalities with an accepted delivery at `asOf` (whatever their state now). */
-  accepted: number;
   previous: PreviousSeasonComparisonSummary | null;
   cumulative: CumulativeDeliveryPoint[];
   /** Sorted by municipality number. */

@@ -153,7 +153,7 @@ describe('STATUS_CELL_TEXT', () => {
       name: 'Oslo',
       county: 'Oslo',
       state: 'Godkjent med feil',
-      flags: 'Må sende på nytt, Fristen er passert',
+      flags: 'Må sende på nytt, Forsinket',
       latestSent: '16.01.2026',
       deadline: '01.02.2026 (utsatt)',
       workingDaysLeft: `1${NBSP}234`,

@@ -6,6 +6,7 @@
 import type { ServiceCodeReference } from '../../ingest/rules/checks';
 import type { ContentSummary } from '../../core/content-summary';
 import type { Severity } from '../../core/severity';
+import type { DeadlineRiskCurve } from './deadline-risk';
 
 export type SeasonKind = 'ANNUAL' | 'DAILY';
 export type MessageType = 'KPR_IPL' | 'KPR_IDE';
@@ -130,6 +131,8 @@ export interface DeliveryStateInput {
   transportErrors?: readonly TransportErrorInput[];
   /** The IPLOS service codes with their validity and welfare-technology flag (the service_code table). */
   serviceCodes: readonly ServiceCodeReference[];
+  /** Last season's curve, for the deadline-risk estimate (no estimate, and no SHOULD_APPLY_FOR_EXTENSION, without one). */
+  deadlineRiskCurve?: DeadlineRiskCurve | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +233,7 @@ export interface DeliveryFigures {
   deliveredOnTime: boolean | null;
   /** When the first production delivery became accepted (the later of its positive KPR_IPL Apprec and its KPR_IDE). */
   firstAcceptedAt: Date | null;
-  /** When that delivery was sent (what "on time" is measured by). */
+  /** When that delivery was sent (when the last of its two messages arrived). */
   firstAcceptedSentAt: Date | null;
   /** Milliseconds from the season's opening (`opensAt`) to `firstAcceptedAt`; 0 if accepted before opening. */
   timeToFirstAcceptedDeliveryMs: number | null;

@@ -1,6 +1,6 @@
 import { Heading, Link, Paragraph, TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { DataTable } from '@/components/tables/data-table';
-import { KEY_FIGURE_LABELS } from '@/lib/reports/labels';
+import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
 import type { ReportDeliveryStatus, WeeklyReportRow } from '@/lib/reports/rules/archive';
 import { formatDateTime, formatIsoDate, formatNumber, formatPercent } from '@/lib/core/format';
 import styles from '../page.module.css';
@@ -40,7 +40,7 @@ function ReportDownloads({ id, week }: { id: string; week: string }) {
 /** One week's report: when it was made, its headline figures, its mail (FHI) and its files. */
 function ReportRow({ report }: { report: WeeklyReportRow }) {
   const week = `Uke ${report.weekNumber} (${formatIsoDate(report.weekStart)}–${formatIsoDate(report.weekEnd)})`;
-  const delivered = figure(report, 'delivered');
+  const delivered = figure(report, 'DELIVERED');
   return (
     <TableRow>
       <TableHeaderCell scope="row">{week}</TableHeaderCell>
@@ -59,7 +59,7 @@ function ReportRow({ report }: { report: WeeklyReportRow }) {
       <TableCell>
         {formatNumber(delivered.count)} ({formatPercent(delivered.share)})
       </TableCell>
-      <TableCell>{formatNumber(figure(report, 'notStarted').count)}</TableCell>
+      <TableCell>{formatNumber(figure(report, 'NOT_STARTED').count)}</TableCell>
       <TableCell>{report.changeCount === 0 ? 'Ingen' : formatNumber(report.changeCount)}</TableCell>
       {report.deliveries && <TableCell>{deliverySummary(report.deliveries)}</TableCell>}
       <TableCell>
@@ -75,8 +75,8 @@ const ARCHIVE_COLUMNS = [
   'Status per',
   'Laget',
   'Kommuner',
-  KEY_FIGURE_LABELS.delivered,
-  KEY_FIGURE_LABELS.notStarted,
+  DELIVERY_STATE_LABELS.DELIVERED,
+  DELIVERY_STATE_LABELS.NOT_STARTED,
   'Endringer',
 ];
 

@@ -26,6 +26,13 @@ export async function GET(request: Request): Promise<NextResponse> {
   }
   const overview = await getStatusOverview(viewer, read.query);
   if (!overview) return apiError(404, 'SEASON_NOT_FOUND', 'No such season.');
-  const { season, asOf, keyFigures, accepted, previous, rows } = overview;
-  return NextResponse.json({ season, asOf, keyFigures, accepted, previous, municipalities: rows });
+  const { season, asOf, keyFigures, previous, rows } = overview;
+  return NextResponse.json({
+    season,
+    asOf,
+    keyFigures,
+    accepted: keyFigures.measures.accepted,
+    previous,
+    municipalities: rows,
+  });
 }

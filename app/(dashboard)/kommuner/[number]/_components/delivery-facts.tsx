@@ -1,10 +1,10 @@
 import type { DeliveryFigures, SeasonOutcome } from '@/lib/status/rules';
-import { describeSeasonOutcome } from '@/lib/status/labels';
+import { describeSeasonOutcome, MEASURE_LABELS } from '@/lib/status/labels';
 import { timeLeftText } from '@/components/status/season-outcome';
 import { formatDateTime, formatDuration, formatNumber } from '@/lib/core/format';
 import facts from '@/components/status/facts.module.css';
 
-/** 'Ja', 'Nei', or that nothing is accepted yet: whether the first accepted delivery came by the deadline. */
+/** 'Ja', 'Nei', or that nothing is accepted yet: whether the first accepted delivery was sent by the deadline («Levert innen fristen»). */
 export function onTimeText(figures: DeliveryFigures): string {
   if (figures.deliveredOnTime === null) return 'Ingen godkjent levering ennå';
   return figures.deliveredOnTime ? 'Ja' : 'Nei';
@@ -35,19 +35,17 @@ export function DeliveryFacts({ figures, outcome }: { figures: DeliveryFigures; 
       )}
       <dt>Leveranser til produksjon</dt>
       <dd>{formatNumber(figures.productionDeliveries)}</dd>
-      <dt>Levert i tide</dt>
-      <dd>{onTimeText(figures)}</dd>
-      {figures.firstAcceptedAt && (
-        <>
-          <dt>Første godkjente levering</dt>
-          <dd>
-            {formatDateTime(figures.firstAcceptedAt)}
-            {figures.timeToFirstAcceptedDeliveryMs !== null
+      <dt>{MEASURE_LABELS.accepted}</dt>
+      <dd>
+        {figures.firstAcceptedAt
+          ? `Sendt ${figures.firstAcceptedSentAt ? formatDateTime(figures.firstAcceptedSentAt) : '–'}, godkjent ${formatDateTime(figures.firstAcceptedAt)}` +
+            (figures.timeToFirstAcceptedDeliveryMs !== null
               ? ` (${formatDuration(figures.timeToFirstAcceptedDeliveryMs)} etter åpning)`
-              : ''}
-          </dd>
-        </>
-      )}
+              : '')
+          : 'Ingen godkjent levering ennå'}
+      </dd>
+      <dt>{MEASURE_LABELS.deliveredOnTime}</dt>
+      <dd>{onTimeText(figures)}</dd>
     </dl>
   );
 }

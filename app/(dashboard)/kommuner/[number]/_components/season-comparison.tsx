@@ -1,7 +1,7 @@
 import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import { PageSection } from '@/components/status/page-section';
 import { DataTable } from '@/components/tables/data-table';
-import { DELIVERY_STATE_LABELS, FLAG_LABELS } from '@/lib/status/labels';
+import { DELIVERY_STATE_LABELS, FLAG_LABELS, MEASURE_LABELS } from '@/lib/status/labels';
 import type { MunicipalityStatusDetail, PreviousSeasonStatusSummary } from '@/lib/status/rules';
 import { formatDate, formatDateTime, formatList, formatNumber } from '@/lib/core/format';
 import { onTimeText } from './delivery-facts';
@@ -47,7 +47,7 @@ export function SeasonComparison({
           <TableCell>{instantText(previous.figures.firstAcceptedAt)}</TableCell>
         </TableRow>
         <TableRow>
-          <TableHeaderCell scope="row">Levert i tide</TableHeaderCell>
+          <TableHeaderCell scope="row">{MEASURE_LABELS.deliveredOnTime}</TableHeaderCell>
           <TableCell>{onTimeText(figures)}</TableCell>
           <TableCell>{onTimeText(previous.figures)}</TableCell>
         </TableRow>
