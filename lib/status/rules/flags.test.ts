@@ -197,16 +197,14 @@ describe('RESENT_BEFORE_APPREC', () => {
 describe('OVERDUE', () => {
   it('counts the days since the deadline', () => {
     const overdue = flag(input(), '2026-01-20T09:00:00+01:00', 'OVERDUE');
-    expect(overdue.reason).toBe(
-      'Fristen 15.01.2026 kl. 23:59 gikk ut for 5 dager siden, og kommunen har ingen godkjent levering.',
-    );
+    expect(overdue.reason).toBe('Fristen 15.01.2026 kl. 23:59 er passert, og kommunen har ingen godkjent levering.');
     expect(overdue.evidence.times).toEqual([{ label: 'Frist', at: endOfOsloDay('2026-01-15') }]);
   });
 
   it('sent after the deadline and awaiting its Apprec', () => {
     const overdue = flag(input(delivery('r1', '2026-01-16T00:01:00+01:00')), '2026-01-16T07:00:00+01:00', 'OVERDUE');
     expect(overdue.reason).toBe(
-      'Fristen 15.01.2026 kl. 23:59 gikk ut for 1 dag siden, og fagmeldingen ble sendt etter fristen; den venter på Apprec.',
+      'Fristen 15.01.2026 kl. 23:59 er passert, og fagmeldingen ble sendt etter fristen; den venter på Apprec.',
     );
   });
 });

@@ -321,7 +321,7 @@ function resentBeforeApprec(facts: Facts): DeliveryFlag | null {
  * municipality with an accepted delivery is never overdue, whatever it sent later: MUST_RESUBMIT
  * says what the later sending lacks.
  */
-function overdue(facts: Facts, state: DeliveryState, days: DeadlineDays): DeliveryFlag | null {
+function overdue(facts: Facts, state: DeliveryState): DeliveryFlag | null {
   const { asOf, effectiveDeadline, latest } = facts;
   if (asOf <= effectiveDeadline || facts.firstAccepted) return null;
   const awaitingApprec = state === 'SENT' || state === 'APPREC_OVERDUE';
@@ -329,7 +329,8 @@ function overdue(facts: Facts, state: DeliveryState, days: DeadlineDays): Delive
   return {
     code: 'OVERDUE',
     reason:
-      `Fristen ${formatDateTime(effectiveDeadline)} gikk ut for ${countOf(-days.calendarDaysLeft, 'dag', 'dager')} siden, ` +
+      // The date, not a count of days since: a count that grows by the day reads as live long after the season.
+      `Fristen ${formatDateTime(effectiveDeadline)} er passert, ` +
       (awaitingApprec
         ? 'og fagmeldingen ble sendt etter fristen; den venter på Apprec.'
         : 'og kommunen har ingen godkjent levering.'),
@@ -459,7 +460,7 @@ export function deriveFlags(facts: Facts, state: DeliveryState, days: DeadlineDa
     mustResubmit(facts),
     apprecMissing(facts, state),
     resentBeforeApprec(facts),
-    overdue(facts, state, days),
+    overdue(facts, state),
     shouldApplyForExtension(facts, state, days),
     extensionPending(facts),
     transportErrorFlag(facts),
