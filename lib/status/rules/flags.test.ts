@@ -379,7 +379,7 @@ describe('a later sending on top of an accepted delivery: state, figures and tex
       state: 'REJECTED',
       codes: ['MUST_RESUBMIT'],
       lacks:
-        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 12.01.2026 kl. 11:00: T02 Meldingen validerer ikke.',
+        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 12.01.2026 kl. 11:00: T02 XML validerer ikke.',
     },
     {
       name: 'a rejected resend after the deadline: not overdue, the accepted delivery was on time',
@@ -392,7 +392,7 @@ describe('a later sending on top of an accepted delivery: state, figures and tex
       state: 'REJECTED',
       codes: ['MUST_RESUBMIT'],
       lacks:
-        'Den senere sendingen 19.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 19.01.2026 kl. 11:00: T02 Meldingen validerer ikke.',
+        'Den senere sendingen 19.01.2026 kl. 10:01 gjelder nå, og den har feil: Fagmeldingen (KPR_IPL) ble avvist i Apprec 19.01.2026 kl. 11:00: T02 XML validerer ikke.',
     },
     {
       name: 'an incomplete resend after the deadline (KPR_IPL accepted, no KPR_IDE)',
@@ -419,7 +419,7 @@ describe('a later sending on top of an accepted delivery: state, figures and tex
       state: 'INCOMPLETE',
       codes: ['MUST_RESUBMIT'],
       lacks:
-        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Identmeldingen (KPR_IDE) ble avvist i Apprec 12.01.2026 kl. 11:30: T02 Meldingen validerer ikke.',
+        'Den senere sendingen 12.01.2026 kl. 10:01 gjelder nå, og den har feil: Identmeldingen (KPR_IDE) ble avvist i Apprec 12.01.2026 kl. 11:30: T02 XML validerer ikke.',
     },
     {
       name: 'a resend after the deadline still awaiting its Apprec: not overdue',
