@@ -127,3 +127,16 @@ describe('maskIdentityNumbersDeep', () => {
     });
   });
 });
+
+describe('UUIDs are ids, not text', () => {
+  // A UUIDv7 whose random tail happens to hold 11 digits that pass both checks (seen in a test run).
+  const uuid = `01a23b09-eb07-7150-b452-f${FNR}`;
+
+  it('keeps a UUID whole, alone, in text and in a row, and still masks a number beside it', () => {
+    expect(maskIdentityNumbers(uuid)).toBe(uuid);
+    expect(containsIdentityNumber(`MsgId ${uuid}`)).toBe(false);
+    expect(findIdentityNumbers(`${uuid} og ${FNR}`)).toEqual([FNR]);
+    expect(maskIdentityNumbers(`${uuid} gjelder ${FNR}`)).toBe(`${uuid} gjelder ${M}`);
+    expect(maskIdentityNumbersDeep({ id: uuid, note: FNR }).value).toEqual({ id: uuid, note: M });
+  });
+});

@@ -21,8 +21,13 @@ import { hasNationalIdCheckDigits } from './identifiers';
 export const MASKED_IDENTITY_NUMBER = '[fødselsnummer fjernet]';
 
 const SEPARATOR = '[ \\u00a0\\u2009\\u202f.\\-]';
+/**
+ * A UUID is matched whole (group 1) and kept: its random hex may hold 11 digits in a row that pass
+ * both checks (about one UUIDv7 in ten thousand), and masking it would break an id or a MsgId.
+ */
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const CANDIDATE = new RegExp(
-  `(?<!\\d)(?:\\d{11}|\\d{6}${SEPARATOR}\\d{5}|\\d{2}\\.\\d{2}\\.\\d{2}${SEPARATOR}\\d{5})(?!\\d)`,
+  `(${UUID})|(?<!\\d)(?:\\d{11}|\\d{6}${SEPARATOR}\\d{5}|\\d{2}\\.\\d{2}\\.\\d{2}${SEPARATOR}\\d{5})(?!\\d)`,
   'g',
 );
 
@@ -33,8 +38,8 @@ function isIdentityNumber(candidate: string): boolean {
 /** The text with every identity number replaced by MASKED_IDENTITY_NUMBER, and how many there were. */
 export function maskIdentityNumbersCounted(text: string): { text: string; masked: number } {
   let masked = 0;
-  const result = text.replace(CANDIDATE, (candidate) => {
-    if (!isIdentityNumber(candidate)) return candidate;
+  const result = text.replace(CANDIDATE, (candidate, uuid?: string) => {
+    if (uuid || !isIdentityNumber(candidate)) return candidate;
     masked++;
     return MASKED_IDENTITY_NUMBER;
   });
@@ -59,6 +64,7 @@ export function containsIdentityNumber(text: string): boolean {
 /** Every identity number found in the text, as digits only (for tests and checks; never log the result). */
 export function findIdentityNumbers(text: string): string[] {
   return [...text.matchAll(CANDIDATE)]
+    .filter(([, uuid]) => !uuid)
     .map(([candidate]) => candidate.replace(/\D/g, ''))
     .filter(hasNationalIdCheckDigits);
 }

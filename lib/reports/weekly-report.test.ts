@@ -303,7 +303,7 @@ describe('the weekly report', () => {
     // The first page: the key figures and who needs follow-up, under the most urgent flag; no changes yet.
     expect(page(0)).toContain('Nøkkeltall');
     // In the test's week nearly all are overdue: a long list goes on over rows that each fit a page.
-    expect(page(0)).toMatch(/Trenger oppfølging 354 kommuner .* Fristen er passert 354 1103 Stavanger, /);
+    expect(page(0)).toMatch(/Trenger oppfølging 354 kommuner .* Forsinket 354 1103 Stavanger, /);
     expect(pages.slice(0, 2).join(' ')).toContain('(forts.)');
     // (The opening names the instant as «Endringer siden: …»; the section's heading has no colon.)
     expect(page(0)).not.toMatch(/Endringer siden \d/);

@@ -26,7 +26,7 @@ export function isSeasonClosed(figures: Pick<DeliveryFigures, 'effectiveDeadline
 
 /**
  * The outcome at `asOf`, or null while the effective deadline has not passed. The first accepted
- * delivery counts (as "Levert i tide" does): sent by the season deadline is on time; after it but by
+ * delivery counts (as «Levert innen fristen» does): sent by the season deadline is on time; after it but by
  * a granted extension's date is on time within the extension; after the effective deadline is late,
  * by the Oslo calendar days between the deadline's day and the day it was sent.
  */
