@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as access from '../access/labels';
 import * as daily from '../daily/labels';
+import * as epj from '../epj/labels';
 import * as followUp from '../follow-up/labels';
 import * as ingest from '../ingest/labels';
 import * as reminders from '../reminders/labels';
@@ -21,6 +22,7 @@ import { XML_READ_ERROR_CODES } from '../ingest/readers/errors';
 const MODULES: Record<string, Record<string, unknown>> = {
   access,
   daily,
+  epj,
   'follow-up': followUp,
   ingest,
   reminders,

@@ -114,7 +114,13 @@ describe('weekly report jobs through the capture SMTP server', () => {
     expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['kpr-ukerapport-2025-2026-01-12.xlsx']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(mail.attachments[0]!.content as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer', 'Daglig']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Sammendrag',
+      'Kommuner',
+      'Endringer',
+      'Daglig',
+      'EPJ-mønstre',
+    ]);
     expect(workbook.getWorksheet('Kommuner')!.rowCount).toBe(358);
     expect(workbook.getWorksheet('Endringer')!.getRow(2).getCell(1).value).toBe('Nylig levert');
     // The attachment is the stored file, byte for byte.
