@@ -20,7 +20,8 @@ const INTERNAL_HEADERS = [
   'x-matched-path',
   'x-nextjs-data',
 ];
-const PUBLIC_PATHS = ['/logg-inn', '/ingen-tilgang'];
+// The favicon too: the sign-in page shows it before anyone is signed in.
+const PUBLIC_PATHS = ['/logg-inn', '/ingen-tilgang', '/icon.svg'];
 
 function contentSecurityPolicy(nonce: string): string {
   const formTargets = ["'self'", env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : ''].filter(Boolean).join(' ');

@@ -54,6 +54,7 @@ const PAGE_POLICIES: Record<
   '/kart': { objects: ['none'], url: () => '/kart', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   '/logg-inn': { objects: ['none'], url: () => '/logg-inn', expect: (p) => (p === 'anonymous' ? 200 : 'home') },
   '/ingen-tilgang': { objects: ['none'], url: () => '/ingen-tilgang', expect: () => 200 },
+  '/icon.svg': { objects: ['none'], url: () => '/icon.svg', expect: () => 200 },
   '/kommuner/[number]': {
     objects: ['own', 'foreign', 'nonexistent', 'malformed'],
     url: (p, o) => `/kommuner/${municipalityFor(p, o)}`,

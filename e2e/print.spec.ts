@@ -13,8 +13,8 @@ import { openAs } from './helpers';
 /** Words of the screen that paper has no use for: the main menu, the date and filter forms, downloads, buttons. */
 const SCREEN_ONLY = [
   'Opplasting',
-  'Fristsøknader',
   'Logg ut',
+  'Vis status nå',
   'Vis status per',
   'Filtrer',
   'Velg kolonner',

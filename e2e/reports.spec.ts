@@ -51,7 +51,13 @@ test('FHI staff create a report on demand, find it in the archive, download the 
   const { download: xlsx, content } = await download(page, () => row.getByRole('link', { name: /^Excel/ }).click());
   expect(xlsx.suggestedFilename()).toBe('kpr-ukerapport-2025-2026-01-12.xlsx');
   const workbook = await workbookOf(content);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sammendrag', 'Kommuner', 'Endringer']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+    'Sammendrag',
+    'Kommuner',
+    'Endringer',
+    'Daglig',
+    'EPJ-mønstre',
+  ]);
   expect(workbook.getWorksheet('Kommuner')!.rowCount).toBe(358);
   expect(workbook.getWorksheet('Sammendrag')!.getRow(2).getCell(1).value).toBe('Levert');
 

@@ -93,7 +93,8 @@ test('search, group by county and page through the list without JavaScript', asy
   // Groups follow the counties' order (the county filter's), and each card sits in its county's group.
   const counties = (await page.locator('#filter-fylke option').allInnerTexts()).slice(1);
   const annual = page.getByRole('region', { name: ANNUAL });
-  const groups = annual.getByRole('region');
+  // The groups (each a region under its heading), not the tables' own scroll regions.
+  const groups = annual.getByRole('region').filter({ has: page.getByRole('heading', { level: 3 }) });
   const names = (await groups.getByRole('heading', { level: 3 }).allInnerTexts()).map((text) =>
     text.replace(/\s*\(.*$/, ''),
   );

@@ -24,7 +24,7 @@ export function AsOfForm({ path, asOf, shownAt, keep = {} }: AsOfFormProps) {
           <>
             Viser status slik den var ved utgangen av <strong>{formatIsoDate(asOf)}</strong>.{' '}
             <Link asChild>
-              <NextLink href={{ pathname: path, query: linkQuery({ ...keep, asOf: undefined }) }}>
+              <NextLink href={{ pathname: path, query: linkQuery({ ...keep, asOf: undefined }) }} data-print="hide">
                 Vis status nå
               </NextLink>
             </Link>
