@@ -11,7 +11,6 @@ import {
   Fieldset,
   FieldsetLegend,
   Heading,
-  Link,
   Paragraph,
   TableCell,
   TableRow,
@@ -48,7 +47,7 @@ import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { RATE_BAND_MAP_CLASSES, dailyMapAreas } from '@/components/map/map-classes';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { MapSection, mapHref } from './map-section';
+import { MapSection, OwnMapPageLink } from './map-section';
 import { FilterSelect } from './table-filters';
 
 function KeyFigures({ overview }: { overview: DailyOverviewSummary }) {
@@ -295,20 +294,7 @@ export function DailyOverview({
           description={MAP_WORDS.byRateBand}
           otherLabel={MAP_WORDS.notSelected}
         >
-          <Paragraph data-size="sm">
-            <Link
-              href={mapHref('/kart', {
-                ...dailyTableQuery(table),
-                ...keep,
-                kol: undefined,
-                side: undefined,
-                sort: undefined,
-                retning: undefined,
-              })}
-            >
-              {MAP_WORDS.ownPage}
-            </Link>
-          </Paragraph>
+          <OwnMapPageLink query={{ ...dailyTableQuery(table), ...keep }} />
         </MapSection>
       )}
       <PageSection id="kommuner" title="Kommuner">

@@ -67,4 +67,16 @@ export function MapSection({
   );
 }
 
-export { href as mapHref };
+/**
+ * The link from an overview's map to the map's own page, keeping the table's search, filters, season
+ * and date but not its columns, page or sort (which the map has no use for).
+ */
+export function OwnMapPageLink({ query }: { query: QueryParams }) {
+  return (
+    <Paragraph data-size="sm">
+      <Link href={href('/kart', { ...query, kol: undefined, side: undefined, sort: undefined, retning: undefined })}>
+        {MAP_WORDS.ownPage}
+      </Link>
+    </Paragraph>
+  );
+}

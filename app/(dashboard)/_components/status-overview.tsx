@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
 import type { StatusOverviewSummary } from '@/lib/status/rules';
@@ -13,7 +13,7 @@ import { tableModelOf, tableSelectionText, viewOf } from './overview-view';
 import { STATE_MAP_CLASSES, stateMapAreas } from '@/components/map/map-classes';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { MapSection, mapHref } from './map-section';
+import { MapSection, OwnMapPageLink } from './map-section';
 
 interface StatusOverviewProps {
   overview: StatusOverviewSummary;
@@ -63,20 +63,7 @@ export function StatusOverview({ overview, seasons, fhi, query, table, map, prin
           description={MAP_WORDS.byState}
           otherLabel={MAP_WORDS.notSelected}
         >
-          <Paragraph data-size="sm">
-            <Link
-              href={mapHref('/kart', {
-                ...statusTableQuery(table),
-                ...keep,
-                kol: undefined,
-                side: undefined,
-                sort: undefined,
-                retning: undefined,
-              })}
-            >
-              {MAP_WORDS.ownPage}
-            </Link>
-          </Paragraph>
+          <OwnMapPageLink query={{ ...statusTableQuery(table), ...keep }} />
         </MapSection>
       )}
       <MunicipalitiesSection
