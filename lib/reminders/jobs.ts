@@ -22,6 +22,7 @@ import {
   quietHoursEnd,
   type DecidedExtension,
   type ReminderConfig,
+  type ReminderContact,
   type ReminderMessage,
 } from '@/lib/reminders/rules/reminders';
 import type { Mailer } from '@/lib/core/mail/mailer';
@@ -57,14 +58,18 @@ interface SeasonMessages {
 }
 
 /** The current annual season's reminders at `now`; null without a season. */
-async function decideAnnual(actor: Actor, now: Date, config: ReminderConfig): Promise<SeasonMessages | null> {
+async function decideAnnual(
+  actor: Actor,
+  now: Date,
+  config: ReminderConfig,
+  contacts: ReminderContact[],
+): Promise<SeasonMessages | null> {
   const overview = await getStatusOverview(actor, { asOf: now });
   if (!overview) return null;
   const season = await findSeason(actor, overview.season.key);
   if (!season) throw new Error(`season ${overview.season.key} not found`);
 
-  const [contacts, loggedDedupeKeys, extensions] = await Promise.all([
-    listReminderContacts(actor),
+  const [loggedDedupeKeys, extensions] = await Promise.all([
     listLoggedDedupeKeys(actor, season.id),
     listDecidedExtensions(actor, season.id, new Date(now.getTime() - config.extensionDecisionMaxAgeDays * DAY_MS), now),
   ]);
@@ -85,15 +90,17 @@ async function decideAnnual(actor: Actor, now: Date, config: ReminderConfig): Pr
 }
 
 /** The running daily season's reminders at `now` (episodes of silence, rejections, volume drops); null when none runs. */
-async function decideDaily(actor: Actor, now: Date, config: ReminderConfig): Promise<SeasonMessages | null> {
+async function decideDaily(
+  actor: Actor,
+  now: Date,
+  config: ReminderConfig,
+  contacts: ReminderContact[],
+): Promise<SeasonMessages | null> {
   const season = activeDailySeason(await listSeasons(actor), now);
   if (!season) return null;
   const overview = await getDailyOverview(actor, { seasonKey: season.key, asOf: now });
   if (!overview) return null;
-  const [contacts, loggedDedupeKeys] = await Promise.all([
-    listReminderContacts(actor),
-    listLoggedDedupeKeys(actor, season.id),
-  ]);
+  const loggedDedupeKeys = await listLoggedDedupeKeys(actor, season.id);
   const decision = decideDailyReminders({
     now,
     season: overview.season,
@@ -114,7 +121,9 @@ export async function runReminders(
   const deferredUntil = quietHoursEnd(now, config.quietHours);
   if (deferredUntil) return { logged: 0, deferredUntil };
   const actor = systemActor('reminders');
-  const decided = [await decideAnnual(actor, now, config), await decideDaily(actor, now, config)];
+  // The contacts once for both seasons.
+  const contacts = await listReminderContacts(actor);
+  const decided = [await decideAnnual(actor, now, config, contacts), await decideDaily(actor, now, config, contacts)];
 
   let logged = 0;
   for (const season of decided) {
