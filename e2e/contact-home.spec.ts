@@ -5,20 +5,10 @@
  * offers no actions and says so. The help page "Slik leser du statusen" is axe-clean, and every
  * state badge links to an entry that exists on it.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openAs } from './helpers';
+import { expectAccessibleAt, openAs } from './helpers';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const OUTCOMES = /Levert innen fristen|Levert innen innvilget utsatt frist|Levert for sent|Ikke levert/;
-
-async function expectAccessibleAt(page: Page, width: number) {
-  await page.setViewportSize({ width, height: 900 });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 /** The hrefs of the help links on the page, and how many state badges (.ds-tag) in `scope` are not inside one. */
 async function badgeLinks(page: Page, scope: string) {

@@ -1,18 +1,7 @@
 // Daily reporting 2026: a new user lands on the daily season, switches to the annual 2025 season,
 // opens a municipality's calendar and finds silent and rejecting municipalities in the worklist.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openAs } from './helpers';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectAccessibleAt(page: Page, width: number) {
-  await page.setViewportSize({ width, height: 900 });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessibleAt, openAs } from './helpers';
 
 test('the demo opens today on the daily season, with a switch to the annual 2025 season', async ({ page }) => {
   await openAs(page, 'staff');

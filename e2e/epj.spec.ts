@@ -2,20 +2,10 @@
 // municipality linked to a page whose timeline shows the rejection; the daily season's October
 // volume drop; the period and season in the URL; axe clean at desktop and phone width, no sideways
 // scrolling; closed to a municipal contact.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectAccessibleAt, openAs } from './helpers';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const JANUARY = '/epj?season=2025&from=2026-01-01&to=2026-01-20&asOf=2026-01-20';
-
-async function expectAccessibleAt(page: Page, width: number) {
-  await page.setViewportSize({ width, height: 900 });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 test('FHI finds January’s vendor wave: one version rejected with T02, its municipalities listed and linked', async ({
   page,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { e2eDataDir } from './mail';
 import { TIMEOUTS } from './timeouts';
@@ -55,4 +56,16 @@ export async function openAs(page: Page, persona: SharedPersona, url = '/'): Pro
   await page.context().addCookies(state.cookies);
   await page.goto(url);
   await expect(page.getByRole('banner')).toContainText(DEMO[persona]);
+}
+
+/** The axe tags every browser test checks: WCAG 2.1 A and AA. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** At `width`: the page has its heading, does not scroll sideways, and axe finds nothing. */
+export async function expectAccessibleAt(page: Page, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 }

@@ -1,19 +1,8 @@
 // The map of Norway: all 357 municipalities drawn on the server, each a link named with its state and
 // coloured like the table says, reachable by keyboard, axe-clean at desktop and phone width; a county
 // can be focused; a contact sees their own municipalities outlined and no other municipality's state.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openAs } from './helpers';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectAccessibleAt(page: Page, width: number) {
-  await page.setViewportSize({ width, height: 900 });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
+import { expectAccessibleAt, openAs } from './helpers';
 
 interface MapLink {
   number: string;

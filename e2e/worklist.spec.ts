@@ -1,23 +1,13 @@
 // The worklist FHI works through: counts per flag that add up, a flag's link listing exactly the
 // municipalities with it, search, grouping by county and paging without JavaScript, next steps worded
 // for FHI with the municipality's own one click away, and the page at desktop and phone width.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, openAs, signInAs } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { DEMO, expectAccessibleAt, openAs, signInAs } from './helpers';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The annual season replayed three days before its deadline (160 flagged) and after it. */
 const BEFORE_DEADLINE = '/arbeidsliste?season=2025&asOf=2026-01-12';
 const AFTER_DEADLINE = '/arbeidsliste?season=2025&asOf=2026-01-20';
 const ANNUAL = /^Årlig rapportering – KPR 2025/;
-
-async function expectAccessibleAt(page: Page, width: number) {
-  await page.setViewportSize({ width, height: 900 });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 const numberIn = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 
