@@ -14,9 +14,9 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
-import type { AnchorHTMLAttributes } from 'react';
 import { DataTable } from '@/components/tables/data-table';
 import { formatList, formatNumber } from '@/lib/core/format';
+import { escapeHtml } from '@/lib/core/html';
 import type { MapOutlines } from '@/lib/core/map/geometry';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import styles from './norway-map.module.css';
@@ -43,9 +43,6 @@ export interface MapArea {
   /** A contact's own municipality, outlined. */
   highlighted?: boolean;
 }
-
-/** SVG's `fill` on a link (React types `<a>` as HTML's anchor only); its shapes inherit it. */
-const svgFill = (fill: string) => ({ fill }) as AnchorHTMLAttributes<HTMLAnchorElement>;
 
 const PATTERN_SIZE = 6;
 const OTHER = 'kart-andre';
@@ -92,6 +89,44 @@ function Swatch({ fill, outlined = false }: { fill: string; outlined?: boolean }
   );
 }
 
+const shapeMarkup = (outline: MapOutlines['municipalities'][number], radius: number) =>
+  (outline.d ? `<path d="${outline.d}"/>` : '') +
+  (outline.marker ? `<circle cx="${outline.marker.x}" cy="${outline.marker.y}" r="${radius}"/>` : '');
+
+/**
+ * The municipalities' shapes, links and borders as one string of SVG markup: 357 links with their
+ * paths are some 1 100 elements, which React would otherwise render on every view and serialize again
+ * into the page's RSC payload. Every text is escaped (lib/core/html.ts); path data is numbers and
+ * letters from d3-geo.
+ */
+function shapesMarkup(
+  outlines: MapOutlines,
+  areas: ReadonlyMap<string, MapArea>,
+  index: ReadonlyMap<string, number>,
+): string {
+  const others: string[] = [];
+  const links: string[] = [];
+  const highlights: string[] = [];
+  for (const outline of outlines.municipalities) {
+    const area = areas.get(outline.number);
+    if (!area) {
+      if (outline.d) others.push(`<path d="${outline.d}"/>`);
+      continue;
+    }
+    links.push(
+      `<a href="${escapeHtml(area.href)}" aria-label="${escapeHtml(area.label)}" fill="url(#${patternId(index.get(area.classKey)!)})">${shapeMarkup(outline, 4)}</a>`,
+    );
+    if (area.highlighted)
+      highlights.push(`<g class="${styles.highlight}" aria-hidden="true">${shapeMarkup(outline, 5)}</g>`);
+  }
+  return (
+    `<g aria-hidden="true" fill="url(#${OTHER})" class="${styles.other}">${others.join('')}</g>` +
+    `<g class="${styles.areas}">${links.join('')}</g>` +
+    (outlines.borders ? `<path class="${styles.borders}" d="${outlines.borders}"/>` : '') +
+    highlights.join('')
+  );
+}
+
 interface NorwayMapProps {
   outlines: MapOutlines;
   classes: readonly MapClass[];
@@ -112,7 +147,7 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel }: Norwa
     if (area) members[index.get(area.classKey)!]!.push(area);
     else others++;
   }
-  const highlighted = outlines.municipalities.filter((outline) => areas.get(outline.number)?.highlighted);
+  const highlighted = outlines.municipalities.some((outline) => areas.get(outline.number)?.highlighted);
 
   return (
     <>
@@ -130,37 +165,7 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel }: Norwa
             ))}
             <Pattern id={OTHER} color="other" pattern="solid" />
           </defs>
-          <g aria-hidden="true" fill={`url(#${OTHER})`} className={styles.other}>
-            {outlines.municipalities
-              .filter((outline) => !areas.has(outline.number))
-              .map((outline) => (
-                <path key={outline.number} d={outline.d || undefined} />
-              ))}
-          </g>
-          <g className={styles.areas}>
-            {outlines.municipalities.map((outline) => {
-              const area = areas.get(outline.number);
-              if (!area) return null;
-              return (
-                <a
-                  key={outline.number}
-                  href={area.href}
-                  aria-label={area.label}
-                  {...svgFill(`url(#${patternId(index.get(area.classKey)!)})`)}
-                >
-                  {outline.d && <path d={outline.d} />}
-                  {outline.marker && <circle cx={outline.marker.x} cy={outline.marker.y} r="4" />}
-                </a>
-              );
-            })}
-          </g>
-          {outlines.borders && <path className={styles.borders} d={outlines.borders} />}
-          {highlighted.map((outline) => (
-            <g key={outline.number} className={styles.highlight} aria-hidden="true">
-              {outline.d && <path d={outline.d} />}
-              {outline.marker && <circle cx={outline.marker.x} cy={outline.marker.y} r="5" />}
-            </g>
-          ))}
+          <g dangerouslySetInnerHTML={{ __html: shapesMarkup(outlines, areas, index) }} />
         </svg>
         <figcaption>
           <ul className={styles.legend} aria-label={MAP_WORDS.legend}>
@@ -175,7 +180,7 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel }: Norwa
                 <Swatch fill={`url(#${OTHER})`} /> {otherLabel} ({formatNumber(others)})
               </li>
             )}
-            {highlighted.length > 0 && (
+            {highlighted && (
               <li>
                 <Swatch fill="none" outlined /> {MAP_WORDS.yours}
               </li>
