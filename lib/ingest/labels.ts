@@ -27,6 +27,9 @@ export const CHECK_FINDING_TITLES: Record<CheckFindingCode, string> = {
 /** A finding's severity ("Feil: Ugyldig organisasjonsnummer"; lower case inside a sentence: "Funn (advarsel)"). */
 export const FINDING_SEVERITY_LABELS: Record<Severity, string> = { ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Info' };
 
+/** The summary that opens the list of a self-check's identical findings. */
+export const SAME_FINDINGS_SUMMARY = (count: string) => `Vis alle ${count}`;
+
 /** An Apprec's status, or WAITING while a message has none yet. */
 export const APPREC_STATUS_LABELS: Record<ApprecStatus | 'WAITING', string> = {
   OK: 'Godkjent',

@@ -11,6 +11,7 @@ import {
   checkServiceVolumeChanges,
   checkTestPersons,
   checkWelfareTechnology,
+  groupCheckFindings,
   resolveMunicipalityNumber,
   runDeliveryChecks,
 } from './checks';
@@ -349,5 +350,40 @@ describe('runDeliveryChecks', () => {
     expect(
       runDeliveryChecks({ ...input, thresholds: { serviceVolume: { minVolume: 20, minRatio: 0.4, maxRatio: 2 } } }),
     ).toEqual([]);
+  });
+});
+
+describe('groupCheckFindings', () => {
+  it('shows identical findings once with all their messages, in the order they first occur', () => {
+    const volume = (service: string) => ({
+      code: 'SERVICE_VOLUME_CHANGE' as const,
+      severity: 'WARNING' as const,
+      message: `Stor endring for ${service}.`,
+      count: 1,
+    });
+    const expired = {
+      code: 'SERVICE_CODE_EXPIRED' as const,
+      severity: 'ERROR' as const,
+      message: 'Kode 12.',
+      count: 1,
+    };
+    expect(groupCheckFindings([volume('A'), expired, volume('B'), volume('C')])).toEqual([
+      {
+        code: 'SERVICE_VOLUME_CHANGE',
+        severity: 'WARNING',
+        messages: ['Stor endring for A.', 'Stor endring for B.', 'Stor endring for C.'],
+      },
+      { code: 'SERVICE_CODE_EXPIRED', severity: 'ERROR', messages: ['Kode 12.'] },
+    ]);
+  });
+
+  it('keeps a code apart when its severity differs', () => {
+    const finding = { code: 'WELFARE_TECHNOLOGY_IMPLAUSIBLE' as const, message: 'x', count: 1 };
+    expect(
+      groupCheckFindings([
+        { ...finding, severity: 'WARNING' },
+        { ...finding, severity: 'ERROR' },
+      ]).map((group) => group.severity),
+    ).toEqual(['WARNING', 'ERROR']);
   });
 });

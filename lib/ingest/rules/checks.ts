@@ -361,3 +361,22 @@ function sortedEntries(counts: Readonly<Record<string, number>>): Array<[string,
 function plural(count: number, singular: string, pluralForm: string): string {
   return count === 1 ? singular : pluralForm;
 }
+
+/** Findings of one code and severity, as the self-check shows them: one badge with a count, the messages listed. */
+export interface CheckFindingGroup {
+  code: CheckFindingCode;
+  severity: Severity;
+  messages: string[];
+}
+
+/** Groups identical findings (same code and severity) in the order they first occur. */
+export function groupCheckFindings(findings: readonly CheckFinding[]): CheckFindingGroup[] {
+  const groups = new Map<string, CheckFindingGroup>();
+  for (const finding of findings) {
+    const key = `${finding.severity}|${finding.code}`;
+    const group = groups.get(key);
+    if (group) group.messages.push(finding.message);
+    else groups.set(key, { code: finding.code, severity: finding.severity, messages: [finding.message] });
+  }
+  return [...groups.values()];
+}

@@ -1,7 +1,16 @@
-import { TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { DataTable } from '@/components/tables/data-table';
-import { CHECK_FINDING_TITLES, FINDING_SEVERITY_LABELS } from '@/lib/ingest/labels';
-import type { CheckFinding } from '@/lib/ingest/rules/checks';
+import { formatNumber } from '@/lib/core/format';
+import { CHECK_FINDING_TITLES, FINDING_SEVERITY_LABELS, SAME_FINDINGS_SUMMARY } from '@/lib/ingest/labels';
+import { groupCheckFindings, type CheckFinding, type CheckFindingGroup } from '@/lib/ingest/rules/checks';
 import type { CheckFindingCode } from '@/lib/ingest/rules/finding-codes';
 
 /** The checks of domain.md §5 as the contact sees them, each with the finding codes it covers. */
@@ -19,8 +28,8 @@ const CHECKS: { title: string; codes: CheckFindingCode[] }[] = [
   { title: 'Ingen testpersoner i identmeldingen', codes: ['TEST_PERSONS'] },
 ];
 
-/** A check's outcome: not checked (no KPR_IDE to count test persons in), OK, or its findings. */
-function CheckOutcome({ hits, notChecked }: { hits: readonly CheckFinding[]; notChecked: boolean }) {
+/** A check's outcome: not checked (no KPR_IDE to count test persons in), OK, or its findings (one badge per kind, with a count). */
+function CheckOutcome({ hits, notChecked }: { hits: readonly CheckFindingGroup[]; notChecked: boolean }) {
   if (notChecked)
     return (
       <Tag data-color="neutral" data-size="sm">
@@ -33,11 +42,33 @@ function CheckOutcome({ hits, notChecked }: { hits: readonly CheckFinding[]; not
         OK
       </Tag>
     );
-  return hits.map((hit, index) => (
-    <Tag key={index} data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'} data-size="sm">
+  return hits.map((hit) => (
+    <Tag
+      key={`${hit.severity}-${hit.code}`}
+      data-color={hit.severity === 'ERROR' ? 'danger' : 'warning'}
+      data-size="sm"
+    >
       {FINDING_SEVERITY_LABELS[hit.severity]}: {CHECK_FINDING_TITLES[hit.code]}
+      {hit.messages.length > 1 && ` (${formatNumber(hit.messages.length)})`}
     </Tag>
   ));
+}
+
+/** What a kind of finding says: its message, or its messages listed under a summary when there are several. */
+function FindingMessages({ group }: { group: CheckFindingGroup }) {
+  if (group.messages.length === 1) return <p>{group.messages[0]}</p>;
+  return (
+    <Details>
+      <DetailsSummary>{SAME_FINDINGS_SUMMARY(formatNumber(group.messages.length))}</DetailsSummary>
+      <DetailsContent>
+        <ul>
+          {group.messages.map((message, index) => (
+            <li key={index}>{message}</li>
+          ))}
+        </ul>
+      </DetailsContent>
+    </Details>
+  );
 }
 
 /** Each pre-send check with its outcome and what to do about it. */
@@ -51,7 +82,7 @@ export function CheckResultsTable({
   return (
     <DataTable caption="Kontroller før innsending" columns={['Kontroll', 'Resultat', 'Hva du bør gjøre']}>
       {CHECKS.map((check) => {
-        const hits = findings.filter((f) => check.codes.includes(f.code));
+        const hits = groupCheckFindings(findings.filter((f) => check.codes.includes(f.code)));
         const notChecked = check.codes.includes('TEST_PERSONS') && !identityRead;
         return (
           <TableRow key={check.title}>
@@ -62,7 +93,7 @@ export function CheckResultsTable({
             <TableCell>
               {notChecked
                 ? 'Legg til identmeldingen (KPR_IDE) for å telle testpersoner.'
-                : hits.map((hit) => hit.message).join(' ')}
+                : hits.map((hit) => <FindingMessages key={`${hit.severity}-${hit.code}`} group={hit} />)}
             </TableCell>
           </TableRow>
         );
