@@ -200,6 +200,13 @@ test('a municipal contact checks files in the browser, sees the checks and recor
   const checks = page.getByRole('table', { name: 'Kontroller før innsending' });
   await expect(checks.getByRole('row', { name: /Ingen utgåtte.*Feil: Utgått tjenestekode/ })).toBeVisible();
   await expect(checks.getByRole('row', { name: /Ingen testpersoner.*Feil: Testpersoner/ })).toBeVisible();
+  // Identical findings are one badge with their count, their messages listed under «Vis alle N».
+  const volumes = checks.getByRole('row', { name: /Antall per tjeneste/ });
+  const badge = volumes.getByText(/^Advarsel: Stor endring i antall per tjeneste fra i fjor \(\d+\)$/);
+  await expect(badge).toHaveCount(1);
+  const count = (await badge.textContent())!.match(/\((\d+)\)$/)![1]!;
+  await volumes.getByText(`Vis alle ${count}`).click();
+  await expect(volumes.getByRole('listitem')).toHaveCount(Number(count));
   await expect(page.getByText(IDENTITY_NUMBER)).toHaveCount(0);
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
   await page.getByRole('button', { name: 'Registrer egenkontrollen som utført' }).click();
