@@ -5,7 +5,10 @@
  */
 import { TableCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
+import { LINE_LOOKS } from '@/components/graphics/palette';
+import { Legend, LineSwatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
 import { ChartWithTable } from './chart-with-table';
 import styles from './chart.module.css';
@@ -21,34 +24,33 @@ const DailyRatePlot = dynamic(() => import('./daily-rate-plot').then((module) =>
   ssr: false,
 });
 
-export function DailyRateChart({
-  points,
-  label,
-  rateLabel,
-  timelyLabel,
-}: {
-  points: DailyRatePoint[];
-  label: string;
-  rateLabel: string;
-  timelyLabel: string;
-}) {
+export function DailyRateChart({ points }: { points: DailyRatePoint[] }) {
+  const words = CHART_WORDS.dailyRate;
   return (
     <ChartWithTable
       className={styles.chart}
-      label={label}
-      plot={<DailyRatePlot points={points} rateLabel={rateLabel} timelyLabel={timelyLabel} />}
+      label={words.label}
+      plot={<DailyRatePlot points={points} />}
+      legend={
+        <Legend
+          label={CHART_WORDS.legend}
+          items={[
+            { key: 'rate', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: words.rate },
+            { key: 'timely', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: words.timely },
+          ]}
+        />
+      }
+      description={words.description}
     >
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={label}>
-        <DataTable caption={label} columns={['Dag', rateLabel, timelyLabel]}>
-          {points.map((point) => (
-            <TableRow key={point.date}>
-              <TableCell>{formatIsoDate(point.date)}</TableCell>
-              <TableCell>{formatPercent(point.rate, 1)}</TableCell>
-              <TableCell>{formatPercent(point.timely, 1)}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
-      </div>
+      <DataTable caption={words.label} columns={[CHART_WORDS.day, words.rate, words.timely]}>
+        {points.map((point) => (
+          <TableRow key={point.date}>
+            <TableCell>{formatIsoDate(point.date)}</TableCell>
+            <TableCell>{formatPercent(point.rate, 1)}</TableCell>
+            <TableCell>{formatPercent(point.timely, 1)}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </ChartWithTable>
   );
 }

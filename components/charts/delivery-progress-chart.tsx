@@ -2,11 +2,15 @@
 /**
  * Cumulative share of municipalities with an accepted delivery, this season against last, with the
  * deadline marked, and the same numbers as a table (its alternative). Both come from one copy of
- * the points, so the page sends them once.
+ * the points, so the page sends them once. The legend names the lines short (the season's key, «I
+ * fjor»); the caption says what they are.
  */
 import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
+import { LINE_LOOKS } from '@/components/graphics/palette';
+import { Legend, LineSwatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
 import { ChartWithTable } from './chart-with-table';
 import styles from './chart.module.css';
@@ -17,14 +21,18 @@ export interface DeliveryProgressPoint {
   previousShare: number | null;
 }
 
+/** A season as the chart names it: its key ("2025") in the legend, its name in the caption and table. */
+export interface ChartSeason {
+  key: string;
+  name: string;
+}
+
 export interface DeliveryProgressChartProps {
   points: DeliveryProgressPoint[];
   /** The deadline's Oslo date, marked when inside the range. */
   deadlineDate: string;
-  seasonName: string;
-  previousSeasonName: string | null;
-  /** Describes the chart for screen readers; the data are in the table next to it. */
-  label: string;
+  season: ChartSeason;
+  previousSeason: ChartSeason | null;
 }
 
 /** Drawn in the browser only: Recharts measures its container, so on the server it would render nothing at a cost. */
@@ -33,39 +41,48 @@ const DeliveryProgressPlot = dynamic(
   { ssr: false },
 );
 
-export function DeliveryProgressChart({
-  points,
-  deadlineDate,
-  seasonName,
-  previousSeasonName,
-  label,
-}: DeliveryProgressChartProps) {
+export function DeliveryProgressChart({ points, deadlineDate, season, previousSeason }: DeliveryProgressChartProps) {
+  const words = CHART_WORDS.progress;
+  const seasonLabel = season.key;
+  const previousLabel = previousSeason && words.previous(previousSeason.key);
   return (
     <ChartWithTable
       className={styles.chart}
-      label={label}
+      label={words.label(previousSeason !== null)}
       plot={
         <DeliveryProgressPlot
           points={points}
           deadlineDate={deadlineDate}
-          seasonName={seasonName}
-          previousSeasonName={previousSeasonName}
+          seasonLabel={seasonLabel}
+          previousLabel={previousLabel}
         />
       }
+      legend={
+        <Legend
+          label={CHART_WORDS.legend}
+          items={[
+            { key: 'share', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: seasonLabel },
+            ...(previousLabel
+              ? [{ key: 'previousShare', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: previousLabel }]
+              : []),
+          ]}
+        />
+      }
+      description={words.description(season.name, previousSeason?.name ?? null)}
     >
       <DataTable
-        caption="Andel kommuner med godkjent levering ved utgangen av hver dag"
+        caption={words.caption}
         columns={[
-          'Dato',
-          seasonName,
-          ...(previousSeasonName ? [<>{previousSeasonName} (samme dag før fristen)</>] : []),
+          CHART_WORDS.date,
+          season.name,
+          ...(previousSeason ? [words.previousColumn(previousSeason.name)] : []),
         ]}
       >
         {points.map((point) => (
           <TableRow key={point.date}>
             <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
             <TableCell>{formatPercent(point.share, 1)}</TableCell>
-            {previousSeasonName && (
+            {previousSeason && (
               <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
             )}
           </TableRow>

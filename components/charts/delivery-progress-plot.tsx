@@ -1,62 +1,56 @@
 'use client';
 /** The Recharts line chart of DeliveryProgressChart, loaded in the browser only. */
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRAPHIC_FILLS, LINE_LOOKS } from '@/components/graphics/palette';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
-import type { DeliveryProgressChartProps } from './delivery-progress-chart';
-
-const dayMonth = (date: string) => formatIsoDate(date).slice(0, 5);
+import { AXIS_TICK, SHARE_TICKS, TOOLTIP_ITEM, dayMonth, lineProps, percentTick } from './chart-parts';
+import type { DeliveryProgressPoint } from './delivery-progress-chart';
 
 export function DeliveryProgressPlot({
   points,
   deadlineDate,
-  seasonName,
-  previousSeasonName,
-}: Omit<DeliveryProgressChartProps, 'label'>) {
+  seasonLabel,
+  previousLabel,
+}: {
+  points: DeliveryProgressPoint[];
+  deadlineDate: string;
+  /** The legend's short names of the two lines. */
+  seasonLabel: string;
+  previousLabel: string | null;
+}) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <LineChart data={points} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={24} />
-        <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} width={56} />
+        <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={24} tick={AXIS_TICK} />
+        <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={percentTick} width="auto" tick={AXIS_TICK} />
         <Tooltip
           labelFormatter={(date) => formatIsoDate(String(date))}
           formatter={(value) => formatPercent(Number(value), 1)}
+          itemStyle={TOOLTIP_ITEM}
         />
-        <Legend />
         <Line
           type="stepAfter"
           dataKey="share"
-          name={seasonName}
-          stroke="#0062ba"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
+          name={seasonLabel}
+          className="series-share"
+          {...lineProps(LINE_LOOKS.main, points.length)}
         />
-        {previousSeasonName && (
+        {previousLabel && (
           <Line
             type="stepAfter"
             dataKey="previousShare"
-            name={`${previousSeasonName} (samme dag før fristen)`}
-            stroke="#6b6b6b"
-            strokeDasharray="6 4"
-            dot={false}
-            isAnimationActive={false}
+            name={previousLabel}
+            className="series-previousShare"
+            {...lineProps(LINE_LOOKS.other, points.length)}
           />
         )}
         <ReferenceLine
           x={deadlineDate}
-          stroke="#c01b1b"
-          label={{ value: 'Frist', position: 'insideTopRight', fill: '#a01515' }}
+          stroke={GRAPHIC_FILLS.danger}
+          strokeWidth={2}
+          label={{ value: CHART_WORDS.deadline, position: 'insideTopRight', fill: GRAPHIC_FILLS.danger }}
         />
       </LineChart>
     </ResponsiveContainer>

@@ -2,12 +2,16 @@
 /** Municipalities per delivery state in each county, as stacked bars, and the same numbers as a table (its alternative). */
 import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
+import { DELIVERY_STATE_LOOKS } from '@/components/graphics/palette';
+import { Legend, PatternDefs, Swatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
 import type { DeliveryState } from '@/lib/status/rules';
 import { formatNumber } from '@/lib/core/format';
 import { ChartWithTable } from './chart-with-table';
 import styles from './chart.module.css';
+import { BAR_STATES, barPatternId } from './states-by-county-series';
 
 export type CountyStateCounts = { county: string } & Record<DeliveryState, number>;
 
@@ -20,23 +24,45 @@ const StatesByCountyPlot = dynamic(
 /** The table lists the states in their usual order. */
 const STATES = Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[];
 
-export function StatesByCountyChart({ counties, label }: { counties: CountyStateCounts[]; label: string }) {
+/** The bars' patterns, drawn with the page so the legend shows them before the plot is loaded. */
+const PATTERNS = BAR_STATES.map((state) => ({ id: barPatternId(state), look: DELIVERY_STATE_LOOKS[state] }));
+
+export function StatesByCountyChart({ counties }: { counties: CountyStateCounts[] }) {
+  const words = CHART_WORDS.byCounty;
   return (
-    <ChartWithTable className={styles.tall} label={label} plot={<StatesByCountyPlot counties={counties} />}>
-      <DataTable
-        scrollClassName={styles.scroll}
-        caption="Antall kommuner per status og fylke"
-        columns={['Fylke', ...STATES.map((state) => DELIVERY_STATE_LABELS[state])]}
+    <>
+      <PatternDefs patterns={PATTERNS} />
+      <ChartWithTable
+        className={styles.tall}
+        label={words.label}
+        plot={<StatesByCountyPlot counties={counties} />}
+        legend={
+          <Legend
+            label={CHART_WORDS.legend}
+            items={BAR_STATES.map((state) => ({
+              key: state,
+              swatch: <Swatch fill={`url(#${barPatternId(state)})`} />,
+              text: DELIVERY_STATE_LABELS[state],
+            }))}
+          />
+        }
+        description={words.description}
       >
-        {counties.map((county) => (
-          <TableRow key={county.county}>
-            <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
-            {STATES.map((state) => (
-              <TableCell key={state}>{formatNumber(county[state])}</TableCell>
-            ))}
-          </TableRow>
-        ))}
-      </DataTable>
-    </ChartWithTable>
+        <DataTable
+          scrollClassName={styles.scroll}
+          caption={words.caption}
+          columns={[CHART_WORDS.county, ...STATES.map((state) => DELIVERY_STATE_LABELS[state])]}
+        >
+          {counties.map((county) => (
+            <TableRow key={county.county}>
+              <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
+              {STATES.map((state) => (
+                <TableCell key={state}>{formatNumber(county[state])}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </DataTable>
+      </ChartWithTable>
+    </>
   );
 }

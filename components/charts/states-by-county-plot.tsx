@@ -1,24 +1,11 @@
 'use client';
 /** The Recharts stacked bars of StatesByCountyChart, loaded in the browser only. */
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRAPHIC_MARK } from '@/components/graphics/palette';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
-import type { DeliveryState } from '@/lib/status/rules';
+import { AXIS_TICK, TOOLTIP_ITEM } from './chart-parts';
 import type { CountyStateCounts } from './states-by-county-chart';
-
-/** Colours distinguishable on white and from each other (and the legend names each state). */
-const STATE_FILLS: Record<DeliveryState, string> = {
-  DELIVERED: '#1e7b3c',
-  ACCEPTED_WITH_ERRORS: '#b25e00',
-  INCOMPLETE: '#e0a100',
-  REJECTED: '#c01b1b',
-  APPREC_OVERDUE: '#7a1212',
-  SENT: '#0062ba',
-  TESTING: '#7fb2e5',
-  NOT_STARTED: '#b0b0b0',
-};
-
-/** Bars stack from delivered outwards. */
-const BAR_STATES = Object.keys(STATE_FILLS) as DeliveryState[];
+import { BAR_STATES, barPatternId } from './states-by-county-series';
 
 export function StatesByCountyPlot({ counties }: { counties: CountyStateCounts[] }) {
   return (
@@ -30,17 +17,20 @@ export function StatesByCountyPlot({ counties }: { counties: CountyStateCounts[]
         margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="county" width={140} interval={0} />
-        <Tooltip />
-        <Legend />
+        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+        <YAxis type="category" dataKey="county" width={140} interval={0} tick={AXIS_TICK} />
+        <Tooltip itemStyle={TOOLTIP_ITEM} />
         {BAR_STATES.map((state) => (
           <Bar
             key={state}
             dataKey={state}
             name={DELIVERY_STATE_LABELS[state]}
+            className={`series-${state}`}
             stackId="states"
-            fill={STATE_FILLS[state]}
+            fill={`url(#${barPatternId(state)})`}
+            // A thin white edge between two segments, so two of one colour are seen as two.
+            stroke={GRAPHIC_MARK}
+            strokeWidth={1}
             isAnimationActive={false}
           />
         ))}

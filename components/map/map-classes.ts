@@ -1,46 +1,25 @@
 /**
  * The map's classes: the annual season's delivery states and the daily season's rate bands, each
- * with its Norwegian label, the colour its badge has elsewhere and a pattern of its own, so that two
- * classes of one colour (and every class, for those who do not see colour) are told apart.
+ * with its Norwegian label and its look (components/graphics/palette.ts: the colour family its badge
+ * has elsewhere and a pattern of its own, the same as in the charts).
  */
-import { RATE_BAND_COLORS } from '@/components/daily/daily-colors';
-import { STATE_COLORS } from '@/components/status/state-colors';
+import { DELIVERY_STATE_LOOKS, RATE_BAND_LOOKS } from '@/components/graphics/palette';
 import { rateText } from '@/components/daily/daily-table';
 import { DAILY_STATE_LABELS, DAILY_WORDS, RATE_BAND_LABELS } from '@/lib/daily/labels';
 import { reportingRate } from '@/lib/daily/rules';
 import type { DailyOverviewRow } from '@/lib/daily/rules/overview';
-import { RATE_BANDS, rateBand, type RateBand } from '@/lib/daily/rules/rate-band';
+import { RATE_BANDS, rateBand } from '@/lib/daily/rules/rate-band';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
 import type { DeliveryState } from '@/lib/status/rules';
 import type { StatusTableRow } from '@/lib/status/rules/table';
-import type { MapArea, MapClass, MapPattern } from './norway-map';
-
-const STATE_PATTERNS: Record<DeliveryState, MapPattern> = {
-  NOT_STARTED: 'dots',
-  TESTING: 'lines',
-  SENT: 'hatch',
-  APPREC_OVERDUE: 'cross',
-  REJECTED: 'solid',
-  INCOMPLETE: 'hatch',
-  ACCEPTED_WITH_ERRORS: 'dots',
-  DELIVERED: 'solid',
-};
-
-const RATE_BAND_PATTERNS: Record<RateBand, MapPattern> = {
-  HIGH: 'solid',
-  FAIR: 'hatch',
-  LOW: 'dots',
-  VERY_LOW: 'cross',
-  NO_DAYS: 'lines',
-};
+import type { MapArea, MapClass } from './norway-map';
 
 /** The annual season's classes, in the states' usual order. */
 export const STATE_MAP_CLASSES: readonly MapClass[] = (Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[]).map(
   (state) => ({
     key: state,
     label: DELIVERY_STATE_LABELS[state],
-    color: STATE_COLORS[state],
-    pattern: STATE_PATTERNS[state],
+    ...DELIVERY_STATE_LOOKS[state],
   }),
 );
 
@@ -48,8 +27,7 @@ export const STATE_MAP_CLASSES: readonly MapClass[] = (Object.keys(DELIVERY_STAT
 export const RATE_BAND_MAP_CLASSES: readonly MapClass[] = RATE_BANDS.map((band) => ({
   key: band,
   label: RATE_BAND_LABELS[band],
-  color: RATE_BAND_COLORS[band],
-  pattern: RATE_BAND_PATTERNS[band],
+  ...RATE_BAND_LOOKS[band],
 }));
 
 /** The annual season's areas: each row's state, named on its link, linking to its page. */

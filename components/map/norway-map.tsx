@@ -14,6 +14,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
+import { Legend, PatternDef, Swatch } from '@/components/graphics/patterns';
+import type { GraphicColor, GraphicPattern } from '@/components/graphics/palette';
 import { DataTable } from '@/components/tables/data-table';
 import { formatList, formatNumber } from '@/lib/core/format';
 import { escapeHtml } from '@/lib/core/html';
@@ -21,9 +23,9 @@ import type { MapOutlines } from '@/lib/core/map/geometry';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import styles from './norway-map.module.css';
 
-export type MapColor = 'success' | 'danger' | 'warning' | 'neutral' | 'info';
+export type MapColor = GraphicColor;
 /** How a class fills its municipalities besides its colour. */
-export type MapPattern = 'solid' | 'hatch' | 'cross' | 'dots' | 'lines';
+export type MapPattern = GraphicPattern;
 
 export interface MapClass {
   key: string;
@@ -44,60 +46,19 @@ export interface MapArea {
   highlighted?: boolean;
 }
 
-const PATTERN_SIZE = 6;
 const OTHER = 'kart-andre';
+const BORDERS = 'kart-fylkesgrenser';
 const patternId = (index: number) => `kart-${index}`;
-
-function PatternMarks({ pattern }: { pattern: MapPattern }) {
-  const stroke = { className: styles.mark };
-  switch (pattern) {
-    case 'solid':
-      return null;
-    case 'hatch':
-      return <path {...stroke} d={`M0,${PATTERN_SIZE}L${PATTERN_SIZE},0`} />;
-    case 'cross':
-      return <path {...stroke} d={`M0,${PATTERN_SIZE}L${PATTERN_SIZE},0M0,0L${PATTERN_SIZE},${PATTERN_SIZE}`} />;
-    case 'lines':
-      return <path {...stroke} d={`M0,${PATTERN_SIZE / 2}H${PATTERN_SIZE}`} />;
-    case 'dots':
-      return <circle className={styles.dot} cx={PATTERN_SIZE / 2} cy={PATTERN_SIZE / 2} r={1.2} />;
-  }
-}
-
-function Pattern({ id, color, pattern }: { id: string; color: MapColor | 'other'; pattern: MapPattern }) {
-  return (
-    <pattern id={id} width={PATTERN_SIZE} height={PATTERN_SIZE} patternUnits="userSpaceOnUse" data-color={color}>
-      <rect className={styles.ground} width={PATTERN_SIZE} height={PATTERN_SIZE} />
-      <PatternMarks pattern={pattern} />
-    </pattern>
-  );
-}
-
-/** A small square filled like the map's areas of a class. */
-function Swatch({ fill, outlined = false }: { fill: string; outlined?: boolean }) {
-  return (
-    <svg className={styles.swatch} viewBox="0 0 24 16" aria-hidden="true" focusable="false">
-      <rect
-        x="1"
-        y="1"
-        width="22"
-        height="14"
-        fill={fill}
-        className={outlined ? styles.highlight : styles.swatchEdge}
-      />
-    </svg>
-  );
-}
 
 const shapeMarkup = (outline: MapOutlines['municipalities'][number], radius: number) =>
   (outline.d ? `<path d="${outline.d}"/>` : '') +
   (outline.marker ? `<circle cx="${outline.marker.x}" cy="${outline.marker.y}" r="${radius}"/>` : '');
 
 /**
- * The municipalities' shapes, links and borders as one string of SVG markup: 357 links with their
- * paths are some 1 100 elements, which React would otherwise render on every view and serialize again
- * into the page's RSC payload. Every text is escaped (lib/core/html.ts); path data is numbers and
- * letters from d3-geo.
+ * The municipalities' shapes, links, borders and highlights as one string of SVG markup: 357 links
+ * with their paths are some 1 100 elements, which React would otherwise render on every view and
+ * serialize again into the page's RSC payload. Every text is escaped (lib/core/html.ts); path data
+ * is numbers and letters from d3-geo.
  */
 function shapesMarkup(
   outlines: MapOutlines,
@@ -117,13 +78,19 @@ function shapesMarkup(
       `<a href="${escapeHtml(area.href)}" aria-label="${escapeHtml(area.label)}" fill="url(#${patternId(index.get(area.classKey)!)})">${shapeMarkup(outline, 4)}</a>`,
     );
     if (area.highlighted)
-      highlights.push(`<g class="${styles.highlight}" aria-hidden="true">${shapeMarkup(outline, 5)}</g>`);
+      highlights.push(
+        `<g class="${styles.highlight}" aria-hidden="true">` +
+          (outline.d ? `<path class="${styles.halo}" d="${outline.d}"/>` : '') +
+          `${shapeMarkup(outline, 5)}</g>`,
+      );
   }
+  // The borders: a white line under the dark one, so they show on dark fills as on light ones.
+  const borders = outlines.borders
+    ? `<use href="#${BORDERS}" class="${styles.bordersHalo}"/><use href="#${BORDERS}" class="${styles.borders}"/>`
+    : '';
   return (
     `<g aria-hidden="true" fill="url(#${OTHER})" class="${styles.other}">${others.join('')}</g>` +
-    `<g class="${styles.areas}">${links.join('')}</g>` +
-    (outlines.borders ? `<path class="${styles.borders}" d="${outlines.borders}"/>` : '') +
-    highlights.join('')
+    `<g class="${styles.areas}">${links.join('')}</g>${borders}${highlights.join('')}`
   );
 }
 
@@ -161,31 +128,38 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel }: Norwa
         >
           <defs>
             {classes.map((mapClass, position) => (
-              <Pattern key={mapClass.key} id={patternId(position)} color={mapClass.color} pattern={mapClass.pattern} />
+              <PatternDef key={mapClass.key} id={patternId(position)} look={mapClass} />
             ))}
-            <Pattern id={OTHER} color="other" pattern="solid" />
+            <pattern id={OTHER} width="6" height="6" patternUnits="userSpaceOnUse">
+              <rect className={styles.otherGround} width="6" height="6" />
+            </pattern>
+            {outlines.borders && <path id={BORDERS} d={outlines.borders} />}
           </defs>
           <g dangerouslySetInnerHTML={{ __html: shapesMarkup(outlines, areas, index) }} />
         </svg>
         <figcaption>
-          <ul className={styles.legend} aria-label={MAP_WORDS.legend}>
-            {classes.map((mapClass, position) => (
-              <li key={mapClass.key}>
-                <Swatch fill={`url(#${patternId(position)})`} /> {mapClass.label} (
-                {formatNumber(members[position]!.length)})
-              </li>
-            ))}
-            {others > 0 && (
-              <li>
-                <Swatch fill={`url(#${OTHER})`} /> {otherLabel} ({formatNumber(others)})
-              </li>
-            )}
-            {highlighted && (
-              <li>
-                <Swatch fill="none" outlined /> {MAP_WORDS.yours}
-              </li>
-            )}
-          </ul>
+          <Legend
+            label={MAP_WORDS.legend}
+            items={[
+              ...classes.map((mapClass, position) => ({
+                key: mapClass.key,
+                swatch: <Swatch fill={`url(#${patternId(position)})`} />,
+                text: `${mapClass.label} (${formatNumber(members[position]!.length)})`,
+              })),
+              ...(others > 0
+                ? [
+                    {
+                      key: OTHER,
+                      swatch: <Swatch fill={`url(#${OTHER})`} />,
+                      text: `${otherLabel} (${formatNumber(others)})`,
+                    },
+                  ]
+                : []),
+              ...(highlighted
+                ? [{ key: 'din', swatch: <Swatch fill="none" className={styles.highlight} />, text: MAP_WORDS.yours }]
+                : []),
+            ]}
+          />
           <small className={styles.attribution}>{MAP_WORDS.attribution}</small>
         </figcaption>
       </figure>

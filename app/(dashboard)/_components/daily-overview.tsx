@@ -17,6 +17,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { DailyRateChart } from '@/components/charts/daily-rate-chart';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { DailyTable, rateText } from '@/components/daily/daily-table';
 import { ScrollRegion } from '@/components/daily/scroll-region';
 import styles from '@/components/daily/daily.module.css';
@@ -95,13 +96,8 @@ function YearChart({ overview }: { overview: DailyOverviewSummary }) {
     timely: day.municipalities ? day.onTime / day.municipalities : 0,
   }));
   return (
-    <PageSection id="aaret" title="Rapporteringsgrad gjennom året, hele landet">
-      <DailyRateChart
-        points={points}
-        label="Andel kommuner som har dekket hver forventede dag, og andel i tide"
-        rateLabel="Rapporteringsgrad"
-        timelyLabel="Rettidighet"
-      />
+    <PageSection id="aaret" title={CHART_WORDS.dailyRate.title}>
+      <DailyRateChart points={points} />
     </PageSection>
   );
 }

@@ -2,6 +2,7 @@ import { DeliveryProgressChart } from '@/components/charts/delivery-progress-cha
 import { StatesByCountyChart, type CountyStateCounts } from '@/components/charts/states-by-county-chart';
 import { PageSection } from '@/components/status/page-section';
 import type { StatusOverviewSummary } from '@/lib/status/rules';
+import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { osloDate } from '@/lib/core/calendar';
 
 /** FHI's charts: the share with an accepted delivery day by day (this season and last), and the states per county. */
@@ -16,21 +17,17 @@ export function OverviewCharts({
   return (
     <>
       {overview.cumulative.length > 0 && (
-        <PageSection id="fremdrift" title="Andel med godkjent levering">
+        <PageSection id="fremdrift" title={CHART_WORDS.progress.title}>
           <DeliveryProgressChart
             points={overview.cumulative}
             deadlineDate={osloDate(season.deadline)}
-            seasonName={season.name}
-            previousSeasonName={previous?.season.name ?? null}
-            label={`Linjediagram: andel kommuner med godkjent levering per dag${previous ? ', i år og i fjor på samme dag før fristen' : ''}. Tallene står i tabellen under.`}
+            season={{ key: season.key, name: season.name }}
+            previousSeason={previous ? { key: previous.season.key, name: previous.season.name } : null}
           />
         </PageSection>
       )}
-      <PageSection id="fylker" title="Status per fylke">
-        <StatesByCountyChart
-          counties={byCounty}
-          label="Stolpediagram: antall kommuner i hver status per fylke. Tallene står i tabellen under."
-        />
+      <PageSection id="fylker" title={CHART_WORDS.byCounty.title}>
+        <StatesByCountyChart counties={byCounty} />
       </PageSection>
     </>
   );
