@@ -9,13 +9,11 @@
  * not started, through the user admin.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
+import { DEMO, expectNoAxeViolations, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
 import { capturedMails } from './mail';
 import { TIMEOUTS } from './timeouts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CONTACT = { name: 'Ahmed Ali', email: 'ahmed.ali@oslo.example.no' };
 const DAY_MS = 86_400_000;
 
@@ -43,10 +41,6 @@ async function callAction(page: Page, key: string, fields: Record<string, string
     maxRedirects: 0,
   });
   expect(response.status(), key).toBeLessThan(500);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 }
 
 /** An Oslo calendar day, `days` from now: as the date field takes it and as the pages show it. */

@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { openAs } from './helpers';
+import { expectNoAxeViolations, openAs } from './helpers';
 import { TIMEOUTS } from './timeouts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The week of the 2025 season's deadline (Monday 12 January 2026). */
 const WEEK_ROW = /Uke 3 \(12\.01\.2026–18\.01\.2026\)/;
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 async function workbookOf(content: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
