@@ -1,4 +1,4 @@
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { DEMO, expectNoAxeViolations, openAs, signInAs } from './helpers';
 
 test.describe('FHI staff', () => {
