@@ -1,18 +1,17 @@
-import { Alert, Button, Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
-import { DataTable } from '@/components/tables/data-table';
 import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
 import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
-import { REMINDER_STATUS_LABELS, REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
 import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
-import { formatDate, formatDateTime, formatIsoDate, formatList, formatNumber } from '@/lib/core/format';
+import { formatDate, formatDateTime, formatIsoDate } from '@/lib/core/format';
 import { EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';
+import { RemindersSection } from './reminders-section';
 import styles from './follow-up.module.css';
 
 /** What a replayed page says instead of its follow-up: it shows the past and offers no actions. */
@@ -34,8 +33,6 @@ function ApplicationClosed({ extensions }: { extensions: MunicipalityExtensionsS
     </Paragraph>
   );
 }
-
-const REMINDER_STATUS_COLORS = { QUEUED: 'warning', SENT: 'success', FAILED: 'danger' } as const;
 
 function Extensions({ number, extensions }: { number: string; extensions: MunicipalityExtensionsSummary }) {
   return (
@@ -118,43 +115,6 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
   );
 }
 
-function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminderRow[]; fhi: boolean }) {
-  return (
-    <PageSection id="paminnelser" title="Påminnelser på e-post">
-      {reminders.length === 0 ? (
-        <Paragraph>Ingen påminnelser er sendt om kommunen.</Paragraph>
-      ) : (
-        <DataTable
-          zebra
-          scrollClassName={styles.scroll}
-          caption="Påminnelser til kommunens kontaktpersoner, nyeste først"
-          columns={['Tid', 'Til', 'Om', 'Emne', 'Status', 'Forsøk', ...(fhi ? ['Siste feil'] : [])]}
-        >
-          {reminders.map((reminder) => (
-            <TableRow key={reminder.id}>
-              <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
-              <TableCell>
-                {reminder.recipientName}
-                {reminder.email ? ` <${reminder.email}>` : ''}
-              </TableCell>
-              <TableCell>{formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}</TableCell>
-              <TableCell>{reminder.subject}</TableCell>
-              <TableCell>
-                <Tag data-color={REMINDER_STATUS_COLORS[reminder.status]} data-size="sm">
-                  {REMINDER_STATUS_LABELS[reminder.status]}
-                </Tag>
-                {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
-              </TableCell>
-              <TableCell>{formatNumber(reminder.attempts)}</TableCell>
-              {fhi && <TableCell>{reminder.lastError ?? '–'}</TableCell>}
-            </TableRow>
-          ))}
-        </DataTable>
-      )}
-    </PageSection>
-  );
-}
-
 /** The follow-up of a municipality: extension requests, the notes thread and the reminders sent. */
 export function FollowUp({
   number,
@@ -173,7 +133,7 @@ export function FollowUp({
     <>
       <Extensions number={number} extensions={extensions} />
       <Notes number={number} notes={notes} />
-      <Reminders reminders={reminders} fhi={fhi} />
+      <RemindersSection reminders={reminders} fhi={fhi} />
     </>
   );
 }
