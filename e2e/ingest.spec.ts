@@ -139,6 +139,10 @@ test('staff upload several files and get a result per file', async ({ page }) =>
     results.getByRole('row', { name: /ugyldig\.xml Avvist.*XML_DOCTYPE_FORBIDDEN|ugyldig\.xml Avvist/ }),
   ).toBeVisible();
   await expect(results.getByRole('row', { name: /funn\.csv Lagret.*1 funn/ })).toBeVisible();
+  // Once all three are sent, the page says so, announced.
+  await expect(page.getByRole('status').filter({ hasText: 'Alle 3 filene er sendt' })).toHaveText(
+    'Alle 3 filene er sendt: 2 lagret, 0 allerede mottatt, 1 avvist, 0 feilet. Resultatet for hver fil står i tabellen under.',
+  );
   await expectNoAxeViolations(page);
 });
 
