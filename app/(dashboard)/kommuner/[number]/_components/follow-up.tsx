@@ -2,12 +2,13 @@ import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsyst
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
+import { Confirmation } from '@/components/ui/confirmation';
 import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
 import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
 import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
 import { formatDate, formatDateTime, formatIsoDate } from '@/lib/core/format';
-import { EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
+import { EXTENSION_CHANGED_MESSAGES, EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';
@@ -34,9 +35,28 @@ function ApplicationClosed({ extensions }: { extensions: MunicipalityExtensionsS
   );
 }
 
-function Extensions({ number, extensions }: { number: string; extensions: MunicipalityExtensionsSummary }) {
+/** What the contact just did (`changed`, from the URL): said while the request is so (still pending, or withdrawn). */
+function changedMessage(extensions: MunicipalityExtensionsSummary, changed: ExtensionChange): string | null {
+  const sent = extensions.requests.find((request) => request.id === changed.soknad && request.status === 'PENDING');
+  if (sent) return EXTENSION_CHANGED_MESSAGES.requested(formatDate(sent.requestedDeadline));
+  const withdrawn = extensions.requests.some(
+    (request) => request.id === changed.trukket && request.status === 'WITHDRAWN',
+  );
+  return withdrawn ? EXTENSION_CHANGED_MESSAGES.withdrawn : null;
+}
+
+function Extensions({
+  number,
+  extensions,
+  changed,
+}: {
+  number: string;
+  extensions: MunicipalityExtensionsSummary;
+  changed: ExtensionChange;
+}) {
   return (
     <PageSection id="utsettelse" title="Søknad om utsatt frist">
+      <Confirmation>{changedMessage(extensions, changed)}</Confirmation>
       <Paragraph>
         Gjeldende frist: <strong>{formatDateTime(extensions.effectiveDeadline)}</strong>.
       </Paragraph>
@@ -54,6 +74,7 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
                 <form action={withdrawExtensionAction}>
                   <input type="hidden" name="id" value={request.id} />
                   <input type="hidden" name="number" value={number} />
+                  <input type="hidden" name="season" value={extensions.season.key} />
                   <Button type="submit" variant="secondary" data-size="sm">
                     Trekk søknaden
                   </Button>
@@ -115,6 +136,12 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
   );
 }
 
+/** A request the contact just sent (`soknad`) or withdrew (`trukket`): its id. */
+export interface ExtensionChange {
+  soknad?: string;
+  trukket?: string;
+}
+
 /** The follow-up of a municipality: extension requests, the notes thread and the reminders sent. */
 export function FollowUp({
   number,
@@ -122,16 +149,19 @@ export function FollowUp({
   notes,
   reminders,
   fhi,
+  changed = {},
 }: {
   number: string;
   extensions: MunicipalityExtensionsSummary;
   notes: MunicipalityNotesSummary;
   reminders: readonly MunicipalityReminderRow[];
   fhi: boolean;
+  /** A request the contact just sent or withdrew (the page's URL, where the action sent them). */
+  changed?: ExtensionChange;
 }) {
   return (
     <>
-      <Extensions number={number} extensions={extensions} />
+      <Extensions number={number} extensions={extensions} changed={changed} />
       <Notes number={number} notes={notes} />
       <RemindersSection reminders={reminders} fhi={fhi} />
     </>
