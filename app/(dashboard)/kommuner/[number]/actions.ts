@@ -32,12 +32,11 @@ function target(formData: FormData): z.infer<typeof targetSchema> | null {
 }
 
 /**
- * The municipality's page after a request was sent (`soknad=<id>`) or withdrawn (`trukket=<id>`),
- * at its extension section; the page says what was done when the request is so.
+ * The query of the municipality's page after a request was sent (`soknad=<id>`) or withdrawn
+ * (`trukket=<id>`); the page says what was done when the request is so.
  */
-function afterExtensionChange(about: z.infer<typeof targetSchema>, done: { soknad: string } | { trukket: string }) {
-  const search = new URLSearchParams({ ...(about.season && { season: about.season }), ...done });
-  return `/kommuner/${about.number}?${search}#utsettelse`;
+function extensionChangeQuery(season: string | undefined, done: { soknad: string } | { trukket: string }) {
+  return new URLSearchParams({ ...(season && { season }), ...done });
 }
 
 /** A contact applies for an extension for their own municipality. */
@@ -52,7 +51,7 @@ export const requestExtensionAction = formAction({
     revalidatePath(`/kommuner/${about.number}`);
     revalidatePath('/fristsoknader');
     // The form gives way to the pending request: the section says, at its top, that it was sent.
-    redirect(afterExtensionChange(about, { soknad: result.id }));
+    redirect(`/kommuner/${about.number}?${extensionChangeQuery(about.season, { soknad: result.id })}#utsettelse`);
   },
 });
 
@@ -66,7 +65,7 @@ export const withdrawExtensionAction = action({
     if (result?.ok) {
       revalidatePath(`/kommuner/${result.municipalityNumber}`);
       revalidatePath('/fristsoknader');
-      redirect(afterExtensionChange({ number: result.municipalityNumber, season }, { trukket: id }));
+      redirect(`/kommuner/${result.municipalityNumber}?${extensionChangeQuery(season, { trukket: id })}#utsettelse`);
     }
   },
 });
