@@ -70,6 +70,14 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   await expect(page.getByRole('table', { name: 'Dagene hittil i år' }).locator('tbody tr').first()).toContainText(
     '01.01.2026',
   );
+  // The daily season's reminders about the municipality, in the same log as the annual page's.
+  const reminders = page.getByRole('region', { name: 'Påminnelser på e-post' });
+  await expect(reminders).toContainText('Kontaktpersonene får én e-post når kommunen blir stille');
+  await expect(
+    reminders
+      .getByRole('table', { name: 'Påminnelser til kommunens kontaktpersoner, nyeste først' })
+      .or(reminders.getByText('Ingen påminnelser er sendt om kommunen.')),
+  ).toBeVisible();
   await expectAccessibleAt(page, 1280);
   await expectAccessibleAt(page, 390);
 
@@ -78,6 +86,9 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   await page.goto(`/kommuner/${number}/daglig?asOf=2026-03-01`);
   await expect(page.getByText('Viser status slik den var ved utgangen av 01.03.2026')).toBeVisible();
   await expect(page.locator('td[data-lane="0"][data-month="5"]').first()).toHaveAttribute('title', /Fremtidig dag/);
+  await expect(page.getByRole('region', { name: 'Påminnelser på e-post' })).toContainText(
+    'Du ser et tilbakeblikk. Påminnelsene ser du på siden slik den er nå.',
+  );
 
   // The annual page asked for the daily season sends it to the calendar, asOf kept; annual screens
   // never show the daily season in annual words.

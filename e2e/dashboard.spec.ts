@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type Page } from '@playwright/test';
-import { DEMO, openAs, signInAs } from './helpers';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
+import { expect, request, test } from '@playwright/test';
+import { DEMO, expectNoAxeViolations, openAs, signInAs } from './helpers';
 
 test.describe('FHI staff', () => {
   test.beforeEach(async ({ page }) => {

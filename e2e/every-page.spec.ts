@@ -10,7 +10,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { DEMO, sessionFile, type SharedPersona } from './helpers';
+import { DEMO, sessionFile, WCAG, type SharedPersona } from './helpers';
 
 /** A page's address, or a link (by its accessible name) to follow from another page. */
 type PageEntry = string | { from: string; link: string };
@@ -76,8 +76,6 @@ const WIDTHS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
 ] as const;
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
  * A code in capitals with underscores (`MUNICIPALITY_NUMBER_UNKNOWN`). KPR_IPL and KPR_IDE are the

@@ -9,13 +9,11 @@
  * not started, through the user admin.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
+import { DEMO, expectNoAxeViolations, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
 import { capturedMails } from './mail';
 import { TIMEOUTS } from './timeouts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CONTACT = { name: 'Ahmed Ali', email: 'ahmed.ali@oslo.example.no' };
 const DAY_MS = 86_400_000;
 
@@ -43,10 +41,6 @@ async function callAction(page: Page, key: string, fields: Record<string, string
     maxRedirects: 0,
   });
   expect(response.status(), key).toBeLessThan(500);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 }
 
 /** An Oslo calendar day, `days` from now: as the date field takes it and as the pages show it. */
@@ -114,7 +108,11 @@ test.describe('an extension request from application to mail', () => {
       .getByLabel('Kommuner (kommunenummer, for kontaktpersoner)', { exact: true })
       .fill(`0301, ${municipality.number}`);
     await admin.getByRole('button', { name: 'Lagre endringer' }).click();
-    await expect(admin).toHaveURL(/\/admin\/brukere$/);
+    await expect(admin).toHaveURL(/\/admin\/brukere\?endret=/);
+    await expect(admin.getByRole('status').filter({ hasText: 'Endringene' })).toHaveText(
+      `Endringene for ${CONTACT.name} er lagret.`,
+    );
+    await expect(admin.getByRole('row', { name: new RegExp(CONTACT.name) })).toContainText(`(${municipality.number})`);
     await admin.context().close();
   });
 
@@ -145,6 +143,10 @@ test.describe('an extension request from application to mail', () => {
     await errors.getByRole('button', { name: 'Send søknaden' }).click();
 
     const after = page.getByRole('region', { name: 'Søknad om utsatt frist' });
+    // The form has given way to the request; the section says, announced, that it was sent.
+    await expect(after.getByRole('status').filter({ hasText: 'er sendt' })).toHaveText(
+      `Søknaden om utsatt frist til ${requested.shown} er sendt til FHI. Kontaktpersonene i kommunen får svaret på e-post.`,
+    );
     const newest = after.getByRole('list', { name: 'Søknader, nyeste først' }).getByRole('listitem').first();
     await expect(newest).toContainText('Til behandling');
     await expect(newest).toContainText(`Ønsket frist${requested.shown}`);
@@ -379,5 +381,38 @@ test.describe('an extension request from application to mail', () => {
     await expect(requests.filter({ hasText: 'Til behandling' })).toHaveCount(0);
     await staff.context().close();
     await owner.context().close();
+  });
+
+  test('the contact applies and withdraws the request, told each time, and the request is so', async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await signedIn(browser, baseURL!, CONTACT.name);
+    await page.goto(`/kommuner/${municipality.number}`);
+    const section = page.getByRole('region', { name: 'Søknad om utsatt frist' });
+    const form = section.getByRole('form', { name: 'Søk om utsatt frist' });
+    await form.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
+    await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
+    await form.getByLabel('Begrunnelse', { exact: true }).fill('Søkes for å bli trukket igjen.');
+    await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('Ingenting.');
+    await form.getByRole('button', { name: 'Send søknaden' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'er sendt' })).toContainText(
+      `Søknaden om utsatt frist til ${requested.shown} er sendt`,
+    );
+    const requests = section.getByRole('list', { name: 'Søknader, nyeste først' }).getByRole('listitem');
+    await expect(requests.first()).toContainText('Til behandling');
+
+    await section.getByRole('button', { name: 'Trekk søknaden' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'trukket' })).toHaveText(
+      'Søknaden om utsatt frist er trukket. Fristen er den samme som før du søkte.',
+    );
+    await expect(requests.first()).toContainText('Trukket');
+    await expect(requests.filter({ hasText: 'Til behandling' })).toHaveCount(0);
+    await expect(section.getByRole('button', { name: 'Trekk søknaden' })).toHaveCount(0);
+    // Nothing silent: the status still has the granted deadline, and the form is offered again.
+    await expect(page.getByRole('region', { name: 'Status' })).toContainText(`${granted.shown} kl. 23:59`);
+    await expect(section.getByRole('form', { name: 'Søk om utsatt frist' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.context().close();
   });
 });

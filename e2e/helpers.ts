@@ -61,11 +61,16 @@ export async function openAs(page: Page, persona: SharedPersona, url = '/'): Pro
 /** The axe tags every browser test checks: WCAG 2.1 A and AA. */
 export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** Axe finds no WCAG 2.1 A/AA violation on the page as it is now (at its current width). */
+export async function expectNoAxeViolations(page: Page) {
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+}
+
 /** At `width`: the page has its heading, does not scroll sideways, and axe finds nothing. */
 export async function expectAccessibleAt(page: Page, width: number) {
   await page.setViewportSize({ width, height: 900 });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await expectNoAxeViolations(page);
 }

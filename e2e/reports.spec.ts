@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { openAs } from './helpers';
+import { expectNoAxeViolations, openAs } from './helpers';
 import { TIMEOUTS } from './timeouts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The week of the 2025 season's deadline (Monday 12 January 2026). */
 const WEEK_ROW = /Uke 3 \(12\.01\.2026–18\.01\.2026\)/;
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 async function workbookOf(content: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -39,7 +33,7 @@ test('FHI staff create a report on demand, find it in the archive, download the 
   await page.getByLabel('En dag i uken').fill('2026-01-14');
   await page.getByRole('button', { name: 'Lag rapport nå' }).click();
   // Created now, or already there from an earlier run with the same files.
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'Rapporten for' })).toContainText(
     /Rapporten for uke 3 \(fra 12\.01\.2026\) (er laget|fantes allerede)/,
     // The server builds the report in a process of its own first.
     { timeout: TIMEOUTS.serverWork },
@@ -66,11 +60,16 @@ test('FHI staff create a report on demand, find it in the archive, download the 
     await subscription.getByRole('button', { name: 'Avslutt abonnementet' }).click();
   }
   await subscription.getByRole('button', { name: 'Abonner på ukerapporten' }).click();
+  // Said, announced, and so: the page's text and button follow.
+  await expect(subscription.getByRole('status')).toContainText('Du abonnerer nå på ukerapporten. Den sendes til');
   await expect(subscription).toContainText('Du får ukerapporten på e-post til');
   await expect(subscription.getByRole('button', { name: 'Avslutt abonnementet' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   await subscription.getByRole('button', { name: 'Avslutt abonnementet' }).click();
+  await expect(subscription.getByRole('status')).toHaveText(
+    'Abonnementet er avsluttet. Du får ikke lenger ukerapporten på e-post.',
+  );
   await expect(subscription).toContainText('Du abonnerer ikke på ukerapporten.');
 });
 

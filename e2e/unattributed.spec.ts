@@ -6,12 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createApiKeyThroughUi, signInAndOpen } from './api-keys';
-import { DEMO } from './helpers';
+import { DEMO, expectAccessibleAt, expectNoAxeViolations } from './helpers';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const fixture = (path: string) => readFileSync(`lib/ingest/readers/fixtures/${path}`, 'utf8');
 /** Eleven digits in the place of the fixtures' identity-number placeholders: must never be shown. */
 const IDENTITY_NUMBER = '15037242087';
@@ -25,10 +23,6 @@ let ingestKey = '';
 test.beforeAll(async ({ browser }) => {
   ingestKey = await createApiKeyThroughUi(browser, `E2E uten kommune ${randomUUID().slice(0, 8)}`, ['INGEST']);
 });
-
-async function expectAxeClean(page: Page) {
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 async function stateOf(page: Page): Promise<string> {
   await page.goto(`/kommuner/${MUNICIPALITY}`);
@@ -93,11 +87,8 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
   await expect(item).toContainText('Identmelding (KPR_IDE)');
   await expect(item).toContainText('Meldingen oppgir ikke kommunenummer på en kjent måte');
   await expect(page.locator('body')).not.toContainText(IDENTITY_NUMBER);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectAxeClean(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  await expectAxeClean(page);
+  await expectAccessibleAt(page, 1280);
+  await expectAccessibleAt(page, 390);
 
   await item.getByRole('combobox', { name: 'Kommunenummer' }).fill(MUNICIPALITY);
   await item.getByRole('button', { name: 'Tildel kommune' }).click();
@@ -105,7 +96,7 @@ test('a KPR_IDE of an unknown shape is listed on «Uten kommune»; assigning it 
     `(${MUNICIPALITY})`,
   );
   await expect(page.getByRole('listitem').filter({ hasText: ideMsgId })).toHaveCount(0);
-  await expectAxeClean(page);
+  await expectNoAxeViolations(page);
 
   expect(['Levert', 'Godkjent med feil']).toContain(await stateOf(page));
 });

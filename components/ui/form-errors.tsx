@@ -1,4 +1,5 @@
-import { ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
+import { ErrorSummary } from '@digdir/designsystemet-react';
+import { Confirmation } from './confirmation';
 
 /** The errors of a form above it, each linking to its field (`#<idPrefix><field>`); `form` is about the whole form. */
 export function FormErrors({
@@ -33,7 +34,7 @@ export function FormErrors({
   );
 }
 
-/** What a form says after it was sent: that it went through (in a live region), or its errors. */
+/** What a form says after it was sent: that it went through (a Confirmation, announced), or its errors. */
 export function FormFeedback({
   done,
   errors,
@@ -47,9 +48,7 @@ export function FormFeedback({
 }) {
   return (
     <>
-      <div aria-live="polite" role="status">
-        {done && <Paragraph>{done}</Paragraph>}
-      </div>
+      <Confirmation>{done}</Confirmation>
       <FormErrors errors={errors} labels={labels} idPrefix={idPrefix} />
     </>
   );

@@ -21,6 +21,21 @@ export const ROLE_SIDE_LABELS: Record<Role, string> = {
 /** Whether a user may sign in. */
 export const USER_STATE_LABELS = { active: 'Aktiv', deactivated: 'Deaktivert' } as const;
 
+/** What the user administration says once an admin has changed a user (`role`: the role's label). */
+export const USER_CHANGED_MESSAGES = {
+  created: (name: string, role: string) => `${name} er registrert som ny bruker (${role}).`,
+  updated: (name: string) => `Endringene for ${name} er lagret.`,
+  deactivated: (name: string) => `${name} er deaktivert og kan ikke lenger logge inn.`,
+  reactivated: (name: string) => `${name} er aktivert igjen og kan logge inn.`,
+} as const;
+
+/** What the API key page says once a key is made (its secret shown once) or revoked. */
+export const API_KEY_CHANGED_MESSAGES = {
+  created: (name: string) => `Nøkkelen «${name}» er laget`,
+  copyNow: 'Kopier den nå. Den vises bare denne ene gangen; vi lagrer bare et fingeravtrykk av den.',
+  revoked: (name: string) => `Nøkkelen «${name}» er tilbakekalt. Systemer som bruker den, blir avvist fra nå av.`,
+} as const;
+
 export const SYSTEM_ACTOR_LABELS: Record<SystemName, string> = {
   reminders: 'Påminnelser (automatisk)',
   'weekly-report': 'Ukerapport (automatisk)',

@@ -46,6 +46,19 @@ export const NOTE_MESSAGES = {
   tooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
 } as const;
 
+/** What a municipality's page says once its contact has sent or withdrawn a request (`deadline`: the date asked for). */
+export const EXTENSION_CHANGED_MESSAGES = {
+  requested: (deadline: string) =>
+    `Søknaden om utsatt frist til ${deadline} er sendt til FHI. Kontaktpersonene i kommunen får svaret på e-post.`,
+  withdrawn: 'Søknaden om utsatt frist er trukket. Fristen er den samme som før du søkte.',
+} as const;
+
+/** What the note form says once a note is added (by its kind). */
+export const NOTE_ADDED_MESSAGES = {
+  NOTE: 'Notatet er lagt til.',
+  RESUBMISSION_AGREED: 'Avtalt ny innsending er registrert.',
+} as const;
+
 /** What FHI's request list says at its top once a request is decided (the decided request has left the list). */
 export const EXTENSION_DECIDED_MESSAGES = {
   GRANTED: (municipality: string, deadline: string) =>

@@ -72,6 +72,24 @@ export const UNATTRIBUTED_REASON_LABELS: Record<UnattributedReason, string> = {
   SENDER_SERVES_SEVERAL: 'Avsenderen har sendt for flere kommuner, og ingen fagmelding i samme innsending avgjør det',
 };
 
+/** What the page «Uten kommune» says once FHI has assigned a document to a municipality (the document has left the list). */
+export const DOCUMENT_ASSIGNED_MESSAGE = (municipality: string) =>
+  `Dokumentet er tildelt ${municipality} og teller med i kommunens status fra nå av.`;
+
+/** What the self-check page says once a contact has recorded the self-check as done. */
+export const SELF_CHECK_SAVED_MESSAGE =
+  'Egenkontrollen er registrert som utført. Bare antall og kontrollresultater er lagret, ingen personopplysninger.';
+
+/** What the upload page says once every chosen file has been sent: how many were stored, known already, refused or failed. */
+export const UPLOAD_DONE_MESSAGE = (counts: Record<UploadOutcome, number>) => {
+  const files = counts.created + counts.duplicate + counts.rejected + counts.failed;
+  return (
+    `${files === 1 ? 'Filen er sendt' : `Alle ${files} filene er sendt`}: ` +
+    `${counts.created} lagret, ${counts.duplicate} allerede mottatt, ${counts.rejected} avvist, ${counts.failed} feilet. ` +
+    'Resultatet for hver fil står i tabellen under.'
+  );
+};
+
 /**
  * Why ingest refused a document, by its error code (lib/ingest/errors.ts): plain Norwegian, never
  * quoting the document. The upload page, the self-check and the AMQP intake say it in these words;

@@ -20,6 +20,7 @@ import { connectJobSender, startJobWorker, type Job, type JobWorker } from '../j
 import { recordTestApprec, recordTestDailyDelivery, recordTestMessage } from '@/lib/db/testing/deliveries';
 import { waitFor } from '@/lib/db/testing/wait';
 import { createTestViewer } from '@/lib/db/testing/viewers';
+import { listMunicipalityReminders } from './data';
 import { decideExtensionRequest, requestExtension } from '@/lib/follow-up/data/extensions';
 
 const CONFIG: ReminderConfig = {
@@ -445,5 +446,39 @@ describe('daily reminders through the capture SMTP server: once per episode', ()
     expect(reminders[1]!.items.map((item) => `${item.municipalityNumber}:${item.trigger}:${item.event}`)).toEqual([
       `1506:DAILY_SILENT:${new Date('2026-09-18T02:00:00+02:00').toISOString()}`,
     ]);
+  });
+
+  it('lists them on each municipality’s daily page: its own items, for FHI and its contacts only', async () => {
+    const [molde, bodo, staff] = [
+      await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['1506']),
+      await createTestViewer(db(), 'MUNICIPAL_CONTACT', ['1804']),
+      await createTestViewer(db(), 'FHI_STAFF'),
+    ];
+    const mailed = (await dailyReminders()).map((reminder) => reminder.id);
+    const toPerson = (rows: Awaited<ReturnType<typeof listMunicipalityReminders>>) =>
+      (rows ?? [])
+        .filter((row) => mailed.includes(row.id))
+        .map((row) => ({ id: row.id, status: row.status, items: row.items.map((item) => item.trigger) }));
+
+    // Molde's page: both silences, newest first, each with Molde's item only (not Bodø's in the bundle).
+    const moldeLog = await listMunicipalityReminders(molde, '1506', { seasonKey: '2026-daglig' });
+    expect(toPerson(moldeLog)).toEqual([
+      { id: mailed[1], status: 'SENT', items: ['DAILY_SILENT'] },
+      { id: mailed[0], status: 'SENT', items: ['DAILY_SILENT'] },
+    ]);
+    // A contact sees no address; FHI does.
+    expect(moldeLog!.find((row) => row.id === mailed[0])).toMatchObject({
+      recipientName: 'Daglig Kontakt',
+      email: null,
+    });
+    const staffLog = await listMunicipalityReminders(staff, '1506', { seasonKey: '2026-daglig' });
+    expect(staffLog!.find((row) => row.id === mailed[0])!.email).toBe(person.email);
+    // Bodø's page: the first bundle, with Bodø's run of rejections only.
+    expect(toPerson(await listMunicipalityReminders(bodo, '1804', { seasonKey: '2026-daglig' }))).toEqual([
+      { id: mailed[0], status: 'SENT', items: ['DAILY_REJECTING'] },
+    ]);
+    // Another municipality's contact gets nothing; the annual season's log has none of them.
+    expect(await listMunicipalityReminders(bodo, '1506', { seasonKey: '2026-daglig' })).toBeNull();
+    expect(toPerson(await listMunicipalityReminders(staff, '1506', { seasonKey: '2025' }))).toEqual([]);
   });
 });

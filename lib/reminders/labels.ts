@@ -22,3 +22,11 @@ export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = {
   SENT: 'Sendt',
   FAILED: 'Ikke sendt',
 };
+
+/** What the daily page says above its reminder log: when a contact hears from the daily season. */
+export const DAILY_REMINDERS_INTRO =
+  'Kontaktpersonene får én e-post når kommunen blir stille, får flere avviste leveringer på rad eller får volumfall, ' +
+  'og ikke en ny før det har rettet seg og skjer igjen.';
+
+/** What a replayed page says in place of its reminder log (the log is as it stands now). */
+export const REMINDERS_IN_REPLAY = 'Du ser et tilbakeblikk. Påminnelsene ser du på siden slik den er nå.';

@@ -33,6 +33,23 @@ export const CREATE_REPORT_MESSAGES = {
   seasonNotFound: 'Fant ikke sesongen.',
 } as const;
 
+/** What FHI's "create a report now" form says once the report of `week` («uke 3 (fra 12.01.2026)») is made. */
+export const REPORT_CREATED_MESSAGES = {
+  week: (weekNumber: number, from: string) => `uke ${weekNumber} (fra ${from})`,
+  CREATED: (week: string) => `Rapporten for ${week} er laget.`,
+  UNCHANGED: (week: string) =>
+    `Rapporten for ${week} fantes allerede og ble laget på nytt med nøyaktig de samme filene. Ingenting er endret.`,
+  REPLACED: (week: string) =>
+    `Rapporten for ${week} er laget på nytt med data som har kommet til siden, og filene er erstattet. Arkivet viser når.`,
+} as const;
+
+/** What the reports page says once a person has started or stopped their subscription to the weekly report. */
+export const SUBSCRIPTION_CHANGED_MESSAGES = {
+  subscribed: (email: string) =>
+    `Du abonnerer nå på ukerapporten. Den sendes til ${email} med Excel-filen vedlagt når en ny rapport er laget.`,
+  unsubscribed: 'Abonnementet er avsluttet. Du får ikke lenger ukerapporten på e-post.',
+} as const;
+
 /** Why a delivery of the weekly report was skipped at sending (FHI read it on the reports page). */
 export const DELIVERY_NO_LONGER_WANTED = 'Mottakeren abonnerer ikke lenger, er deaktivert eller er ikke lenger i FHI.';
 

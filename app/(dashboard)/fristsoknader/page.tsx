@@ -1,6 +1,7 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { Confirmation } from '@/components/ui/confirmation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { isDailySeason } from '@/lib/daily';
@@ -20,17 +21,15 @@ import { PendingRequests } from './_components/pending-requests';
 
 export const metadata: Metadata = { title: 'Fristsøknader' };
 
-/** What was just decided (the request the list came back from deciding), said as an alert. */
-function DecidedAlert({ request }: { request: ExtensionRequestRow | undefined }) {
-  if (!request || (request.status !== 'GRANTED' && request.status !== 'DENIED')) return null;
-  const name = request.municipalityName;
-  return (
-    <Alert data-color="success" role="status">
-      {request.status === 'GRANTED'
-        ? EXTENSION_DECIDED_MESSAGES.GRANTED(name, formatDateTime(request.grantedDeadline ?? request.requestedDeadline))
-        : EXTENSION_DECIDED_MESSAGES.DENIED(name)}
-    </Alert>
-  );
+/** What was just decided (the request the list came back from deciding), said as a confirmation. */
+function decidedMessage(request: ExtensionRequestRow | undefined): string | null {
+  if (request?.status === 'GRANTED')
+    return EXTENSION_DECIDED_MESSAGES.GRANTED(
+      request.municipalityName,
+      formatDateTime(request.grantedDeadline ?? request.requestedDeadline),
+    );
+  if (request?.status === 'DENIED') return EXTENSION_DECIDED_MESSAGES.DENIED(request.municipalityName);
+  return null;
 }
 
 function ExtensionRequests({ list, now, decided }: { list: ExtensionListSummary; now: Date; decided?: string }) {
@@ -48,7 +47,9 @@ function ExtensionRequests({ list, now, decided }: { list: ExtensionListSummary;
             `${formatNumber(late)} har ventet mer enn ${countOf(season.extensionPendingAlertWorkingDays, 'arbeidsdag', 'arbeidsdager')} og bør avgjøres nå.`}{' '}
         Fristen for {season.name} er {formatDateTime(season.deadline)}.
       </Paragraph>
-      <DecidedAlert request={decided ? closed.find((request) => request.id === decided) : undefined} />
+      <Confirmation>
+        {decidedMessage(decided ? closed.find((request) => request.id === decided) : undefined)}
+      </Confirmation>
       <PendingRequests pending={pending} dateBounds={grantDateBounds(now, season.deadline)} />
       <ClosedRequests closed={closed} />
     </>

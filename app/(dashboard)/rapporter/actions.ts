@@ -3,6 +3,7 @@
 /** The weekly report archive (FHI): make the report of a week now, subscribe to its mail or stop. */
 import { getISOWeek, parseISO } from 'date-fns';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { isFhi } from '@/lib/access';
 import { action, formAction, signedIn } from '@/lib/access/request';
@@ -11,6 +12,7 @@ import { logErrorLine } from '@/lib/core/log';
 import type { FormState } from '@/lib/core/form-state';
 import { startBackgroundJobs } from '@/lib/jobs';
 import { createWeeklyReport, setReportSubscription, WEEKLY_REPORT_QUEUE, type WeeklyReportJob } from '@/lib/reports';
+import { REPORT_CREATED_MESSAGES } from '@/lib/reports/labels';
 import { createReportInputSchema } from '@/lib/reports/rules/archive';
 
 export type CreateReportField = 'season' | 'week';
@@ -45,23 +47,22 @@ export const createReportAction = formAction({
   async done({ report: { seasonKey, weekStart, outcome } }) {
     await queueMail({ seasonKey, weekStart });
     revalidatePath('/rapporter');
-    const week = `uke ${getISOWeek(parseISO(weekStart))} (fra ${formatIsoDate(weekStart)})`;
-    const done = {
-      CREATED: `Rapporten for ${week} er laget.`,
-      UNCHANGED: `Rapporten for ${week} fantes allerede og ble laget på nytt med nøyaktig de samme filene. Ingenting er endret.`,
-      REPLACED: `Rapporten for ${week} er laget på nytt med data som har kommet til siden, og filene er erstattet. Arkivet viser når.`,
-    }[outcome];
-    return { done };
+    const week = REPORT_CREATED_MESSAGES.week(getISOWeek(parseISO(weekStart)), formatIsoDate(weekStart));
+    return { done: REPORT_CREATED_MESSAGES[outcome](week) };
   },
 });
 
-/** FHI: subscribe to the weekly report by e-mail, or stop. */
+/**
+ * FHI: subscribe to the weekly report by e-mail, or stop. The page it comes back to says which
+ * (`?abonnement=ja|nei`, said only while the subscription is so).
+ */
 export const setSubscriptionAction = action({
   caller: signedIn(isFhi),
   read: (formData: FormData) => formData.get('subscribe') === 'ja',
   schema: z.boolean(),
   async run(viewer, subscribe) {
-    await setReportSubscription(viewer, subscribe);
+    if ((await setReportSubscription(viewer, subscribe)) === null) return;
     revalidatePath('/rapporter');
+    redirect(`/rapporter?abonnement=${subscribe ? 'ja' : 'nei'}#subscription-heading`);
   },
 });

@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { getReportSubscription, listReportDeliveries, listReportSeasons, listWeeklyReports } from '@/lib/reports';
@@ -11,13 +12,21 @@ import { SubscriptionSection } from './_components/subscription-section';
 
 export const metadata: Metadata = { title: 'Ukerapporter' };
 
+/** `?abonnement=ja|nei`: the subscription was just started or stopped (the action redirects here). */
+const pageQuerySchema = z.object({ abonnement: z.enum(['ja', 'nei']).optional().catch(undefined) });
+
 /**
  * The weekly reports: the archive with downloads for everyone signed in (a municipal contact's
  * figures and files hold only their own municipalities); for FHI also "create now", the e-mail
  * subscription and how the mail to subscribers went.
  */
-export default async function ReportsPage() {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
+  const { abonnement } = pageQuerySchema.parse(await searchParams);
   const fhi = isFhi(viewer);
   const [reports, seasons, subscription, deliveries] = await Promise.all([
     listWeeklyReports(viewer),
@@ -39,7 +48,12 @@ export default async function ReportsPage() {
       {fhi && seasons && (
         <CreateReportSection seasons={seasons} defaultWeek={previousWeekStart(weekStartOf(new Date()))} />
       )}
-      {subscription && <SubscriptionSection subscription={subscription} />}
+      {subscription && (
+        <SubscriptionSection
+          subscription={subscription}
+          changed={abonnement === undefined ? undefined : abonnement === 'ja'}
+        />
+      )}
       <ReportArchive reports={reports} fhi={fhi} />
       {deliveries && <ReportDeliveries deliveries={deliveries} />}
     </>

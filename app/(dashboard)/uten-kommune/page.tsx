@@ -1,12 +1,13 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { Confirmation } from '@/components/ui/confirmation';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { formatDateTime } from '@/lib/core/format';
 import { listMunicipalityChoices, listUnattributedDocuments, type UnattributedDocumentRow } from '@/lib/ingest';
-import { MESSAGE_TYPE_LABELS, UNATTRIBUTED_REASON_LABELS } from '@/lib/ingest/labels';
+import { DOCUMENT_ASSIGNED_MESSAGE, MESSAGE_TYPE_LABELS, UNATTRIBUTED_REASON_LABELS } from '@/lib/ingest/labels';
 import { ENVIRONMENT_LABELS } from '@/lib/status/labels';
 import { countOf } from '@/lib/status/rules/texts';
 import { AssignForm } from './_components/assign-form';
@@ -76,13 +77,7 @@ export default async function UnattributedDocumentsPage({
       <Heading level={1} data-size="lg">
         Uten kommune
       </Heading>
-      <div role="status">
-        {assigned && (
-          <Alert data-color="success">
-            Dokumentet er tildelt {assigned.name} ({assigned.number}) og teller med i kommunens status fra nå av.
-          </Alert>
-        )}
-      </div>
+      <Confirmation>{assigned && DOCUMENT_ASSIGNED_MESSAGE(`${assigned.name} (${assigned.number})`)}</Confirmation>
       <Paragraph>
         {documents.length === 0
           ? 'Alle mottatte dokumenter er knyttet til en kommune.'

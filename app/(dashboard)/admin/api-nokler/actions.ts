@@ -2,6 +2,7 @@
 
 /** API keys for machine clients (FHI admins): make one (its secret shown this once), or revoke one. */
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { apiKeyInputSchema, createApiKey, isAdmin, revokeApiKey } from '@/lib/access';
 import { action, formAction, signedIn } from '@/lib/access/request';
@@ -32,12 +33,14 @@ export const createApiKeyAction = formAction({
   },
 });
 
+/** Revokes a key; the page it comes back to says which (`?tilbakekalt=<id>`, said only of a revoked key). */
 export const revokeApiKeyAction = action({
   caller: signedIn(isAdmin),
   read: (formData: FormData) => ({ apiKeyId: formData.get('apiKeyId') }),
   schema: z.object({ apiKeyId: z.uuid() }),
   async run(viewer, { apiKeyId }) {
-    await revokeApiKey(viewer, apiKeyId, new Date());
+    if (!(await revokeApiKey(viewer, apiKeyId, new Date()))) return;
     revalidatePath('/admin/api-nokler');
+    redirect(`/admin/api-nokler?tilbakekalt=${apiKeyId}`);
   },
 });

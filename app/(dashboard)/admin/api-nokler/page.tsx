@@ -1,19 +1,31 @@
 import { Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { Confirmation } from '@/components/ui/confirmation';
 import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
 import { listApiKeys } from '@/lib/access';
+import { API_KEY_CHANGED_MESSAGES } from '@/lib/access/labels';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
 import { ApiKeyForm } from './_components/api-key-form';
 import { revokeApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API-nøkler' };
 
-export default async function ApiKeysPage() {
+/** `?tilbakekalt=<id>`: the key just revoked (the action redirects here). */
+const pageQuerySchema = z.object({ tilbakekalt: z.uuid().optional().catch(undefined) });
+
+export default async function ApiKeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   const keys = await listApiKeys(viewer);
   if (!keys) notFound();
+  const { tilbakekalt } = pageQuerySchema.parse(await searchParams);
+  const revoked = keys.find((key) => key.id === tilbakekalt && key.revokedAt);
 
   return (
     <>
@@ -24,6 +36,7 @@ export default async function ApiKeysPage() {
         Maskinklienter (FHIs mottak, rapportverktøy) bruker en API-nøkkel mot <code>/api/v1</code>. INGEST gir lov til å
         sende meldinger, Apprec og valideringsfunn; READ gir lov til å lese status.
       </Paragraph>
+      <Confirmation>{revoked && API_KEY_CHANGED_MESSAGES.revoked(revoked.name)}</Confirmation>
       <ApiKeyForm />
       <DataTable
         zebra

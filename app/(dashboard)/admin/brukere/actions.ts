@@ -24,18 +24,21 @@ export const saveUserAction = formAction({
   }),
   schema: userInputSchema,
   run: (viewer, input, { userId }) => (userId ? updateUser(viewer, userId, input) : createUser(viewer, input)),
-  done() {
+  done(result, _input, { userId }) {
     revalidatePath('/admin/brukere');
-    redirect('/admin/brukere');
+    // The list says what was done (`?registrert=<id>` or `?endret=<id>`).
+    redirect(`/admin/brukere?${userId ? 'endret' : 'registrert'}=${result.id}`);
   },
 });
 
+/** Deactivates or reactivates a user; their page says which (`?konto=deaktivert|aktivert`). */
 export const setUserActiveAction = action({
   caller: signedIn(isAdmin),
   read: (formData: FormData) => ({ userId: formData.get('userId'), active: formData.get('active') }),
   schema: z.object({ userId: z.uuid(), active: z.enum(['true', 'false']) }),
   async run(viewer, { userId, active }) {
-    await setUserActive(viewer, userId, active === 'true');
+    if (!(await setUserActive(viewer, userId, active === 'true'))) return;
     revalidatePath('/admin/brukere');
+    redirect(`/admin/brukere/${userId}?konto=${active === 'true' ? 'aktivert' : 'deaktivert'}`);
   },
 });

@@ -3,6 +3,7 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useMemo, useState, useTransition } from 'react';
 import { FileDrop } from '@/components/ui/file-drop';
+import { SELF_CHECK_SAVED_MESSAGE } from '@/lib/ingest/labels';
 import { type MunicipalityReference, resolveMunicipalityNumber } from '@/lib/ingest/rules/checks';
 import type { SelfCheckContext, SelfCheckMunicipality } from '@/lib/ingest/rules/self-check';
 import { formatDateTime, formatNumber } from '@/lib/core/format';
@@ -57,7 +58,7 @@ export function SelfCheckPanel({ context }: { context: SelfCheckContext }) {
         summary: ipl.summary,
         identity: ide?.summary ?? null,
       });
-      setSaved(result.ok ? { ok: true, message: 'Egenkontrollen er registrert som utført.' } : result);
+      setSaved(result.ok ? { ok: true, message: SELF_CHECK_SAVED_MESSAGE } : result);
     });
 
   return (

@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Confirmation } from '@/components/ui/confirmation';
 import type { CheckFinding } from '@/lib/ingest/rules/checks';
 import type { SelfCheckContext, SelfCheckMunicipality } from '@/lib/ingest/rules/self-check';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
@@ -77,9 +78,10 @@ export function SelfCheckResult({
           </Button>
         </Paragraph>
       )}
-      {saved && (
-        <Alert data-color={saved.ok ? 'success' : 'danger'} role="status">
-          {saved.message} Bare antall og kontrollresultater lagres, ingen personopplysninger.
+      <Confirmation>{saved?.ok && saved.message}</Confirmation>
+      {saved && !saved.ok && (
+        <Alert data-color="danger" role="alert">
+          {saved.message}
         </Alert>
       )}
     </section>

@@ -2,10 +2,12 @@
 
 /** A municipality's follow-up: extension requests (apply, withdraw) and notes. */
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action, formAction, signedIn } from '@/lib/access/request';
 import type { FormState } from '@/lib/core/form-state';
 import { addNote, requestExtension, withdrawExtensionRequest } from '@/lib/follow-up';
+import { NOTE_ADDED_MESSAGES } from '@/lib/follow-up/labels';
 import { extensionRequestInputSchema } from '@/lib/follow-up/rules/extension-requests';
 import { noteInputSchema } from '@/lib/follow-up/rules/notes';
 import { seasonKeySchema } from '@/lib/status/rules/query';
@@ -29,6 +31,14 @@ function target(formData: FormData): z.infer<typeof targetSchema> | null {
   return targetSchema.safeParse(targetFields(formData)).data ?? null;
 }
 
+/**
+ * The query of the municipality's page after a request was sent (`soknad=<id>`) or withdrawn
+ * (`trukket=<id>`); the page says what was done when the request is so.
+ */
+function extensionChangeQuery(season: string | undefined, done: { soknad: string } | { trukket: string }) {
+  return new URLSearchParams({ ...(season && { season }), ...done });
+}
+
 /** A contact applies for an extension for their own municipality. */
 export const requestExtensionAction = formAction({
   caller: signedIn(),
@@ -37,10 +47,11 @@ export const requestExtensionAction = formAction({
   fields: ['requestedDate', 'reasonCategory', 'justification', 'plannedFix'],
   schema: extensionRequestInputSchema,
   run: (viewer, input, about) => requestExtension(viewer, about.number, input, { seasonKey: about.season }),
-  done(_result, _input, about) {
+  done(result, _input, about) {
     revalidatePath(`/kommuner/${about.number}`);
     revalidatePath('/fristsoknader');
-    return { done: 'Søknaden er sendt til FHI.' };
+    // The form gives way to the pending request: the section says, at its top, that it was sent.
+    redirect(`/kommuner/${about.number}?${extensionChangeQuery(about.season, { soknad: result.id })}#utsettelse`);
   },
 });
 
@@ -49,11 +60,12 @@ export const withdrawExtensionAction = action({
   caller: signedIn(),
   read: (formData: FormData) => ({ ...targetFields(formData), id: formData.get('id') }),
   schema: targetSchema.extend({ id: z.uuid() }),
-  async run(viewer, { id }) {
+  async run(viewer, { id, season }) {
     const result = await withdrawExtensionRequest(viewer, id);
     if (result?.ok) {
       revalidatePath(`/kommuner/${result.municipalityNumber}`);
       revalidatePath('/fristsoknader');
+      redirect(`/kommuner/${result.municipalityNumber}?${extensionChangeQuery(season, { trukket: id })}#utsettelse`);
     }
   },
 });
@@ -73,8 +85,6 @@ export const addNoteAction = formAction({
   done(_result, input, about) {
     revalidatePath(`/kommuner/${about.number}`);
     if (input.kind === 'RESUBMISSION_AGREED') revalidatePath('/');
-    return {
-      done: input.kind === 'RESUBMISSION_AGREED' ? 'Avtalt ny innsending er registrert.' : 'Notatet er lagt til.',
-    };
+    return { done: NOTE_ADDED_MESSAGES[input.kind] };
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
 import { requireViewer } from '@/lib/access/request';
 import { isFhi } from '@/lib/access/rules/actor';
 import { isDailySeason } from '@/lib/daily';
@@ -11,6 +12,12 @@ import { FollowUp, ReplayNotice } from './_components/follow-up';
 import { MunicipalityStatus } from './_components/municipality-status';
 
 export const metadata: Metadata = { title: 'Kommune' };
+
+/** `?soknad=<id>` or `?trukket=<id>`: the request the contact just sent or withdrew (the actions redirect here). */
+const extensionChangeSchema = z.object({
+  soknad: z.uuid().optional().catch(undefined),
+  trukket: z.uuid().optional().catch(undefined),
+});
 
 /**
  * One municipality's season: for FHI and that municipality's contacts; anyone else gets "not found".
@@ -29,7 +36,9 @@ export default async function MunicipalityPage({
 }) {
   const viewer = await requireViewer();
   const { number } = await params;
-  const query = statusPageQuerySchema.parse(await searchParams);
+  const search = await searchParams;
+  const query = statusPageQuerySchema.parse(search);
+  const changed = extensionChangeSchema.parse(search);
   if (await isDailySeason(viewer, query.season)) {
     const search = new URLSearchParams({ season: query.season!, ...(query.asOf && { asOf: query.asOf }) });
     redirect(`/kommuner/${encodeURIComponent(number)}/daglig?${search}`);
@@ -50,7 +59,14 @@ export default async function MunicipalityPage({
       municipality={municipality}
       query={query}
       followUp={
-        <FollowUp number={number} extensions={extensions} notes={notes} reminders={reminders} fhi={isFhi(viewer)} />
+        <FollowUp
+          number={number}
+          extensions={extensions}
+          notes={notes}
+          reminders={reminders}
+          fhi={isFhi(viewer)}
+          changed={changed}
+        />
       }
     />
   );

@@ -4,9 +4,10 @@ import { Heading, TableCell, TableHeaderCell, TableRow, Tag } from '@digdir/desi
 import { useState } from 'react';
 import type { UploadResult } from '../upload-result';
 import { DataTable } from '@/components/tables/data-table';
+import { Confirmation } from '@/components/ui/confirmation';
 import { FileDrop } from '@/components/ui/file-drop';
 import { maskIdentityNumbers } from '@/lib/core/identity-masking';
-import { UPLOAD_OUTCOME_LABELS, type UploadOutcome } from '@/lib/ingest/labels';
+import { UPLOAD_DONE_MESSAGE, UPLOAD_OUTCOME_LABELS, type UploadOutcome } from '@/lib/ingest/labels';
 
 interface FileRow {
   key: string;
@@ -37,10 +38,15 @@ async function upload(file: File): Promise<UploadResult> {
   }
 }
 
-/** Sends dropped or chosen files one at a time through the same ingestion as the API, and lists each file's result. */
+/**
+ * Sends dropped or chosen files one at a time through the same ingestion as the API, lists each
+ * file's result and, once all are sent, says (announced) how many were stored, known or refused.
+ */
 export function UploadPanel() {
   const [rows, setRows] = useState<FileRow[]>([]);
+  const [done, setDone] = useState('');
   const onFiles = async (files: File[]) => {
+    setDone('');
     // A file's name never leaves the browser; it is shown with any identity number in it masked.
     const added = files.map((file, index) => ({
       key: `${Date.now()}-${index}`,
@@ -48,10 +54,13 @@ export function UploadPanel() {
       result: null,
     }));
     setRows((current) => [...added, ...current]);
+    const counts: Record<UploadOutcome, number> = { created: 0, duplicate: 0, rejected: 0, failed: 0 };
     for (const [index, file] of files.entries()) {
       const result = await upload(file);
+      counts[result.outcome]++;
       setRows((current) => current.map((row) => (row.key === added[index]!.key ? { ...row, result } : row)));
     }
+    setDone(UPLOAD_DONE_MESSAGE(counts));
   };
   return (
     <>
@@ -61,9 +70,10 @@ export function UploadPanel() {
         accept=".xml,.csv,application/xml,text/xml,text/csv"
         onFiles={(files) => void onFiles(files)}
       />
+      <Confirmation>{done}</Confirmation>
       {rows.length > 0 && (
-        <section aria-live="polite">
-          <Heading level={2} data-size="sm">
+        <section aria-labelledby="upload-result-heading">
+          <Heading level={2} data-size="sm" id="upload-result-heading">
             Resultat
           </Heading>
           <DataTable caption="Resultat per fil" columns={['Fil', 'Status', 'Melding']}>

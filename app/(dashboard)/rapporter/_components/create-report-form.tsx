@@ -1,6 +1,7 @@
 'use client';
 
-import { Alert, Button, Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Select } from '@digdir/designsystemet-react';
+import { Confirmation } from '@/components/ui/confirmation';
 import { FieldError } from '@/components/ui/field-texts';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/text-field';
@@ -49,8 +50,8 @@ export function CreateReportForm({ seasons, defaultWeek }: CreateReportFormProps
       <Button type="submit" disabled={pending}>
         {pending ? 'Lager rapporten …' : 'Lag rapport nå'}
       </Button>
-      <div aria-live="polite" role="status" className={styles.result}>
-        {state.done && <Paragraph>{state.done}</Paragraph>}
+      <div className={styles.result}>
+        <Confirmation>{state.done}</Confirmation>
       </div>
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
     </form>

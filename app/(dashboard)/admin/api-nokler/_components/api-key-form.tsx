@@ -3,8 +3,10 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useActionState } from 'react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
+import { Confirmation } from '@/components/ui/confirmation';
 import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/text-field';
+import { API_KEY_CHANGED_MESSAGES } from '@/lib/access/labels';
 import { type ApiKeyFormState, createApiKeyAction } from '../actions';
 
 export function ApiKeyForm() {
@@ -12,22 +14,24 @@ export function ApiKeyForm() {
   const errors = state.errors ?? {};
   return (
     <>
-      {state.created && (
-        <Alert data-color="success" role="status">
-          <Heading level={2} data-size="xs">
-            Nøkkelen «{state.created.name}» er laget
-          </Heading>
-          <Paragraph>Kopier den nå. Den vises bare denne ene gangen; vi lagrer bare et fingeravtrykk av den.</Paragraph>
-          <TextField
-            id="api-key-secret"
-            label="API-nøkkel"
-            readOnly
-            value={state.created.secret}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <CopyButton text={state.created.secret} label="Kopier nøkkelen" />
-        </Alert>
-      )}
+      <Confirmation>
+        {state.created && (
+          <>
+            <Heading level={2} data-size="xs">
+              {API_KEY_CHANGED_MESSAGES.created(state.created.name)}
+            </Heading>
+            <Paragraph>{API_KEY_CHANGED_MESSAGES.copyNow}</Paragraph>
+            <TextField
+              id="api-key-secret"
+              label="API-nøkkel"
+              readOnly
+              value={state.created.secret}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <CopyButton text={state.created.secret} label="Kopier nøkkelen" />
+          </>
+        )}
+      </Confirmation>
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
       <form action={action} noValidate>
         <Heading level={2} data-size="sm">

@@ -1,18 +1,18 @@
-import { Alert, Button, Heading, Link, Paragraph, TableCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { ExtensionRequestFacts, ExtensionStatusTag } from '@/components/status/extension-request';
 import { PageSection } from '@/components/status/page-section';
-import { DataTable } from '@/components/tables/data-table';
+import { Confirmation } from '@/components/ui/confirmation';
 import { ROLE_SIDE_LABELS } from '@/lib/access/labels';
 import type { MunicipalityExtensionsSummary } from '@/lib/follow-up/rules/extension-requests';
 import { NOTE_MAX_LENGTH, type MunicipalityNotesSummary } from '@/lib/follow-up/rules/notes';
-import { REMINDER_STATUS_LABELS, REMINDER_TRIGGER_LABELS } from '@/lib/reminders/labels';
 import type { MunicipalityReminderRow } from '@/lib/reminders/rules/reminder-log';
-import { formatDate, formatDateTime, formatIsoDate, formatList, formatNumber } from '@/lib/core/format';
-import { EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
+import { formatDate, formatDateTime, formatIsoDate } from '@/lib/core/format';
+import { EXTENSION_CHANGED_MESSAGES, EXTENSION_CLOSED_MESSAGES } from '@/lib/follow-up/labels';
 import { withdrawExtensionAction } from '../actions';
 import { ExtensionRequestForm } from './extension-request-form';
 import { NoteForm } from './note-form';
+import { RemindersSection } from './reminders-section';
 import styles from './follow-up.module.css';
 
 /** What a replayed page says instead of its follow-up: it shows the past and offers no actions. */
@@ -35,11 +35,28 @@ function ApplicationClosed({ extensions }: { extensions: MunicipalityExtensionsS
   );
 }
 
-const REMINDER_STATUS_COLORS = { QUEUED: 'warning', SENT: 'success', FAILED: 'danger' } as const;
+/** What the contact just did (`changed`, from the URL): said while the request is so (still pending, or withdrawn). */
+function changedMessage(extensions: MunicipalityExtensionsSummary, changed: ExtensionChange): string | null {
+  const sent = extensions.requests.find((request) => request.id === changed.soknad && request.status === 'PENDING');
+  if (sent) return EXTENSION_CHANGED_MESSAGES.requested(formatDate(sent.requestedDeadline));
+  const withdrawn = extensions.requests.some(
+    (request) => request.id === changed.trukket && request.status === 'WITHDRAWN',
+  );
+  return withdrawn ? EXTENSION_CHANGED_MESSAGES.withdrawn : null;
+}
 
-function Extensions({ number, extensions }: { number: string; extensions: MunicipalityExtensionsSummary }) {
+function Extensions({
+  number,
+  extensions,
+  changed,
+}: {
+  number: string;
+  extensions: MunicipalityExtensionsSummary;
+  changed: ExtensionChange;
+}) {
   return (
     <PageSection id="utsettelse" title="Søknad om utsatt frist">
+      <Confirmation>{changedMessage(extensions, changed)}</Confirmation>
       <Paragraph>
         Gjeldende frist: <strong>{formatDateTime(extensions.effectiveDeadline)}</strong>.
       </Paragraph>
@@ -57,6 +74,7 @@ function Extensions({ number, extensions }: { number: string; extensions: Munici
                 <form action={withdrawExtensionAction}>
                   <input type="hidden" name="id" value={request.id} />
                   <input type="hidden" name="number" value={number} />
+                  <input type="hidden" name="season" value={extensions.season.key} />
                   <Button type="submit" variant="secondary" data-size="sm">
                     Trekk søknaden
                   </Button>
@@ -118,41 +136,10 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
   );
 }
 
-function Reminders({ reminders, fhi }: { reminders: readonly MunicipalityReminderRow[]; fhi: boolean }) {
-  return (
-    <PageSection id="paminnelser" title="Påminnelser på e-post">
-      {reminders.length === 0 ? (
-        <Paragraph>Ingen påminnelser er sendt om kommunen.</Paragraph>
-      ) : (
-        <DataTable
-          zebra
-          scrollClassName={styles.scroll}
-          caption="Påminnelser til kommunens kontaktpersoner, nyeste først"
-          columns={['Tid', 'Til', 'Om', 'Emne', 'Status', 'Forsøk', ...(fhi ? ['Siste feil'] : [])]}
-        >
-          {reminders.map((reminder) => (
-            <TableRow key={reminder.id}>
-              <TableCell className={styles.nowrap}>{formatDateTime(reminder.createdAt)}</TableCell>
-              <TableCell>
-                {reminder.recipientName}
-                {reminder.email ? ` <${reminder.email}>` : ''}
-              </TableCell>
-              <TableCell>{formatList(reminder.items.map((item) => REMINDER_TRIGGER_LABELS[item.trigger]))}</TableCell>
-              <TableCell>{reminder.subject}</TableCell>
-              <TableCell>
-                <Tag data-color={REMINDER_STATUS_COLORS[reminder.status]} data-size="sm">
-                  {REMINDER_STATUS_LABELS[reminder.status]}
-                </Tag>
-                {reminder.sentAt ? ` ${formatDateTime(reminder.sentAt)}` : ''}
-              </TableCell>
-              <TableCell>{formatNumber(reminder.attempts)}</TableCell>
-              {fhi && <TableCell>{reminder.lastError ?? '–'}</TableCell>}
-            </TableRow>
-          ))}
-        </DataTable>
-      )}
-    </PageSection>
-  );
+/** A request the contact just sent (`soknad`) or withdrew (`trukket`): its id. */
+export interface ExtensionChange {
+  soknad?: string;
+  trukket?: string;
 }
 
 /** The follow-up of a municipality: extension requests, the notes thread and the reminders sent. */
@@ -162,18 +149,21 @@ export function FollowUp({
   notes,
   reminders,
   fhi,
+  changed = {},
 }: {
   number: string;
   extensions: MunicipalityExtensionsSummary;
   notes: MunicipalityNotesSummary;
   reminders: readonly MunicipalityReminderRow[];
   fhi: boolean;
+  /** A request the contact just sent or withdrew (the page's URL, where the action sent them). */
+  changed?: ExtensionChange;
 }) {
   return (
     <>
-      <Extensions number={number} extensions={extensions} />
+      <Extensions number={number} extensions={extensions} changed={changed} />
       <Notes number={number} notes={notes} />
-      <Reminders reminders={reminders} fhi={fhi} />
+      <RemindersSection reminders={reminders} fhi={fhi} />
     </>
   );
 }

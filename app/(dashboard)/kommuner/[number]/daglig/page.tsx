@@ -11,11 +11,15 @@ import { AsOfForm } from '@/components/filters/as-of-form';
 import { HelpBadge } from '@/components/status/help-link';
 import { PageSection } from '@/components/status/page-section';
 import { requireViewer } from '@/lib/access/request';
+import { isFhi } from '@/lib/access/rules/actor';
 import { getDailyMunicipality, listSeasons } from '@/lib/daily';
 import { DAILY_STATE_LABELS, DAILY_WORDS, describeDailyRules } from '@/lib/daily/labels';
 import { reportingRate, timeliness, type DailyStateResult, type WindowRates } from '@/lib/daily/rules';
 import { formatDateTime, formatIsoDate, formatNumber } from '@/lib/core/format';
+import { listMunicipalityReminders } from '@/lib/reminders';
+import { DAILY_REMINDERS_INTRO } from '@/lib/reminders/labels';
 import { linkQuery, statusPageQuerySchema, toStatusQuery } from '@/lib/status/rules/query';
+import { RemindersSection } from '../_components/reminders-section';
 
 export const metadata: Metadata = { title: 'Daglig rapportering' };
 
@@ -60,8 +64,9 @@ function Figures({ result }: { result: DailyStateResult }) {
 
 /**
  * One municipality's daily reporting: its state with flags, reasons and next step, its figures,
- * and the year as a calendar (with a table alternative), as it stood at `asOf`. For FHI and that
- * municipality's contacts; anyone else gets "not found".
+ * and the year as a calendar (with a table alternative), as it stood at `asOf`; then the daily
+ * season's reminders mailed about it (as they stand now; a replay says so instead). For FHI and
+ * that municipality's contacts (the reminders' read enforces that too); anyone else gets "not found".
  */
 export default async function DailyMunicipalityPage({
   params,
@@ -82,6 +87,9 @@ export default async function DailyMunicipalityPage({
   if (!season) notFound();
   const detail = await getDailyMunicipality(viewer, number, { seasonKey: season.key, asOf });
   if (!detail) notFound();
+  // The reminders as they stand now (like the annual page's follow-up); a replay says so instead.
+  const reminders = query.asOf ? null : await listMunicipalityReminders(viewer, number, { seasonKey: season.key });
+  if (!query.asOf && !reminders) notFound();
   const { result } = detail;
   return (
     <>
@@ -134,6 +142,7 @@ export default async function DailyMunicipalityPage({
           })}#kalender`}
         />
       </PageSection>
+      <RemindersSection reminders={reminders} fhi={isFhi(viewer)} intro={DAILY_REMINDERS_INTRO} />
     </>
   );
 }
