@@ -4,17 +4,10 @@
  * (components/graphics/palette.ts), the same as on the map.
  */
 import type { DeliveryState } from '@/lib/status/rules';
+import { STATE_ORDER } from '@/lib/status/rules/key-figures';
 
-export const BAR_STATES: readonly DeliveryState[] = [
-  'DELIVERED',
-  'ACCEPTED_WITH_ERRORS',
-  'INCOMPLETE',
-  'REJECTED',
-  'APPREC_OVERDUE',
-  'SENT',
-  'TESTING',
-  'NOT_STARTED',
-];
+/** The overview's order of the states (lib/status/rules/key-figures.ts). */
+export const BAR_STATES = STATE_ORDER;
 
 /** The id of a state's pattern in the chart (the map's have ids of their own). */
 export const barPatternId = (state: DeliveryState) => `fylker-${state}`;
