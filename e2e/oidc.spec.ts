@@ -32,7 +32,8 @@ test('a registered person signs in with the identity provider, is linked by e-ma
   await admin.getByLabel('E-post').fill(`${login}@idp.example.no`);
   await admin.getByLabel('Kommuner (kommunenummer, for kontaktpersoner)').fill('1103');
   await admin.getByRole('button', { name: 'Registrer bruker' }).click();
-  await expect(admin).toHaveURL(/\/admin\/brukere$/);
+  await expect(admin).toHaveURL(/\/admin\/brukere\?registrert=/);
+  await expect(admin.getByRole('status').filter({ hasText: 'Olav Oidc er registrert som ny bruker' })).toBeVisible();
   await admin.close();
 
   await signInWithOidc(page, login, { firstTime: true });
