@@ -383,7 +383,7 @@ test.describe('an extension request from application to mail', () => {
     await owner.context().close();
   });
 
-  test('the contact applies and withdraws the request, told each time, and the request is so', async ({
+  test('the contact applies and withdraws the request, told each time, and the request is so, also when FHI decided it first', async ({
     browser,
     baseURL,
   }) => {
@@ -412,6 +412,30 @@ test.describe('an extension request from application to mail', () => {
     // Nothing silent: the status still has the granted deadline, and the form is offered again.
     await expect(page.getByRole('region', { name: 'Status' })).toContainText(`${granted.shown} kl. 23:59`);
     await expect(section.getByRole('form', { name: 'Søk om utsatt frist' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // FHI decide a request while the contact's page still offers to withdraw it: the contact is told.
+    await form.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
+    await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
+    await form.getByLabel('Begrunnelse', { exact: true }).fill('Avgjøres før den blir trukket.');
+    await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('Ingenting.');
+    await form.getByRole('button', { name: 'Send søknaden' }).click();
+    await expect(section.getByRole('button', { name: 'Trekk søknaden' })).toBeVisible();
+    const id = await section.locator('input[name="id"]').first().getAttribute('value');
+    const staff = await signedIn(browser, baseURL!, DEMO.staff);
+    await callAction(
+      staff,
+      'app/(dashboard)/fristsoknader/actions.ts#decideExtensionAction',
+      { id: id!, decision: 'DENY', grantedDate: '', note: 'Avslått før den ble trukket.' },
+      true,
+    );
+    await staff.context().close();
+    await section.getByRole('button', { name: 'Trekk søknaden' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'kunne ikke' })).toHaveText(
+      'Søknaden kunne ikke trekkes: FHI har allerede avslått den. Se svaret under.',
+    );
+    await expect(requests.first()).toContainText('Avslått før den ble trukket.');
+    await expect(requests.filter({ hasText: 'Til behandling' })).toHaveCount(0);
     await expectNoAxeViolations(page);
     await page.context().close();
   });

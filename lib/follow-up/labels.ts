@@ -46,11 +46,16 @@ export const NOTE_MESSAGES = {
   tooLong: (max: number) => `Notatet kan ha høyst ${max} tegn.`,
 } as const;
 
-/** What a municipality's page says once its contact has sent or withdrawn a request (`deadline`: the date asked for). */
+/**
+ * What a municipality's page says once its contact has sent or withdrawn a request (`deadline`: the
+ * date asked for), or tried to withdraw one that FHI had decided in the meantime.
+ */
 export const EXTENSION_CHANGED_MESSAGES = {
   requested: (deadline: string) =>
     `Søknaden om utsatt frist til ${deadline} er sendt til FHI. Kontaktpersonene i kommunen får svaret på e-post.`,
   withdrawn: 'Søknaden om utsatt frist er trukket. Fristen er den samme som før du søkte.',
+  notWithdrawn: (status: 'GRANTED' | 'DENIED') =>
+    `Søknaden kunne ikke trekkes: FHI har allerede ${status === 'GRANTED' ? 'innvilget' : 'avslått'} den. Se svaret under.`,
 } as const;
 
 /** What the note form says once a note is added (by its kind). */

@@ -32,8 +32,8 @@ function target(formData: FormData): z.infer<typeof targetSchema> | null {
 }
 
 /**
- * The query of the municipality's page after a request was sent (`soknad=<id>`) or withdrawn
- * (`trukket=<id>`); the page says what was done when the request is so.
+ * The query of the municipality's page after a request was sent (`soknad=<id>`) or the contact
+ * asked to withdraw it (`trukket=<id>`); the page says what became of it when the request is so.
  */
 function extensionChangeQuery(season: string | undefined, done: { soknad: string } | { trukket: string }) {
   return new URLSearchParams({ ...(season && { season }), ...done });
@@ -55,18 +55,21 @@ export const requestExtensionAction = formAction({
   },
 });
 
-/** A contact withdraws their municipality's pending request. */
+/**
+ * A contact withdraws their municipality's pending request. If FHI decided it in the meantime, the
+ * page says so instead of saying nothing.
+ */
 export const withdrawExtensionAction = action({
   caller: signedIn(),
   read: (formData: FormData) => ({ ...targetFields(formData), id: formData.get('id') }),
   schema: targetSchema.extend({ id: z.uuid() }),
-  async run(viewer, { id, season }) {
+  async run(viewer, { id, number, season }) {
     const result = await withdrawExtensionRequest(viewer, id);
-    if (result?.ok) {
-      revalidatePath(`/kommuner/${result.municipalityNumber}`);
-      revalidatePath('/fristsoknader');
-      redirect(`/kommuner/${result.municipalityNumber}?${extensionChangeQuery(season, { trukket: id })}#utsettelse`);
-    }
+    if (!result) return;
+    const municipality = result.ok ? result.municipalityNumber : number;
+    if (result.ok) revalidatePath('/fristsoknader');
+    revalidatePath(`/kommuner/${municipality}`);
+    redirect(`/kommuner/${municipality}?${extensionChangeQuery(season, { trukket: id })}#utsettelse`);
   },
 });
 

@@ -13,7 +13,7 @@ import { MunicipalityStatus } from './_components/municipality-status';
 
 export const metadata: Metadata = { title: 'Kommune' };
 
-/** `?soknad=<id>` or `?trukket=<id>`: the request the contact just sent or withdrew (the actions redirect here). */
+/** `?soknad=<id>` or `?trukket=<id>`: the request the contact just sent or asked to withdraw (the actions redirect here). */
 const extensionChangeSchema = z.object({
   soknad: z.uuid().optional().catch(undefined),
   trukket: z.uuid().optional().catch(undefined),

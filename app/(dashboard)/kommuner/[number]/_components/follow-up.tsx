@@ -35,14 +35,22 @@ function ApplicationClosed({ extensions }: { extensions: MunicipalityExtensionsS
   );
 }
 
-/** What the contact just did (`changed`, from the URL): said while the request is so (still pending, or withdrawn). */
-function changedMessage(extensions: MunicipalityExtensionsSummary, changed: ExtensionChange): string | null {
+/**
+ * What the contact just did (`changed`, from the URL), said while the request is so: sent (still
+ * pending) or withdrawn; or, when FHI decided it before the contact's withdrawal reached us, that it
+ * could not be withdrawn (a warning).
+ */
+function changedMessage(
+  extensions: MunicipalityExtensionsSummary,
+  changed: ExtensionChange,
+): { text: string; color: 'success' | 'warning' } | null {
   const sent = extensions.requests.find((request) => request.id === changed.soknad && request.status === 'PENDING');
-  if (sent) return EXTENSION_CHANGED_MESSAGES.requested(formatDate(sent.requestedDeadline));
-  const withdrawn = extensions.requests.some(
-    (request) => request.id === changed.trukket && request.status === 'WITHDRAWN',
-  );
-  return withdrawn ? EXTENSION_CHANGED_MESSAGES.withdrawn : null;
+  if (sent) return { text: EXTENSION_CHANGED_MESSAGES.requested(formatDate(sent.requestedDeadline)), color: 'success' };
+  const status = extensions.requests.find((request) => request.id === changed.trukket)?.status;
+  if (status === 'WITHDRAWN') return { text: EXTENSION_CHANGED_MESSAGES.withdrawn, color: 'success' };
+  if (status === 'GRANTED' || status === 'DENIED')
+    return { text: EXTENSION_CHANGED_MESSAGES.notWithdrawn(status), color: 'warning' };
+  return null;
 }
 
 function Extensions({
@@ -54,9 +62,10 @@ function Extensions({
   extensions: MunicipalityExtensionsSummary;
   changed: ExtensionChange;
 }) {
+  const message = changedMessage(extensions, changed);
   return (
     <PageSection id="utsettelse" title="Søknad om utsatt frist">
-      <Confirmation>{changedMessage(extensions, changed)}</Confirmation>
+      <Confirmation color={message?.color}>{message?.text}</Confirmation>
       <Paragraph>
         Gjeldende frist: <strong>{formatDateTime(extensions.effectiveDeadline)}</strong>.
       </Paragraph>
@@ -136,7 +145,7 @@ function Notes({ number, notes }: { number: string; notes: MunicipalityNotesSumm
   );
 }
 
-/** A request the contact just sent (`soknad`) or withdrew (`trukket`): its id. */
+/** A request the contact just sent (`soknad`) or asked to withdraw (`trukket`): its id. */
 export interface ExtensionChange {
   soknad?: string;
   trukket?: string;
