@@ -9,7 +9,7 @@
  * not started, through the user admin.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { DEMO, expectNoAxeViolations, sessionFile, sharedPersonaNamed, signInAs } from './helpers';
 import { capturedMails } from './mail';
 import { TIMEOUTS } from './timeouts';
@@ -72,6 +72,15 @@ async function signedIn(browser: Browser, baseURL: string, name: string, javaScr
     sessions.set(name, await context.storageState());
   }
   return page;
+}
+
+/** Fills in the contact's extension form for `date`, with the reason «Annet», and sends it. */
+async function sendExtensionRequest(form: Locator, date: string, justification: string, plannedFix: string) {
+  await form.getByLabel('Ny frist', { exact: true }).fill(date);
+  await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
+  await form.getByLabel('Begrunnelse', { exact: true }).fill(justification);
+  await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill(plannedFix);
+  await form.getByRole('button', { name: 'Send søknaden' }).click();
 }
 
 interface StatusRow {
@@ -306,11 +315,7 @@ test.describe('an extension request from application to mail', () => {
     const owner = await signedIn(browser, baseURL!, CONTACT.name);
     await owner.goto(`/kommuner/${municipality.number}`);
     const form = owner.getByRole('form', { name: 'Søk om utsatt frist' });
-    await form.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
-    await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
-    await form.getByLabel('Begrunnelse', { exact: true }).fill('Trenger mer tid til å rette feilene.');
-    await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('Rette tjenestekodene.');
-    await form.getByRole('button', { name: 'Send søknaden' }).click();
+    await sendExtensionRequest(form, requested.iso, 'Trenger mer tid til å rette feilene.', 'Rette tjenestekodene.');
     await expect(owner.getByRole('button', { name: 'Trekk søknaden' })).toBeVisible();
     const id = await owner.locator('input[name="id"]').first().getAttribute('value');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -391,11 +396,7 @@ test.describe('an extension request from application to mail', () => {
     await page.goto(`/kommuner/${municipality.number}`);
     const section = page.getByRole('region', { name: 'Søknad om utsatt frist' });
     const form = section.getByRole('form', { name: 'Søk om utsatt frist' });
-    await form.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
-    await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
-    await form.getByLabel('Begrunnelse', { exact: true }).fill('Søkes for å bli trukket igjen.');
-    await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('Ingenting.');
-    await form.getByRole('button', { name: 'Send søknaden' }).click();
+    await sendExtensionRequest(form, requested.iso, 'Søkes for å bli trukket igjen.', 'Ingenting.');
     await expect(section.getByRole('status').filter({ hasText: 'er sendt' })).toContainText(
       `Søknaden om utsatt frist til ${requested.shown} er sendt`,
     );
@@ -415,11 +416,7 @@ test.describe('an extension request from application to mail', () => {
     await expectNoAxeViolations(page);
 
     // FHI decide a request while the contact's page still offers to withdraw it: the contact is told.
-    await form.getByLabel('Ny frist', { exact: true }).fill(requested.iso);
-    await form.getByLabel('Grunn', { exact: true }).selectOption({ label: 'Annet' });
-    await form.getByLabel('Begrunnelse', { exact: true }).fill('Avgjøres før den blir trukket.');
-    await form.getByLabel('Hva kommunen skal gjøre', { exact: true }).fill('Ingenting.');
-    await form.getByRole('button', { name: 'Send søknaden' }).click();
+    await sendExtensionRequest(form, requested.iso, 'Avgjøres før den blir trukket.', 'Ingenting.');
     await expect(section.getByRole('button', { name: 'Trekk søknaden' })).toBeVisible();
     const id = await section.locator('input[name="id"]').first().getAttribute('value');
     const staff = await signedIn(browser, baseURL!, DEMO.staff);
