@@ -5,6 +5,7 @@
  */
 import { Details, DetailsContent, DetailsSummary } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
+import { Legend, type LegendItem } from '@/components/graphics/patterns';
 import { CHART_WORDS } from '@/lib/core/charts/labels';
 import styles from './chart.module.css';
 
@@ -21,8 +22,8 @@ export function ChartWithTable({
   /** Describes the chart for screen readers; the data are in the table. */
   label: string;
   plot: ReactNode;
-  /** The legend, in the order the plot draws its series. */
-  legend: ReactNode;
+  /** The legend's entries, in the order the plot draws its series. */
+  legend: readonly LegendItem[];
   /** What the short legend names stand for, and how to read the chart. */
   description: string;
   /** The table. */
@@ -35,7 +36,7 @@ export function ChartWithTable({
           {plot}
         </div>
         <figcaption>
-          {legend}
+          <Legend label={CHART_WORDS.legend} items={legend} />
           <p className={styles.description}>{description}</p>
         </figcaption>
       </figure>

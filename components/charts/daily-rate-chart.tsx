@@ -6,7 +6,7 @@
 import { TableCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { LINE_LOOKS } from '@/components/graphics/palette';
-import { Legend, LineSwatch } from '@/components/graphics/patterns';
+import { LineSwatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
 import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
@@ -31,15 +31,10 @@ export function DailyRateChart({ points }: { points: DailyRatePoint[] }) {
       className={styles.chart}
       label={words.label}
       plot={<DailyRatePlot points={points} />}
-      legend={
-        <Legend
-          label={CHART_WORDS.legend}
-          items={[
-            { key: 'rate', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: words.rate },
-            { key: 'timely', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: words.timely },
-          ]}
-        />
-      }
+      legend={[
+        { key: 'rate', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: words.rate },
+        { key: 'timely', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: words.timely },
+      ]}
       description={words.description}
     >
       <DataTable caption={words.label} columns={[CHART_WORDS.day, words.rate, words.timely]}>

@@ -8,7 +8,7 @@
 import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { LINE_LOOKS } from '@/components/graphics/palette';
-import { Legend, LineSwatch } from '@/components/graphics/patterns';
+import { LineSwatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
 import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { formatIsoDate, formatPercent } from '@/lib/core/format';
@@ -57,17 +57,12 @@ export function DeliveryProgressChart({ points, deadlineDate, season, previousSe
           previousLabel={previousLabel}
         />
       }
-      legend={
-        <Legend
-          label={CHART_WORDS.legend}
-          items={[
-            { key: 'share', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: seasonLabel },
-            ...(previousLabel
-              ? [{ key: 'previousShare', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: previousLabel }]
-              : []),
-          ]}
-        />
-      }
+      legend={[
+        { key: 'share', swatch: <LineSwatch look={LINE_LOOKS.main} />, text: seasonLabel },
+        ...(previousLabel
+          ? [{ key: 'previousShare', swatch: <LineSwatch look={LINE_LOOKS.other} />, text: previousLabel }]
+          : []),
+      ]}
       description={words.description(season.name, previousSeason?.name ?? null)}
     >
       <DataTable

@@ -3,7 +3,7 @@
 import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { DELIVERY_STATE_LOOKS } from '@/components/graphics/palette';
-import { Legend, PatternDefs, Swatch } from '@/components/graphics/patterns';
+import { PatternDefs, Swatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
 import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
@@ -36,16 +36,11 @@ export function StatesByCountyChart({ counties }: { counties: CountyStateCounts[
         className={styles.tall}
         label={words.label}
         plot={<StatesByCountyPlot counties={counties} />}
-        legend={
-          <Legend
-            label={CHART_WORDS.legend}
-            items={BAR_STATES.map((state) => ({
-              key: state,
-              swatch: <Swatch fill={`url(#${barPatternId(state)})`} />,
-              text: DELIVERY_STATE_LABELS[state],
-            }))}
-          />
-        }
+        legend={BAR_STATES.map((state) => ({
+          key: state,
+          swatch: <Swatch fill={`url(#${barPatternId(state)})`} />,
+          text: DELIVERY_STATE_LABELS[state],
+        }))}
         description={words.description}
       >
         <DataTable

@@ -91,14 +91,15 @@ export function LineSwatch({ look }: { look: LineLook }) {
   );
 }
 
+/** One entry of a legend: its series' key, its swatch and its name. */
+export interface LegendItem {
+  key: string;
+  swatch: ReactNode;
+  text: ReactNode;
+}
+
 /** A legend: each entry's swatch and name, in the order the picture draws them. */
-export function Legend({
-  label,
-  items,
-}: {
-  label: string;
-  items: readonly { key: string; swatch: ReactNode; text: ReactNode }[];
-}) {
+export function Legend({ label, items }: { label: string; items: readonly LegendItem[] }) {
   return (
     <ul className={styles.legend} aria-label={label}>
       {items.map((item) => (
