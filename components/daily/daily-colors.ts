@@ -1,8 +1,9 @@
 /** The Designsystemet colour of each daily state's badge and each day status's calendar cell. */
+import type { GraphicColor } from '@/components/graphics/palette';
 import type { DailyState, DayStatus } from '@/lib/daily/rules';
 import type { RateBand } from '@/lib/daily/rules/rate-band';
 
-export const DAILY_STATE_COLORS: Record<DailyState, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {
+export const DAILY_STATE_COLORS: Record<DailyState, GraphicColor> = {
   NOT_STARTED: 'neutral',
   ONLY_TESTING: 'info',
   ACTIVE: 'success',
@@ -13,7 +14,7 @@ export const DAILY_STATE_COLORS: Record<DailyState, 'success' | 'danger' | 'warn
 };
 
 /** The map's colour of each band of the 7-day reporting rate. */
-export const RATE_BAND_COLORS: Record<RateBand, 'success' | 'danger' | 'warning' | 'neutral' | 'info'> = {
+export const RATE_BAND_COLORS: Record<RateBand, GraphicColor> = {
   HIGH: 'success',
   FAIR: 'info',
   LOW: 'warning',

@@ -4,6 +4,7 @@
  * "daglig-flagg-silent"), so a badge and the help page agree without a list of ids.
  */
 import type { ReactNode } from 'react';
+import type { GraphicColor } from '@/components/graphics/palette';
 import styles from './help-link.module.css';
 
 export type HelpTopic = 'tilstand' | 'flagg' | 'utfall' | 'daglig-tilstand' | 'daglig-flagg';
@@ -17,8 +18,6 @@ export function helpAnchor(topic: HelpTopic, code: string): string {
 export function helpHref(topic: HelpTopic, code: string): string {
   return `${HELP_PATH}#${helpAnchor(topic, code)}`;
 }
-
-type TagColor = 'success' | 'danger' | 'warning' | 'neutral' | 'info';
 
 /**
  * A state or flag badge that opens its help entry. Plain elements with Designsystemet's classes
@@ -35,7 +34,7 @@ export function HelpBadge({
 }: {
   topic: HelpTopic;
   code: string;
-  color: TagColor;
+  color: GraphicColor;
   size?: 'sm' | 'md' | 'lg';
   /** A symbol before the word, so the badge is told apart without colour (hidden from screen readers). */
   icon?: string;

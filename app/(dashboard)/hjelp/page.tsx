@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Metadata } from 'next';
 import { DAILY_STATE_COLORS } from '@/components/daily/daily-colors';
+import type { GraphicColor } from '@/components/graphics/palette';
 import { helpAnchor, type HelpTopic } from '@/components/status/help-link';
 import { PageSection } from '@/components/status/page-section';
 import { STATE_COLORS } from '@/components/status/state-colors';
@@ -26,8 +27,6 @@ import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Slik leser du statusen' };
 
-type TagColor = 'success' | 'danger' | 'warning' | 'neutral' | 'info';
-
 const OUTCOME_COLORS = {
   ON_TIME: 'success',
   ON_TIME_EXTENDED: 'success',
@@ -46,7 +45,7 @@ function Entry({
   topic: HelpTopic;
   code: string;
   label: string;
-  color?: TagColor;
+  color?: GraphicColor;
   help: HelpEntry | DailyHelpEntry;
 }) {
   const id = helpAnchor(topic, code);
@@ -82,7 +81,7 @@ function Entries<Code extends string>({
   topic: HelpTopic;
   labels: Record<Code, string>;
   help: Record<Code, HelpEntry | DailyHelpEntry>;
-  colors?: Record<Code, TagColor>;
+  colors?: Record<Code, GraphicColor>;
 }) {
   return (
     <ul className={styles.entries}>
