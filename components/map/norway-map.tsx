@@ -15,7 +15,7 @@ import {
   TableRow,
 } from '@digdir/designsystemet-react';
 import { Legend, PatternDef, Swatch } from '@/components/graphics/patterns';
-import type { GraphicColor, GraphicPattern } from '@/components/graphics/palette';
+import type { GraphicLook } from '@/components/graphics/palette';
 import { DataTable } from '@/components/tables/data-table';
 import { formatList, formatNumber } from '@/lib/core/format';
 import { escapeHtml } from '@/lib/core/html';
@@ -23,15 +23,10 @@ import type { MapOutlines } from '@/lib/core/map/geometry';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import styles from './norway-map.module.css';
 
-export type MapColor = GraphicColor;
-/** How a class fills its municipalities besides its colour. */
-export type MapPattern = GraphicPattern;
-
-export interface MapClass {
+/** A class of the map: its key, its name and its look (colour and pattern, as in the charts). */
+export interface MapClass extends GraphicLook {
   key: string;
   label: string;
-  color: MapColor;
-  pattern: MapPattern;
 }
 
 /** A municipality the viewer may see: its class, its link and what the link says. */
