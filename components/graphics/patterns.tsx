@@ -4,56 +4,39 @@
  * the map draws them on the server, the charts in the browser.
  */
 import type { ReactNode } from 'react';
+import { escapeHtml } from '@/lib/core/html';
 import { GRAPHIC_FILLS, GRAPHIC_MARK, type GraphicLook, type GraphicPattern, type LineLook } from './palette';
 import styles from './graphics.module.css';
 
 const SIZE = 6;
+const STROKE = `fill="none" stroke="${GRAPHIC_MARK}" stroke-width="1.2"`;
 
-function PatternMarks({ pattern }: { pattern: GraphicPattern }) {
-  const stroke = { fill: 'none', stroke: GRAPHIC_MARK, strokeWidth: 1.2 };
-  switch (pattern) {
-    case 'solid':
-      return null;
-    case 'hatch':
-      return <path {...stroke} d={`M0,${SIZE}L${SIZE},0`} />;
-    case 'cross':
-      return <path {...stroke} d={`M0,${SIZE}L${SIZE},0M0,0L${SIZE},${SIZE}`} />;
-    case 'lines':
-      return <path {...stroke} d={`M0,${SIZE / 2}H${SIZE}`} />;
-    case 'dots':
-      return <circle fill={GRAPHIC_MARK} cx={SIZE / 2} cy={SIZE / 2} r={1.3} />;
-  }
-}
-
-/** A `<pattern>` (inside an SVG's `<defs>`) that fills an area with a look's colour and marks; use it as `url(#id)`. */
-export function PatternDef({ id, look }: { id: string; look: GraphicLook }) {
-  return (
-    <pattern
-      id={id}
-      width={SIZE}
-      height={SIZE}
-      patternUnits="userSpaceOnUse"
-      data-color={look.color}
-      data-pattern={look.pattern}
-    >
-      <rect width={SIZE} height={SIZE} fill={GRAPHIC_FILLS[look.color]} />
-      <PatternMarks pattern={look.pattern} />
-    </pattern>
-  );
-}
+/** Each pattern's marks over the fill, as SVG markup. */
+const MARKS: Record<GraphicPattern, string> = {
+  solid: '',
+  hatch: `<path ${STROKE} d="M0,${SIZE}L${SIZE},0"/>`,
+  cross: `<path ${STROKE} d="M0,${SIZE}L${SIZE},0M0,0L${SIZE},${SIZE}"/>`,
+  lines: `<path ${STROKE} d="M0,${SIZE / 2}H${SIZE}"/>`,
+  dots: `<circle fill="${GRAPHIC_MARK}" cx="${SIZE / 2}" cy="${SIZE / 2}" r="1.3"/>`,
+};
 
 /**
- * The patterns of a picture drawn by a library (a chart) in an SVG of their own, out of sight, so
- * that its shapes and the legend's swatches next to it can refer to them by id.
+ * A `<pattern>` (for an SVG's `<defs>`) that fills an area with a look's colour and marks, as
+ * markup: the page's legends and the map's own document (components/map/map-document.ts) draw the
+ * same one. Use it as `url(#id)`.
+ */
+export const patternMarkup = (id: string, look: GraphicLook) =>
+  `<pattern id="${escapeHtml(id)}" width="${SIZE}" height="${SIZE}" patternUnits="userSpaceOnUse" data-color="${look.color}" data-pattern="${look.pattern}">` +
+  `<rect width="${SIZE}" height="${SIZE}" fill="${GRAPHIC_FILLS[look.color]}"/>${MARKS[look.pattern]}</pattern>`;
+
+/**
+ * Patterns in an SVG of their own, out of sight, so that a picture drawn elsewhere (a chart, the
+ * map's frame) and the legend's swatches next to it can refer to them by id.
  */
 export function PatternDefs({ patterns }: { patterns: readonly { id: string; look: GraphicLook }[] }) {
   return (
     <svg className={styles.defs} aria-hidden="true" focusable="false">
-      <defs>
-        {patterns.map(({ id, look }) => (
-          <PatternDef key={id} id={id} look={look} />
-        ))}
-      </defs>
+      <defs dangerouslySetInnerHTML={{ __html: patterns.map(({ id, look }) => patternMarkup(id, look)).join('') }} />
     </svg>
   );
 }
