@@ -71,7 +71,7 @@ describe('map outlines', () => {
 
   it('falls back to the whole country for a county that does not exist', () => {
     expect(mapOutlines('99')).toBeUndefined();
-    expect(mapView('99')).toMatchObject({ county: undefined, outlines: country });
-    expect(mapView('46').county).toBe('46');
+    expect(mapView('99')).toMatchObject({ county: undefined, outlines: country, place: 'Norge' });
+    expect(mapView('46')).toMatchObject({ county: '46', place: 'Vestland' });
   });
 });

@@ -54,10 +54,18 @@ export interface MapView {
   county: string | undefined;
   /** Every county by number, in number order. */
   counties: ReadonlyMap<string, string>;
+  /** What the map shows: «Norge» or the focused county's name. */
+  place: string;
 }
 
 /** The map focused on `county` (the table's county filter), or on the whole country when it is absent or unknown. */
 export function mapView(county: string | undefined): MapView {
   const focused = county ? mapOutlines(county) : undefined;
-  return { outlines: focused ?? mapOutlines()!, county: focused ? county : undefined, counties: mapCounties() };
+  const counties = mapCounties();
+  return {
+    outlines: focused ?? mapOutlines()!,
+    county: focused ? county : undefined,
+    counties,
+    place: (focused && counties.get(county!)) || 'Norge',
+  };
 }
