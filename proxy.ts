@@ -22,8 +22,10 @@ const INTERNAL_HEADERS = [
 ];
 // The favicon too: the sign-in page shows it before anyone is signed in.
 const PUBLIC_PATHS = ['/logg-inn', '/ingen-tilgang', '/icon.svg'];
+/** What this site's own pages show in a frame: the map's document (next.config.mjs: X-Frame-Options). */
+const FRAMED_PATHS = ['/kart/ramme'];
 
-function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string, framed: boolean): string {
   const formTargets = ["'self'", env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : ''].filter(Boolean).join(' ');
   return [
     "default-src 'self'",
@@ -35,7 +37,7 @@ function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     `form-action ${formTargets}`,
-    "frame-ancestors 'none'",
+    `frame-ancestors ${framed ? "'self'" : "'none'"}`,
   ].join('; ');
 }
 
@@ -50,7 +52,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy(nonce, FRAMED_PATHS.includes(pathname));
   const requestHeaders = new Headers(request.headers);
   for (const header of INTERNAL_HEADERS) requestHeaders.delete(header);
   // Never trust an id or policy the client sent.

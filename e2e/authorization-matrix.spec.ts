@@ -52,6 +52,12 @@ const PAGE_POLICIES: Record<
 > = {
   '/': { objects: ['none'], url: () => '/', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
   '/kart': { objects: ['none'], url: () => '/kart', expect: (p) => (p === 'anonymous' ? 'sign-in' : 200) },
+  // The map's own document: the viewer's own map (a contact's has only their own municipalities; e2e/map.spec.ts).
+  '/kart/ramme': {
+    objects: ['none', 'nonexistent'],
+    url: (_p, o) => (o === 'none' ? '/kart/ramme?season=2025' : '/kart/ramme?season=1999'),
+    expect: (p, o) => (p === 'anonymous' ? 'sign-in' : o === 'none' ? 200 : 404),
+  },
   '/logg-inn': { objects: ['none'], url: () => '/logg-inn', expect: (p) => (p === 'anonymous' ? 200 : 'home') },
   '/ingen-tilgang': { objects: ['none'], url: () => '/ingen-tilgang', expect: () => 200 },
   '/icon.svg': { objects: ['none'], url: () => '/icon.svg', expect: () => 200 },

@@ -11,25 +11,38 @@ interface MapLink {
   legend: string;
 }
 
+/** The map's frame (its own document) and the figure around it with the legend. */
+const mapFrame = (page: Page, place = 'Norge') => page.locator(`iframe[title="Kart over ${place}"]`);
+const mapFigure = (page: Page, place = 'Norge') => page.locator('figure', { has: mapFrame(page, place) });
+const mapGroup = (page: Page, place = 'Norge') =>
+  mapFrame(page, place)
+    .contentFrame()
+    .getByRole('group', { name: `Kart over ${place}` });
+
 /** Every municipality link of the map, with the legend entry its fill belongs to. */
 async function mapLinks(page: Page, place = 'Norge'): Promise<MapLink[]> {
-  const map = page.getByRole('group', { name: `Kart over ${place}` });
-  await expect(map).toBeVisible();
-  return page.evaluate((name) => {
-    const svg = document.querySelector(`svg[aria-label="Kart over ${name}"]`)!;
-    const figure = svg.closest('figure')!;
-    const legend = new Map<string, string>();
-    for (const item of figure.querySelectorAll('figcaption li')) {
-      const fill = item.querySelector('rect')?.getAttribute('fill');
-      // "Levert (12)" → "Levert"
-      if (fill) legend.set(fill, item.textContent!.trim().replace(/\s*\([\d\s\u00a0]+\)$/, ''));
-    }
-    return [...svg.querySelectorAll('a')].map((link) => ({
-      number: link.getAttribute('href')!.split('/')[2]!,
-      label: link.getAttribute('aria-label')!,
-      legend: legend.get(link.getAttribute('fill')!) ?? '',
-    }));
-  }, place);
+  await expect(mapGroup(page, place)).toBeVisible();
+  const legend = new Map(
+    await mapFigure(page, place)
+      .locator('figcaption li')
+      .evaluateAll((items) =>
+        items.map((item) => [
+          item.querySelector('rect')!.getAttribute('fill')!,
+          // "Levert (12)" → "Levert"
+          item.textContent!.trim().replace(/\s*\([\d\s\u00a0]+\)$/, ''),
+        ]),
+      ),
+  );
+  const links = await mapGroup(page, place)
+    .locator('a')
+    .evaluateAll((links) =>
+      links.map((link) => ({
+        number: link.getAttribute('href')!.split('/')[2]!,
+        label: link.getAttribute('aria-label')!,
+        fill: link.getAttribute('fill')!,
+      })),
+    );
+  return links.map(({ fill, ...link }) => ({ ...link, legend: legend.get(fill) ?? '' }));
 }
 
 /** The overview table's rows (number, name, state) on every page. */
@@ -72,7 +85,7 @@ test('all 357 municipalities are on the map, coloured and named by the same stat
 
 test('the map is reachable by keyboard, with a visible focus, and axe-clean at 1280 and 390 px', async ({ page }) => {
   await openAs(page, 'staff', '/kart?season=2025');
-  const map = page.getByRole('group', { name: 'Kart over Norge' });
+  const map = mapGroup(page);
   // None of the 357 links is taken out of the tab order.
   expect(await map.locator('a[href]:not([tabindex="-1"])').count()).toBe(357);
   await page.getByRole('link', { name: 'Hopp over kartet' }).focus();
@@ -96,6 +109,27 @@ test('the map is reachable by keyboard, with a visible focus, and axe-clean at 1
   await expectAccessibleAt(page, 390);
 });
 
+test('the map’s document is framed only by the site’s pages, revalidated by ETag, and its links open in the whole window', async ({
+  page,
+}) => {
+  await openAs(page, 'staff', '/kart?season=2025');
+  const src = (await mapFrame(page).getAttribute('src'))!;
+  expect(src).toMatch(/^\/kart\/ramme\?(.+&)?season=2025/);
+  const first = await page.request.get(src);
+  expect(first.status()).toBe(200);
+  expect(first.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(first.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  const again = await page.request.get(src, { headers: { 'if-none-match': first.headers()['etag']! } });
+  expect(again.status()).toBe(304);
+  // Every other page stays unframeable.
+  expect((await page.request.get('/kart?season=2025')).headers()['x-frame-options']).toBe('DENY');
+
+  await mapGroup(page)
+    .getByRole('link', { name: /^Oslo: / })
+    .click();
+  await expect(page).toHaveURL(/\/kommuner\/0301$/);
+});
+
 test('a county is focused from the URL, and the overview map follows the table’s filters', async ({ page }) => {
   await openAs(page, 'staff', '/kart?season=2025');
   await page.getByRole('navigation', { name: 'Vis fylke på kartet' }).getByRole('link', { name: 'Vestland' }).click();
@@ -115,7 +149,7 @@ test('a county is focused from the URL, and the overview map follows the table�
     .textContent();
   expect(caption).toMatch(new RegExp(`^Alle kommuner: ${delivered.length} av 357`));
   expect(delivered.every((link) => link.legend === 'Levert')).toBe(true);
-  await expect(page.getByRole('group', { name: 'Kart over Norge' }).locator('..')).toContainText('Ikke med i utvalget');
+  await expect(mapFigure(page)).toContainText('Ikke med i utvalget');
 });
 
 test('the daily season’s map bands the 7-day rate and names each municipality’s state as the table does', async ({
@@ -148,12 +182,13 @@ test('a contact sees their own municipalities highlighted in the country, and no
   await openAs(page, 'twoMunicipalityContact', '/kart?season=2025');
   const links = await mapLinks(page);
   expect(links.map((link) => link.number).sort()).toEqual(['3101', '3103']);
-  const figure = page.locator('figure');
+  const figure = mapFigure(page);
   await expect(figure).toContainText('Din kommune');
   await expect(figure).toContainText('Andre kommuner (uten status) (355)');
-  // Nothing on the page names another municipality with a state.
-  const html = await page.content();
-  expect(html).not.toMatch(/Oslo: /);
-  expect(html).not.toContain('/kommuner/0301');
+  // Nothing on the page or in the map's document names another municipality with a state.
+  for (const html of [await page.content(), await page.frame({ url: /\/kart\/ramme/ })!.content()]) {
+    expect(html).not.toMatch(/Oslo: /);
+    expect(html).not.toContain('/kommuner/0301');
+  }
   await expectAccessibleAt(page, 390);
 });

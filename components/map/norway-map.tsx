@@ -1,9 +1,9 @@
 /**
- * The map of Norway (or of one county), drawn on the server as SVG: each municipality filled by its
- * class (a colour and a pattern, so classes are told apart without colour), a link to its page named
- * with its state, county borders, a legend with the patterns and counts, Kartverket's attribution, and
- * the same classes as a table. Municipalities without an area (outside a contact's scope, or left out
- * by the filters) are drawn plain, say nothing and are no link. No JavaScript.
+ * The map of Norway (or of one county) on a page: its own document in a frame (map-document.ts: each
+ * municipality filled by its class, a link to its page named with its state, county borders), with
+ * a skip link past it, a legend with the patterns and counts, Kartverket's attribution, and the same
+ * classes as a table. Municipalities without an area (outside a contact's scope, or left out by the
+ * filters) are drawn plain and counted under `otherLabel`. No JavaScript.
  */
 import {
   Details,
@@ -14,80 +14,15 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@digdir/designsystemet-react';
-import { Legend, PatternDef, Swatch } from '@/components/graphics/patterns';
-import type { GraphicLook } from '@/components/graphics/palette';
+import { Legend, PatternDefs, Swatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
 import { formatList, formatNumber } from '@/lib/core/format';
-import { escapeHtml } from '@/lib/core/html';
 import type { MapOutlines } from '@/lib/core/map/geometry';
 import { MAP_WORDS } from '@/lib/core/map/labels';
+import { mapPatternId, type MapArea, type MapClass } from './map-document';
 import styles from './norway-map.module.css';
 
-/** A class of the map: its key, its name and its look (colour and pattern, as in the charts). */
-export interface MapClass extends GraphicLook {
-  key: string;
-  label: string;
-}
-
-/** A municipality the viewer may see: its class, its link and what the link says. */
-export interface MapArea {
-  number: string;
-  name: string;
-  classKey: string;
-  /** The link's accessible name: the municipality and its state. */
-  label: string;
-  href: string;
-  /** A contact's own municipality, outlined. */
-  highlighted?: boolean;
-}
-
-const OTHER = 'kart-andre';
-const BORDERS = 'kart-fylkesgrenser';
-const patternId = (index: number) => `kart-${index}`;
-
-const shapeMarkup = (outline: MapOutlines['municipalities'][number], radius: number) =>
-  (outline.d ? `<path d="${outline.d}"/>` : '') +
-  (outline.marker ? `<circle cx="${outline.marker.x}" cy="${outline.marker.y}" r="${radius}"/>` : '');
-
-/**
- * The municipalities' shapes, links, borders and highlights as one string of SVG markup: 357 links
- * with their paths are some 1 100 elements, which React would otherwise render on every view and
- * serialize again into the page's RSC payload. Every text is escaped (lib/core/html.ts); path data
- * is numbers and letters from d3-geo.
- */
-function shapesMarkup(
-  outlines: MapOutlines,
-  areas: ReadonlyMap<string, MapArea>,
-  index: ReadonlyMap<string, number>,
-): string {
-  const others: string[] = [];
-  const links: string[] = [];
-  const highlights: string[] = [];
-  for (const outline of outlines.municipalities) {
-    const area = areas.get(outline.number);
-    if (!area) {
-      if (outline.d) others.push(`<path d="${outline.d}"/>`);
-      continue;
-    }
-    links.push(
-      `<a href="${escapeHtml(area.href)}" aria-label="${escapeHtml(area.label)}" fill="url(#${patternId(index.get(area.classKey)!)})">${shapeMarkup(outline, 4)}</a>`,
-    );
-    if (area.highlighted)
-      highlights.push(
-        `<g class="${styles.highlight}" aria-hidden="true">` +
-          (outline.d ? `<path class="${styles.halo}" d="${outline.d}"/>` : '') +
-          `${shapeMarkup(outline, 5)}</g>`,
-      );
-  }
-  // The borders: a white line under the dark one, so they show on dark fills as on light ones.
-  const borders = outlines.borders
-    ? `<use href="#${BORDERS}" class="${styles.bordersHalo}"/><use href="#${BORDERS}" class="${styles.borders}"/>`
-    : '';
-  return (
-    `<g aria-hidden="true" fill="url(#${OTHER})" class="${styles.other}">${others.join('')}</g>` +
-    `<g class="${styles.areas}">${links.join('')}</g>${borders}${highlights.join('')}`
-  );
-}
+export type { MapArea, MapClass } from './map-document';
 
 interface NorwayMapProps {
   outlines: MapOutlines;
@@ -98,9 +33,11 @@ interface NorwayMapProps {
   place: string;
   /** What the plain municipalities are (left out by the filters, or not the contact's). */
   otherLabel: string;
+  /** The map's own document (map-document.ts) for the same viewer, season and filters. */
+  src: string;
 }
 
-export function NorwayMap({ outlines, classes, areas, place, otherLabel }: NorwayMapProps) {
+export function NorwayMap({ outlines, classes, areas, place, otherLabel, src }: NorwayMapProps) {
   const index = new Map(classes.map((mapClass, position) => [mapClass.key, position]));
   const members = classes.map(() => [] as MapArea[]);
   let others = 0;
@@ -115,37 +52,29 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel }: Norwa
     <>
       <SkipLink href="#etter-kartet">{MAP_WORDS.skip}</SkipLink>
       <figure className={styles.figure}>
-        <svg
+        <iframe
           className={styles.map}
-          viewBox={`0 0 ${outlines.width} ${outlines.height}`}
-          role="group"
-          aria-label={MAP_WORDS.mapOf(place)}
-        >
-          <defs>
-            {classes.map((mapClass, position) => (
-              <PatternDef key={mapClass.key} id={patternId(position)} look={mapClass} />
-            ))}
-            <pattern id={OTHER} width="6" height="6" patternUnits="userSpaceOnUse">
-              <rect className={styles.otherGround} width="6" height="6" />
-            </pattern>
-            {outlines.borders && <path id={BORDERS} d={outlines.borders} />}
-          </defs>
-          <g dangerouslySetInnerHTML={{ __html: shapesMarkup(outlines, areas, index) }} />
-        </svg>
+          src={src}
+          title={MAP_WORDS.mapOf(place)}
+          style={{ aspectRatio: `${outlines.width} / ${outlines.height}` }}
+        />
         <figcaption>
+          <PatternDefs
+            patterns={classes.map((mapClass, position) => ({ id: mapPatternId(position), look: mapClass }))}
+          />
           <Legend
             label={MAP_WORDS.legend}
             items={[
               ...classes.map((mapClass, position) => ({
                 key: mapClass.key,
-                swatch: <Swatch fill={`url(#${patternId(position)})`} />,
+                swatch: <Swatch fill={`url(#${mapPatternId(position)})`} />,
                 text: `${mapClass.label} (${formatNumber(members[position]!.length)})`,
               })),
               ...(others > 0
                 ? [
                     {
-                      key: OTHER,
-                      swatch: <Swatch fill={`url(#${OTHER})`} />,
+                      key: 'andre',
+                      swatch: <Swatch fill="none" className={styles.otherSwatch} />,
                       text: `${otherLabel} (${formatNumber(others)})`,
                     },
                   ]

@@ -48,7 +48,7 @@ import type { StatusQueryParams } from '@/lib/status/rules/query';
 import { RATE_BAND_MAP_CLASSES, dailyMapAreas } from '@/components/map/map-classes';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { MapSection, OwnMapPageLink } from './map-section';
+import { MapSection } from './map-section';
 import { FilterSelect } from './table-filters';
 
 function KeyFigures({ overview }: { overview: DailyOverviewSummary }) {
@@ -288,10 +288,10 @@ export function DailyOverview({
           classes={RATE_BAND_MAP_CLASSES}
           areas={dailyMapAreas(matchingDailyRows(overview.rows, table), false)}
           description={MAP_WORDS.byRateBand}
+          query={{ ...dailyTableQuery(table), ...keep }}
           otherLabel={MAP_WORDS.notSelected}
-        >
-          <OwnMapPageLink query={{ ...dailyTableQuery(table), ...keep }} />
-        </MapSection>
+          linkToOwnPage
+        />
       )}
       <PageSection id="kommuner" title="Kommuner">
         {total > 1 && <Filters table={table} keep={keep} overview={overview} />}

@@ -20,6 +20,15 @@ const href = (path: string, query: QueryParams) => {
   return text ? `${path}?${text}` : path;
 };
 
+/** A map's query: the table's search, filters, season and date, but not its columns, page or sort. */
+const mapQuery = (query: QueryParams): QueryParams => ({
+  ...query,
+  kol: undefined,
+  side: undefined,
+  sort: undefined,
+  retning: undefined,
+});
+
 /** The counties as links that focus the map on one (or on the whole country), keeping the rest of the query. */
 export function CountyChoice({ path, view, keep }: { path: string; view: MapView; keep: QueryParams }) {
   const choices: [string | undefined, string][] = [[undefined, MAP_WORDS.wholeCountry], ...view.counties];
@@ -44,39 +53,42 @@ export function MapSection({
   view,
   classes,
   areas,
+  query,
   description,
   otherLabel,
+  linkToOwnPage = false,
   children,
 }: {
   view: MapView;
   classes: readonly MapClass[];
   areas: ReadonlyMap<string, MapArea>;
+  /** The page's query, which the map's own document gets too. */
+  query: QueryParams;
   /** What the colours mean, in a sentence. */
   description: string;
   otherLabel: string;
-  /** Above the map: the county choice, a link to the map's own page. */
+  /** On an overview: a link to the map's own page above the map. */
+  linkToOwnPage?: boolean;
+  /** Above the map: the county choice. */
   children?: ReactNode;
 }) {
-  const place = view.county ? (view.counties.get(view.county) ?? MAP_WORDS.wholeCountry) : 'Norge';
   return (
     <PageSection id="kart" title="Kart">
       <Paragraph data-size="sm">{description}</Paragraph>
+      {linkToOwnPage && (
+        <Paragraph data-size="sm">
+          <Link href={href('/kart', mapQuery(query))}>{MAP_WORDS.ownPage}</Link>
+        </Paragraph>
+      )}
       {children}
-      <NorwayMap outlines={view.outlines} classes={classes} areas={areas} place={place} otherLabel={otherLabel} />
+      <NorwayMap
+        outlines={view.outlines}
+        classes={classes}
+        areas={areas}
+        place={view.place}
+        otherLabel={otherLabel}
+        src={href('/kart/ramme', mapQuery(query))}
+      />
     </PageSection>
-  );
-}
-
-/**
- * The link from an overview's map to the map's own page, keeping the table's search, filters, season
- * and date but not its columns, page or sort (which the map has no use for).
- */
-export function OwnMapPageLink({ query }: { query: QueryParams }) {
-  return (
-    <Paragraph data-size="sm">
-      <Link href={href('/kart', { ...query, kol: undefined, side: undefined, sort: undefined, retning: undefined })}>
-        {MAP_WORDS.ownPage}
-      </Link>
-    </Paragraph>
   );
 }

@@ -13,7 +13,7 @@ import { tableModelOf, tableSelectionText, viewOf } from './overview-view';
 import { STATE_MAP_CLASSES, stateMapAreas } from '@/components/map/map-classes';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { MapSection, OwnMapPageLink } from './map-section';
+import { MapSection } from './map-section';
 
 interface StatusOverviewProps {
   overview: StatusOverviewSummary;
@@ -61,10 +61,10 @@ export function StatusOverview({ overview, seasons, fhi, query, table, map, prin
           classes={STATE_MAP_CLASSES}
           areas={stateMapAreas(model.rows, false)}
           description={MAP_WORDS.byState}
+          query={{ ...statusTableQuery(table), ...keep }}
           otherLabel={MAP_WORDS.notSelected}
-        >
-          <OwnMapPageLink query={{ ...statusTableQuery(table), ...keep }} />
-        </MapSection>
+          linkToOwnPage
+        />
       )}
       <MunicipalitiesSection
         model={model}
