@@ -10,7 +10,8 @@
  * season at the benchmark's scale, every municipality delivering every night of 2026 (357 × a year
  * of KPR_IPL, KPR_IDE and their Apprecs: ~500 000 events; lib/demo `dailyEveryNight`). Starts
  * `next start` on BENCH_PORT (default 3250), signs in as the demo FHI user, and measures with
- * autocannon at 1 and 10 concurrent clients: the annual overview page, the daily overview and a
+ * autocannon at 1 and 10 concurrent clients: the annual overview page, the map's own document that
+ * the overview frames (loaded once, then revalidated by ETag), the daily overview and a
  * municipality's daily calendar, the status API, a trivial route of the same server (/api/health),
  * and the raw SQL that fetches the annual rows (through `pg`, no server). Prints p50/p95, the
  * daily figures beside the annual ones with their ratios, the in-process time to load and derive
@@ -21,7 +22,7 @@
  * the daily season's memory is compared with (run both, print both).
  *
  * Also prints the overview's size as HTML and as an RSC flight payload (what a client-side
- * navigation fetches), raw and gzipped.
+ * navigation fetches), and its map's document, raw and gzipped.
  *
  * The server runs as `npm start` runs it: WEB_CONCURRENCY processes (one per core when unset)
  * behind Node's cluster module (scripts/launch.ts).
@@ -62,6 +63,8 @@ const API_KEY = `kpr_bench_${randomBytes(24).toString('hex')}`;
 const BASE = `http://localhost:${PORT}`;
 /** The overview opens on the current season (the daily one in December 2026): each is asked for by name. */
 const ANNUAL_OVERVIEW = '/?season=2025';
+/** The annual overview's map: its own document, in a frame on the page. */
+const ANNUAL_MAP = '/kart/ramme?season=2025';
 const DAILY_SEASON = '2026-daglig';
 const DAILY_OVERVIEW = `/?season=${DAILY_SEASON}`;
 const DAILY_CALENDAR = `/kommuner/0301/daglig?season=${DAILY_SEASON}`;
@@ -265,23 +268,29 @@ try {
   const dailyRoutes = DAILY ? ([DAILY_OVERVIEW, DAILY_CALENDAR] as const) : [];
   for (const [route, headers] of [
     [ANNUAL_OVERVIEW, session],
+    [ANNUAL_MAP, session],
     ...dailyRoutes.map((route) => [route, session] as const),
     ['/api/v1/status', key],
     ['/api/health', key],
   ] as const)
     await http(route, 2 * WORKERS, headers, 2);
 
-  const size = async (headers: Record<string, string>) => {
+  const size = async (route: string, headers: Record<string, string>) => {
     const body = Buffer.from(
-      await (await fetch(`${BASE}${ANNUAL_OVERVIEW}`, { headers: { ...session, ...headers } })).arrayBuffer(),
+      await (await fetch(`${BASE}${route}`, { headers: { ...session, ...headers } })).arrayBuffer(),
     );
     return `${(body.length / 1024).toFixed(1)} KiB (${(gzipSync(body).length / 1024).toFixed(1)} KiB gzipped)`;
   };
-  const sizes = { html: await size({}), flight: await size({ rsc: '1' }) };
+  const sizes = {
+    html: await size(ANNUAL_OVERVIEW, {}),
+    flight: await size(ANNUAL_OVERVIEW, { rsc: '1' }),
+    map: await size(ANNUAL_MAP, {}),
+  };
 
   const rows: { name: string; connections: number; result: Latencies }[] = [];
   for (const connections of [1, 10]) {
     rows.push({ name: 'overview page  ', connections, result: await http(ANNUAL_OVERVIEW, connections, session) });
+    rows.push({ name: "overview's map ", connections, result: await http(ANNUAL_MAP, connections, session) });
     if (DAILY) {
       rows.push({ name: 'daily overview ', connections, result: await http(DAILY_OVERVIEW, connections, session) });
       rows.push({ name: 'daily calendar ', connections, result: await http(DAILY_CALENDAR, connections, session) });
@@ -310,7 +319,7 @@ try {
     );
   }
   console.log(`Server: next start in ${WORKERS} process(es) (WEB_CONCURRENCY) on ${availableParallelism()} cores`);
-  console.log(`Overview payload: HTML ${sizes.html}, RSC flight ${sizes.flight}`);
+  console.log(`Overview payload: HTML ${sizes.html}, RSC flight ${sizes.flight}; its map's document ${sizes.map}`);
   console.log(`\n${'what'.padEnd(15)} clients        p50        p95   requests  errors`);
   for (const { name, connections, result } of rows) {
     console.log(
@@ -322,7 +331,7 @@ try {
       rows.find((row) => row.name.startsWith(prefix) && row.connections === connections)!.result;
     const baseline = get('raw SQL').p95 + get('trivial').p95;
     console.log(
-      `\n${connections} client(s): overview p95 / (raw SQL + trivial) = ${(get('overview').p95 / baseline).toFixed(2)}; status API p95 / (raw SQL + trivial) = ${(get('status API').p95 / baseline).toFixed(2)}`,
+      `\n${connections} client(s): overview p95 / (raw SQL + trivial) = ${(get('overview page').p95 / baseline).toFixed(2)}; status API p95 / (raw SQL + trivial) = ${(get('status API').p95 / baseline).toFixed(2)}`,
     );
   }
   if (DAILY) {
@@ -332,7 +341,7 @@ try {
     for (const connections of [1, 10]) {
       const get = (prefix: string) =>
         rows.find((row) => row.name.startsWith(prefix) && row.connections === connections)!.result.p95;
-      const annual = get('overview');
+      const annual = get('overview page');
       console.log(
         `${''.padEnd(27)}${String(connections).padStart(8)} ${fmt(annual).padStart(16)} ${fmt(get('daily overview')).padStart(15)} ${(get('daily overview') / annual).toFixed(2).padStart(13)} ${fmt(get('daily calendar')).padStart(15)} ${(get('daily calendar') / annual).toFixed(2).padStart(16)}`,
       );

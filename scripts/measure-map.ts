@@ -3,7 +3,8 @@
  * `npm run dev`; the base URL is the first argument, http://localhost:3000 by default), signs in as
  * the demo FHI user, fetches the pages with the map and takes the map's part out of each: its
  * section of the HTML and its subtree of the RSC flight payload that the HTML carries inline (with
- * the text rows it refers to). Prints the page's bytes with and without the map, raw and gzipped.
+ * the text rows it refers to). Prints the page's bytes with and without the map, raw and gzipped,
+ * and the bytes of the map's own document, which the page's frame loads once and then revalidates.
  *
  *   npx tsx scripts/measure-map.ts http://localhost:3012
  */
@@ -102,8 +103,11 @@ for (const url of PAGES) {
   const [full, bare] = withAndWithout(html);
   const raw = [Buffer.byteLength(full), Buffer.byteLength(bare)];
   const gzip = [gzipSync(full).length, gzipSync(bare).length];
+  const src = html.match(/<iframe[^>]* src="([^"]+)"/)![1]!.replaceAll('&amp;', '&');
+  const frame = Buffer.from(await (await fetch(`${BASE}${src}`, { headers: { cookie } })).arrayBuffer());
   console.log(
     `${url}: page ${kib(raw[0]!)} (${kib(gzip[0]!)} gzipped), without the map ${kib(raw[1]!)} (${kib(gzip[1]!)}); ` +
-      `the map adds ${kib(raw[0]! - raw[1]!)} raw, ${kib(gzip[0]! - gzip[1]!)} gzipped`,
+      `the map adds ${kib(raw[0]! - raw[1]!)} raw, ${kib(gzip[0]! - gzip[1]!)} gzipped, ` +
+      `and its own document is ${kib(frame.length)} (${kib(gzipSync(frame).length)} gzipped)`,
   );
 }
