@@ -12,7 +12,7 @@ import { RATE_BANDS, rateBand } from '@/lib/daily/rules/rate-band';
 import { DELIVERY_STATE_LABELS } from '@/lib/status/labels';
 import type { DeliveryState } from '@/lib/status/rules';
 import type { StatusTableRow } from '@/lib/status/rules/table';
-import type { MapArea, MapClass } from './norway-map';
+import type { MapArea, MapClass } from './map-document';
 
 /** The annual season's classes, in the states' usual order. */
 export const STATE_MAP_CLASSES: readonly MapClass[] = (Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[]).map(

@@ -22,8 +22,6 @@ import { MAP_WORDS } from '@/lib/core/map/labels';
 import { mapPatternId, type MapArea, type MapClass } from './map-document';
 import styles from './norway-map.module.css';
 
-export type { MapArea, MapClass } from './map-document';
-
 interface NorwayMapProps {
   outlines: MapOutlines;
   classes: readonly MapClass[];

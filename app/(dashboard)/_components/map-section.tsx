@@ -5,7 +5,8 @@
  */
 import { Link, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import { NorwayMap, type MapArea, type MapClass } from '@/components/map/norway-map';
+import type { MapArea, MapClass } from '@/components/map/map-document';
+import { NorwayMap } from '@/components/map/norway-map';
 import { PageSection } from '@/components/status/page-section';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
