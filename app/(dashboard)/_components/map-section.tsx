@@ -10,14 +10,11 @@ import { NorwayMap } from '@/components/map/norway-map';
 import { PageSection } from '@/components/status/page-section';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { linkQuery, type QueryParams } from '@/lib/status/rules/query';
+import { searchParamsOf, type QueryParams } from '@/lib/status/rules/query';
 import styles from './status-overview.module.css';
 
 const href = (path: string, query: QueryParams) => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(linkQuery(query)))
-    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
-  const text = search.toString();
+  const text = searchParamsOf(query).toString();
   return text ? `${path}?${text}` : path;
 };
 

@@ -1,7 +1,7 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { StatusTable } from '@/components/tables/status-table';
 import { PageSection } from '@/components/status/page-section';
-import { linkQuery, type QueryParams } from '@/lib/status/rules/query';
+import { searchParamsOf, type QueryParams } from '@/lib/status/rules/query';
 import type { StatusTableModel } from '@/lib/status/rules/table';
 import { statusTableQuery, type StatusTableParams } from '@/lib/status/rules/table-params';
 import { formatNumber } from '@/lib/core/format';
@@ -12,17 +12,12 @@ import { TableFilters } from './table-filters';
 
 /** The overview export (app/(dashboard)/eksport) of what the table shows: the same query, all pages. */
 function exportHref(format: 'csv' | 'xlsx', query: QueryParams): string {
-  const search = new URLSearchParams({ format });
-  for (const [name, value] of Object.entries(linkQuery(query)))
-    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
-  return `/eksport?${search}`;
+  return `/eksport?${new URLSearchParams([['format', format], ...searchParamsOf(query)])}`;
 }
 
 /** The overview's print view (every matching row on one page) of the same query, or back from it. */
 function viewHref(query: QueryParams, printView: boolean): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(linkQuery(query)))
-    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  const search = searchParamsOf(query);
   if (printView) search.set('visning', PRINT_VIEW);
   return `/?${search}`;
 }

@@ -50,6 +50,24 @@ export function statusApiQuery(url: string, now: Date): { query: StatusQuery } |
 
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+/** `params` without empty values, as a URL's query string (a name with several values repeated). */
+export function searchParamsOf(params: QueryParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(linkQuery(params)))
+    for (const item of typeof value === 'string' ? [value] : value) search.append(name, item);
+  return search;
+}
+
+/** A URL's query as a page's `searchParams` get it: a name given more than once is a list. */
+export function queryParamsOf(search: URLSearchParams): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    params[name] = values.length > 1 ? values : values[0]!;
+  }
+  return params;
+}
+
 /** `params` without empty values, as a link's `query` (next/link's href object). */
 export function linkQuery(params: QueryParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};

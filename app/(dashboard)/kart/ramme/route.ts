@@ -8,22 +8,13 @@ import { createHash } from 'node:crypto';
 import { mapDocument } from '@/components/map/map-document';
 import { getViewer } from '@/lib/access/request';
 import { notFoundResponse } from '@/lib/reports';
-import { loadMap, type MapParams } from '../map-data';
-
-/** The query as a page gets it: a name given more than once (`status`, `flagg`) is a list. */
-function paramsOf(search: URLSearchParams): MapParams {
-  const params: MapParams = {};
-  for (const name of new Set(search.keys())) {
-    const values = search.getAll(name);
-    params[name] = values.length > 1 ? values : values[0];
-  }
-  return params;
-}
+import { queryParamsOf } from '@/lib/status/rules/query';
+import { loadMap } from '../map-data';
 
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return notFoundResponse();
-  const map = await loadMap(viewer, paramsOf(new URL(request.url).searchParams), new Date());
+  const map = await loadMap(viewer, queryParamsOf(new URL(request.url).searchParams), new Date());
   if (!map) return notFoundResponse();
   const body = mapDocument({
     outlines: map.view.outlines,
