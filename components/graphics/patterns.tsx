@@ -26,7 +26,7 @@ const MARKS: Record<GraphicPattern, string> = {
  * same one. Use it as `url(#id)`.
  */
 export const patternMarkup = (id: string, look: GraphicLook) =>
-  `<pattern id="${escapeHtml(id)}" width="${SIZE}" height="${SIZE}" patternUnits="userSpaceOnUse" data-color="${look.color}" data-pattern="${look.pattern}">` +
+  `<pattern id="${escapeHtml(id)}" width="${SIZE}" height="${SIZE}" patternUnits="userSpaceOnUse">` +
   `<rect width="${SIZE}" height="${SIZE}" fill="${GRAPHIC_FILLS[look.color]}"/>${MARKS[look.pattern]}</pattern>`;
 
 /**
