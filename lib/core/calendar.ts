@@ -11,6 +11,7 @@
 import Holidays from 'date-holidays';
 import { addDays, differenceInBusinessDays, differenceInCalendarDays, isWeekend } from 'date-fns';
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { remembered } from './remembered';
 import { OSLO_TIME_ZONE } from './time';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,26 +69,17 @@ export function endOfOsloDay(isoDate: string): Date {
 }
 
 /**
- * Answers kept between calls, bounded so a long-running server stays small. The engine asks the
- * same questions for every municipality (the Oslo date of `asOf` and of the deadline, the days
- * between them), so nearly every call after the first is a lookup.
+ * The engine asks the same questions for every municipality (the Oslo date of `asOf` and of the
+ * deadline, the days between them), so their answers are kept (lib/core/remembered.ts).
  */
-const CACHE_LIMIT = 10_000;
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
-const osloDates = new Map<number, string>();
+const osloDates = remembered((time: number) => {
+  const offsetMinutes = tzOffset(OSLO_TIME_ZONE, new Date(time));
+  return new Date(time + offsetMinutes * 60_000).toISOString().slice(0, 10);
+});
 
 /** The Oslo calendar date ('YYYY-MM-DD') the instant falls on. */
 export function osloDate(instant: Date): string {
-  const time = instant.getTime();
-  const known = osloDates.get(time);
-  if (known !== undefined) return known;
-  const offsetMinutes = tzOffset(OSLO_TIME_ZONE, instant);
-  return remember(osloDates, time, new Date(time + offsetMinutes * 60_000).toISOString().slice(0, 10));
+  return osloDates(instant.getTime());
 }
 
 /** Monday to Friday and not a Norwegian public holiday (Christmas Eve and New Year's Eve are working days). */
@@ -95,15 +87,9 @@ export function isNorwegianWorkingDay(isoDate: string): boolean {
   return !isWeekend(calendarDay(isoDate)) && !publicHolidays(Number(isoDate.slice(0, 4))).has(isoDate);
 }
 
-const workingDayCounts = new Map<string, number>();
-
-/** Working days in (from, to]: after `from`, up to and including `to`; 0 when `to` is not after `from`. */
-function countWorkingDays(from: string, to: string): number {
-  if (to <= from) return 0;
-  const key = `${from}/${to}`;
-  const known = workingDayCounts.get(key);
-  if (known !== undefined) return known;
-
+/** Working days in (from, to] of a key 'from/to' where `to` is after `from`. */
+const workingDayCounts = remembered((key: string) => {
+  const [from, to] = key.split('/') as [string, string];
   // differenceInBusinessDays counts Monday–Friday in [earlier, later); shifting both ends by a day gives (from, to].
   const weekdays = differenceInBusinessDays(addDays(calendarDay(to), 1), addDays(calendarDay(from), 1));
   let holidaysOnWeekdays = 0;
@@ -112,7 +98,12 @@ function countWorkingDays(from: string, to: string): number {
       if (holiday > from && holiday <= to && !isWeekend(calendarDay(holiday))) holidaysOnWeekdays++;
     }
   }
-  return remember(workingDayCounts, key, weekdays - holidaysOnWeekdays);
+  return weekdays - holidaysOnWeekdays;
+});
+
+/** Working days in (from, to]: after `from`, up to and including `to`; 0 when `to` is not after `from`. */
+function countWorkingDays(from: string, to: string): number {
+  return to <= from ? 0 : workingDayCounts(`${from}/${to}`);
 }
 
 /**

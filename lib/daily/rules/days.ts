@@ -5,6 +5,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import { isNorwegianWorkingDay } from '../../core/calendar';
+import { remembered } from '../../core/remembered';
 import { DAY_MS, MINUTE_MS, OSLO_TIME_ZONE } from '../../core/time';
 import type { DailyRules } from './config';
 
@@ -55,18 +56,11 @@ export function isoOfDay(day: DayNumber): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-const workingDays = new Map<DayNumber, boolean>();
-
 /** Monday to Friday and not a Norwegian public holiday (lib/core/calendar.ts), remembered per day. */
-export function isWorkingDay(day: DayNumber): boolean {
-  let working = workingDays.get(day);
-  if (working === undefined) {
-    working = isNorwegianWorkingDay(isoOfDay(day));
-    if (workingDays.size > 20_000) workingDays.clear();
-    workingDays.set(day, working);
-  }
-  return working;
-}
+export const isWorkingDay: (day: DayNumber) => boolean = remembered(
+  (day: DayNumber) => isNorwegianWorkingDay(isoOfDay(day)),
+  20_000,
+);
 
 /** Whether the season's rules expect this day to be covered. */
 export function isExpectedDay(day: DayNumber, rules: Pick<DailyRules, 'expectedDays'>): boolean {
@@ -82,18 +76,11 @@ export function osloWallInstant(day: DayNumber, minutes: number): Date {
 }
 
 /** Oslo's UTC offset (minutes) per UTC hour: it changes only on the hour, so an hour's answer holds for all of it. */
-const offsetsByHour = new Map<number, number>();
 const HOUR = 60 * MINUTE_MS;
+const offsetsByHour = remembered((hour: number) => tzOffset(OSLO_TIME_ZONE, new Date(hour * HOUR)), 100_000);
 
 function osloOffsetMinutes(time: number): number {
-  const hour = Math.floor(time / HOUR);
-  let offset = offsetsByHour.get(hour);
-  if (offset === undefined) {
-    offset = tzOffset(OSLO_TIME_ZONE, new Date(hour * HOUR));
-    if (offsetsByHour.size > 100_000) offsetsByHour.clear();
-    offsetsByHour.set(hour, offset);
-  }
-  return offset;
+  return offsetsByHour(Math.floor(time / HOUR));
 }
 
 /** The Oslo calendar day an instant falls on. */
@@ -102,30 +89,28 @@ export function osloDayOf(instant: Date): DayNumber {
   return Math.floor((time + osloOffsetMinutes(time) * MINUTE_MS) / DAY_MS);
 }
 
-const graceCache = new Map<string, Date>();
+type GraceRules = Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>;
+
+/** Grace instants by 'day|expectedDays|graceDays|graceTime'. */
+const graceInstants = remembered((key: string) => {
+  const [day, expectedDays, graceDays, graceTime] = key.split('|') as [string, string, string, string];
+  const rules = { expectedDays: expectedDays as GraceRules['expectedDays'] };
+  let due = Number(day);
+  for (let left = Number(graceDays); left > 0;) {
+    due++;
+    if (isExpectedDay(due, rules)) left--;
+  }
+  const [hours, minutes] = graceTime.split(':').map(Number) as [number, number];
+  return osloWallInstant(due, hours * 60 + minutes);
+}, 50_000);
 
 /**
  * When a day's data is due: `graceDays` after the day at `graceTime` in Oslo, counted in the kind
  * of days the season expects (working days skip weekends and public holidays: Friday's data with one
  * working day's grace is due Monday; Maundy Thursday's the Tuesday after Easter).
  */
-export function graceInstant(
-  day: DayNumber,
-  rules: Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>,
-): Date {
-  const key = `${day}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`;
-  const known = graceCache.get(key);
-  if (known) return known;
-  let due = day;
-  for (let left = rules.graceDays; left > 0;) {
-    due++;
-    if (isExpectedDay(due, rules)) left--;
-  }
-  const [hours, minutes] = rules.graceTime.split(':').map(Number) as [number, number];
-  const instant = osloWallInstant(due, hours * 60 + minutes);
-  if (graceCache.size > 50_000) graceCache.clear();
-  graceCache.set(key, instant);
-  return instant;
+export function graceInstant(day: DayNumber, rules: GraceRules): Date {
+  return graceInstants(`${day}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`);
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
