@@ -63,6 +63,7 @@ describe('formatNumber', () => {
     [1234, `1${NBSP}234`],
     [1234567.5, `1${NBSP}234${NBSP}567,5`],
     [-5, `${MINUS}5`],
+    [-0, '0'],
   ])('%d → %j', (value, expected) => {
     expect(formatNumber(value)).toBe(expected);
   });
@@ -76,6 +77,7 @@ describe('formatPercent', () => {
     [1, undefined, `100${NBSP}%`],
     [0.99999, 2, `100,00${NBSP}%`],
     [12.5, undefined, `1${NBSP}250${NBSP}%`],
+    [-0, 1, `0,0${NBSP}%`],
   ])('%d with %s digits → %j', (ratio, digits, expected) => {
     expect(formatPercent(ratio, digits)).toBe(expected);
   });
@@ -87,6 +89,8 @@ describe('formatList', () => {
     [['6', '26'], '6 og 26'],
     [['6', '26', '27', '28'], '6, 26, 27 og 28'],
     [[], ''],
+    [[''], ''],
+    [['6, 26', '27'], '6, 26 og 27'],
   ])('%j → %j', (items, expected) => {
     expect(formatList(items)).toBe(expected);
   });
