@@ -5,7 +5,6 @@
  * the points, so the page sends them once. The legend names the lines short (the season's key, «I
  * fjor»); the caption says what they are.
  */
-import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { LINE_LOOKS } from '@/components/graphics/palette';
 import { LineSwatch } from '@/components/graphics/patterns';
@@ -74,13 +73,11 @@ export function DeliveryProgressChart({ points, deadlineDate, season, previousSe
         ]}
       >
         {points.map((point) => (
-          <TableRow key={point.date}>
-            <TableHeaderCell scope="row">{formatIsoDate(point.date)}</TableHeaderCell>
-            <TableCell>{formatPercent(point.share, 1)}</TableCell>
-            {previousSeason && (
-              <TableCell>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</TableCell>
-            )}
-          </TableRow>
+          <tr key={point.date}>
+            <th scope="row">{formatIsoDate(point.date)}</th>
+            <td>{formatPercent(point.share, 1)}</td>
+            {previousSeason && <td>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</td>}
+          </tr>
         ))}
       </DataTable>
     </ChartWithTable>

@@ -1,6 +1,5 @@
 'use client';
 /** Municipalities per delivery state in each county, as stacked bars, and the same numbers as a table (its alternative). */
-import { TableCell, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { DELIVERY_STATE_LOOKS } from '@/components/graphics/palette';
 import { PatternDefs, Swatch } from '@/components/graphics/patterns';
@@ -49,12 +48,12 @@ export function StatesByCountyChart({ counties }: { counties: CountyStateCounts[
           columns={[CHART_WORDS.county, ...STATES.map((state) => DELIVERY_STATE_LABELS[state])]}
         >
           {counties.map((county) => (
-            <TableRow key={county.county}>
-              <TableHeaderCell scope="row">{county.county}</TableHeaderCell>
+            <tr key={county.county}>
+              <th scope="row">{county.county}</th>
               {STATES.map((state) => (
-                <TableCell key={state}>{formatNumber(county[state])}</TableCell>
+                <td key={state}>{formatNumber(county[state])}</td>
               ))}
-            </TableRow>
+            </tr>
           ))}
         </DataTable>
       </ChartWithTable>

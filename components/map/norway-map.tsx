@@ -5,15 +5,7 @@
  * classes as a table. Municipalities without an area (outside a contact's scope, or left out by the
  * filters) are drawn plain and counted under `otherLabel`. No JavaScript.
  */
-import {
-  Details,
-  DetailsContent,
-  DetailsSummary,
-  SkipLink,
-  TableCell,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { Details, DetailsContent, DetailsSummary, SkipLink } from '@digdir/designsystemet-react';
 import { Legend, PatternDefs, Swatch } from '@/components/graphics/patterns';
 import { DataTable } from '@/components/tables/data-table';
 import { formatList, formatNumber } from '@/lib/core/format';
@@ -94,18 +86,18 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel, src }: 
             columns={[MAP_WORDS.tableClass, MAP_WORDS.tableCount, MAP_WORDS.tableMunicipalities]}
           >
             {classes.map((mapClass, position) => (
-              <TableRow key={mapClass.key}>
-                <TableHeaderCell scope="row">{mapClass.label}</TableHeaderCell>
-                <TableCell>{formatNumber(members[position]!.length)}</TableCell>
-                <TableCell>{formatList(members[position]!.map((area) => area.name)) || '–'}</TableCell>
-              </TableRow>
+              <tr key={mapClass.key}>
+                <th scope="row">{mapClass.label}</th>
+                <td>{formatNumber(members[position]!.length)}</td>
+                <td>{formatList(members[position]!.map((area) => area.name)) || '–'}</td>
+              </tr>
             ))}
             {others > 0 && (
-              <TableRow>
-                <TableHeaderCell scope="row">{otherLabel}</TableHeaderCell>
-                <TableCell>{formatNumber(others)}</TableCell>
-                <TableCell>–</TableCell>
-              </TableRow>
+              <tr>
+                <th scope="row">{otherLabel}</th>
+                <td>{formatNumber(others)}</td>
+                <td>–</td>
+              </tr>
             )}
           </DataTable>
         </DetailsContent>

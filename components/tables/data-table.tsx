@@ -3,8 +3,13 @@
  * names and the rows given, inside a wrapper that scrolls sideways when the table is wider than its
  * column (a phone), so no table widens the page. The wrapper is a region named by the caption that
  * takes focus, so the keyboard can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+ *
+ * The header row is native `tr` and `th`: Designsystemet's TableRow, TableHeaderCell (without
+ * `sort`) and TableCell render exactly these elements, but each through a client component of its
+ * own. The overview's charts and map pass native rows too: their tables have hundreds of cells on a
+ * page that renders on every request.
  */
-import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { Table } from '@digdir/designsystemet-react';
 import { useId, type ReactNode } from 'react';
 import styles from './data-table.module.css';
 
@@ -30,16 +35,16 @@ export function DataTable({
   const table = (
     <Table zebra={zebra} data-size="sm" className={className}>
       <caption id={captionId}>{caption}</caption>
-      <TableHead>
-        <TableRow>
+      <thead>
+        <tr>
           {columns.map((column, index) => (
-            <TableHeaderCell key={index} scope="col">
+            <th key={index} scope="col">
               {column}
-            </TableHeaderCell>
+            </th>
           ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>{children}</TableBody>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
     </Table>
   );
   return (
