@@ -7,18 +7,24 @@ import styles from './status-overview.module.css';
 
 const GROUPS = ['state', 'measure', 'flag'] as const satisfies readonly KeyFigureKey['group'][];
 
+/**
+ * 'av 357 (84 %)'. The sentences here are written as one text each, not a text node per value:
+ * the section renders on every request.
+ */
+const ofTotal = (count: number, total: number) =>
+  `av ${formatNumber(total)} (${formatPercent(total ? count / total : 0)})`;
+
 /** Accepted deliveries now (the measure «Godkjent levering») against the same day before the deadline last season. */
 function LastSeasonComparison({ overview }: { overview: StatusOverviewSummary }) {
   const { previous, keyFigures } = overview;
   const { total } = keyFigures;
   const accepted = keyFigures.measures.accepted;
   if (!previous) return null;
+  const now = `${formatNumber(accepted)} ${ofTotal(accepted, total)}`;
+  const then = `${formatNumber(previous.accepted)} ${ofTotal(previous.accepted, previous.total)}`;
   return (
     <Paragraph>
-      Sammenlignet med i fjor: {formatNumber(accepted)} av {formatNumber(total)} (
-      {formatPercent(total ? accepted / total : 0)}) har {MEASURE_LABELS.accepted.toLowerCase()} nå. På samme dag før
-      fristen i {previous.season.name} ({formatDate(previous.asOf)}) gjaldt det {formatNumber(previous.accepted)} av{' '}
-      {formatNumber(previous.total)} ({formatPercent(previous.total ? previous.accepted / previous.total : 0)}).
+      {`Sammenlignet med i fjor: ${now} har ${MEASURE_LABELS.accepted.toLowerCase()} nå. På samme dag før fristen i ${previous.season.name} (${formatDate(previous.asOf)}) gjaldt det ${then}.`}
     </Paragraph>
   );
 }
@@ -39,9 +45,7 @@ function FigureGroup({ overview, group }: { overview: StatusOverviewSummary; gro
             <li key={figure.key} className={styles.figure} data-key={figure.key}>
               <span className={styles.figureLabel}>{keyFigureLabel(figure)}</span>
               <span className={styles.figureValue}>{formatNumber(count)}</span>
-              <span className={styles.figureShare}>
-                av {formatNumber(total)} ({formatPercent(total ? count / total : 0)})
-              </span>
+              <span className={styles.figureShare}>{ofTotal(count, total)}</span>
             </li>
           );
         })}
@@ -63,9 +67,7 @@ export function KeyFiguresSection({ overview }: { overview: StatusOverviewSummar
         <FigureGroup key={group} overview={overview} group={group} />
       ))}
       <Paragraph data-size="sm">
-        Statusene blir til sammen {formatNumber(total)}: {KEY_FIGURE_DEFINITIONS.states} {MEASURE_LABELS.accepted}:{' '}
-        {KEY_FIGURE_DEFINITIONS.measures.accepted} {MEASURE_LABELS.deliveredOnTime}:{' '}
-        {KEY_FIGURE_DEFINITIONS.measures.deliveredOnTime}
+        {`Statusene blir til sammen ${formatNumber(total)}: ${KEY_FIGURE_DEFINITIONS.states} ${MEASURE_LABELS.accepted}: ${KEY_FIGURE_DEFINITIONS.measures.accepted} ${MEASURE_LABELS.deliveredOnTime}: ${KEY_FIGURE_DEFINITIONS.measures.deliveredOnTime}`}
       </Paragraph>
       <LastSeasonComparison overview={overview} />
     </PageSection>
