@@ -152,6 +152,47 @@ test('a county is focused from the URL, and the overview map follows the table�
   await expect(mapFigure(page)).toContainText('Ikke med i utvalget');
 });
 
+test('on the overview, the map’s table names the small classes and sends a large one to the table filtered to it', async ({
+  page,
+}) => {
+  await openAs(page, 'staff', '/?season=2025');
+  const map = page.getByRole('region', { name: 'Kart' });
+  await map.getByText('Vis kartet som tabell').click();
+  const classes = map.getByRole('table', { name: 'Kart over Norge' });
+  // The names a class lists are those the map fills with its pattern, in the map's order.
+  const links = await mapLinks(page);
+  const list = new Intl.ListFormat('nb-NO', { type: 'conjunction' });
+  for (const row of await classes.locator('tbody tr').all()) {
+    const label = (await row.getByRole('rowheader').textContent())!;
+    const count = Number((await row.locator('td').first().textContent())!.replace(/\D/g, ''));
+    const members = links.filter((link) => link.legend === label);
+    expect(members, label).toHaveLength(count);
+    const cell = row.locator('td').last();
+    if (count > 25) await expect(cell).toHaveText(`Se alle ${count} i tabellen`);
+    else
+      await expect(cell).toHaveText(
+        list.format(members.map((link) => link.label.slice(0, -`: ${label}`.length))) || '–',
+      );
+  }
+  const delivered = classes.getByRole('row', { name: /^Levert / });
+  const count = (await delivered.locator('td').first().textContent())!;
+  await delivered.getByRole('link', { name: `Se alle ${count} i tabellen` }).click();
+  await expect(page).toHaveURL(/[?&]status=DELIVERED\b.*#kommuner$/);
+  await expect(page.getByRole('table', { name: /^Alle kommuner: / }).locator('caption')).toHaveText(
+    new RegExp(`^Alle kommuner: ${count} av 357`),
+  );
+
+  // The map's own page has no such table beside it: every class names its municipalities.
+  await page.goto('/kart?season=2025');
+  await page.getByText('Vis kartet som tabell').click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Kart over Norge' })
+      .getByRole('row', { name: /^Levert / })
+      .getByRole('link'),
+  ).toHaveCount(0);
+});
+
 test('the daily season’s map bands the 7-day rate and names each municipality’s state as the table does', async ({
   page,
 }) => {

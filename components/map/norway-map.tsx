@@ -4,6 +4,11 @@
  * a skip link past it, a legend with the patterns and counts, Kartverket's attribution, and the same
  * classes as a table. Municipalities without an area (outside a contact's scope, or left out by the
  * filters) are drawn plain and counted under `otherLabel`. No JavaScript.
+ *
+ * The table names each class's municipalities. Beside a table that lists every municipality with
+ * its class (the overview's), a class of more than NAMED_MEMBERS links to that table filtered to it
+ * instead: 301 names in one cell are not read, and they would go out twice on every request (the
+ * page and its payload).
  */
 import { Details, DetailsContent, DetailsSummary, SkipLink } from '@digdir/designsystemet-react';
 import { Legend, PatternDefs, Swatch } from '@/components/graphics/patterns';
@@ -13,6 +18,8 @@ import type { MapOutlines } from '@/lib/core/map/geometry';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import { mapPatternId, type MapArea, type MapClass } from './map-document';
 import styles from './norway-map.module.css';
+
+const NAMED_MEMBERS = 25;
 
 interface NorwayMapProps {
   outlines: MapOutlines;
@@ -25,9 +32,11 @@ interface NorwayMapProps {
   otherLabel: string;
   /** The map's own document (map-document.ts) for the same viewer, season and filters. */
   src: string;
+  /** The page's table filtered to a class, when the page has one that can be. */
+  classHref?: (classKey: string) => string;
 }
 
-export function NorwayMap({ outlines, classes, areas, place, otherLabel, src }: NorwayMapProps) {
+export function NorwayMap({ outlines, classes, areas, place, otherLabel, src, classHref }: NorwayMapProps) {
   const index = new Map(classes.map((mapClass, position) => [mapClass.key, position]));
   const members = classes.map(() => [] as MapArea[]);
   let others = 0;
@@ -89,7 +98,15 @@ export function NorwayMap({ outlines, classes, areas, place, otherLabel, src }: 
               <tr key={mapClass.key}>
                 <th scope="row">{mapClass.label}</th>
                 <td>{formatNumber(members[position]!.length)}</td>
-                <td>{formatList(members[position]!.map((area) => area.name)) || '–'}</td>
+                <td>
+                  {classHref && members[position]!.length > NAMED_MEMBERS ? (
+                    <a className="ds-link" href={classHref(mapClass.key)}>
+                      {MAP_WORDS.inTable(formatNumber(members[position]!.length))}
+                    </a>
+                  ) : (
+                    formatList(members[position]!.map((area) => area.name)) || '–'
+                  )}
+                </td>
               </tr>
             ))}
             {others > 0 && (

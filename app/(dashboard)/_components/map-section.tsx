@@ -55,6 +55,7 @@ export function MapSection({
   description,
   otherLabel,
   linkToOwnPage = false,
+  classFilter,
   children,
 }: {
   view: MapView;
@@ -67,6 +68,8 @@ export function MapSection({
   otherLabel: string;
   /** On an overview: a link to the map's own page above the map. */
   linkToOwnPage?: boolean;
+  /** The page's table filter whose values are the map's classes (the annual overview's `status`). */
+  classFilter?: string;
   /** Above the map: the county choice. */
   children?: ReactNode;
 }) {
@@ -86,6 +89,11 @@ export function MapSection({
         place={view.place}
         otherLabel={otherLabel}
         src={href('/kart/ramme', mapQuery(query))}
+        classHref={
+          classFilter
+            ? (classKey) => `${href('/', { ...query, [classFilter]: classKey, side: undefined })}#kommuner`
+            : undefined
+        }
       />
     </PageSection>
   );

@@ -64,6 +64,7 @@ export function StatusOverview({ overview, seasons, fhi, query, table, map, prin
           query={{ ...statusTableQuery(table), ...keep }}
           otherLabel={MAP_WORDS.notSelected}
           linkToOwnPage
+          classFilter="status"
         />
       )}
       <MunicipalitiesSection

@@ -9,6 +9,8 @@ export const MAP_WORDS = {
   tableClass: 'Klasse',
   tableCount: 'Antall kommuner',
   tableMunicipalities: 'Kommuner',
+  /** Where the overview's table lists a large class's municipalities. */
+  inTable: (count: string) => `Se alle ${count} i tabellen`,
   wholeCountry: 'Hele landet',
   countyChoice: 'Vis fylke på kartet',
   /** A municipality the filters leave out. */
