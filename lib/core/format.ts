@@ -48,9 +48,9 @@ const isoDates = remembered((isoDate: string) => {
 });
 const numbers = remembered((value: number) => numberFormat.format(value));
 const percentsByDigits = new Map<number, (ratio: number) => string>();
-/** Lists are kept by their items joined with a character no item has. */
+/** Lists are kept by their items joined with a character no item has; fewer of them, as one can be long. */
 const LIST_KEY_SEPARATOR = '\u0000';
-const lists = remembered((key: string) => listFormat.format(key === '' ? [] : key.split(LIST_KEY_SEPARATOR)));
+const lists = remembered((key: string) => listFormat.format(key === '' ? [] : key.split(LIST_KEY_SEPARATOR)), 1_000);
 
 /** '15.01.2026 kl. 23:59' (Oslo time). */
 export function formatDateTime(instant: Date): string {
@@ -72,7 +72,10 @@ export function formatNumber(value: number): string {
   return numbers(value + 0);
 }
 
-/** A ratio as a percentage with exactly `digits` decimals: formatPercent(0.1234, 1) → '12,3 %'. */
+/**
+ * A ratio as a percentage with exactly `digits` decimals: formatPercent(0.1234, 1) → '12,3 %'.
+ * Negative zero is shown as '0 %'.
+ */
 export function formatPercent(ratio: number, digits = 0): string {
   let percents = percentsByDigits.get(digits);
   if (!percents) {

@@ -128,26 +128,33 @@ export interface SeasonDays {
   dueMs: Float64Array;
 }
 
-const seasonDayTables = new Map<string, SeasonDays>();
-
-export function seasonDays(
-  season: { periodStart: string; periodEnd: string },
-  rules: Pick<DailyRules, 'expectedDays' | 'graceDays' | 'graceTime'>,
-): SeasonDays {
-  const key = `${season.periodStart}|${season.periodEnd}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`;
-  let table = seasonDayTables.get(key);
-  if (!table) {
-    const start = dayNumber(season.periodStart);
-    const end = dayNumber(season.periodEnd);
-    const expected = new Uint8Array(end - start + 1);
-    const dueMs = new Float64Array(end - start + 1);
-    for (let day = start; day <= end; day++) {
-      expected[day - start] = isExpectedDay(day, rules) ? 1 : 0;
-      dueMs[day - start] = graceInstant(day, rules).getTime();
-    }
-    table = { start, end, expected, dueMs };
-    if (seasonDayTables.size > 32) seasonDayTables.clear();
-    seasonDayTables.set(key, table);
+/** Season day tables by 'periodStart|periodEnd|expectedDays|graceDays|graceTime'. */
+const seasonDayTables = remembered((key: string): SeasonDays => {
+  const [periodStart, periodEnd, expectedDays, graceDays, graceTime] = key.split('|') as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const rules: GraceRules = {
+    expectedDays: expectedDays as GraceRules['expectedDays'],
+    graceDays: Number(graceDays),
+    graceTime,
+  };
+  const start = dayNumber(periodStart);
+  const end = dayNumber(periodEnd);
+  const expected = new Uint8Array(end - start + 1);
+  const dueMs = new Float64Array(end - start + 1);
+  for (let day = start; day <= end; day++) {
+    expected[day - start] = isExpectedDay(day, rules) ? 1 : 0;
+    dueMs[day - start] = graceInstant(day, rules).getTime();
   }
-  return table;
+  return { start, end, expected, dueMs };
+}, 32);
+
+export function seasonDays(season: { periodStart: string; periodEnd: string }, rules: GraceRules): SeasonDays {
+  return seasonDayTables(
+    `${season.periodStart}|${season.periodEnd}|${rules.expectedDays}|${rules.graceDays}|${rules.graceTime}`,
+  );
 }
