@@ -90,7 +90,9 @@ describe('formatList', () => {
     [['6', '26', '27', '28'], '6, 26, 27 og 28'],
     [[], ''],
     [[''], ''],
-    [['6, 26', '27'], '6, 26 og 27'],
+    // Items are kept whole, whatever they hold (answers are kept by the items joined).
+    [['6, 26'], '6, 26'],
+    [['Nore og Uvdal', 'Bø'], 'Nore og Uvdal og Bø'],
   ])('%j → %j', (items, expected) => {
     expect(formatList(items)).toBe(expected);
   });
