@@ -3,7 +3,6 @@
  * The national daily reporting rate over the year: per expected day, the share of municipalities
  * that covered it and the share that covered it on time, with the same numbers as a table.
  */
-import { TableCell, TableRow } from '@digdir/designsystemet-react';
 import dynamic from 'next/dynamic';
 import { LINE_LOOKS } from '@/components/graphics/palette';
 import { LineSwatch } from '@/components/graphics/patterns';
@@ -37,15 +36,15 @@ export function DailyRateChart({ points }: { points: DailyRatePoint[] }) {
       ]}
       description={words.description}
     >
-      <DataTable caption={words.label} columns={[CHART_WORDS.day, words.rate, words.timely]}>
-        {points.map((point) => (
-          <TableRow key={point.date}>
-            <TableCell>{formatIsoDate(point.date)}</TableCell>
-            <TableCell>{formatPercent(point.rate, 1)}</TableCell>
-            <TableCell>{formatPercent(point.timely, 1)}</TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+      <DataTable
+        caption={words.label}
+        columns={[CHART_WORDS.day, words.rate, words.timely]}
+        rows={points.map((point) => [
+          formatIsoDate(point.date),
+          formatPercent(point.rate, 1),
+          formatPercent(point.timely, 1),
+        ])}
+      />
     </ChartWithTable>
   );
 }

@@ -71,15 +71,12 @@ export function DeliveryProgressChart({ points, deadlineDate, season, previousSe
           season.name,
           ...(previousSeason ? [words.previousColumn(previousSeason.name)] : []),
         ]}
-      >
-        {points.map((point) => (
-          <tr key={point.date}>
-            <th scope="row">{formatIsoDate(point.date)}</th>
-            <td>{formatPercent(point.share, 1)}</td>
-            {previousSeason && <td>{point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)}</td>}
-          </tr>
-        ))}
-      </DataTable>
+        rows={points.map((point) => [
+          formatIsoDate(point.date),
+          formatPercent(point.share, 1),
+          ...(previousSeason ? [point.previousShare === null ? '–' : formatPercent(point.previousShare, 1)] : []),
+        ])}
+      />
     </ChartWithTable>
   );
 }

@@ -46,16 +46,8 @@ export function StatesByCountyChart({ counties }: { counties: CountyStateCounts[
           scrollClassName={styles.scroll}
           caption={words.caption}
           columns={[CHART_WORDS.county, ...STATES.map((state) => DELIVERY_STATE_LABELS[state])]}
-        >
-          {counties.map((county) => (
-            <tr key={county.county}>
-              <th scope="row">{county.county}</th>
-              {STATES.map((state) => (
-                <td key={state}>{formatNumber(county[state])}</td>
-              ))}
-            </tr>
-          ))}
-        </DataTable>
+          rows={counties.map((county) => [county.county, ...STATES.map((state) => formatNumber(county[state]))])}
+        />
       </ChartWithTable>
     </>
   );

@@ -11,7 +11,7 @@
  * Every text in it is escaped (lib/core/html.ts). The table alternative is rendered when asked for
  * (its link, `?visning=tabell`), not on every view: 365 rows of it cost as much again.
  */
-import { Link, Paragraph, TableCell, TableRow } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { DataTable } from '@/components/tables/data-table';
 import {
@@ -106,20 +106,17 @@ function CalendarTable({ cells }: { cells: readonly DayCell[] }) {
         zebra
         caption="Dagene hittil i år"
         columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
-      >
-        {cells
+        rows={cells
           .filter((cell) => cell.ipl !== 'FUTURE')
-          .map((cell) => (
-            <TableRow key={cell.date}>
-              <TableCell>{formatIsoDate(cell.date)}</TableCell>
-              <TableCell>{cell.expected ? 'Ja' : 'Nei'}</TableCell>
-              <TableCell>{DAY_STATUS_LABELS[cell.ipl]}</TableCell>
-              <TableCell>{IDE_LANE_LABELS[cell.ide]}</TableCell>
-              <TableCell>{APPREC_LANE_LABELS[cell.apprec]}</TableCell>
-              <TableCell>{formatNumber(cell.test)}</TableCell>
-            </TableRow>
-          ))}
-      </DataTable>
+          .map((cell) => [
+            formatIsoDate(cell.date),
+            cell.expected ? 'Ja' : 'Nei',
+            DAY_STATUS_LABELS[cell.ipl],
+            IDE_LANE_LABELS[cell.ide],
+            APPREC_LANE_LABELS[cell.apprec],
+            formatNumber(cell.test),
+          ])}
+      />
     </ScrollRegion>
   );
 }
