@@ -1,17 +1,12 @@
 /**
  * The daily overview table: one row per municipality, the columns chosen in the URL, headers that
  * sort by link and pages by link, so it all works without JavaScript.
+ *
+ * The body's rows, cells and links are the native elements with Designsystemet's classes (what its
+ * TableRow, TableCell and Link render), without a client component per cell: the page's 50 rows
+ * render on every request (as in the annual table, components/tables/status-table.tsx).
  */
-import {
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '@digdir/designsystemet-react';
+import { Link, Paragraph, Table, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
 import { DAILY_COLUMN_LABELS, DAILY_FLAG_LABELS, DAILY_STATE_LABELS, DAILY_WORDS } from '@/lib/daily/labels';
 import { reportingRate, timeliness, type RateCounts } from '@/lib/daily/rules';
@@ -23,7 +18,7 @@ import {
   type DailyTableParams,
 } from '@/lib/daily/rules/table';
 import { formatNumber, formatPercent } from '@/lib/core/format';
-import { linkQuery } from '@/lib/status/rules/query';
+import { linkQuery, pathWithQuery } from '@/lib/status/rules/query';
 import { HelpBadge } from '@/components/status/help-link';
 import { DAILY_STATE_COLORS } from './daily-colors';
 import styles from './daily.module.css';
@@ -32,20 +27,13 @@ export const rateText = (value: number | null) => (value === null ? DAILY_WORDS.
 const rate = (counts: RateCounts) => rateText(reportingRate(counts));
 const timely = (counts: RateCounts) => rateText(timeliness(counts));
 
-function cell(
-  column: DailyColumnId,
-  row: DailyOverviewRow,
-  calendarHref: { pathname: string; query: Record<string, string | string[]> },
-) {
+function cell(column: DailyColumnId, row: DailyOverviewRow) {
   switch (column) {
     case 'number':
       return row.number;
     case 'name':
-      return (
-        <Link asChild>
-          <NextLink href={calendarHref}>{row.name}</NextLink>
-        </Link>
-      );
+      // The row's header, a link to the municipality's calendar (DailyTable).
+      return row.name;
     case 'county':
       return row.countyName;
     case 'state':
@@ -92,10 +80,8 @@ export function DailyTable({
     pathname: '/',
     query: linkQuery({ ...keep, ...query, ...change }),
   });
-  const calendarHref = (number: string) => ({
-    pathname: `/kommuner/${number}/daglig`,
-    query: linkQuery({ season: keep.season, asOf: keep.asOf }),
-  });
+  const calendarHref = (number: string) =>
+    pathWithQuery(`/kommuner/${number}/daglig`, { season: keep.season, asOf: keep.asOf });
   return (
     <>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>
@@ -126,21 +112,23 @@ export function DailyTable({
               })}
             </TableRow>
           </TableHead>
-          <TableBody>
+          <tbody>
             {model.pageRows.map((row) => (
-              <TableRow key={row.number}>
+              <tr key={row.number}>
                 {model.columns.map((column) =>
                   column === 'name' ? (
-                    <TableHeaderCell key={column} scope="row">
-                      {cell(column, row, calendarHref(row.number))}
-                    </TableHeaderCell>
+                    <th key={column} scope="row">
+                      <a className="ds-link" href={calendarHref(row.number)}>
+                        {row.name}
+                      </a>
+                    </th>
                   ) : (
-                    <TableCell key={column}>{cell(column, row, calendarHref(row.number))}</TableCell>
+                    <td key={column}>{cell(column, row)}</td>
                   ),
                 )}
-              </TableRow>
+              </tr>
             ))}
-          </TableBody>
+          </tbody>
         </Table>
       </div>
       {model.pageCount > 1 && (

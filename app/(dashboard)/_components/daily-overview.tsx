@@ -12,8 +12,6 @@ import {
   FieldsetLegend,
   Heading,
   Paragraph,
-  TableCell,
-  TableRow,
 } from '@digdir/designsystemet-react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { DailyRateChart } from '@/components/charts/daily-rate-chart';
@@ -111,18 +109,13 @@ function LastDays({ overview }: { overview: DailyOverviewSummary }) {
           zebra
           caption="Andel kommuner som har dekket dagen, og andel i tide"
           columns={['Dag', 'Dekket', 'Rapporteringsgrad', 'Rettidighet']}
-        >
-          {days.map((day) => (
-            <TableRow key={day.date}>
-              <TableCell>{formatIsoDate(day.date)}</TableCell>
-              <TableCell>
-                {formatNumber(day.covered)} av {formatNumber(day.municipalities)}
-              </TableCell>
-              <TableCell>{rateText(day.municipalities ? day.covered / day.municipalities : null)}</TableCell>
-              <TableCell>{rateText(day.municipalities ? day.onTime / day.municipalities : null)}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+          rows={days.map((day) => [
+            formatIsoDate(day.date),
+            `${formatNumber(day.covered)} av ${formatNumber(day.municipalities)}`,
+            rateText(day.municipalities ? day.covered / day.municipalities : null),
+            rateText(day.municipalities ? day.onTime / day.municipalities : null),
+          ])}
+        />
       </ScrollRegion>
     </PageSection>
   );
@@ -144,19 +137,16 @@ function Counties({ overview }: { overview: DailyOverviewSummary }) {
             `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
             `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
           ]}
-        >
-          {[...overview.counties, overview.national].map((county) => (
-            <TableRow key={county.number ?? 'national'}>
-              <TableCell>{county.name}</TableCell>
-              <TableCell>{formatNumber(county.municipalities)}</TableCell>
-              <TableCell>{rateText(reportingRate(county.last7))}</TableCell>
-              <TableCell>{rateText(timeliness(county.last7))}</TableCell>
-              <TableCell>{rateText(reportingRate(county.last30))}</TableCell>
-              <TableCell>{rateText(reportingRate(county.season))}</TableCell>
-              <TableCell>{rateText(reportingRate(county.seasonFromFirstDelivery))}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+          rows={[...overview.counties, overview.national].map((county) => [
+            county.name,
+            formatNumber(county.municipalities),
+            rateText(reportingRate(county.last7)),
+            rateText(timeliness(county.last7)),
+            rateText(reportingRate(county.last30)),
+            rateText(reportingRate(county.season)),
+            rateText(reportingRate(county.seasonFromFirstDelivery)),
+          ])}
+        />
       </ScrollRegion>
     </PageSection>
   );

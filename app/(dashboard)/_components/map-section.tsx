@@ -10,13 +10,8 @@ import { NorwayMap } from '@/components/map/norway-map';
 import { PageSection } from '@/components/status/page-section';
 import { MAP_WORDS } from '@/lib/core/map/labels';
 import type { MapView } from '@/lib/core/map/outlines';
-import { searchParamsOf, type QueryParams } from '@/lib/status/rules/query';
+import { pathWithQuery, type QueryParams } from '@/lib/status/rules/query';
 import styles from './status-overview.module.css';
-
-const href = (path: string, query: QueryParams) => {
-  const text = searchParamsOf(query).toString();
-  return text ? `${path}?${text}` : path;
-};
 
 /** A map's query: the table's search, filters, season and date, but not its columns, page or sort. */
 const mapQuery = (query: QueryParams): QueryParams => ({
@@ -38,7 +33,7 @@ export function CountyChoice({ path, view, keep }: { path: string; view: MapView
             {number === view.county ? (
               <strong aria-current="page">{name}</strong>
             ) : (
-              <Link href={href(path, { ...keep, fylke: number, side: undefined })}>{name}</Link>
+              <Link href={pathWithQuery(path, { ...keep, fylke: number, side: undefined })}>{name}</Link>
             )}
           </li>
         ))}
@@ -78,7 +73,7 @@ export function MapSection({
       <Paragraph data-size="sm">{description}</Paragraph>
       {linkToOwnPage && (
         <Paragraph data-size="sm">
-          <Link href={href('/kart', mapQuery(query))}>{MAP_WORDS.ownPage}</Link>
+          <Link href={pathWithQuery('/kart', mapQuery(query))}>{MAP_WORDS.ownPage}</Link>
         </Paragraph>
       )}
       {children}
@@ -88,10 +83,10 @@ export function MapSection({
         areas={areas}
         place={view.place}
         otherLabel={otherLabel}
-        src={href('/kart/ramme', mapQuery(query))}
+        src={pathWithQuery('/kart/ramme', mapQuery(query))}
         classHref={
           classFilter
-            ? (classKey) => `${href('/', { ...query, [classFilter]: classKey, side: undefined })}#kommuner`
+            ? (classKey) => `${pathWithQuery('/', { ...query, [classFilter]: classKey, side: undefined })}#kommuner`
             : undefined
         }
       />

@@ -58,6 +58,12 @@ export function searchParamsOf(params: QueryParams): URLSearchParams {
   return search;
 }
 
+/** `path` with the query of `params` (without a `?` when there is none): a plain link's href. */
+export function pathWithQuery(path: string, params: QueryParams): string {
+  const search = searchParamsOf(params).toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** A URL's query as a page's `searchParams` get it: a name given more than once is a list. */
 export function queryParamsOf(search: URLSearchParams): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
