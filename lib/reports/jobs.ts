@@ -10,6 +10,7 @@
 import 'server-only';
 import { getISOWeek, parseISO } from 'date-fns';
 import { systemActor } from '@/lib/access';
+import { escapeHtml } from '@/lib/core/html';
 import type { Job, JobWorker } from '@/lib/jobs';
 import { DELIVERY_NO_LONGER_WANTED } from '@/lib/reports/labels';
 import { previousWeekStart, weekStartOf } from '@/lib/reports/rules/weekly-report';
@@ -58,8 +59,6 @@ export async function runWeeklyReport(
     await worker.send<WeeklyReportSendJob>(WEEKLY_REPORT_SEND_QUEUE, { deliveryId: id }, { id });
   return { report, queued, skipped };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function describeError(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
