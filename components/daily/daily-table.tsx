@@ -27,13 +27,16 @@ export const rateText = (value: number | null) => (value === null ? DAILY_WORDS.
 const rate = (counts: RateCounts) => rateText(reportingRate(counts));
 const timely = (counts: RateCounts) => rateText(timeliness(counts));
 
-function cell(column: DailyColumnId, row: DailyOverviewRow) {
+function cell(column: DailyColumnId, row: DailyOverviewRow, calendarHref: (number: string) => string) {
   switch (column) {
     case 'number':
       return row.number;
     case 'name':
-      // The row's header, a link to the municipality's calendar (DailyTable).
-      return row.name;
+      return (
+        <a className="ds-link" href={calendarHref(row.number)}>
+          {row.name}
+        </a>
+      );
     case 'county':
       return row.countyName;
     case 'state':
@@ -118,12 +121,10 @@ export function DailyTable({
                 {model.columns.map((column) =>
                   column === 'name' ? (
                     <th key={column} scope="row">
-                      <a className="ds-link" href={calendarHref(row.number)}>
-                        {row.name}
-                      </a>
+                      {cell(column, row, calendarHref)}
                     </th>
                   ) : (
-                    <td key={column}>{cell(column, row)}</td>
+                    <td key={column}>{cell(column, row, calendarHref)}</td>
                   ),
                 )}
               </tr>
