@@ -80,11 +80,33 @@ describe('exports of what a person sees', () => {
       '15.01.2026 kl. 23:59',
     ]);
     expect(body.find((record) => record[1] === 'Produksjonsleveranser')![3]).toBe('1');
+    // Past the deadline the file gives the outcome, as the page does, and counts no time left.
+    expect(body.find((record) => record[1] === 'Utfall')!.slice(2, 6)).toEqual([
+      'Ikke levert',
+      '',
+      '',
+      'Ikke levert: fristen gikk ut 15.01.2026 kl. 23:59.',
+    ]);
+    expect(body.filter((record) => record[1]!.endsWith('dager igjen'))).toEqual([]);
     expect(body.filter((record) => record[0] === 'Sjekkliste')).toHaveLength(municipality.checklist.length);
     const timeline = body.filter((record) => record[0] === 'Tidslinje');
     expect(timeline).toHaveLength(municipality.timeline.length);
     expect(timeline.map((record) => record[1])).toContain('Apprec: Avvist');
     expect(timeline.find((record) => record[1] === 'KPR_IPL sendt til produksjon')![4]).toBe('14.01.2026 kl. 09:00');
+  });
+
+  it('counts the working and calendar days left while the deadline is ahead, and gives no outcome yet', async () => {
+    const before = { seasonKey: '2025', asOf: endOfOsloDay('2026-01-12') };
+    const municipality = (await getMunicipalityStatus(bergen, '4601', before))!;
+    const records: string[][] = parse(await bytes(await exportMunicipality(municipality, 'csv')), {
+      bom: true,
+      delimiter: ';',
+    });
+    expect(records.filter((record) => record[1]!.endsWith('dager igjen')).map((record) => record.slice(1, 4))).toEqual([
+      ['Arbeidsdager igjen', '', '3'],
+      ['Kalenderdager igjen', '', '3'],
+    ]);
+    expect(records.some((record) => record[1] === 'Utfall')).toBe(false);
   });
 
   it("writes a municipality's page as XLSX: a sheet about the export and one table with real dates and numbers, frozen header and filter", async () => {
@@ -118,7 +140,10 @@ describe('exports of what a person sees', () => {
       retning: 'desc',
       kol: ['name', 'state', 'deadline'],
     });
-    const expected = statusTableModel(overview.rows.map(toStatusTableRow), params).rows.map((row) => row.number);
+    const expected = statusTableModel(
+      overview.rows.map((row) => toStatusTableRow(row, overview.asOf)),
+      params,
+    ).rows.map((row) => row.number);
     expect(expected).toEqual(['4601', '1103']);
 
     const csv = await exportOverview(overviewExportOf(overview, params), 'csv');

@@ -14,8 +14,15 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { osloDate } from '@/lib/core/calendar';
-import { CHECKLIST_STATUS_LABELS, DELIVERY_STATE_LABELS, FLAG_LABELS, STATUS_COLUMN_LABELS } from '@/lib/status/labels';
-import type { MunicipalityStatusDetail, StatusOverviewSummary } from '@/lib/status/rules';
+import {
+  CHECKLIST_STATUS_LABELS,
+  DELIVERY_STATE_LABELS,
+  describeSeasonOutcome,
+  FLAG_LABELS,
+  SEASON_OUTCOME_LABELS,
+  STATUS_COLUMN_LABELS,
+} from '@/lib/status/labels';
+import { seasonOutcome, type MunicipalityStatusDetail, type StatusOverviewSummary } from '@/lib/status/rules';
 import {
   statusTableModel,
   toStatusTableRow,
@@ -104,6 +111,7 @@ function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityE
     ...fields,
   });
   const { figures } = municipality;
+  const outcome = seasonOutcome(figures, municipality.season.deadline, municipality.asOf);
   return [
     row('Status', 'Status', { value: DELIVERY_STATE_LABELS[municipality.state] }),
     ...municipality.flags.map((flag) =>
@@ -113,8 +121,13 @@ function municipalityRows(municipality: MunicipalityStatusDetail): MunicipalityE
       at: figures.effectiveDeadline,
       value: figures.extensionGranted ? 'Utsatt frist' : 'Sesongens frist',
     }),
-    row('Tall', 'Arbeidsdager igjen', { count: figures.workingDaysLeft }),
-    row('Tall', 'Kalenderdager igjen', { count: figures.calendarDaysLeft }),
+    // Time left while the deadline is ahead; the outcome once it has passed (as the page shows).
+    ...(outcome
+      ? [row('Tall', 'Utfall', { value: SEASON_OUTCOME_LABELS[outcome.code], detail: describeSeasonOutcome(outcome) })]
+      : [
+          row('Tall', 'Arbeidsdager igjen', { count: figures.workingDaysLeft }),
+          row('Tall', 'Kalenderdager igjen', { count: figures.calendarDaysLeft }),
+        ]),
     row('Tall', 'Produksjonsleveranser', { count: figures.productionDeliveries }),
     row('Tall', 'Siste sending til produksjon', { at: figures.latestProductionMessage?.receivedAt ?? null }),
     row('Tall', 'Først godkjent', { at: figures.firstAcceptedAt }),
@@ -222,7 +235,10 @@ export interface OverviewExport {
 
 /** What the overview screen lists for `params`, on all its pages: the table's own filter and sort (lib/status/table.ts). */
 export function overviewExportOf(overview: StatusOverviewSummary, params: StatusTableParams): OverviewExport {
-  const model = statusTableModel(overview.rows.map(toStatusTableRow), params);
+  const model = statusTableModel(
+    overview.rows.map((row) => toStatusTableRow(row, overview.asOf)),
+    params,
+  );
   return {
     season: overview.season,
     asOf: overview.asOf,

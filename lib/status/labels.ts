@@ -97,8 +97,12 @@ export const KEY_FIGURE_GROUP_LABELS: Record<KeyFigureKey['group'], string> = {
 /** Whether a delivery came in time, as a table cell says it ('–': nothing delivered yet). */
 export const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const;
 
-/** What a table cell says of a municipality that has sent nothing, and of a deadline moved by an extension. */
-export const STATUS_CELL_LABELS = { notSent: 'Ikke sendt', extended: 'utsatt' } as const;
+/** What a table cell says of a municipality that has sent nothing, of a deadline moved by an extension, and of time left once the deadline has passed. */
+export const STATUS_CELL_LABELS = {
+  notSent: 'Ikke sendt',
+  extended: 'utsatt',
+  deadlinePassed: 'Fristen er ute',
+} as const;
 
 /** Where a message went, as the timeline says it ("KPR_IPL sendt til produksjon"). */
 export const ENVIRONMENT_LABELS: Record<MessageInput['environment'], string> = {
@@ -329,6 +333,9 @@ export const GLOSSARY: readonly (readonly [term: string, meaning: string])[] = [
   ['Apprec', 'Applikasjonskvitteringen KPR sender tilbake: OK, OK med feil i delmelding, eller Avvist.'],
   ['Apprec mangler', 'Ingen Apprec innen sesongens grense (96 timer) etter at meldingen ble sendt.'],
   ['Levert innen fristen', 'Første godkjente leveranse ble sendt innen gjeldende frist.'],
-  ['Arbeidsdager igjen', 'Norske arbeidsdager fra i morgen til og med fristdagen.'],
+  [
+    'Arbeidsdager igjen',
+    'Norske arbeidsdager fra i morgen til og med fristdagen. Når gjeldende frist er ute, står det «Fristen er ute».',
+  ],
   ['Tilbakeblikk', 'Siden viser statusen slik den var ved utgangen av en valgt dato (asOf). Da vises ingen skjemaer.'],
 ];

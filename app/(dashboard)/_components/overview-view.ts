@@ -69,7 +69,7 @@ export function viewOf(overview: StatusOverviewSummary): OverviewView {
   let view = views.get(overview);
   if (!view) {
     view = {
-      tableRows: overview.rows.map(toStatusTableRow),
+      tableRows: overview.rows.map((row) => toStatusTableRow(row, overview.asOf)),
       byCounty: statesByCounty(overview),
       counties: [...new Map(overview.rows.map((row) => [row.countyNumber, row.countyName])).entries()].sort(
         ([a], [b]) => a.localeCompare(b),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_PAGE_SIZE, statusTableParamsSchema } from './table-params';
-import type { DeliveryState, FlagCode } from '@/lib/status/rules';
-import { STATUS_CELL_TEXT, statusTableModel, visibleStatusColumns, type StatusTableRow } from './table';
+import type { DeliveryState, FlagCode, MunicipalityStatusRow } from '@/lib/status/rules';
+import {
+  STATUS_CELL_TEXT,
+  statusTableModel,
+  toStatusTableRow,
+  visibleStatusColumns,
+  type StatusTableRow,
+} from './table';
 
 const NBSP = '\u00a0';
 const STATES: DeliveryState[] = ['NOT_STARTED', 'DELIVERED', 'REJECTED', 'SENT'];
@@ -22,7 +28,8 @@ function rows(): StatusTableRow[] {
       latestSentAt: index % 4 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + (index % 30), 10)),
       effectiveDeadline: new Date('2026-01-15T22:59:59.999Z'),
       extensionGranted: false,
-      workingDaysLeft: index % 11,
+      // Some deadlines have passed (null): they sort before the last day.
+      workingDaysLeft: index % 13 === 12 ? null : index % 11,
       deliveredOnTime: index % 3 === 0 ? null : index % 3 === 1,
     };
   });
@@ -87,12 +94,10 @@ describe('statusTableModel', () => {
     const times = latest.map((row) => row.latestSentAt?.getTime() ?? 0);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const days = statusTableModel(source, parse({ sort: 'workingDaysLeft' })).rows;
+    expect(days.slice(0, 9).map((row) => row.workingDaysLeft)).toEqual(Array(9).fill(null));
     for (let index = 1; index < days.length; index++) {
-      const [before, after] = [days[index - 1]!, days[index]!];
-      expect(
-        before.workingDaysLeft < after.workingDaysLeft ||
-          (before.workingDaysLeft === after.workingDaysLeft && before.number < after.number),
-      ).toBe(true);
+      const [before, after] = [days[index - 1]!.workingDaysLeft ?? -1, days[index]!.workingDaysLeft ?? -1];
+      expect(before < after || (before === after && days[index - 1]!.number < days[index]!.number)).toBe(true);
     }
   });
 
@@ -162,5 +167,32 @@ describe('STATUS_CELL_TEXT', () => {
     expect(STATUS_CELL_TEXT.latestSent({ ...row, latestSentAt: null })).toBe('Ikke sendt');
     expect(STATUS_CELL_TEXT.onTime({ ...row, deliveredOnTime: null })).toBe('–');
     expect(STATUS_CELL_TEXT.flags({ ...row, flags: [] })).toBe('–');
+    expect(STATUS_CELL_TEXT.workingDaysLeft({ ...row, workingDaysLeft: null })).toBe('Fristen er ute');
+  });
+});
+
+describe('toStatusTableRow', () => {
+  const base = {
+    number: '0301',
+    name: 'Oslo',
+    countyNumber: '03',
+    countyName: 'Oslo',
+    state: 'DELIVERED' as const,
+    flags: [],
+  };
+  const figures = {
+    effectiveDeadline: new Date('2026-01-15T22:59:59.999Z'),
+    extensionGranted: false,
+    workingDaysLeft: 0,
+    deliveredOnTime: true,
+    latestProductionMessage: null,
+  };
+  const row = { ...base, figures } as unknown as MunicipalityStatusRow;
+
+  it('counts working days left up to the end of the deadline day, and none after it', () => {
+    expect(toStatusTableRow(row, new Date('2026-01-15T12:00:00Z')).workingDaysLeft).toBe(0);
+    expect(toStatusTableRow(row, new Date('2026-01-15T22:59:59.999Z')).workingDaysLeft).toBe(0);
+    expect(toStatusTableRow(row, new Date('2026-01-15T23:00:00Z')).workingDaysLeft).toBeNull();
+    expect(toStatusTableRow(row, new Date('2026-12-02T12:00:00Z')).workingDaysLeft).toBeNull();
   });
 });

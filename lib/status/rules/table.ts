@@ -24,6 +24,7 @@ import {
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { formatDate, formatNumber } from '../../core/format';
 import { DELIVERY_STATE_LABELS, FLAG_LABELS, ON_TIME_LABELS, STATUS_CELL_LABELS } from '../labels';
+import { isSeasonClosed } from './outcome';
 import type { MunicipalityStatusRow } from './summaries';
 import {
   OPTIONAL_STATUS_COLUMNS,
@@ -45,11 +46,13 @@ export interface StatusTableRow {
   latestSentAt: Date | null;
   effectiveDeadline: Date;
   extensionGranted: boolean;
-  workingDaysLeft: number;
+  /** Null once the effective deadline has passed: a season that is over counts no time left. */
+  workingDaysLeft: number | null;
   deliveredOnTime: boolean | null;
 }
 
-export function toStatusTableRow(row: MunicipalityStatusRow): StatusTableRow {
+/** The municipality's row as the table shows it at the overview's `asOf`. */
+export function toStatusTableRow(row: MunicipalityStatusRow, asOf: Date): StatusTableRow {
   return {
     number: row.number,
     name: row.name,
@@ -60,7 +63,7 @@ export function toStatusTableRow(row: MunicipalityStatusRow): StatusTableRow {
     latestSentAt: row.figures.latestProductionMessage?.receivedAt ?? null,
     effectiveDeadline: row.figures.effectiveDeadline,
     extensionGranted: row.figures.extensionGranted,
-    workingDaysLeft: row.figures.workingDaysLeft,
+    workingDaysLeft: isSeasonClosed(row.figures, asOf) ? null : row.figures.workingDaysLeft,
     deliveredOnTime: row.figures.deliveredOnTime,
   };
 }
@@ -75,7 +78,8 @@ export const STATUS_CELL_TEXT: Record<StatusColumnId, (row: StatusTableRow) => s
   latestSent: (row) => (row.latestSentAt ? formatDate(row.latestSentAt) : STATUS_CELL_LABELS.notSent),
   deadline: (row) =>
     `${formatDate(row.effectiveDeadline)}${row.extensionGranted ? ` (${STATUS_CELL_LABELS.extended})` : ''}`,
-  workingDaysLeft: (row) => formatNumber(row.workingDaysLeft),
+  workingDaysLeft: (row) =>
+    row.workingDaysLeft === null ? STATUS_CELL_LABELS.deadlinePassed : formatNumber(row.workingDaysLeft),
   onTime: (row) => ON_TIME_LABELS[String(row.deliveredOnTime) as keyof typeof ON_TIME_LABELS],
 };
 
@@ -126,7 +130,13 @@ const columns: ColumnDef<typeof features, StatusTableRow>[] = [
     enableGlobalFilter: false,
   },
   { id: 'deadline', accessorFn: (row) => row.effectiveDeadline.getTime(), sortFn: 'basic', enableGlobalFilter: false },
-  { id: 'workingDaysLeft', accessorKey: 'workingDaysLeft', sortFn: 'basic', enableGlobalFilter: false },
+  // A passed deadline sorts before the last day (0 left).
+  {
+    id: 'workingDaysLeft',
+    accessorFn: (row) => row.workingDaysLeft ?? -1,
+    sortFn: 'basic',
+    enableGlobalFilter: false,
+  },
   {
     id: 'onTime',
     accessorFn: (row) => (row.deliveredOnTime === null ? 0 : row.deliveredOnTime ? 2 : 1),
