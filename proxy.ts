@@ -7,8 +7,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/core/env';
 import { REQUEST_ID_HEADER } from '@/lib/access/rules/request-id';
+import { SESSION_COOKIES } from '@/lib/access/rules/session-cookie';
 
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Next.js-internal request headers a client has no business sending (some bypassed middleware in the past). */
 const INTERNAL_HEADERS = [
   'x-middleware-subrequest',
