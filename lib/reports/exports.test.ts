@@ -186,6 +186,13 @@ describe('exports of what a person sees', () => {
     expect(allRows).toHaveLength(357);
     expect(allRows.length).toBeGreaterThan(STATUS_PAGE_SIZE);
     expect(allRows.map((row) => row[0])).toEqual([...allRows.map((row) => row[0])].sort());
+    // Five days after the deadline: «Fristen er ute» as on the screen; days left only under a granted extension.
+    const daysLeft = all[0]!.indexOf('Arbeidsdager igjen');
+    const extended = all[0]!.indexOf('Utsatt frist');
+    for (const row of allRows) {
+      expect(row[daysLeft]).toMatch(/^(Fristen er ute|\d+)$/);
+      if (row[extended] === 'Nei') expect(row[daysLeft]).toBe('Fristen er ute');
+    }
 
     const vestlandFile = await exportOverview(
       overviewExportOf(overview, statusTableParamsSchema.parse({ fylke: '46', flagg: 'MUST_RESUBMIT', q: 'Bø/Ås' })),

@@ -20,6 +20,7 @@ import {
   describeSeasonOutcome,
   FLAG_LABELS,
   SEASON_OUTCOME_LABELS,
+  STATUS_CELL_LABELS,
   STATUS_COLUMN_LABELS,
 } from '@/lib/status/labels';
 import { seasonOutcome, type MunicipalityStatusDetail, type StatusOverviewSummary } from '@/lib/status/rules';
@@ -211,7 +212,13 @@ const OVERVIEW_COLUMNS: Record<StatusColumnId, Column<StatusTableRow>[]> = {
     { header: 'Utsatt frist', kind: 'text', width: 10, value: (row) => yesNo(row.extensionGranted) },
   ],
   workingDaysLeft: [
-    { header: STATUS_COLUMN_LABELS.workingDaysLeft, kind: 'integer', width: 12, value: (row) => row.workingDaysLeft },
+    {
+      header: STATUS_COLUMN_LABELS.workingDaysLeft,
+      kind: 'integer',
+      width: 12,
+      // The screen's words once the deadline has passed.
+      value: (row) => row.workingDaysLeft ?? STATUS_CELL_LABELS.deadlinePassed,
+    },
   ],
   onTime: [
     { header: STATUS_COLUMN_LABELS.onTime, kind: 'text', width: 12, value: (row) => yesNo(row.deliveredOnTime) },
