@@ -6,6 +6,7 @@
 import 'server-only';
 import { auditActor, canSeeMunicipality, denied, recordAudit, scopeParameter, type Actor } from '@/lib/access';
 import { ReusedReads } from '@/lib/core/reused-reads';
+import { mapInSlices } from '@/lib/core/slices';
 import { MINUTE_MS } from '@/lib/core/time';
 import { db, sql } from '@/lib/db';
 import {
@@ -274,7 +275,8 @@ async function buildDailyOverview(
     load(actor, season.id, scope, query.asOf),
   ]);
   const calendars: DayStatus[][] = [];
-  const rows: DailyOverviewRow[] = municipalities.map((municipality) => {
+  // In slices, so that the process serves other requests meanwhile (lib/core/slices.ts).
+  const rows: DailyOverviewRow[] = await mapInSlices(municipalities, (municipality) => {
     const own = events.get(municipality.number) ?? NO_EVENTS;
     const { result, statuses } = deriveDailyStateAndDays(season.input, own, query.asOf);
     calendars.push(statuses);
