@@ -70,6 +70,9 @@ test('a municipality’s year as a calendar with lanes, a table alternative and 
   await expect(page.getByRole('table', { name: 'Dagene hittil i år' }).locator('tbody tr').first()).toContainText(
     '01.01.2026',
   );
+  // Its scroll region, named by its caption, is the table's only tab stop.
+  await expect(page.getByRole('region', { name: 'Dagene hittil i år' })).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('[role="region"][tabindex="0"] [role="region"][tabindex="0"]')).toHaveCount(0);
   // The daily season's reminders about the municipality, in the same log as the annual page's.
   const reminders = page.getByRole('region', { name: 'Påminnelser på e-post' });
   await expect(reminders).toContainText('Kontaktpersonene får én e-post når kommunen blir stille');

@@ -1,6 +1,7 @@
 /**
  * Every page as every role, at desktop (1280 px) and phone (390 px) width: axe finds nothing against
- * WCAG 2.1 A and AA, the page does not scroll sideways, the browser logs no error, and the screen shows
+ * WCAG 2.1 A and AA, the page does not scroll sideways, the browser logs no error, no table's scroll
+ * region sits inside another (one tab stop per table), and the screen shows
  * neither a raw code (`SCREAMING_CASE`, an audit action such as `municipality.view`) nor an English
  * phrase. One browser context per role, shared by its pages (the role's shared session, e2e/helpers.ts).
  *
@@ -216,6 +217,13 @@ for (const [persona, pages] of Object.entries(PAGES) as [SharedPersona | 'anonym
             }),
           );
           expect.soft(doubled, `aria-describedby naming a text twice on ${at}`).toEqual([]);
+          // A table's scroll region is one tab stop: never one inside another.
+          const nested = await page.evaluate(() =>
+            [...document.querySelectorAll('[role="region"][tabindex="0"] [role="region"][tabindex="0"]')].map(
+              (region) => region.getAttribute('aria-label') ?? region.textContent?.slice(0, 40) ?? '',
+            ),
+          );
+          expect.soft(nested, `scroll regions inside scroll regions on ${at}`).toEqual([]);
           expect.soft([...problems.console], `console errors on ${at}`).toEqual([]);
           problems.console.length = 0;
         }

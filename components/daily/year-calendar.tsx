@@ -26,7 +26,6 @@ import type { DayCell } from '@/lib/daily/rules';
 import { formatIsoDate, formatNumber } from '@/lib/core/format';
 import { escapeHtml } from '@/lib/core/html';
 import { CalendarKeys } from './calendar-keys';
-import { ScrollRegion } from './scroll-region';
 import { DAY_STATUS_CLASS } from './daily-colors';
 import styles from './daily.module.css';
 const MONTHS = [
@@ -101,23 +100,21 @@ function calendarMarkup(cells: readonly DayCell[]): string {
 
 function CalendarTable({ cells }: { cells: readonly DayCell[] }) {
   return (
-    <ScrollRegion label={DAILY_WORDS.calendarTable}>
-      <DataTable
-        zebra
-        caption="Dagene hittil i år"
-        columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
-        rows={cells
-          .filter((cell) => cell.ipl !== 'FUTURE')
-          .map((cell) => [
-            formatIsoDate(cell.date),
-            cell.expected ? 'Ja' : 'Nei',
-            DAY_STATUS_LABELS[cell.ipl],
-            IDE_LANE_LABELS[cell.ide],
-            APPREC_LANE_LABELS[cell.apprec],
-            formatNumber(cell.test),
-          ])}
-      />
-    </ScrollRegion>
+    <DataTable
+      zebra
+      caption="Dagene hittil i år"
+      columns={['Dato', 'Forventet', LANE_LABELS.ipl, LANE_LABELS.ide, LANE_LABELS.apprec, LANE_LABELS.test]}
+      rows={cells
+        .filter((cell) => cell.ipl !== 'FUTURE')
+        .map((cell) => [
+          formatIsoDate(cell.date),
+          cell.expected ? 'Ja' : 'Nei',
+          DAY_STATUS_LABELS[cell.ipl],
+          IDE_LANE_LABELS[cell.ide],
+          APPREC_LANE_LABELS[cell.apprec],
+          formatNumber(cell.test),
+        ])}
+    />
   );
 }
 

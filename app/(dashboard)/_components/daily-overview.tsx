@@ -17,7 +17,6 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { DailyRateChart } from '@/components/charts/daily-rate-chart';
 import { CHART_WORDS } from '@/lib/core/charts/labels';
 import { DailyTable, rateText } from '@/components/daily/daily-table';
-import { ScrollRegion } from '@/components/daily/scroll-region';
 import styles from '@/components/daily/daily.module.css';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
@@ -104,19 +103,17 @@ function LastDays({ overview }: { overview: DailyOverviewSummary }) {
   const days = overview.series.slice(-7).reverse();
   return (
     <PageSection id="siste-dager" title="Siste 7 forventede dager, hele landet">
-      <ScrollRegion label="Siste 7 forventede dager">
-        <DataTable
-          zebra
-          caption="Andel kommuner som har dekket dagen, og andel i tide"
-          columns={['Dag', 'Dekket', 'Rapporteringsgrad', 'Rettidighet']}
-          rows={days.map((day) => [
-            formatIsoDate(day.date),
-            `${formatNumber(day.covered)} av ${formatNumber(day.municipalities)}`,
-            rateText(day.municipalities ? day.covered / day.municipalities : null),
-            rateText(day.municipalities ? day.onTime / day.municipalities : null),
-          ])}
-        />
-      </ScrollRegion>
+      <DataTable
+        zebra
+        caption="Andel kommuner som har dekket dagen, og andel i tide"
+        columns={['Dag', 'Dekket', 'Rapporteringsgrad', 'Rettidighet']}
+        rows={days.map((day) => [
+          formatIsoDate(day.date),
+          `${formatNumber(day.covered)} av ${formatNumber(day.municipalities)}`,
+          rateText(day.municipalities ? day.covered / day.municipalities : null),
+          rateText(day.municipalities ? day.onTime / day.municipalities : null),
+        ])}
+      />
     </PageSection>
   );
 }
@@ -124,30 +121,28 @@ function LastDays({ overview }: { overview: DailyOverviewSummary }) {
 function Counties({ overview }: { overview: DailyOverviewSummary }) {
   return (
     <PageSection id="fylker" title="Fylker">
-      <ScrollRegion label="Fylker">
-        <DataTable
-          zebra
-          caption="Rapporteringsgrad og rettidighet per fylke"
-          columns={[
-            'Fylke',
-            'Kommuner',
-            DAILY_WORDS.rate7,
-            DAILY_WORDS.timely7,
-            DAILY_WORDS.rate30,
-            `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
-            `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
-          ]}
-          rows={[...overview.counties, overview.national].map((county) => [
-            county.name,
-            formatNumber(county.municipalities),
-            rateText(reportingRate(county.last7)),
-            rateText(timeliness(county.last7)),
-            rateText(reportingRate(county.last30)),
-            rateText(reportingRate(county.season)),
-            rateText(reportingRate(county.seasonFromFirstDelivery)),
-          ])}
-        />
-      </ScrollRegion>
+      <DataTable
+        zebra
+        caption="Rapporteringsgrad og rettidighet per fylke"
+        columns={[
+          'Fylke',
+          'Kommuner',
+          DAILY_WORDS.rate7,
+          DAILY_WORDS.timely7,
+          DAILY_WORDS.rate30,
+          `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromRequirement.toLowerCase()})`,
+          `${DAILY_WORDS.rateSeason} (${DAILY_WORDS.fromFirstDelivery.toLowerCase()})`,
+        ]}
+        rows={[...overview.counties, overview.national].map((county) => [
+          county.name,
+          formatNumber(county.municipalities),
+          rateText(reportingRate(county.last7)),
+          rateText(timeliness(county.last7)),
+          rateText(reportingRate(county.last30)),
+          rateText(reportingRate(county.season)),
+          rateText(reportingRate(county.seasonFromFirstDelivery)),
+        ])}
+      />
     </PageSection>
   );
 }

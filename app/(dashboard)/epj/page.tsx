@@ -5,7 +5,6 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AsOfForm } from '@/components/filters/as-of-form';
 import { SeasonSwitch } from '@/components/filters/season-switch';
-import { ScrollRegion } from '@/components/daily/scroll-region';
 import { PageSection } from '@/components/status/page-section';
 import { DataTable } from '@/components/tables/data-table';
 import { requireViewer } from '@/lib/access/request';
@@ -106,24 +105,22 @@ function GroupRow({ row, view }: { row: EpjGroupSummary; view: EpjPatternsView }
 
 function Groups({ view }: { view: EpjPatternsView }) {
   return (
-    <ScrollRegion label="Tabell per EPJ-system og versjon">
-      <DataTable
-        zebra
-        caption="Kommuner, leveranser og kommuner med hver feil per EPJ-system og versjon i perioden (andel av gruppens kommuner)"
-        columns={[
-          'System og versjon',
-          'Kommuner',
-          'Leveranser',
-          'Godkjent',
-          ...FAILURE_KINDS.map((kind) => FAILURE_KIND_LABELS[kind]),
-          'Feilkoder i Apprec (kommuner)',
-        ]}
-      >
-        {view.result.groups.map((row) => (
-          <GroupRow key={`${row.group.level}|${row.group.system}|${row.group.version}`} row={row} view={view} />
-        ))}
-      </DataTable>
-    </ScrollRegion>
+    <DataTable
+      zebra
+      caption="Kommuner, leveranser og kommuner med hver feil per EPJ-system og versjon i perioden (andel av gruppens kommuner)"
+      columns={[
+        'System og versjon',
+        'Kommuner',
+        'Leveranser',
+        'Godkjent',
+        ...FAILURE_KINDS.map((kind) => FAILURE_KIND_LABELS[kind]),
+        'Feilkoder i Apprec (kommuner)',
+      ]}
+    >
+      {view.result.groups.map((row) => (
+        <GroupRow key={`${row.group.level}|${row.group.system}|${row.group.version}`} row={row} view={view} />
+      ))}
+    </DataTable>
   );
 }
 
