@@ -9,7 +9,8 @@
  * page's cost (rendered to HTML, serialized into the RSC payload, and the page's p95 at 10 clients
  * was several hundred ms); as a string it is built in about a millisecond and travels once in each.
  * Every text in it is escaped (lib/core/html.ts). The table alternative is rendered when asked for
- * (its link, `?visning=tabell`), not on every view: 365 rows of it cost as much again.
+ * (its link, `?visning=tabell`), not on every view; its 365 rows are DataTable's text rows, one
+ * string as well.
  */
 import { Link, Paragraph } from '@digdir/designsystemet-react';
 import NextLink from 'next/link';
