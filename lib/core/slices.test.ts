@@ -14,7 +14,14 @@ describe('mapInSlices', () => {
       2,
     );
     expect(doubled).toEqual([2, 4, 6, 8, 10]);
-    expect(order).toEqual(['item 1 at 0', 'item 2 at 1', 'another request', 'item 3 at 2', 'item 4 at 3', 'item 5 at 4']);
+    expect(order).toEqual([
+      'item 1 at 0',
+      'item 2 at 1',
+      'another request',
+      'item 3 at 2',
+      'item 4 at 3',
+      'item 5 at 4',
+    ]);
   });
 
   it('runs a list no longer than a slice in one go, and an empty one to nothing', async () => {
