@@ -14,7 +14,7 @@ test('the annual overview shows the status of all 357 municipalities, a page at 
   await expect(table.getByRole('rowheader')).toHaveCount(50);
   await expect(table.getByRole('row', { name: /^0301 Oslo Oslo/ })).toBeVisible();
   // The season is over: no row counts working days left.
-  await expect(table.getByRole('cell', { name: 'Fristen er ute', exact: true })).toHaveCount(50);
+  await expect(table.getByRole('cell', { name: 'Fristen er passert', exact: true })).toHaveCount(50);
 });
 
 test('the skip link moves focus to the main content', async ({ page }) => {

@@ -186,12 +186,12 @@ describe('exports of what a person sees', () => {
     expect(allRows).toHaveLength(357);
     expect(allRows.length).toBeGreaterThan(STATUS_PAGE_SIZE);
     expect(allRows.map((row) => row[0])).toEqual([...allRows.map((row) => row[0])].sort());
-    // Five days after the deadline: «Fristen er ute» as on the screen; days left only under a granted extension.
+    // Five days after the deadline: «Fristen er passert» as on the screen; days left only under a granted extension.
     const daysLeft = all[0]!.indexOf('Arbeidsdager igjen');
     const extended = all[0]!.indexOf('Utsatt frist');
     for (const row of allRows) {
-      expect(row[daysLeft]).toMatch(/^(Fristen er ute|\d+)$/);
-      if (row[extended] === 'Nei') expect(row[daysLeft]).toBe('Fristen er ute');
+      expect(row[daysLeft]).toMatch(/^(Fristen er passert|\d+)$/);
+      if (row[extended] === 'Nei') expect(row[daysLeft]).toBe('Fristen er passert');
     }
 
     const vestlandFile = await exportOverview(

@@ -101,7 +101,7 @@ export const ON_TIME_LABELS = { true: 'Ja', false: 'Nei', null: '–' } as const
 export const STATUS_CELL_LABELS = {
   notSent: 'Ikke sendt',
   extended: 'utsatt',
-  deadlinePassed: 'Fristen er ute',
+  deadlinePassed: 'Fristen er passert',
 } as const;
 
 /** Where a message went, as the timeline says it ("KPR_IPL sendt til produksjon"). */
@@ -335,7 +335,7 @@ export const GLOSSARY: readonly (readonly [term: string, meaning: string])[] = [
   ['Levert innen fristen', 'Første godkjente leveranse ble sendt innen gjeldende frist.'],
   [
     'Arbeidsdager igjen',
-    'Norske arbeidsdager fra i morgen til og med fristdagen. Når gjeldende frist er ute, står det «Fristen er ute».',
+    'Norske arbeidsdager fra i morgen til og med fristdagen. Når gjeldende frist er passert, står det «Fristen er passert».',
   ],
   ['Tilbakeblikk', 'Siden viser statusen slik den var ved utgangen av en valgt dato (asOf). Da vises ingen skjemaer.'],
 ];

@@ -167,7 +167,7 @@ describe('STATUS_CELL_TEXT', () => {
     expect(STATUS_CELL_TEXT.latestSent({ ...row, latestSentAt: null })).toBe('Ikke sendt');
     expect(STATUS_CELL_TEXT.onTime({ ...row, deliveredOnTime: null })).toBe('–');
     expect(STATUS_CELL_TEXT.flags({ ...row, flags: [] })).toBe('–');
-    expect(STATUS_CELL_TEXT.workingDaysLeft({ ...row, workingDaysLeft: null })).toBe('Fristen er ute');
+    expect(STATUS_CELL_TEXT.workingDaysLeft({ ...row, workingDaysLeft: null })).toBe('Fristen er passert');
   });
 });
 

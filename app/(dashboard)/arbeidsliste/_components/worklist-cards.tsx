@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '@/lib/core/format';
 import { DAILY_STATE_LABELS, DAILY_WORDS } from '@/lib/daily/labels';
 import type { DailyOverviewRow } from '@/lib/daily/rules/overview';
 import { DELIVERY_STATE_LABELS, WORKLIST_LABELS as LABELS } from '@/lib/status/labels';
-import type { MunicipalityStatusRow } from '@/lib/status/rules';
+import { isSeasonClosed, type MunicipalityStatusRow } from '@/lib/status/rules';
 import styles from '../page.module.css';
 
 type Level = 3 | 4;
@@ -47,7 +47,9 @@ export function AnnualCard({
       </Heading>
       <Paragraph data-size="sm">
         {row.countyName} ·{' '}
-        {asOf > effectiveDeadline ? LABELS.deadlinePassed(deadline) : LABELS.deadlineAhead(deadline, workingDaysLeft)}
+        {isSeasonClosed(row.figures, asOf)
+          ? LABELS.deadlinePassed(deadline)
+          : LABELS.deadlineAhead(deadline, workingDaysLeft)}
       </Paragraph>
       <FlagList flags={row.flags} headingLevel={(level + 1) as 4 | 5} fhi />
     </li>
