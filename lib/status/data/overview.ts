@@ -269,10 +269,8 @@ export async function deriveSeason(
   ]);
   const input = seasonInput(season);
   const previousInput = previousSeason && seasonInput(previousSeason);
-  const current: Derived['current'] = new Map();
-  const previousResults = new Map<string, DeliveryStateResult>();
   // About 100 ms for all 357 and last season's: in slices, so that the process serves other requests meanwhile.
-  await mapInSlices(numbers, (number) => {
+  const derived = await mapInSlices(numbers, (number) => {
     const own = events.get(number) ?? NO_EVENTS;
     const last = previousEvents.get(number) ?? NO_EVENTS;
     const servicesByCode = acceptedServicesByCode(last);
@@ -280,14 +278,18 @@ export async function deriveSeason(
       { season: input, ...own, previousSeason: servicesByCode && { servicesByCode }, serviceCodes, deadlineRiskCurve },
       asOf,
     );
-    current.set(number, { events: own, result });
-    if (previousInput && previousAsOf) {
-      previousResults.set(
-        number,
-        deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf),
-      );
-    }
+    const previous =
+      previousInput && previousAsOf
+        ? deriveDeliveryState({ season: previousInput, ...last, previousSeason: null, serviceCodes }, previousAsOf)
+        : null;
+    return { number, own, result, previous };
   });
+  const current: Derived['current'] = new Map(
+    derived.map(({ number, own, result }) => [number, { events: own, result }]),
+  );
+  const previousResults = new Map(
+    derived.flatMap(({ number, previous }): [string, DeliveryStateResult][] => (previous ? [[number, previous]] : [])),
+  );
   return {
     current,
     previous:
