@@ -47,14 +47,39 @@ const SEASON_COLUMNS = `id, key, name, kind, period_start AS "periodStart", peri
   apprec_overdue_hours AS "apprecOverdueHours", extension_advice_working_days AS "extensionAdviceWorkingDays",
   extension_pending_alert_working_days AS "extensionPendingAlertWorkingDays"`;
 
+/** The statement that picks a season: the one with this key ($1); without one, the latest annual season. */
+function seasonStatement(key: string | undefined): { text: string; values: string[] } {
+  return key
+    ? { text: `SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, values: [key] }
+    : {
+        text: `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
+        values: [],
+      };
+}
+
 /** The season with this key; without one, the latest annual season. Seasons are no one municipality's: every actor sees them. */
 export async function findSeason(actor: Actor, key: string | undefined): Promise<SeasonRow | null> {
-  const [season] = key
-    ? await sql(actor).query<SeasonRow>(`SELECT ${SEASON_COLUMNS} FROM season WHERE key = $1`, [key])
-    : await sql(actor).query<SeasonRow>(
-        `SELECT ${SEASON_COLUMNS} FROM season WHERE kind = 'ANNUAL' ORDER BY period_end DESC LIMIT 1`,
-      );
+  const { text, values } = seasonStatement(key);
+  const [season] = await sql(actor).query<SeasonRow>(text, values);
   return season ?? null;
+}
+
+/**
+ * `findSeason` and the value of a SQL `expression` read in the same statement: one transaction
+ * (and one snapshot) instead of two, for what runs on every request.
+ */
+export async function findSeasonWith<Value>(
+  actor: Actor,
+  key: string | undefined,
+  expression: string,
+): Promise<{ season: SeasonRow | null; value: Value }> {
+  const { text, values } = seasonStatement(key);
+  const [row] = await sql(actor).query<SeasonRow & { value: Value }>(
+    `SELECT chosen.*, (${expression}) AS value FROM (SELECT 1) AS one LEFT JOIN LATERAL (${text}) AS chosen ON true`,
+    values,
+  );
+  const { value, ...season } = row!;
+  return { season: season.id === null ? null : season, value };
 }
 
 export async function findPreviousSeason(actor: Actor, season: SeasonRow): Promise<SeasonRow | null> {

@@ -6,6 +6,7 @@ import { WAIT_TIMEOUT_MS } from '@/lib/db/testing/wait';
 import { auditRowsDuring, createTestCast } from '@/lib/db/testing/viewers';
 import { endOfOsloDay } from '@/lib/core/calendar';
 import { byUrgency } from '../rules';
+import { findSeason, findSeasonWith } from './overview';
 import { getMunicipalityStatus, getStatusOverview } from './status';
 
 async function send(
@@ -198,5 +199,19 @@ describe('delivery status within the viewer scope', () => {
     expect(await getMunicipalityStatus(staff, '9999', afterAll)).toBeNull();
     expect(await getMunicipalityStatus(staff, '0301', { ...afterAll, seasonKey: '1999' })).toBeNull();
     expect(await getStatusOverview(staff, { ...afterAll, seasonKey: '1999' })).toBeNull();
+  });
+});
+
+describe('a season and a value read in one statement', () => {
+  it('gives the season asked for, the latest annual one without a key, and null for an unknown key, with the value each time', async () => {
+    const { staff } = await createTestCast('staff');
+    const named = await findSeasonWith<number>(staff, '2024', '40 + 2');
+    expect(named.value).toBe(42);
+    expect(named.season).toEqual(await findSeason(staff, '2024'));
+    expect(named.season?.deadline).toBeInstanceOf(Date);
+    const latest = await findSeasonWith<string>(staff, undefined, "'v'");
+    expect(latest).toEqual({ season: await findSeason(staff, undefined), value: 'v' });
+    expect(latest.season?.kind).toBe('ANNUAL');
+    expect(await findSeasonWith<string>(staff, '1999', "'still read'")).toEqual({ season: null, value: 'still read' });
   });
 });

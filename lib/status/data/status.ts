@@ -29,6 +29,7 @@ import {
   deriveSeason,
   deriveStatusOverview,
   findSeason,
+  findSeasonWith,
   loadSeasonEvents,
   NO_EVENTS,
   type MunicipalityEvents,
@@ -110,20 +111,15 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
 }
 
 /**
- * Changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row),
+ * The data's version, as SQL: changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row),
  * whenever an extension request leaves PENDING and whenever a message is attributed after it
  * arrived (each happens once per row, so the counts grow).
  */
-async function dataVersion(actor: Actor): Promise<string> {
-  const [row] = await sql(actor).query<{ version: string }>(
-    `SELECT concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
-                           (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
-                           (SELECT id FROM note ORDER BY id DESC LIMIT 1), (SELECT id FROM transport_error ORDER BY id DESC LIMIT 1),
-                           (SELECT count(*) FROM extension_request WHERE status <> 'PENDING'),
-                           (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL)) AS version`,
-  );
-  return row?.version ?? '';
-}
+const DATA_VERSION = `concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
+  (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
+  (SELECT id FROM note ORDER BY id DESC LIMIT 1), (SELECT id FROM transport_error ORDER BY id DESC LIMIT 1),
+  (SELECT count(*) FROM extension_request WHERE status <> 'PENDING'),
+  (SELECT count(*) FROM message WHERE attributed_at IS NOT NULL))`;
 
 /**
  * Every municipality in the actor's scope at `asOf`, with key figures and last season's
@@ -132,8 +128,8 @@ async function dataVersion(actor: Actor): Promise<string> {
  */
 export async function getStatusOverview(actor: Actor, query: StatusQuery): Promise<StatusOverviewSummary | null> {
   if (!municipalityScope(actor).all) return deriveStatusOverview(actor, query);
-  // In parallel: the cache key needs both, and this runs on every request.
-  const [season, version] = await Promise.all([findSeason(actor, query.seasonKey), dataVersion(actor)]);
+  // One statement: the cache key needs both, and this runs on every request.
+  const { season, value: version } = await findSeasonWith<string>(actor, query.seasonKey, DATA_VERSION);
   if (!season) return null;
   const versionKey = `${season.id}|${version}`;
   const key = `${versionKey}|${query.asOf.getTime()}`;
