@@ -66,7 +66,8 @@ export async function findSeason(actor: Actor, key: string | undefined): Promise
 
 /**
  * `findSeason` and the value of a SQL `expression` read in the same statement: one transaction
- * (and one snapshot) instead of two, for what runs on every request.
+ * (and one snapshot) instead of two, for what runs on every request. The expression goes into the
+ * statement as written: constant SQL from code only, never anything a request carries.
  */
 export async function findSeasonWith<Value>(
   actor: Actor,

@@ -111,9 +111,9 @@ function nowEventsLoader(versionKey: string): SeasonEventsLoader {
 }
 
 /**
- * The data's version, as SQL: changes whenever an event is added (the ids are UUIDv7, so the largest id is the newest row),
- * whenever an extension request leaves PENDING and whenever a message is attributed after it
- * arrived (each happens once per row, so the counts grow).
+ * The data's version, as SQL: changes whenever an event is added (the ids are UUIDv7, so the
+ * largest id is the newest row), whenever an extension request leaves PENDING and whenever a
+ * message is attributed after it arrived (each happens once per row, so the counts grow).
  */
 const DATA_VERSION = `concat_ws('|', (SELECT id FROM message ORDER BY id DESC LIMIT 1), (SELECT id FROM apprec ORDER BY id DESC LIMIT 1),
   (SELECT id FROM finding ORDER BY id DESC LIMIT 1), (SELECT id FROM extension_request ORDER BY id DESC LIMIT 1),
